@@ -1,0 +1,57 @@
+/**
+ * The hub's one error hierarchy. An exception filter maps each to the API's status and
+ * body (api.md "Errors"); deciders throw these and nothing else.
+ */
+export abstract class HubError extends Error {
+  abstract readonly status: number;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A domain rule refused the command (409 with a stable, machine-readable code). */
+export class DomainError extends HubError {
+  readonly status = 409;
+}
+
+/** Another writer appended to the stream first (409 `concurrency_conflict` after retries). */
+export class ConcurrencyError extends HubError {
+  readonly status = 409;
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('concurrency_conflict', message, details);
+  }
+}
+
+/** What does not exist, or what the caller may not know exists (404). */
+export class NotFoundError extends HubError {
+  readonly status = 404;
+  constructor(message: string, details?: Record<string, unknown>, code = 'not_found') {
+    super(code, message, details);
+  }
+}
+
+/** The caller lacks the role for this (403). */
+export class ForbiddenError extends HubError {
+  readonly status = 403;
+  constructor(message: string, code = 'forbidden', details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
+
+/** Input that is malformed: `details` maps each field to its reasons (400). */
+export class ValidationError extends HubError {
+  readonly status = 400;
+  constructor(message: string, fields: Record<string, string[]>) {
+    super('validation_failed', message, fields);
+  }
+}
+
+/** Shorthand for a decider's refusal. */
+export function refuse(code: string, message: string, details?: Record<string, unknown>): never {
+  throw new DomainError(code, message, details);
+}

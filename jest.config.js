@@ -21,7 +21,9 @@ const moduleNameMapper = {
 const project = (name, pattern, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // content-disposition 3 (under @fastify/static) ships ESM only: transpile it for jest.
+  transform: { '^.+\\.(ts|js)$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper,
   testMatch: [`<rootDir>/{apps,libs,projections}/**/*.${pattern}.spec.ts`],
   setupFiles: ['reflect-metadata'],

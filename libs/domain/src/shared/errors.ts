@@ -55,3 +55,11 @@ export class ValidationError extends HubError {
 export function refuse(code: string, message: string, details?: Record<string, unknown>): never {
   throw new DomainError(code, message, details);
 }
+
+/** No valid bearer token (401). */
+export class AuthenticationError extends HubError {
+  readonly status = 401;
+  constructor(message: string) {
+    super('unauthorized', message);
+  }
+}

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { NamedPersonDto } from '../workspaces/create-workspace.dto';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The customer organisation that signs the agreement. */
+export class CustomerDto {
+  @ApiProperty({ example: 'org-contoso' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  orgId!: string;
+
+  @ApiProperty({ example: 'Contoso Ltd' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}
+
+/** POST /v1/agreements: a CSAM or AC activates a support agreement. */
+export class ActivateAgreementDto {
+  @ApiPropertyOptional({ description: 'Chosen by the caller; generated when absent' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, {
+    message: 'agreementId must be 1-100 letters, digits, dot, dash or underscore',
+  })
+  agreementId?: string;
+
+  @ApiProperty({ type: CustomerDto })
+  @ValidateNested()
+  @Type(() => CustomerDto)
+  customer!: CustomerDto;
+
+  @ApiProperty({ enum: ['premier', 'unified'] })
+  @IsIn(['premier', 'unified'])
+  type!: 'premier' | 'unified';
+
+  @ApiProperty({ example: '2026-01-01' })
+  @Matches(DAY, { message: 'startsOn must be a date YYYY-MM-DD' })
+  startsOn!: string;
+
+  @ApiProperty({ example: '2027-12-31' })
+  @Matches(DAY, { message: 'endsOn must be a date YYYY-MM-DD' })
+  endsOn!: string;
+
+  @ApiProperty({ type: NamedPersonDto })
+  @ValidateNested()
+  @Type(() => NamedPersonDto)
+  serviceAdministrator!: NamedPersonDto;
+
+  @ApiProperty({ type: [NamedPersonDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NamedPersonDto)
+  namedContacts!: NamedPersonDto[];
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  allowPersonalAccounts?: boolean;
+}
+
+export class AgreementActivatedAnswer {
+  @ApiProperty()
+  agreementId!: string;
+
+  @ApiProperty()
+  defaultWorkspaceId!: string;
+
+  @ApiProperty()
+  position!: string;
+}
+
+/** PUT /v1/agreements/{agreementId}/account-policy. */
+export class AccountPolicyDto {
+  @ApiProperty()
+  @IsBoolean()
+  allowPersonalAccounts!: boolean;
+}
+
+export class PositionAnswer {
+  @ApiProperty()
+  position!: string;
+}

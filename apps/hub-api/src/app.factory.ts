@@ -1,0 +1,47 @@
+import { DynamicModule, RequestMethod } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { HubConfig } from './config/hub-config';
+import { HubExceptionFilter } from './http/hub-exception.filter';
+import { hubValidationPipe } from './http/validation.pipe';
+
+/** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
+const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Creates the hub's HTTP application around a root module (the API alone, or the API with the
+ * projector and ingest in one process). Listens only when the caller says so.
+ */
+export async function createHubApp(
+  root: DynamicModule,
+  config: HubConfig,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-correlation-id'];
+      return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(hubValidationPipe());
+  app.useGlobalFilters(new HubExceptionFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Support services hub')
+      .setDescription('Commands, queries and audit of the enterprise support record (see api.md).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  void config;
+  return app;
+}

@@ -1,0 +1,50 @@
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard } from '@hub/access';
+import { HubConfigModule } from './config/config.module';
+import { HubConfig } from './config/hub-config';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { StoresModule } from './infrastructure/stores.module';
+import { WriteModule } from './write/write.module';
+import { WRITE_SLICES } from './write-slices';
+
+/**
+ * The hub's HTTP API. `extra` adds modules that share this process (the projector and
+ * ingest when `npm start` runs everything on the embedded stores).
+ */
+@Module({})
+export class HubApiModule {
+  static forRoot(config: HubConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: HubApiModule,
+      imports: [
+        HubConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            customProps: (request) => ({ correlationId: request.id }),
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        ThrottlerModule.forRoot([{ ttl: 1000, limit: config.throttlePerSecond }]),
+        StoresModule,
+        WriteModule,
+        ...WRITE_SLICES,
+        ...(extra ?? []),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

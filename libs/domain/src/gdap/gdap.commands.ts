@@ -1,0 +1,36 @@
+import { Caller, OrgId, PartnerId, RelationshipId } from '../shared';
+import { PartnerCaller } from '../partners/partner-caller';
+
+/** The partner's PartnerAdmin: ask a customer for delegated roles (POST /v1/gdap-relationships). */
+export interface RequestGdapRelationship {
+  type: 'RequestGdapRelationship';
+  relationshipId: RelationshipId;
+  partnerId: PartnerId;
+  customerOrgId: OrgId;
+  /** Known GDAP roles (gdap-roles.ts); at least one. */
+  roles: string[];
+  /** Whole days, 1 to 730. */
+  durationDays: number;
+  at: string;
+  by: PartnerCaller;
+}
+
+/** The customer's CustomerAdministrator approves a pending request (…/{id}/approve). */
+export interface ApproveGdapRelationship {
+  type: 'ApproveGdapRelationship';
+  relationshipId: RelationshipId;
+  at: string;
+  by: Caller;
+}
+
+/** Either side's administrator ends the relationship (…/{id}/terminate). */
+export interface TerminateGdapRelationship {
+  type: 'TerminateGdapRelationship';
+  relationshipId: RelationshipId;
+  at: string;
+  by: PartnerCaller;
+}
+
+/** Every command a GDAP relationship decides. */
+export type GdapCommand =
+  RequestGdapRelationship | ApproveGdapRelationship | TerminateGdapRelationship;

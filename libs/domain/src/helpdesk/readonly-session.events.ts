@@ -1,0 +1,18 @@
+import { DomainEvent, OrgId, PartnerId, UserId } from '../shared';
+
+/** A Help Desk agent opened a customer org as a read-only administrator, with its consent. */
+export type ReadOnlySessionOpened = DomainEvent<
+  'ReadOnlySessionOpened',
+  {
+    sessionId: string;
+    partnerId: PartnerId;
+    orgId: OrgId;
+    agentUserId: UserId;
+    openedAt: string;
+    /** openedAt + 1 hour, the longest a session lasts. */
+    endsAt: string;
+  }
+>;
+
+/** Every fact a read-only session stream holds. */
+export type ReadOnlySessionEvent = ReadOnlySessionOpened;

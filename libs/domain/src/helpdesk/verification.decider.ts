@@ -1,0 +1,132 @@
+import { Decider, DomainError, NotFoundError, UserId, refuse } from '../shared';
+import { addMinutes, isBefore } from '../gdap/instants';
+import { requireAgentOfManaged } from './helpdesk-agent';
+import { VerificationCommand } from './verification.commands';
+import { VerificationEvent } from './verification.events';
+import { verifyCode } from './verification-code';
+
+/**
+ * One stream per user, not per partner: a user has at most one pending code whoever sent
+ * it, the wrong-try count belongs to that code, and a partner-wide stream would make all
+ * its agents contend for one revision and grow without bound.
+ */
+export function verificationStream(userId: UserId): string {
+  return `verification-${userId}`;
+}
+
+/** A code is valid 10 minutes (domain.md §7). */
+export const CODE_VALID_MINUTES = 10;
+/** The fifth wrong try locks the code (domain.md §7). */
+export const MAX_WRONG_TRIES = 5;
+
+/** The latest code sent to the user: a new one replaces a pending one. */
+export interface VerificationState {
+  code?: {
+    salt: string;
+    codeHash: string;
+    expiresAt: string;
+    failures: number;
+    confirmed: boolean;
+  };
+}
+
+function decide(command: VerificationCommand, state: VerificationState): VerificationEvent[] {
+  requireAgentOfManaged(command);
+  const { userId, at } = command;
+  if (command.type === 'IssueVerificationCode') {
+    const { email, partnerId, salt, codeHash } = command;
+    if (!salt || !/^[0-9a-f]{64}$/.test(codeHash)) {
+      refuse('verification_code_malformed', 'A code is stored as a salted 32-byte scrypt hash.');
+    }
+    return [
+      {
+        type: 'VerificationCodeIssued',
+        data: {
+          userId,
+          email,
+          partnerId,
+          issuedBy: command.by.userId,
+          salt,
+          codeHash,
+          issuedAt: at,
+          expiresAt: addMinutes(at, CODE_VALID_MINUTES),
+        },
+      },
+    ];
+  }
+  const code = state.code;
+  if (!code) {
+    throw new NotFoundError(
+      'No code was sent to this user.',
+      { userId },
+      'verification_code_not_found',
+    );
+  }
+  if (code.confirmed)
+    refuse('verification_code_used', 'This code was already used; send a new one.');
+  if (code.failures >= MAX_WRONG_TRIES) {
+    refuse('verification_code_locked', 'Too many wrong tries; send a new code.');
+  }
+  if (!isBefore(at, code.expiresAt)) {
+    refuse('verification_code_expired', 'This code has expired; send a new one.', {
+      expiresAt: code.expiresAt,
+    });
+  }
+  if (!verifyCode(command.code ?? '', code.salt, code.codeHash)) {
+    // A wrong try is a fact worth keeping (it counts toward the lock) even though the
+    // command is refused: the handler appends this event, then throws verificationRefusal().
+    const attempt = code.failures + 1;
+    const attemptsLeft = MAX_WRONG_TRIES - attempt;
+    return [
+      {
+        type: 'VerificationCodeAttemptFailed',
+        data: { userId, attempt, attemptsLeft, locked: attemptsLeft === 0, failedAt: at },
+      },
+    ];
+  }
+  return [
+    {
+      type: 'VerificationCodeConfirmed',
+      data: { userId, confirmedBy: command.by.userId, confirmedAt: at },
+    },
+  ];
+}
+
+function evolve(state: VerificationState, event: VerificationEvent): VerificationState {
+  switch (event.type) {
+    case 'VerificationCodeIssued': {
+      const { salt, codeHash, expiresAt } = event.data;
+      return { code: { salt, codeHash, expiresAt, failures: 0, confirmed: false } };
+    }
+    case 'VerificationCodeAttemptFailed':
+      return state.code ? { code: { ...state.code, failures: event.data.attempt } } : state;
+    case 'VerificationCodeConfirmed':
+      return state.code ? { code: { ...state.code, confirmed: true } } : state;
+  }
+}
+
+/** A user's verification codes: issue, confirm, count wrong tries (domain.md §7). */
+export const verificationDecider: Decider<
+  VerificationCommand,
+  VerificationEvent,
+  VerificationState
+> = {
+  initialState: {},
+  evolve,
+  decide,
+};
+
+/**
+ * The refusal a handler answers after appending what decide returned: 409
+ * `verification_code_invalid` for a wrong try (details say how many are left and whether
+ * the code is now locked), nothing when the code was confirmed or issued.
+ */
+export function verificationRefusal(events: readonly VerificationEvent[]): DomainError | undefined {
+  const failed = events.find((event) => event.type === 'VerificationCodeAttemptFailed');
+  if (!failed) return undefined;
+  const { attemptsLeft, locked } = failed.data;
+  return new DomainError('verification_code_invalid', 'The code does not match.', {
+    attemptsLeft,
+    locked,
+  });
+}

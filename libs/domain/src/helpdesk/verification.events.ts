@@ -1,0 +1,36 @@
+import { DomainEvent, PartnerId, UserId } from '../shared';
+
+/**
+ * A Help Desk agent sent a code to the user's e-mail. Only its salted hash is here: the
+ * code itself leaves the hub only in the outbound notification (api.md).
+ */
+export type VerificationCodeIssued = DomainEvent<
+  'VerificationCodeIssued',
+  {
+    userId: UserId;
+    email: string;
+    partnerId: PartnerId;
+    issuedBy: UserId;
+    salt: string;
+    codeHash: string;
+    issuedAt: string;
+    /** issuedAt + 10 minutes. */
+    expiresAt: string;
+  }
+>;
+
+/** A wrong code was read back; the fifth one locks the code. */
+export type VerificationCodeAttemptFailed = DomainEvent<
+  'VerificationCodeAttemptFailed',
+  { userId: UserId; attempt: number; attemptsLeft: number; locked: boolean; failedAt: string }
+>;
+
+/** The user read back the right code in time: the agent knows whom they are helping. */
+export type VerificationCodeConfirmed = DomainEvent<
+  'VerificationCodeConfirmed',
+  { userId: UserId; confirmedBy: UserId; confirmedAt: string }
+>;
+
+/** Every fact a user's verification stream holds. */
+export type VerificationEvent =
+  VerificationCodeIssued | VerificationCodeAttemptFailed | VerificationCodeConfirmed;

@@ -1,0 +1,156 @@
+// Append throughput of SqliteEventStore against raw better-sqlite3 inserts of the same row
+// shape and pragmas (WAL, synchronous=FULL). `npm run bench:event-store [-- --events N]`.
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NO_STREAM, NewEvent, SqliteEventStore } from '@hub/event-store';
+
+const argIndex = process.argv.indexOf('--events');
+const EVENTS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 2_000;
+const ROUNDS = 3;
+const BATCHED_EVENTS = EVENTS * 10;
+const WRITERS = 16;
+const BATCH = 100;
+const dir = mkdtempSync(join(tmpdir(), 'hub-bench-event-store-'));
+let files = 0;
+const freshFile = (): string => join(dir, `bench-${(files += 1)}.sqlite`);
+
+function event(n: number): NewEvent {
+  return {
+    type: 'CaseCommented',
+    data: { n, comment: 'Customer confirmed the fix works on all nodes.' },
+    metadata: {
+      eventId: randomUUID(),
+      schemaVersion: 1,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actor: { userId: 'user-1', roles: ['support-agent'] },
+      source: 'api',
+      occurredAt: new Date().toISOString(),
+    },
+  };
+}
+
+async function timed(run: () => Promise<void> | void): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** `writers` writers, each on its own stream, each awaiting its append before the next. */
+async function hubAppends(writers: number, total: number, perAppend: number): Promise<number> {
+  const store = new SqliteEventStore(freshFile());
+  const appendsPerWriter = Math.ceil(total / writers / perAppend);
+  const seconds = await timed(() =>
+    Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0; i < appendsPerWriter; i += 1) {
+          const events = Array.from({ length: perAppend }, (_, k) => event(i * perAppend + k));
+          await store.appendToStream(`bench-${w}`, events, i === 0 ? NO_STREAM : i * perAppend - 1);
+        }
+      }),
+    ).then(() => undefined),
+  );
+  await store.close();
+  return seconds;
+}
+
+/** The floor: prepared inserts of the same row, `perTransaction` rows per transaction. */
+async function rawInserts(total: number, perTransaction: number): Promise<number> {
+  const db = new Database(freshFile());
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, stream TEXT NOT NULL,
+    revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL);
+    CREATE UNIQUE INDEX events_stream_revision ON events (stream, revision);
+    CREATE UNIQUE INDEX events_event_id ON events (event_id);
+    CREATE INDEX events_type_position ON events (type, position);`);
+  const insert = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const write = db.transaction((from: number) => {
+    const recordedAt = new Date().toISOString();
+    for (let n = from; n < from + perTransaction; n += 1) {
+      const e = event(n);
+      insert.run(
+        n + 1,
+        e.metadata.eventId,
+        'bench-0',
+        n,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        recordedAt,
+      );
+    }
+  });
+  const seconds = await timed(() => {
+    for (let n = 0; n < total; n += perTransaction) write.immediate(n);
+  });
+  db.close();
+  return seconds;
+}
+
+interface Case {
+  name: string;
+  events: number;
+  run: () => Promise<number>;
+  best?: number;
+}
+
+// Each case runs ROUNDS times, interleaved with the others, and keeps its best round: fsync
+// latency on a shared disk swings by several times within a minute, and interleaving keeps a
+// slow spell from landing on one side of a ratio only.
+async function main(): Promise<void> {
+  const cases: Case[] = [
+    {
+      name: 'raw better-sqlite3, 1 row per transaction',
+      events: EVENTS,
+      run: () => rawInserts(EVENTS, 1),
+    },
+    {
+      name: `raw better-sqlite3, ${BATCH} rows per transaction`,
+      events: BATCHED_EVENTS,
+      run: () => rawInserts(BATCHED_EVENTS, BATCH),
+    },
+    {
+      name: 'hub, 1 writer, single-event appends',
+      events: EVENTS,
+      run: () => hubAppends(1, EVENTS, 1),
+    },
+    {
+      name: `hub, ${WRITERS} concurrent writers, single-event appends`,
+      events: EVENTS,
+      run: () => hubAppends(WRITERS, EVENTS, 1),
+    },
+    {
+      name: `hub, 1 writer, batches of ${BATCH} events`,
+      events: BATCHED_EVENTS,
+      run: () => hubAppends(1, BATCHED_EVENTS, BATCH),
+    },
+  ];
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const c of cases) {
+      const seconds = await c.run();
+      c.best = Math.min(c.best ?? Infinity, seconds);
+    }
+  const rate = (i: number): number => cases[i].events / cases[i].best!;
+  const [raw1, raw100, one, many, batched] = cases.map((_, i) => rate(i));
+  rmSync(dir, { recursive: true, force: true });
+
+  console.log(`best of ${ROUNDS} interleaved rounds; WAL, synchronous=FULL, file in ${tmpdir()}\n`);
+  console.log('| case | events | seconds | events/s |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const c of cases)
+    console.log(
+      `| ${c.name} | ${c.events} | ${c.best!.toFixed(2)} | ${Math.round(c.events / c.best!)} |`,
+    );
+  console.log('');
+  console.log('| ratio | value | target |');
+  console.log('| --- | ---: | ---: |');
+  console.log(`| hub batched / raw ${BATCH}-row | ${(batched / raw100).toFixed(2)} | >= 0.50 |`);
+  console.log(`| hub ${WRITERS} writers / hub 1 writer | ${(many / one).toFixed(2)} | >= 5.00 |`);
+  console.log(`| hub 1 writer / raw 1-row | ${(one / raw1).toFixed(2)} | (info) |`);
+}
+
+void main();

@@ -1,0 +1,73 @@
+import {
+  ANY as ESDB_ANY,
+  AllStreamRecordedEvent,
+  AppendExpectedRevision,
+  Filter,
+  NO_STREAM as ESDB_NO_STREAM,
+  Position,
+  RecordedEvent as EsdbRecordedEvent,
+  eventTypeFilter,
+  excludeSystemEvents,
+  streamNameFilter,
+} from '@eventstore/db-client';
+import {
+  ANY,
+  EventFilter,
+  EventMetadata,
+  ExpectedRevision,
+  GlobalPosition,
+  NO_STREAM,
+  RecordedEvent,
+} from '../event-store.port';
+
+/** The port's expected revision in the client's terms (revisions are bigint there). */
+export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  if (expected === NO_STREAM) return ESDB_NO_STREAM;
+  if (expected === ANY) return ESDB_ANY;
+  return BigInt(expected);
+}
+
+/**
+ * Our positions are ESDB commit positions. Events appended through gRPC are single-event
+ * transactions, for which the prepare position equals the commit position.
+ */
+export function toEsdbPosition(position: bigint): Position {
+  return { commit: position, prepare: position };
+}
+
+/** Maps a recorded ESDB event (JSON data and JSON metadata) to the port's shape. */
+export function fromEsdbEvent(event: EsdbRecordedEvent | AllStreamRecordedEvent): RecordedEvent {
+  if (!event.isJson) throw new Error(`event ${event.id} in ${event.streamId} is not JSON`);
+  return {
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata: event.metadata as unknown as EventMetadata,
+    streamName: event.streamId,
+    revision: Number(event.revision),
+    position: (event.position?.commit ?? -1n) as GlobalPosition,
+    recordedAt: event.created.toISOString(),
+  };
+}
+
+/** Whether an event passes the port's filter; system events (`$` types) never do. */
+export function matchesFilter(type: string, stream: string, filter: EventFilter = {}): boolean {
+  if (type.startsWith('$')) return false;
+  if (filter.eventTypes && !filter.eventTypes.includes(type)) return false;
+  if (filter.streamPrefixes && !filter.streamPrefixes.some((prefix) => stream.startsWith(prefix)))
+    return false;
+  return true;
+}
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The server-side part of a filter. ESDB takes one filter per subscription, so the most
+ * selective one goes to the server and `matchesFilter` applies the whole filter client-side.
+ */
+export function toServerFilter(filter: EventFilter = {}): Filter {
+  if (filter.eventTypes?.length)
+    return eventTypeFilter({ regex: `^(?:${filter.eventTypes.map(escapeRegex).join('|')})$` });
+  if (filter.streamPrefixes?.length)
+    return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
+  return excludeSystemEvents();
+}

@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { GroupCommitStats, GroupCommitter } from './sqlite-group-commit';
+import { SqliteEventReads } from './sqlite-reads';
+import { SqliteEventStoreOptions, openEventDatabase } from './sqlite-schema';
+import { CommitSignal, SqliteSubscription } from './sqlite-subscription';
+
+const DEFAULT_POLL_INTERVAL_MS = 250;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, synchronous=FULL unless asked
+ * otherwise, gapless global positions, unique event ids and group commit.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly writer: GroupCommitter;
+  private readonly reads: SqliteEventReads;
+  private readonly signal: CommitSignal;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions | string) {
+    const resolved = typeof options === 'string' ? { file: options } : options;
+    this.db = openEventDatabase(resolved);
+    this.signal = new CommitSignal(resolved.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+    this.writer = new GroupCommitter(this.db, () => this.signal.notify());
+    this.reads = new SqliteEventReads(this.db);
+  }
+
+  appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    return this.writer.append(stream, events, expectedRevision);
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.reads.readStream(stream, options);
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.reads.readAll(options);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new SqliteSubscription(this.reads, this.signal, options, (closed) =>
+      this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<GlobalPosition | null> {
+    this.assertOpen();
+    return this.reads.headPosition();
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      return this.db.prepare('SELECT 1').pluck().get() === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  /** How many transactions the writer committed for how many appends (group commit at work). */
+  stats(): GroupCommitStats {
+    return this.writer.stats();
+  }
+
+  /** Commits queued appends, ends live subscriptions, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.writer.close();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.closed = true;
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+  }
+}

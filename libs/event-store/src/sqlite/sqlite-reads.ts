@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import {
+  EventFilter,
+  GlobalPosition,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../event-store.port';
+import { EventRow, toRecordedEvent } from './sqlite-schema';
+
+// The highest code point: `stream < prefix || MAX_CHAR` keeps a prefix filter on the
+// (stream, revision) index instead of a LIKE, whose ASCII case folding would be wrong here.
+const MAX_CHAR = '\u{10FFFF}';
+
+/** Read queries over the `events` table; statements are prepared once per filter shape. */
+export class SqliteEventReads {
+  private readonly forwards: Database.Statement;
+  private readonly backwards: Database.Statement;
+  private readonly head: Database.Statement;
+  private readonly allByShape = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {
+    this.forwards = db.prepare(
+      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    );
+    this.backwards = db.prepare(
+      'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+    );
+    this.head = db.prepare('SELECT MAX(position) FROM events').pluck();
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): RecordedEvent[] {
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.forwards.all(stream, options.fromRevision ?? 0, limit);
+    return (rows as EventRow[]).map(toRecordedEvent);
+  }
+
+  /** Events at or after `fromPosition` (inclusive), in log order. */
+  readAll(options: ReadAllOptions = {}): RecordedEvent[] {
+    const from = options.fromPosition === undefined ? 0 : Number(options.fromPosition);
+    return this.readFrom(from, options.maxCount ?? -1, options.filter);
+  }
+
+  /** Events strictly after `position` (a subscription's next page). */
+  readAfter(position: bigint, maxCount: number, filter?: EventFilter): RecordedEvent[] {
+    return this.readFrom(Number(position) + 1, maxCount, filter);
+  }
+
+  headPosition(): GlobalPosition | null {
+    const head = this.head.get() as number | null;
+    return head === null ? null : (BigInt(head) as GlobalPosition);
+  }
+
+  private readFrom(from: number, maxCount: number, filter?: EventFilter): RecordedEvent[] {
+    const types = filter?.eventTypes ?? [];
+    const prefixes = filter?.streamPrefixes ?? [];
+    // An explicitly empty list matches nothing, as "only events of these (no) types" says.
+    if ((filter?.eventTypes && types.length === 0) || (filter?.streamPrefixes && !prefixes.length))
+      return [];
+    const params: (string | number)[] = [from];
+    for (const type of types) params.push(type);
+    for (const prefix of prefixes) params.push(prefix, prefix + MAX_CHAR);
+    params.push(maxCount);
+    return (this.statementFor(types.length, prefixes.length).all(...params) as EventRow[]).map(
+      toRecordedEvent,
+    );
+  }
+
+  private statementFor(typeCount: number, prefixCount: number): Database.Statement {
+    const key = `${typeCount}:${prefixCount}`;
+    let statement = this.allByShape.get(key);
+    if (!statement) {
+      const where = ['position >= ?'];
+      if (typeCount > 0) where.push(`type IN (${Array(typeCount).fill('?').join(', ')})`);
+      if (prefixCount > 0)
+        where.push(`(${Array(prefixCount).fill('(stream >= ? AND stream < ?)').join(' OR ')})`);
+      statement = this.db.prepare(
+        `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
+      );
+      this.allByShape.set(key, statement);
+    }
+    return statement;
+  }
+}

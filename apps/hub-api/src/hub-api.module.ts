@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, RequestMethod } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -11,6 +11,8 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
+import { ReadModule } from './read/read.module';
+import { ProjectorModule } from '@hub/projector/projector.module';
 import { WRITE_SLICES } from './write-slices';
 
 /**
@@ -25,6 +27,7 @@ export class HubApiModule {
       imports: [
         HubConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             customProps: (request) => ({ correlationId: request.id }),
@@ -37,6 +40,8 @@ export class HubApiModule {
         StoresModule,
         WriteModule,
         ...WRITE_SLICES,
+        ProjectorModule,
+        ReadModule,
         ...(extra ?? []),
       ],
       controllers: [HealthController],

@@ -1,0 +1,160 @@
+import { RecordedEvent } from '@hub/event-store';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import {
+  ACCESS_COLLECTIONS as C,
+  AgreementAdminDoc,
+  InvitationDoc,
+  MemberDoc,
+  WorkspaceDoc,
+  memberId,
+} from './access.documents';
+
+type Data = Record<string, any>;
+
+const HANDLES = [
+  'WorkspaceCreated',
+  'MemberInvited',
+  'InvitationAccepted',
+  'RoleGranted',
+  'RoleRevoked',
+  'GroupCreated',
+  'ContractMappedToWorkspace',
+  'PackageMappedToWorkspace',
+  'CustomerAdministratorAppointed',
+] as const;
+
+function locate(event: RecordedEvent): DocKey[] {
+  const data = event.data as Data;
+  const workspace = { collection: C.workspaces, id: data.workspaceId };
+  switch (event.type) {
+    case 'MemberInvited':
+      return [workspace, { collection: C.invitations, id: data.invitationId }];
+    case 'InvitationAccepted':
+      return [
+        workspace,
+        { collection: C.invitations, id: data.invitationId },
+        { collection: C.members, id: memberId(data.workspaceId, data.userId) },
+      ];
+    case 'RoleGranted':
+    case 'RoleRevoked':
+      return [workspace, { collection: C.members, id: memberId(data.workspaceId, data.userId) }];
+    case 'CustomerAdministratorAppointed':
+      return [{ collection: C.agreementAdmins, id: `${data.agreementId}:${data.userId}` }];
+    default:
+      return [workspace];
+  }
+}
+
+function member(docs: ProjectionDocs, data: Data): MemberDoc {
+  const workspace = docs.get<WorkspaceDoc>(C.workspaces, data.workspaceId);
+  return (
+    docs.get<MemberDoc>(C.members, memberId(data.workspaceId, data.userId)) ?? {
+      workspaceId: data.workspaceId,
+      agreementId: workspace?.agreementId ?? '',
+      userId: data.userId,
+      email: (data.email ?? '').toLowerCase(),
+      roles: [],
+      joinedAt: data.acceptedAt ?? data.grantedAt,
+    }
+  );
+}
+
+function updateWorkspace(
+  docs: ProjectionDocs,
+  workspaceId: string,
+  change: (doc: WorkspaceDoc) => void,
+): void {
+  const doc = docs.get<WorkspaceDoc>(C.workspaces, workspaceId);
+  if (!doc) return;
+  change(doc);
+  docs.put(C.workspaces, workspaceId, doc);
+}
+
+function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
+  const data = event.data as Data;
+  switch (event.type) {
+    case 'WorkspaceCreated': {
+      const doc: WorkspaceDoc = {
+        workspaceId: data.workspaceId,
+        agreementId: data.agreementId,
+        name: data.name,
+        purpose: data.purpose,
+        isDefault: data.isDefault,
+        createdAt: data.createdAt,
+        mappedContracts: [],
+        mappedPackages: [],
+        groups: {},
+      };
+      return docs.put(C.workspaces, data.workspaceId, doc);
+    }
+    case 'MemberInvited': {
+      const workspace = docs.get<WorkspaceDoc>(C.workspaces, data.workspaceId);
+      const doc: InvitationDoc = {
+        invitationId: data.invitationId,
+        workspaceId: data.workspaceId,
+        workspaceName: workspace?.name ?? '',
+        email: String(data.email).toLowerCase(),
+        name: data.name,
+        invitedAt: data.invitedAt,
+        status: 'pending',
+      };
+      return docs.put(C.invitations, data.invitationId, doc);
+    }
+    case 'InvitationAccepted': {
+      const invitation = docs.get<InvitationDoc>(C.invitations, data.invitationId);
+      if (invitation)
+        docs.put(C.invitations, data.invitationId, { ...invitation, status: 'accepted' });
+      return docs.put(C.members, memberId(data.workspaceId, data.userId), {
+        ...member(docs, data),
+        email: String(data.email).toLowerCase(),
+        joinedAt: data.acceptedAt,
+      });
+    }
+    case 'RoleGranted': {
+      const doc = member(docs, data);
+      if (!doc.roles.includes(data.role)) doc.roles = [...doc.roles, data.role].sort();
+      return docs.put(C.members, memberId(data.workspaceId, data.userId), doc);
+    }
+    case 'RoleRevoked': {
+      const doc = member(docs, data);
+      doc.roles = doc.roles.filter((role) => role !== data.role);
+      return docs.put(C.members, memberId(data.workspaceId, data.userId), doc);
+    }
+    case 'GroupCreated':
+      return updateWorkspace(docs, data.workspaceId, (doc) => {
+        doc.groups = {
+          ...doc.groups,
+          [data.groupId]: { name: data.name, memberUserIds: data.memberUserIds },
+        };
+      });
+    case 'ContractMappedToWorkspace':
+      return updateWorkspace(docs, data.workspaceId, (doc) => {
+        if (!doc.mappedContracts.includes(data.contractId))
+          doc.mappedContracts = [...doc.mappedContracts, data.contractId];
+      });
+    case 'PackageMappedToWorkspace':
+      return updateWorkspace(docs, data.workspaceId, (doc) => {
+        if (!doc.mappedPackages.includes(data.packageId))
+          doc.mappedPackages = [...doc.mappedPackages, data.packageId];
+      });
+    case 'CustomerAdministratorAppointed': {
+      const doc: AgreementAdminDoc = { agreementId: data.agreementId, userId: data.userId };
+      return docs.put(C.agreementAdmins, `${data.agreementId}:${data.userId}`, doc);
+    }
+  }
+}
+
+/** Who belongs to which workspace with which roles: every query's scope reads this. */
+export const accessProjection: Projection = {
+  name: 'access',
+  version: 1,
+  handles: HANDLES,
+  collections: [
+    { name: C.workspaces, indexes: [['agreementId']] },
+    { name: C.members, indexes: [['userId'], ['workspaceId']] },
+    { name: C.invitations, indexes: [['email', 'status']] },
+    { name: C.agreementAdmins, indexes: [['userId']] },
+  ],
+  locate,
+  evolve,
+};

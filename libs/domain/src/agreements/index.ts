@@ -1,0 +1,3 @@
+export * from './agreement.events';
+export * from './agreement.commands';
+export * from './agreement.decider';

@@ -1,0 +1,99 @@
+import {
+  CaseId,
+  Caller,
+  ContractId,
+  EntitlementId,
+  GroupId,
+  PackageId,
+  SubscriptionId,
+  UserId,
+  WorkspaceId,
+} from '../shared';
+import { OnBehalfOf, SupportCategory } from './case.events';
+import { CaseType, Severity } from './response-target';
+
+/**
+ * What the handler read from the workspace stream for a case command: its member user ids,
+ * and whether the caller administers it (Workspace Administrator there, or Customer Administrator).
+ */
+export interface WorkspaceView {
+  workspaceMemberUserIds: UserId[];
+  callerIsWorkspaceAdministrator: boolean;
+}
+
+/** A workspace member opens a case (POST /v1/cases). */
+export interface OpenCase extends WorkspaceView {
+  type: 'OpenCase';
+  caseId: CaseId;
+  workspaceId: WorkspaceId;
+  severity: Severity;
+  caseType: CaseType;
+  category?: SupportCategory;
+  product: string;
+  title: string;
+  description?: string;
+  /** Defaults to the caller; must be a workspace member. */
+  primaryContactUserId?: UserId;
+  contractId?: ContractId;
+  packageId?: PackageId;
+  entitlementId?: EntitlementId;
+  subscriptionId?: SubscriptionId;
+  /**
+   * Set by the partner slice after its own checks (GDAP, AdminAgent): the partner user is not a
+   * workspace member, so membership rules do not apply to caller or primary contact.
+   */
+  onBehalfOf?: OnBehalfOf;
+  at: string;
+  by: Caller;
+}
+
+/** Change the severity (primary contact, a workspace administrator, or a service). */
+export interface ChangeSeverity extends WorkspaceView {
+  type: 'ChangeSeverity';
+  caseId: CaseId;
+  severity: Severity;
+  at: string;
+  by: Caller;
+}
+
+/** Share the case with a workspace member (POST /v1/cases/{caseId}/shares). */
+export interface ShareCase extends WorkspaceView {
+  type: 'ShareCase';
+  caseId: CaseId;
+  userId: UserId;
+  at: string;
+  by: Caller;
+}
+
+/** Open the case to a group of the workspace (POST /v1/cases/{caseId}/group-access). */
+export interface GrantGroupAccess extends WorkspaceView {
+  type: 'GrantGroupAccess';
+  caseId: CaseId;
+  groupId: GroupId;
+  /** Whether the workspace has this group, as the handler read it. */
+  groupExists: boolean;
+  at: string;
+  by: Caller;
+}
+
+/** A service reports the first response (POST …/responses or CaseFirstResponded). */
+export interface RecordFirstResponse {
+  type: 'RecordFirstResponse';
+  caseId: CaseId;
+  /** ISO instant of the response. */
+  respondedAt: string;
+  at: string;
+}
+
+/** Close the case (primary contact or a service) (POST /v1/cases/{caseId}/close). */
+export interface CloseCase {
+  type: 'CloseCase';
+  caseId: CaseId;
+  resolution: string;
+  at: string;
+  by: Caller;
+}
+
+/** Every command a case decides. */
+export type CaseCommand =
+  OpenCase | ChangeSeverity | ShareCase | GrantGroupAccess | RecordFirstResponse | CloseCase;

@@ -1,0 +1,188 @@
+import {
+  ConsumptionId,
+  ContractId,
+  Decider,
+  EntitlementId,
+  NotFoundError,
+  PackageId,
+  ValidationError,
+  refuse,
+} from '../shared';
+import { EntitlementLine, fromHundredths, isIsoDate, toHundredths } from '../contracts/entitlement';
+import { ConsumptionCommand, LogConsumption } from './consumption.commands';
+import { ConsumptionEvent } from './consumption.events';
+
+/** The ledger of one contract: all consumption against it and its packages, in one stream. */
+export function ledgerStream(contractId: ContractId): string {
+  return `ledger-${contractId}`;
+}
+
+/** One recorded consumption, enough to reverse it. */
+export interface LedgerRecord {
+  consumptionId: ConsumptionId;
+  packageId?: PackageId;
+  entitlementId: EntitlementId;
+  hundredths: number;
+  reversed: boolean;
+}
+
+/** The ledger: each record by id, and the non-reversed total per entitlement line. */
+export interface LedgerState {
+  records: Readonly<Record<string, LedgerRecord>>;
+  /** Hundredths consumed, keyed by `lineKey(packageId, entitlementId)`. */
+  consumed: Readonly<Record<string, number>>;
+}
+
+/** Contract and package lines may reuse an entitlement id, so a line is keyed by both. */
+export function lineKey(packageId: PackageId | undefined, entitlementId: EntitlementId): string {
+  return `${packageId ?? ''}/${entitlementId}`;
+}
+
+function validate(command: LogConsumption): number {
+  const fields: Record<string, string[]> = {};
+  const hundredths = toHundredths(command.quantity);
+  if (hundredths === null || hundredths <= 0) {
+    fields.quantity = ['must be positive with at most two decimals'];
+  }
+  if (!isIsoDate(command.deliveredOn)) fields.deliveredOn = ['must be a day YYYY-MM-DD'];
+  if (!command.reference?.kind || !command.reference.id) {
+    fields.reference = ['kind and id are required'];
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('Invalid consumption.', fields);
+  return hundredths as number;
+}
+
+const notFound = (code: string, what: string, details: Record<string, unknown>) =>
+  new NotFoundError(`${what} not found.`, details, code);
+
+/** The entitlement line the record draws on, after the rules about where it may draw. */
+function chargedLine(command: LogConsumption): EntitlementLine {
+  const { contractId, packageId, entitlementId } = command;
+  if (command.contractEntitlements === null) {
+    throw notFound('contract_not_found', `Contract ${contractId}`, { contractId });
+  }
+  let lines = command.contractEntitlements;
+  if (packageId !== undefined) {
+    const found = command.package;
+    if (!found || found.packageId !== packageId) {
+      throw notFound('package_not_found', `Package ${packageId}`, { packageId });
+    }
+    // An inactive package (withdrawn, or expired before the delivery) takes no consumption.
+    if (found.withdrawn || command.deliveredOn > found.expiresOn) {
+      refuse('package_inactive', `Package ${packageId} is not active.`, { packageId });
+    }
+    lines = found.entitlements;
+  }
+  const line = lines.find((candidate) => candidate.entitlementId === entitlementId);
+  if (!line) {
+    throw notFound('entitlement_not_found', `Entitlement ${entitlementId}`, {
+      entitlementId,
+      ...(packageId ? { packageId } : {}),
+    });
+  }
+  if (line.kind === 'benefit') {
+    refuse('benefit_not_consumable', `Entitlement ${entitlementId} is a benefit, not tracked.`);
+  }
+  return line;
+}
+
+/** Consumption ledger: records are never edited; a reversal cancels one (domain.md §2). */
+export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, LedgerState> = {
+  initialState: { records: {}, consumed: {} },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'LogConsumption': {
+        // Idempotent by consumptionId: a redelivered message records nothing, whatever changed since.
+        if (state.records[command.consumptionId]) return [];
+        const hundredths = validate(command);
+        const line = chargedLine(command);
+        const total = toHundredths(line.quantity) ?? 0;
+        const consumed = state.consumed[lineKey(command.packageId, line.entitlementId)] ?? 0;
+        const remaining = Math.max(0, total - consumed);
+        // Consumption past the balance is still recorded; the excess shows as overage.
+        const overage = Math.max(0, hundredths - remaining);
+        return [
+          {
+            type: 'ConsumptionLogged',
+            data: {
+              consumptionId: command.consumptionId,
+              contractId: command.contractId,
+              ...(command.packageId !== undefined ? { packageId: command.packageId } : {}),
+              entitlementId: command.entitlementId,
+              category: line.category,
+              unit: line.unit,
+              quantity: fromHundredths(hundredths),
+              deliveredOn: command.deliveredOn,
+              reference: command.reference,
+              ...(command.workspaceId !== undefined ? { workspaceId: command.workspaceId } : {}),
+              source: command.source,
+              overage: fromHundredths(overage),
+              loggedAt: command.at,
+            },
+          },
+        ];
+      }
+      case 'ReverseConsumption': {
+        const record = state.records[command.consumptionId];
+        if (!record) {
+          throw notFound('consumption_not_found', `Consumption ${command.consumptionId}`, {
+            consumptionId: command.consumptionId,
+          });
+        }
+        if (record.reversed) {
+          refuse(
+            'consumption_already_reversed',
+            `Consumption ${command.consumptionId} is already reversed.`,
+          );
+        }
+        return [
+          {
+            type: 'ConsumptionReversed',
+            data: {
+              consumptionId: record.consumptionId,
+              contractId: command.contractId,
+              ...(record.packageId !== undefined ? { packageId: record.packageId } : {}),
+              entitlementId: record.entitlementId,
+              quantity: fromHundredths(record.hundredths),
+              reason: command.reason,
+              reversedAt: command.at,
+            },
+          },
+        ];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ConsumptionLogged': {
+        const { consumptionId, packageId, entitlementId } = event.data;
+        const hundredths = toHundredths(event.data.quantity) ?? 0;
+        const key = lineKey(packageId, entitlementId);
+        return {
+          records: {
+            ...state.records,
+            [consumptionId]: {
+              consumptionId,
+              packageId,
+              entitlementId,
+              hundredths,
+              reversed: false,
+            },
+          },
+          consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) + hundredths },
+        };
+      }
+      case 'ConsumptionReversed': {
+        const record = state.records[event.data.consumptionId];
+        if (!record || record.reversed) return state;
+        const key = lineKey(record.packageId, record.entitlementId);
+        return {
+          records: { ...state.records, [record.consumptionId]: { ...record, reversed: true } },
+          consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) - record.hundredths },
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,3 @@
+export * from './consumption.events';
+export * from './consumption.commands';
+export * from './consumption.decider';

@@ -1,0 +1,21 @@
+import { AgreementId, Caller, ContractId } from '../shared';
+import { EntitlementInput } from './entitlement';
+
+/** CSAM/AC: add a contract to an agreement (POST /v1/agreements/{agreementId}/contracts). */
+export interface AddContract {
+  type: 'AddContract';
+  contractId: ContractId;
+  agreementId: AgreementId;
+  /** Looked up by the handler on the agreement stream. */
+  agreementExists: boolean;
+  /** Days `YYYY-MM-DD`; startsOn ≤ endsOn. */
+  startsOn: string;
+  endsOn: string;
+  /** Non-empty; ids unique, missing ones derived from contractId and position. */
+  entitlements: EntitlementInput[];
+  at: string;
+  by: Caller;
+}
+
+/** Every command a contract decides. */
+export type ContractCommand = AddContract;

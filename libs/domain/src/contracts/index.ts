@@ -1,0 +1,4 @@
+export * from './contract.events';
+export * from './contract.commands';
+export * from './contract.decider';
+export * from './entitlement';

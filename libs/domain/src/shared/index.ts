@@ -1,0 +1,6 @@
+export * from './brand';
+export * from './decider';
+export * from './errors';
+export * from './event';
+export * from './ids';
+export * from './caller';

@@ -13,6 +13,7 @@ import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
 import { ReadModule } from './read/read.module';
 import { ProjectorModule } from '@hub/projector/projector.module';
+import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { WRITE_SLICES } from './write-slices';
 
 /**
@@ -40,7 +41,7 @@ export class HubApiModule {
         StoresModule,
         WriteModule,
         ...WRITE_SLICES,
-        ProjectorModule,
+        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
         ReadModule,
         ...(extra ?? []),
       ],

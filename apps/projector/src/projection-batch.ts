@@ -1,0 +1,160 @@
+import { GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { Document, DocumentChange, ReadModelStore } from '@hub/read-store';
+import { DocKey, Projection, ProjectionDocs, docKeyString, physicalCollection } from './projection';
+
+/** Evolve threw for `event`: the effects of the events before it are in `changes`. */
+export interface EvolveFailure {
+  event: RecordedEvent;
+  error: unknown;
+}
+
+export interface EvolvedBatch {
+  /** Final state of every document the applied events touched (physical collection names). */
+  changes: DocumentChange[];
+  /** How many events (a prefix of the batch) were applied. */
+  applied: number;
+  failure?: EvolveFailure;
+}
+
+/**
+ * The documents of one batch. Each event's writes go to an overlay merged only when its
+ * evolve returns, so an evolve that throws half-way leaves no trace. `get` is limited to the
+ * keys located for the event (or written by it): a read of anything else would depend on
+ * where batch boundaries fall, so it fails loudly instead.
+ */
+class BatchDocs implements ProjectionDocs {
+  private readonly overlay = new Map<string, Document | null>();
+  private located = new Set<string>();
+  readonly touched = new Set<string>();
+
+  constructor(
+    private readonly projection: Projection,
+    private readonly cache: Map<string, Document | null>,
+  ) {}
+
+  begin(keys: readonly DocKey[]): void {
+    this.overlay.clear();
+    this.located = new Set(keys.map((key) => docKeyString(key.collection, key.id)));
+  }
+
+  commit(): void {
+    for (const [key, doc] of this.overlay) {
+      this.cache.set(key, doc);
+      this.touched.add(key);
+    }
+    this.overlay.clear();
+  }
+
+  get<T extends Document = Document>(collection: string, id: string): T | null {
+    const key = docKeyString(collection, id);
+    if (this.overlay.has(key)) return clone(this.overlay.get(key) ?? null) as T | null;
+    if (!this.located.has(key))
+      throw new Error(
+        `${this.projection.name}: evolve read ${collection}/${id}, which locate did not return`,
+      );
+    return clone(this.cache.get(key) ?? null) as T | null;
+  }
+
+  put(collection: string, id: string, doc: Document): void {
+    this.assertCollection(collection);
+    // Documents carry their id, so getMany answers can be matched back to their keys.
+    this.overlay.set(docKeyString(collection, id), clone({ ...doc, id }));
+  }
+
+  delete(collection: string, id: string): void {
+    this.assertCollection(collection);
+    this.overlay.set(docKeyString(collection, id), null);
+  }
+
+  private assertCollection(collection: string): void {
+    if (!this.projection.collections.some((c) => c.name === collection))
+      throw new Error(`${this.projection.name}: unknown collection ${collection}`);
+  }
+}
+
+function clone<T>(value: T): T {
+  return value === null ? value : structuredClone(value);
+}
+
+/** Fetches every document the events locate, with one getMany per collection. */
+export async function prefetchDocs(
+  store: ReadModelStore,
+  projection: Projection,
+  prefix: string,
+  events: readonly RecordedEvent[],
+): Promise<Map<string, Document | null>> {
+  const idsByCollection = new Map<string, Set<string>>();
+  for (const event of events)
+    for (const key of projection.locate(event)) {
+      const ids = idsByCollection.get(key.collection) ?? new Set<string>();
+      ids.add(key.id);
+      idsByCollection.set(key.collection, ids);
+    }
+  const cache = new Map<string, Document | null>();
+  for (const [collection, idSet] of idsByCollection) {
+    const ids = [...idSet];
+    const physical = physicalCollection(prefix, collection);
+    const docs = await store.getMany(physical, ids);
+    const byId = new Map(
+      docs.filter((doc) => typeof doc.id === 'string').map((doc) => [doc.id as string, doc]),
+    );
+    for (const id of ids) {
+      // A store that strips ids from documents is answered one get at a time.
+      const doc = byId.get(id) ?? (byId.size < docs.length ? await store.get(physical, id) : null);
+      cache.set(docKeyString(collection, id), doc ?? null);
+    }
+  }
+  return cache;
+}
+
+/** Evolves the events in order over the prefetched documents; stops at the first failure. */
+export function evolveEvents(
+  projection: Projection,
+  prefix: string,
+  cache: Map<string, Document | null>,
+  events: readonly RecordedEvent[],
+): EvolvedBatch {
+  const docs = new BatchDocs(projection, cache);
+  let applied = 0;
+  let failure: EvolveFailure | undefined;
+  for (const event of events) {
+    try {
+      docs.begin(projection.locate(event));
+      projection.evolve(docs, event);
+    } catch (error) {
+      failure = { event, error };
+      break;
+    }
+    docs.commit();
+    applied += 1;
+  }
+  const changes: DocumentChange[] = [...docs.touched].map((key) => {
+    const [collection, id] = key.split('\u0000') as [string, string];
+    const doc = cache.get(key) ?? null;
+    const physical = physicalCollection(prefix, collection);
+    return doc === null
+      ? { kind: 'delete', collection: physical, id }
+      : { kind: 'put', collection: physical, id, doc };
+  });
+  return { changes, applied, failure };
+}
+
+/**
+ * Prefetches, evolves and commits one batch with ONE applyBatch (documents and checkpoint
+ * together, so a crash neither loses nor double-applies an event). On an evolve failure the
+ * prefix before the failing event is committed and the failure returned.
+ */
+export async function applyEvents(
+  store: ReadModelStore,
+  projection: Projection,
+  prefix: string,
+  events: readonly RecordedEvent[],
+  checkpoint: GlobalPosition,
+): Promise<{ committed: GlobalPosition | null; failure?: EvolveFailure }> {
+  const cache = await prefetchDocs(store, projection, prefix, events);
+  const { changes, applied, failure } = evolveEvents(projection, prefix, cache, events);
+  const committed = failure ? (applied > 0 ? events[applied - 1].position : null) : checkpoint;
+  if (committed !== null)
+    await store.applyBatch({ projection: prefix, changes, checkpoint: committed.toString() });
+  return { committed, failure };
+}

@@ -1,0 +1,153 @@
+import { GlobalPosition } from '@hub/event-store';
+import { MemoryReadModelStore } from './memory-read-model-store';
+import { ProjectionRunner } from './projection-runner';
+import { ProjectionLaggingError } from './projector.errors';
+import { eventually } from './testing/eventually';
+import { MemoryEventStore } from './testing/memory-event-store';
+import { appendTypes } from './testing/sample-events';
+import { sampleProjection } from './testing/sample-projection';
+
+const fast = { batchSize: 3, retryDelayMs: 1, idleProbeMs: 20, pollIntervalMs: 10 };
+
+describe('ProjectionRunner', () => {
+  let events: MemoryEventStore;
+  let store: MemoryReadModelStore;
+  let runner: ProjectionRunner | undefined;
+  beforeEach(() => {
+    events = new MemoryEventStore();
+    store = new MemoryReadModelStore();
+  });
+  afterEach(() => runner?.stop());
+
+  const start = async (projection = sampleProjection(), options = {}) => {
+    runner = new ProjectionRunner(events, store, [projection], { ...fast, ...options });
+    await runner.start();
+    return runner;
+  };
+  const streamDoc = (r: ProjectionRunner, id: string) =>
+    store.get(r.collection('sample', 'streams'), id);
+
+  it('catches up in batches, then follows new events live', async () => {
+    for (let i = 0; i < 4; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const r = await start();
+    await r.waitForPosition('sample', 8n as GlobalPosition, 2000);
+    expect(await streamDoc(r, 's-3')).toMatchObject({
+      events: 2,
+      lastType: 'ItemRenamed',
+      lastPosition: '8',
+    });
+    expect(r.collection('sample', 'streams')).toBe('sample_v1_streams');
+    const { position } = await appendTypes(events, 's-3', 'StreamClosed');
+    await r.waitForPosition('sample', position, 2000);
+    expect(await streamDoc(r, 's-3')).toBeNull();
+    expect(await store.get(r.collection('sample', 'types'), 'StreamClosed')).toEqual({
+      id: 'StreamClosed',
+      streams: ['s-3'],
+    });
+    const [status] = await r.status();
+    expect(status).toMatchObject({
+      name: 'sample',
+      version: 1,
+      state: 'live',
+      checkpoint: '9',
+      head: '9',
+      lag: 0,
+    });
+    expect(store.indexesOf('sample_v1_streams')).toEqual([['lastType']]);
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    await appendTypes(events, 's', 'ItemAdded', 'ItemAdded');
+    let r = await start();
+    await r.waitForPosition('sample', 2n as GlobalPosition, 2000);
+    await r.stop();
+    await appendTypes(events, 's', 'ItemRenamed');
+    r = await start();
+    await r.waitForPosition('sample', 3n as GlobalPosition, 2000);
+    expect(await streamDoc(r, 's')).toMatchObject({ events: 3, lastRevision: 2 });
+  });
+
+  describe('waitForPosition', () => {
+    it('resolves at once when reached, and when a later append is applied', async () => {
+      const r = await start();
+      const first = await appendTypes(events, 's', 'ItemAdded');
+      await r.waitForPosition('sample', first.position, 2000);
+      const waiting = r.waitForPosition('sample', 2n as GlobalPosition, 2000);
+      await appendTypes(events, 's', 'ItemRenamed');
+      await expect(waiting).resolves.toBeUndefined();
+    });
+
+    it('counts positions of events the projection does not handle as reached', async () => {
+      await appendTypes(events, 'other', 'SomethingElse');
+      const r = await start();
+      await r.waitForPosition('sample', 1n as GlobalPosition, 2000);
+      await appendTypes(events, 's', 'ItemAdded');
+      const { position } = await appendTypes(events, 'other', 'SomethingElse', 'SomethingElse');
+      await r.waitForPosition('sample', position, 2000);
+      expect((await r.statusOf('sample')).checkpoint).toBe('4');
+      expect(await streamDoc(r, 's')).toMatchObject({ events: 1 });
+    });
+
+    it('rejects with ProjectionLaggingError after the timeout', async () => {
+      const r = await start();
+      const error = await r
+        .waitForPosition('sample', 5n as GlobalPosition, 50)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProjectionLaggingError);
+      expect(error).toMatchObject({ status: 503, code: 'projection_lagging' });
+    });
+
+    it('sees a projector in another process through the stored checkpoint', async () => {
+      const projector = await start();
+      const reader = new ProjectionRunner(events, store, [sampleProjection()], fast);
+      await reader.load();
+      const { position } = await appendTypes(events, 's', 'ItemAdded');
+      await reader.waitForPosition('sample', position, 2000);
+      expect(await store.get(reader.collection('sample', 'streams'), 's')).toMatchObject({
+        events: 1,
+      });
+      expect(projector.collection('sample', 'streams')).toBe(
+        reader.collection('sample', 'streams'),
+      );
+      await reader.stop();
+    });
+  });
+
+  describe('an event whose evolve keeps failing', () => {
+    it('halts the projection at the event before it, with the error visible, never skipping it', async () => {
+      let attempts = 0;
+      const projection = sampleProjection(1, {
+        failOn: (event) => event.streamName === 'bad' && (attempts += 1) > 0,
+      });
+      await appendTypes(events, 'good', 'ItemAdded', 'ItemAdded');
+      await appendTypes(events, 'bad', 'ItemAdded');
+      await appendTypes(events, 'good', 'ItemRenamed');
+      const r = await start(projection, { maxAttempts: 3 });
+      await eventually(async () => (await r.statusOf('sample')).state === 'halted', 2000, 'halt');
+      const status = await r.statusOf('sample');
+      expect(status).toMatchObject({ checkpoint: '2', head: '4', lag: 2 });
+      expect(status.error).toMatchObject({
+        position: '3',
+        type: 'ItemAdded',
+        streamName: 'bad',
+        attempts: 3,
+      });
+      expect(status.error?.message).toContain('cannot apply ItemAdded at 3');
+      expect(attempts).toBe(3);
+      expect(await streamDoc(r, 'good')).toMatchObject({ events: 2 });
+      expect(await streamDoc(r, 'bad')).toBeNull();
+    });
+
+    it('goes on when a retry succeeds (a transient failure)', async () => {
+      let failures = 0;
+      const projection = sampleProjection(1, {
+        failOn: (event) => event.streamName === 'flaky' && (failures += 1) <= 2,
+      });
+      await appendTypes(events, 'flaky', 'ItemAdded', 'ItemRenamed');
+      const r = await start(projection, { maxAttempts: 3 });
+      await r.waitForPosition('sample', 2n as GlobalPosition, 2000);
+      expect(await streamDoc(r, 'flaky')).toMatchObject({ events: 2 });
+      expect((await r.statusOf('sample')).state).toBe('live');
+    });
+  });
+});

@@ -1,0 +1,236 @@
+import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/event-store';
+import { ReadModelStore } from '@hub/read-store';
+import { LiveFeed } from './live-feed';
+import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
+import { applyEvents } from './projection-batch';
+
+export type WorkerState = 'starting' | 'catching-up' | 'live' | 'halted' | 'stopped';
+
+/** Why a projection stopped: the event it could not apply (never skipped silently). */
+export interface ProjectionFailure {
+  position: string;
+  type: string;
+  streamName: string;
+  message: string;
+  attempts: number;
+  at: string;
+}
+
+export interface WorkerOptions {
+  batchSize: number;
+  /** Attempts per failing batch before the projection halts. */
+  maxAttempts: number;
+  /** Delay before retry n (1-based): retryDelayMs * 2^(n-1). */
+  retryDelayMs: number;
+  /** How often an idle live worker checks whether the head moved past events it does not handle. */
+  idleProbeMs: number;
+}
+
+/**
+ * Runs one build (version + generation) of one projection: catch up from its checkpoint in
+ * batches with readAll, then follow subscribeToAll. The checkpoint also advances over events
+ * the projection does not handle (up to the head it has observed), so waiting for a position
+ * works for every projection, whatever events sit at that position.
+ *
+ * Failure policy: a batch that fails (evolve throws, or the store errors) is retried with
+ * backoff, because a store error may be transient; an event whose evolve keeps failing halts
+ * the projection at the event before it, with the failing event visible in `failure`. We halt
+ * rather than skip: a skipped event would leave documents silently wrong, while a halted
+ * projection is visibly lagging and is fixed by a code change and a rebuild.
+ */
+export class ProjectionWorker {
+  readonly prefix: string;
+  state: WorkerState = 'starting';
+  checkpoint: GlobalPosition | null = null;
+  failure?: ProjectionFailure;
+  private stopping = false;
+  private stopSignal!: Promise<void>;
+  private signalStop!: () => void;
+  private probeRequested = false;
+  private poke: () => void = () => undefined;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly projection: Projection,
+    readonly build: ProjectionBuild,
+    private readonly eventStore: EventStore,
+    private readonly readStore: ReadModelStore,
+    private readonly options: WorkerOptions,
+    private readonly onCheckpoint: (worker: ProjectionWorker) => void,
+    /** Runs once after the first catch-up, before going live (a rebuild switches over here). */
+    private readonly beforeLive?: (worker: ProjectionWorker) => Promise<void>,
+  ) {
+    this.prefix = buildPrefix(projection.name, build);
+    this.stopSignal = new Promise((resolve) => (this.signalStop = resolve));
+  }
+
+  get collections(): string[] {
+    return this.projection.collections.map((c) => physicalCollection(this.prefix, c.name));
+  }
+
+  start(): void {
+    this.running ??= this.run().catch((error: unknown) => {
+      this.halt(null, error, 1);
+    });
+  }
+
+  /** Asks an idle worker to advance its checkpoint to the head now (someone is waiting). */
+  requestProbe(): void {
+    this.probeRequested = true;
+    this.poke();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.signalStop();
+    await this.running;
+    if (this.state !== 'halted') this.state = 'stopped';
+  }
+
+  private async run(): Promise<void> {
+    const saved = await this.readStore.getCheckpoint(this.prefix);
+    this.checkpoint = saved?.position ? parsePosition(saved.position) : null;
+    for (const collection of this.projection.collections)
+      for (const fields of collection.indexes ?? [])
+        await this.readStore.ensureIndex(physicalCollection(this.prefix, collection.name), fields);
+    this.state = 'catching-up';
+    if (!(await this.catchUp())) return;
+    if (this.beforeLive) {
+      await this.beforeLive(this);
+      if (this.stopping || this.isHalted()) return;
+    }
+    this.state = 'live';
+    await this.followLive();
+  }
+
+  /** Reads batches until a short page shows the head was reached; false if stopped or halted. */
+  async catchUp(): Promise<boolean> {
+    const filter = { eventTypes: this.projection.handles };
+    while (!this.stopping && this.state !== 'halted') {
+      // Head first: every matching event up to it is in the page read after it.
+      const head = await this.eventStore.headPosition();
+      const page = await this.eventStore.readAll({
+        fromPosition: this.checkpoint ?? undefined,
+        maxCount: this.options.batchSize,
+        filter,
+      });
+      const fresh = page.filter((event) => this.isNew(event));
+      const short = page.length < this.options.batchSize;
+      let target = fresh.length > 0 ? fresh[fresh.length - 1].position : this.checkpoint;
+      if (short && head !== null && (target === null || head > target)) target = head;
+      if (!(await this.process(fresh, target))) return false;
+      if (short) return true;
+    }
+    return false;
+  }
+
+  private async followLive(): Promise<void> {
+    const feed = new LiveFeed(
+      this.eventStore.subscribeToAll({
+        fromPosition: this.checkpoint ?? undefined,
+        filter: { eventTypes: this.projection.handles },
+      }),
+      this.options.batchSize * 2,
+    );
+    try {
+      while (!this.stopping && this.state !== 'halted' && !feed.isEnded) {
+        const poked = new Promise<void>((resolve) => (this.poke = resolve));
+        const batch = await feed.next(
+          this.options.batchSize,
+          this.probeRequested ? 0 : this.options.idleProbeMs,
+          Promise.race([this.stopSignal, poked]),
+        );
+        if (this.stopping) return;
+        const fresh = batch.filter((event) => this.isNew(event));
+        if (fresh.length > 0) await this.process(fresh, fresh[fresh.length - 1].position);
+        else await this.advanceToHead();
+      }
+    } finally {
+      await feed.close();
+    }
+  }
+
+  /**
+   * Moves the checkpoint to the head when no event this projection handles lies between the
+   * two; the check reads the store, not the subscription, so it cannot race with delivery.
+   */
+  private async advanceToHead(): Promise<void> {
+    this.probeRequested = false;
+    const head = await this.eventStore.headPosition();
+    if (head === null || (this.checkpoint !== null && head <= this.checkpoint)) return;
+    const next = (
+      await this.eventStore.readAll({
+        fromPosition: this.checkpoint ?? undefined,
+        maxCount: 2,
+        filter: { eventTypes: this.projection.handles },
+      })
+    ).find((event) => this.isNew(event));
+    if (next === undefined || next.position > head) await this.process([], head);
+  }
+
+  /** Applies events and the checkpoint, retrying and finally halting; false when halted or stopped. */
+  private async process(
+    events: readonly RecordedEvent[],
+    target: GlobalPosition | null,
+  ): Promise<boolean> {
+    if (
+      target === null ||
+      (events.length === 0 && this.checkpoint !== null && target <= this.checkpoint)
+    )
+      return true;
+    let remaining = events;
+    for (let attempt = 1; ; attempt += 1) {
+      let error: unknown;
+      let failed: RecordedEvent | null = remaining[0] ?? null;
+      try {
+        const result = await applyEvents(
+          this.readStore,
+          this.projection,
+          this.prefix,
+          remaining,
+          target,
+        );
+        if (result.committed !== null) this.advance(result.committed);
+        if (!result.failure) return true;
+        remaining = remaining.slice(remaining.indexOf(result.failure.event));
+        failed = result.failure.event;
+        error = result.failure.error;
+      } catch (storeError) {
+        error = storeError;
+      }
+      if (attempt >= this.options.maxAttempts) {
+        this.halt(failed, error, attempt);
+        return false;
+      }
+      const delay = this.options.retryDelayMs * 2 ** (attempt - 1);
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), this.stopSignal]);
+      if (this.stopping) return false;
+    }
+  }
+
+  private advance(position: GlobalPosition): void {
+    this.checkpoint = position;
+    this.onCheckpoint(this);
+  }
+
+  private halt(event: RecordedEvent | null, error: unknown, attempts: number): void {
+    this.state = 'halted';
+    this.failure = {
+      position: event ? event.position.toString() : (this.checkpoint?.toString() ?? ''),
+      type: event?.type ?? '',
+      streamName: event?.streamName ?? '',
+      message: error instanceof Error ? error.message : String(error),
+      attempts,
+      at: new Date().toISOString(),
+    };
+    this.onCheckpoint(this);
+  }
+
+  private isHalted(): boolean {
+    return this.state === 'halted';
+  }
+
+  private isNew(event: RecordedEvent): boolean {
+    return this.checkpoint === null || event.position > this.checkpoint;
+  }
+}

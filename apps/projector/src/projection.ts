@@ -1,0 +1,67 @@
+import { RecordedEvent } from '@hub/event-store';
+import { Document } from '@hub/read-store';
+
+/** Names one document of a projection: its logical collection and its id. */
+export interface DocKey {
+  collection: string;
+  id: string;
+}
+
+/**
+ * The documents an `evolve` call may see and change. Synchronous on purpose: the runner has
+ * already fetched every located document, so evolve stays a pure function of its inputs.
+ */
+export interface ProjectionDocs {
+  /** A copy of the document, or null when it does not exist (or was deleted). */
+  get<T extends Document = Document>(collection: string, id: string): T | null;
+  put(collection: string, id: string, doc: Document): void;
+  delete(collection: string, id: string): void;
+}
+
+/** One logical collection of a projection, with the indexes its queries need. */
+export interface ProjectionCollection {
+  name: string;
+  indexes?: readonly (readonly string[])[];
+}
+
+/**
+ * A read model folded from history: which events it reads, which documents each event
+ * touches, and how a document changes. Bumping `version` rebuilds it beside the live one.
+ */
+export interface Projection {
+  name: string;
+  version: number;
+  /** Event types this projection reads; every other event is skipped by the store's filter. */
+  handles: readonly string[];
+  collections: readonly ProjectionCollection[];
+  /** The documents `event` reads or writes (evolve may only `get` these). */
+  locate(event: RecordedEvent): DocKey[];
+  evolve(docs: ProjectionDocs, event: RecordedEvent): void;
+}
+
+/** One physical build of a projection: a version, and a generation for same-version rebuilds. */
+export interface ProjectionBuild {
+  version: number;
+  generation: number;
+}
+
+/**
+ * The prefix of a build's collections and the name of its checkpoint. Versioned so a rebuild
+ * writes beside the live build and queries switch over with one document write.
+ */
+export function buildPrefix(name: string, build: ProjectionBuild): string {
+  // Read stores accept only [a-z0-9_] in collection names, so `customer-activity` becomes
+  // `customer_activity` (projection names must stay distinct after this mapping).
+  const base = name.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return build.generation === 0
+    ? `${base}_v${build.version}`
+    : `${base}_v${build.version}_r${build.generation}`;
+}
+
+export function physicalCollection(prefix: string, collection: string): string {
+  return `${prefix}_${collection}`;
+}
+
+export function docKeyString(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}

@@ -1,20 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AgreementId, UserId, WorkspaceId, deterministicId } from '@hub/domain';
 import { agreementDecider, agreementStream } from '@hub/domain/agreements/agreement.decider';
 import { AgreementActivated } from '@hub/domain/agreements/agreement.events';
-import { ID_KINDS, idClaimDecider, idClaimStream } from '@hub/domain/id-claims/id-claim.decider';
+import { ID_KINDS } from '@hub/domain/id-claims/id-claim.decider';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
 import { InvitationAccepted, MemberInvited } from '@hub/domain/workspaces/workspace.events';
 import { workspaceStream } from '@hub/domain/workspaces/workspace.state';
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { CommandExecutor } from '../command-executor';
 import { CommandContext } from '../command-context';
+import { IdClaims } from './id-claims';
+import { NotificationOutbox } from '../../notifications/notification-outbox';
+import { CSP_FOLLOW_UP_EVENT_TYPES, CspFollowUps } from './csp-follow-ups';
 
 /** Event types that oblige the hub to complete more work in other streams. */
 export const FOLLOW_UP_EVENT_TYPES = [
   'AgreementActivated',
   'MemberInvited',
   'InvitationAccepted',
+  ...CSP_FOLLOW_UP_EVENT_TYPES,
 ] as const;
 
 /**
@@ -27,17 +31,36 @@ export const FOLLOW_UP_EVENT_TYPES = [
  */
 @Injectable()
 export class FollowUps {
-  constructor(private readonly executor: CommandExecutor) {}
+  private readonly ids: IdClaims;
+
+  /** Partner and notification steps (csp-follow-ups.ts); the outbox is absent in write-only tests. */
+  private readonly csp: CspFollowUps;
+
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Optional() outbox?: NotificationOutbox,
+  ) {
+    this.ids = new IdClaims(executor);
+    this.csp = new CspFollowUps(executor, outbox);
+  }
 
   /** Completes the step an event calls for; answers the position of the last event it appended. */
   async handle(event: RecordedEvent): Promise<GlobalPosition | null> {
     switch (event.type) {
-      case 'AgreementActivated':
-        return this.createDefaultWorkspace(
-          event as unknown as RecordedEvent<AgreementActivated['data']>,
-        );
-      case 'MemberInvited':
-        return this.claimInvitation(event as unknown as RecordedEvent<MemberInvited['data']>);
+      case 'AgreementActivated': {
+        const activated = event as unknown as RecordedEvent<AgreementActivated['data']>;
+        const indexed = await this.csp.indexAgreement(activated);
+        return (await this.createDefaultWorkspace(activated)) ?? indexed;
+      }
+      case 'MemberInvited': {
+        const invited = event as unknown as RecordedEvent<MemberInvited['data']>;
+        const claimed = await this.claimInvitation(invited);
+        await this.csp.notifyInvitation(invited);
+        return claimed;
+      }
+      case 'GdapRelationshipRequested':
+      case 'UserUpserted':
+        return this.csp.handle(event);
       case 'InvitationAccepted':
         return this.appointCustomerAdministrator(
           event as unknown as RecordedEvent<InvitationAccepted['data']>,
@@ -107,19 +130,7 @@ export class FollowUps {
       'metadata' in cause
         ? this.context(cause, `claim-${invitationId}`)
         : { ...cause, commandId: deterministicId('claim', cause.commandId, invitationId) };
-    const result = await this.executor.execute({
-      stream: idClaimStream(ID_KINDS.invitation, invitationId),
-      decider: idClaimDecider,
-      context,
-      command: () => ({
-        type: 'ClaimId' as const,
-        kind: ID_KINDS.invitation,
-        id: invitationId,
-        ownerStream: workspaceStream(workspaceId),
-        at: context.occurredAt,
-      }),
-    });
-    return result.position;
+    return this.ids.claim(ID_KINDS.invitation, invitationId, workspaceStream(workspaceId), context);
   }
 
   private async appointCustomerAdministrator(

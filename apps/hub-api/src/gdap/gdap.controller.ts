@@ -1,0 +1,66 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
+import { PositionAnswer } from '../agreements/agreement.dto';
+import { CommandCtx } from '../http/command-context.decorator';
+import { partnerCallerOf } from '../partners/partner-caller';
+import { CommandContext } from '../write/command-context';
+import { GdapRequestedAnswer, RequestGdapRelationshipDto } from './gdap.dto';
+import { EndorseGdapCommand, RequestGdapCommand } from './gdap.handlers';
+
+/** GDAP relationships between a partner and a customer (domain.md §6). */
+@ApiTags('gdap')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('gdap-relationships')
+export class GdapController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @RequireTokenRole('PartnerAdmin')
+  @ApiOperation({ summary: 'Request a GDAP relationship with a customer (PartnerAdmin)' })
+  @ApiCreatedResponse({ type: GdapRequestedAnswer })
+  request(
+    @Body() dto: RequestGdapRelationshipDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<GdapRequestedAnswer> {
+    return this.commands.execute(new RequestGdapCommand(dto, partnerCallerOf(user), context));
+  }
+
+  @Post(':relationshipId/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Approve a pending request (the customer's CustomerAdministrator)" })
+  @ApiOkResponse({ type: PositionAnswer })
+  approve(
+    @Param('relationshipId') relationshipId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.commands.execute(
+      new EndorseGdapCommand(relationshipId, 'approve', partnerCallerOf(user), context),
+    );
+  }
+
+  @Post(':relationshipId/terminate')
+  @HttpCode(200)
+  @ApiOperation({ summary: "End the relationship (the partner's PartnerAdmin or the customer)" })
+  @ApiOkResponse({ type: PositionAnswer })
+  terminate(
+    @Param('relationshipId') relationshipId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.commands.execute(
+      new EndorseGdapCommand(relationshipId, 'terminate', partnerCallerOf(user), context),
+    );
+  }
+}

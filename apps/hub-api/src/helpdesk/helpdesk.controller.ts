@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
+import { PositionAnswer } from '../agreements/agreement.dto';
+import { CommandCtx } from '../http/command-context.decorator';
+import { CommandContext } from '../write/command-context';
+import {
+  ConfirmVerificationCodeDto,
+  ReadOnlySessionOpenedAnswer,
+  VerificationCodeSentAnswer,
+  VerificationConfirmedAnswer,
+} from './helpdesk.dto';
+import { OpenReadOnlySessionCommand, RemoveSuppressionCommand } from './helpdesk.handlers';
+import {
+  ConfirmVerificationCodeCommand,
+  SendVerificationCodeCommand,
+} from './verification.handlers';
+
+/**
+ * Help Desk commands (domain.md §7). HelpDeskAgent is granted in the hub, not carried by the
+ * token, so the handlers check it (403 `helpdesk_agent_required`).
+ */
+@ApiTags('helpdesk')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('helpdesk')
+export class HelpDeskController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('users/:userId/verification-codes')
+  @ApiOperation({ summary: "Send a verification code to the user's e-mail (HelpDeskAgent)" })
+  @ApiCreatedResponse({ type: VerificationCodeSentAnswer })
+  sendCode(
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<VerificationCodeSentAnswer> {
+    return this.commands.execute(new SendVerificationCodeCommand(userId, callerOf(user), context));
+  }
+
+  @Post('users/:userId/verification-codes/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the code the user read back (HelpDeskAgent)' })
+  @ApiOkResponse({ type: VerificationConfirmedAnswer })
+  confirmCode(
+    @Param('userId') userId: string,
+    @Body() dto: ConfirmVerificationCodeDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<VerificationConfirmedAnswer> {
+    return this.commands.execute(
+      new ConfirmVerificationCodeCommand(userId, dto.code, callerOf(user), context),
+    );
+  }
+
+  @Delete('suppression-list/:email')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take an address off the do-not-contact list (HelpDeskAgent)' })
+  @ApiOkResponse({ type: PositionAnswer })
+  removeSuppression(
+    @Param('email') email: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.commands.execute(new RemoveSuppressionCommand(email, callerOf(user), context));
+  }
+
+  @Post('orgs/:orgId/readonly-sessions')
+  @ApiOperation({
+    summary: 'Open the org as a read-only administrator, with consent (HelpDeskAgent)',
+  })
+  @ApiCreatedResponse({ type: ReadOnlySessionOpenedAnswer })
+  openReadOnlySession(
+    @Param('orgId') orgId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<ReadOnlySessionOpenedAnswer> {
+    return this.commands.execute(new OpenReadOnlySessionCommand(orgId, callerOf(user), context));
+  }
+}

@@ -1,0 +1,36 @@
+/** What an outbound notification asks another system to do (api.md "Outbound notifications"). */
+export type NotificationKind = 'invitation' | 'verification-code' | 'gdap-approval-request';
+
+/** A message for another system (the mail service): whom to write to, about what. */
+export interface Notification {
+  /** Stable: derived from the event or command that caused it, so a replay enqueues nothing new. */
+  id: string;
+  kind: NotificationKind;
+  /** The recipient's e-mail address. */
+  to: string;
+  subject: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** A notification as the outbox answers it, with its place in the outbox order. */
+export interface OutboxEntry extends Notification {
+  /** Monotonic, 1-based; the page cursor is the last sequence read. */
+  sequence: number;
+}
+
+/**
+ * Where notifications go once they are safely in the outbox (e.g. Kafka topic
+ * `hub.notifications.v1`). Delivery is at least once: a consumer de-duplicates by `id`.
+ */
+export interface NotificationSink {
+  publish(notification: Notification): Promise<void>;
+}
+
+/** Injection token for the `NotificationSink` port; the default sink publishes nowhere. */
+export const NOTIFICATION_SINK = Symbol('NotificationSink');
+
+/** The sink used until one is configured: the outbox alone carries the notifications. */
+export class NoNotificationSink implements NotificationSink {
+  async publish(): Promise<void> {}
+}

@@ -1,0 +1,3 @@
+export * from './directory.commands';
+export * from './directory.decider';
+export * from './directory.events';

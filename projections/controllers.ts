@@ -1,4 +1,18 @@
 import { AccessController } from './access/access.controller';
+import { AddonBalancesController } from './addon-balances/addon-balances.controller';
+import { CustomerActivityController } from './customer-activity/customer-activity.controller';
+import { CustomerActivityExportsController } from './customer-activity/customer-activity-exports.controller';
+import { CasesQueryController } from './cases/cases.controller';
+import { ExtraCasesController } from './extra-cases/extra-cases.controller';
+import { HelpDeskQueryController } from './helpdesk/helpdesk.controller';
 
 /** Every projection's query controller. */
-export const READ_CONTROLLERS = [AccessController];
+export const READ_CONTROLLERS = [
+  AccessController,
+  CustomerActivityController,
+  AddonBalancesController,
+  CustomerActivityExportsController,
+  CasesQueryController,
+  ExtraCasesController,
+  HelpDeskQueryController,
+];

@@ -1,0 +1,72 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@hub/access';
+import { AsOfQuery } from '@hub/api/read/as-of-query';
+import { CallerScopes } from '@hub/api/read/caller-scope';
+import { ReadModels } from '@hub/api/read/read-models';
+import {
+  ActivitySelection,
+  QueryReader,
+  RawQuery,
+  SELECTION_PARAMS,
+  minPositionOf,
+  readSelection,
+} from '../customer-activity/customer-activity.params';
+import { PackageFilters, PackageState, addonPackages } from './addon-balances.queries';
+
+/** The projection the add-on packages section reads. */
+export const ADDON_BALANCES = 'addon-balances';
+
+const STATES: readonly PackageState[] = ['active', 'inactive'];
+
+/** The add-on packages section's parameters: workspace(s), contract, package, state, day. */
+export function addonQuery(query: RawQuery): {
+  selection: ActivitySelection;
+  filters: PackageFilters;
+} {
+  const reader = new QueryReader(query, [...SELECTION_PARAMS, 'packageId', 'state']);
+  const selection = readSelection(reader);
+  const filters = { packageId: reader.text('packageId'), state: reader.oneOf('state', STATES) };
+  reader.done();
+  return { selection, filters };
+}
+
+/** `addon-balances` as of a past moment: the add-on packages section as it stood then. */
+export const addonBalancesAsOf: AsOfQuery = (view, scope, query) => {
+  const { selection, filters } = addonQuery(query);
+  return addonPackages(view, scope, selection, filters);
+};
+
+/** Customer Activity, add-on packages section (domain.md §4). */
+@ApiTags('customer-activity')
+@ApiBearerAuth()
+@Controller('customer-activity')
+export class AddonBalancesController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly scopes: CallerScopes,
+  ) {}
+
+  @Get('addon-packages')
+  @ApiOperation({
+    summary:
+      'Add-on packages mapped into the workspace(s): expiry, state on asOfDate, consumable balances and benefits',
+  })
+  @ApiQuery({
+    name: 'workspaceId',
+    required: false,
+    description: 'a workspace id, or `all` (default)',
+  })
+  @ApiQuery({ name: 'contractId', required: false })
+  @ApiQuery({ name: 'packageId', required: false })
+  @ApiQuery({ name: 'state', required: false, enum: STATES })
+  @ApiQuery({ name: 'asOfDate', required: false, description: 'day for the state (default today)' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  async packages(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery) {
+    const { selection, filters } = addonQuery(query);
+    const minPosition = minPositionOf(query);
+    const scope = await this.scopes.of(user, minPosition);
+    const view = await this.readModels.view(ADDON_BALANCES, minPosition);
+    return addonPackages(view, scope, selection, filters);
+  }
+}

@@ -1,0 +1,68 @@
+import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
+
+/** A consumable line of a package and its running balance, in integer hundredths. */
+export interface PackageLine {
+  entitlementId: string;
+  category: EntitlementCategory;
+  service: string;
+  description: string;
+  unit: string;
+  totalHundredths: number;
+  /** Net of reversals. */
+  consumedHundredths: number;
+  [key: string]: unknown;
+}
+
+/** A benefit line: listed on the package, never tracked (domain.md §2). */
+export interface PackageBenefit {
+  entitlementId: string;
+  service: string;
+  description: string;
+  [key: string]: unknown;
+}
+
+/**
+ * An add-on package with its lines and balances. Its state (active or inactive) is evaluated
+ * at query time from `expiresOn` and `withdrawn`: evolve knows no "today".
+ */
+export interface PackageDoc {
+  [key: string]: unknown;
+  packageId: string;
+  contractId: string;
+  agreementId: string;
+  name: string;
+  /** Last day the package is active. */
+  expiresOn: string;
+  withdrawn: boolean;
+  withdrawnAt: string | null;
+  consumables: PackageLine[];
+  benefits: PackageBenefit[];
+}
+
+/** One consumption record against a package: what a reversal nets out, and a redelivery guard. */
+export interface PackageRecordDoc {
+  [key: string]: unknown;
+  consumptionId: string;
+  packageId: string;
+  entitlementId: string;
+  quantityHundredths: number;
+  deliveredOn: string;
+  reversed: boolean;
+}
+
+/**
+ * The packages mapped into a workspace: an own copy (not the `access` projection's) so an
+ * as-of fold of this projection alone answers with the mappings as they stood then.
+ */
+export interface WorkspacePackagesDoc {
+  [key: string]: unknown;
+  workspaceId: string;
+  agreementId: string;
+  packageIds: string[];
+}
+
+export const ADDON_COLLECTIONS = {
+  packages: 'packages',
+  records: 'records',
+  workspaces: 'workspace_mappings',
+} as const;

@@ -1,0 +1,199 @@
+import { RecordedEvent } from '@hub/event-store';
+import { toHundredths } from '@hub/domain/contracts/entitlement';
+import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
+import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import {
+  ADDON_COLLECTIONS as C,
+  PackageDoc,
+  PackageRecordDoc,
+  WorkspacePackagesDoc,
+} from './addon-balances.documents';
+
+/** The fields read before an event is narrowed by its type (plain JSON as recorded). */
+interface Data {
+  workspaceId: string;
+  agreementId?: string;
+  contractId: string;
+  packageId?: string | null;
+  entitlementId: string;
+  consumptionId: string;
+}
+
+const HANDLES = [
+  'AddOnPackagePurchased',
+  'PackageWithdrawn',
+  'WorkspaceCreated',
+  'PackageMappedToWorkspace',
+  'ConsumptionLogged',
+  'ConsumptionReversed',
+] as const;
+
+/** Only consumption drawn on a package counts here; contract lines are customer-activity's. */
+const packageOf = (data: Data): string | null =>
+  typeof data.packageId === 'string' ? data.packageId : null;
+
+function locate(event: RecordedEvent): DocKey[] {
+  const data = event.data as unknown as Data;
+  switch (event.type) {
+    case 'AddOnPackagePurchased':
+    case 'PackageWithdrawn':
+      return [{ collection: C.packages, id: String(data.packageId) }];
+    case 'WorkspaceCreated':
+    case 'PackageMappedToWorkspace':
+      return [{ collection: C.workspaces, id: data.workspaceId }];
+    case 'ConsumptionLogged':
+    case 'ConsumptionReversed': {
+      const packageId = packageOf(data);
+      if (packageId === null) return [];
+      return [
+        { collection: C.records, id: data.consumptionId },
+        { collection: C.packages, id: packageId },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+const hundredths = (quantity: number): number =>
+  toHundredths(quantity) ?? Math.round(quantity * 100);
+
+function purchased(docs: ProjectionDocs, data: AddOnPackagePurchased['data']): void {
+  const existing = docs.get<PackageDoc>(C.packages, data.packageId);
+  const consumedBefore = new Map(
+    (existing?.consumables ?? []).map((line) => [line.entitlementId, line.consumedHundredths]),
+  );
+  const doc: PackageDoc = {
+    packageId: data.packageId,
+    contractId: data.contractId,
+    agreementId: data.agreementId,
+    name: data.name,
+    expiresOn: data.expiresOn,
+    withdrawn: existing?.withdrawn ?? false,
+    withdrawnAt: existing?.withdrawnAt ?? null,
+    consumables: data.entitlements
+      .filter((line) => line.kind === 'consumable')
+      .map((line) => ({
+        entitlementId: line.entitlementId,
+        category: line.category,
+        service: line.service,
+        description: line.description ?? '',
+        unit: line.unit,
+        totalHundredths: hundredths(line.quantity),
+        // A redelivered purchase must not reset what was consumed since.
+        consumedHundredths: consumedBefore.get(line.entitlementId) ?? 0,
+      })),
+    benefits: data.entitlements
+      .filter((line) => line.kind === 'benefit')
+      .map((line) => ({
+        entitlementId: line.entitlementId,
+        service: line.service,
+        description: line.description ?? '',
+      })),
+  };
+  docs.put(C.packages, data.packageId, doc);
+}
+
+function withdrawn(docs: ProjectionDocs, data: PackageWithdrawn['data']): void {
+  const doc = docs.get<PackageDoc>(C.packages, data.packageId);
+  if (!doc || doc.withdrawn) return;
+  docs.put(C.packages, data.packageId, { ...doc, withdrawn: true, withdrawnAt: data.withdrawnAt });
+}
+
+/** Adds `delta` hundredths to one consumable line of a package. */
+function charge(docs: ProjectionDocs, packageId: string, entitlementId: string, delta: number) {
+  const doc = docs.get<PackageDoc>(C.packages, packageId);
+  if (!doc) return;
+  docs.put(C.packages, packageId, {
+    ...doc,
+    consumables: doc.consumables.map((line) =>
+      line.entitlementId === entitlementId
+        ? { ...line, consumedHundredths: line.consumedHundredths + delta }
+        : line,
+    ),
+  });
+}
+
+function logged(docs: ProjectionDocs, packageId: string, data: ConsumptionLogged['data']): void {
+  // The record is the "already applied" marker: a redelivered event adds nothing.
+  if (docs.get<PackageRecordDoc>(C.records, data.consumptionId)) return;
+  const record: PackageRecordDoc = {
+    consumptionId: data.consumptionId,
+    packageId,
+    entitlementId: data.entitlementId,
+    quantityHundredths: hundredths(data.quantity),
+    deliveredOn: data.deliveredOn,
+    reversed: false,
+  };
+  docs.put(C.records, data.consumptionId, record);
+  charge(docs, packageId, data.entitlementId, record.quantityHundredths);
+}
+
+function reversed(docs: ProjectionDocs, data: ConsumptionReversed['data']): void {
+  const record = docs.get<PackageRecordDoc>(C.records, data.consumptionId);
+  if (!record || record.reversed) return;
+  docs.put(C.records, data.consumptionId, { ...record, reversed: true });
+  charge(docs, record.packageId, record.entitlementId, -record.quantityHundredths);
+}
+
+function workspace(docs: ProjectionDocs, data: Data): WorkspacePackagesDoc {
+  return (
+    docs.get<WorkspacePackagesDoc>(C.workspaces, data.workspaceId) ?? {
+      workspaceId: data.workspaceId,
+      agreementId: data.agreementId ?? '',
+      packageIds: [],
+    }
+  );
+}
+
+function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
+  const data = event.data as unknown as Data;
+  switch (event.type) {
+    case 'AddOnPackagePurchased':
+      return purchased(docs, event.data as unknown as AddOnPackagePurchased['data']);
+    case 'PackageWithdrawn':
+      return withdrawn(docs, event.data as unknown as PackageWithdrawn['data']);
+    case 'WorkspaceCreated':
+      return docs.put(C.workspaces, data.workspaceId, {
+        ...workspace(docs, data),
+        agreementId: data.agreementId,
+      });
+    case 'PackageMappedToWorkspace': {
+      const doc = workspace(docs, data);
+      const packageId = String(data.packageId);
+      if (doc.packageIds.includes(packageId)) return;
+      return docs.put(C.workspaces, data.workspaceId, {
+        ...doc,
+        packageIds: [...doc.packageIds, packageId],
+      });
+    }
+    case 'ConsumptionLogged': {
+      const packageId = packageOf(data);
+      if (packageId !== null)
+        logged(docs, packageId, event.data as unknown as ConsumptionLogged['data']);
+      return;
+    }
+    case 'ConsumptionReversed':
+      if (packageOf(data) !== null)
+        reversed(docs, event.data as unknown as ConsumptionReversed['data']);
+      return;
+  }
+}
+
+/**
+ * Customer Activity's add-on packages section (domain.md §4): each package with its expiry,
+ * withdrawal, consumable balances and benefits, and which packages each workspace sees.
+ */
+export const addonBalancesProjection: Projection = {
+  name: 'addon-balances',
+  version: 1,
+  handles: HANDLES,
+  collections: [
+    { name: C.packages, indexes: [['contractId'], ['agreementId']] },
+    { name: C.records, indexes: [['packageId']] },
+    { name: C.workspaces, indexes: [['agreementId']] },
+  ],
+  locate,
+  evolve,
+};

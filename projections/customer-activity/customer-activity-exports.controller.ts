@@ -1,0 +1,97 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedUser, CurrentUser } from '@hub/access';
+import { ForbiddenError, NotFoundError } from '@hub/domain';
+import { CallerScope, CallerScopes } from '@hub/api/read/caller-scope';
+import { ReadModels } from '@hub/api/read/read-models';
+import { ADDON_BALANCES, addonQuery } from '../addon-balances/addon-balances.controller';
+import { packagesCsv } from '../addon-balances/addon-balances.csv';
+import { addonPackages } from '../addon-balances/addon-balances.queries';
+import { ActivityScope, coveredWorkspaces, mayExportEducation } from './customer-activity.access';
+import { CUSTOMER_ACTIVITY } from './customer-activity.controller';
+import { allRecords, recordsCsv } from './customer-activity.drilldown';
+import {
+  DRILLDOWN_VIEWS,
+  DrilldownView,
+  QueryReader,
+  RawQuery,
+  SELECTION_PARAMS,
+  minPositionOf,
+  readSelection,
+} from './customer-activity.params';
+
+const EXPORT_VIEWS = [...DRILLDOWN_VIEWS, 'addon-packages'] as const;
+type ExportView = (typeof EXPORT_VIEWS)[number];
+
+function exportView(file: string): ExportView {
+  const view = /^([a-z-]+)\.csv$/.exec(file)?.[1];
+  if (!view || !(EXPORT_VIEWS as readonly string[]).includes(view))
+    throw new NotFoundError(`Export ${file} not found`);
+  return view as ExportView;
+}
+
+/**
+ * The on-demand education report is the Learning Manager's export (domain.md §4): it needs
+ * that role in the workspace(s), not Customer Activity; provider staff may export it too.
+ */
+function educationScope(scope: CallerScope, workspaceId: string): ActivityScope {
+  const narrowed: ActivityScope = { ...scope, rule: mayExportEducation };
+  const covered = coveredWorkspaces(narrowed, workspaceId);
+  if (!covered.every && covered.workspaceIds.length === 0)
+    throw new ForbiddenError('Exporting the education report needs the LearningManager role');
+  return narrowed;
+}
+
+/** Customer Activity grids as CSV: the drill-downs' records and the add-on packages. */
+@ApiTags('customer-activity')
+@ApiBearerAuth()
+@Controller('customer-activity/exports')
+export class CustomerActivityExportsController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly scopes: CallerScopes,
+  ) {}
+
+  @Get(':file')
+  @ApiOperation({
+    summary:
+      'A grid as CSV: `{view}.csv` for a drill-down view or addon-packages, same parameters as its route (education needs LearningManager)',
+  })
+  @ApiParam({ name: 'file', description: `{view}.csv, view one of ${EXPORT_VIEWS.join(', ')}` })
+  @ApiProduces('text/csv')
+  async export(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('file') file: string,
+    @Query() query: RawQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const view = exportView(file);
+    const minPosition = minPositionOf(query);
+    let csv: string;
+    if (view === 'addon-packages') {
+      const { selection, filters } = addonQuery(query);
+      const scope = await this.scopes.of(user, minPosition);
+      const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
+      csv = packagesCsv((await addonPackages(readModel, scope, selection, filters)).packages);
+    } else {
+      const reader = new QueryReader(query, [...SELECTION_PARAMS, 'unit']);
+      const selection = readSelection(reader);
+      const unit = reader.text('unit');
+      reader.done();
+      const callerScope = await this.scopes.of(user, minPosition);
+      const scope =
+        view === 'education' ? educationScope(callerScope, selection.workspaceId) : callerScope;
+      const readModel = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
+      const records = await allRecords(readModel, scope, selection, view as DrilldownView, unit);
+      csv = recordsCsv(records);
+    }
+    const day = new Date().toISOString().slice(0, 10);
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header(
+      'content-disposition',
+      `attachment; filename="customer-activity-${view}-${day}.csv"`,
+    );
+    return csv;
+  }
+}

@@ -1,0 +1,71 @@
+import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
+import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
+
+/** A contract with its period; its status is evaluated at query time (evolve knows no "today"). */
+export interface ContractDoc {
+  [key: string]: unknown;
+  contractId: string;
+  agreementId: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/**
+ * One enterprise-wide consumable entitlement line of a contract and its running balance.
+ * Quantities are integer hundredths so sums never drift (0.1 + 0.2 stays 0.3).
+ */
+export interface BalanceDoc {
+  [key: string]: unknown;
+  contractId: string;
+  agreementId: string;
+  entitlementId: string;
+  category: EntitlementCategory;
+  service: string;
+  description: string;
+  unit: string;
+  totalHundredths: number;
+  /** Net of reversals. */
+  consumedHundredths: number;
+}
+
+/** One consumption record against an enterprise-wide line; a reversal marks it, never removes it. */
+export interface RecordDoc {
+  [key: string]: unknown;
+  consumptionId: string;
+  contractId: string;
+  entitlementId: string;
+  category: EntitlementCategory;
+  service: string;
+  unit: string;
+  quantityHundredths: number;
+  deliveredOn: string;
+  reference: ConsumptionReference;
+  /** The workspace it was delivered for, when the reporting system named one. */
+  workspaceId: string | null;
+  source: string;
+  reversed: boolean;
+}
+
+/**
+ * The contracts mapped into a workspace. Kept here rather than read from the `access`
+ * projection so an as-of fold of this one projection answers on its own, with the mappings
+ * as they stood at that moment.
+ */
+export interface WorkspaceMappingDoc {
+  [key: string]: unknown;
+  workspaceId: string;
+  agreementId: string;
+  contractIds: string[];
+}
+
+export const ACTIVITY_COLLECTIONS = {
+  contracts: 'contracts',
+  balances: 'balances',
+  records: 'records',
+  workspaces: 'workspace_mappings',
+} as const;
+
+/** A contract line's balance id: entitlement ids are unique within their contract only. */
+export function balanceId(contractId: string, entitlementId: string): string {
+  return `${contractId}/${entitlementId}`;
+}

@@ -1,0 +1,194 @@
+import { RecordedEvent } from '@hub/event-store';
+import { ContractAdded } from '@hub/domain/contracts/contract.events';
+import { toHundredths } from '@hub/domain/contracts/entitlement';
+import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import {
+  ACTIVITY_COLLECTIONS as C,
+  BalanceDoc,
+  ContractDoc,
+  RecordDoc,
+  WorkspaceMappingDoc,
+  balanceId,
+} from './customer-activity.documents';
+
+/** The fields read before an event is narrowed by its type (plain JSON as recorded). */
+interface Data {
+  workspaceId: string;
+  agreementId?: string;
+  contractId: string;
+  packageId?: string | null;
+  entitlementId: string;
+  consumptionId: string;
+}
+
+const HANDLES = [
+  'ContractAdded',
+  'WorkspaceCreated',
+  'ContractMappedToWorkspace',
+  'ConsumptionLogged',
+  'ConsumptionReversed',
+] as const;
+
+/** Package consumption belongs to the add-on section (addon-balances), not the enterprise-wide one. */
+const isPackageRecord = (data: Data): boolean =>
+  data.packageId !== undefined && data.packageId !== null;
+
+function locate(event: RecordedEvent): DocKey[] {
+  const data = event.data as unknown as Data;
+  switch (event.type) {
+    case 'ContractAdded': {
+      const { contractId, entitlements } = event.data as unknown as ContractAdded['data'];
+      return [
+        { collection: C.contracts, id: contractId },
+        ...entitlements.map((line) => ({
+          collection: C.balances,
+          id: balanceId(contractId, line.entitlementId),
+        })),
+      ];
+    }
+    case 'WorkspaceCreated':
+    case 'ContractMappedToWorkspace':
+      return [{ collection: C.workspaces, id: data.workspaceId }];
+    case 'ConsumptionLogged':
+    case 'ConsumptionReversed':
+      if (isPackageRecord(data)) return [];
+      return [
+        { collection: C.records, id: data.consumptionId },
+        { collection: C.balances, id: balanceId(data.contractId, data.entitlementId) },
+      ];
+    default:
+      return [];
+  }
+}
+
+function hundredths(quantity: number): number {
+  // Quantities were validated by the deciders; rounding guards an old event written as a float.
+  return toHundredths(quantity) ?? Math.round(quantity * 100);
+}
+
+function contractAdded(docs: ProjectionDocs, data: ContractAdded['data']): void {
+  const contract: ContractDoc = {
+    contractId: data.contractId,
+    agreementId: data.agreementId,
+    startsOn: data.startsOn,
+    endsOn: data.endsOn,
+  };
+  docs.put(C.contracts, data.contractId, contract);
+  for (const line of data.entitlements) {
+    // Benefits are listed, never tracked (domain.md §2): they have no balance.
+    if (line.kind !== 'consumable') continue;
+    const id = balanceId(data.contractId, line.entitlementId);
+    const existing = docs.get<BalanceDoc>(C.balances, id);
+    const balance: BalanceDoc = {
+      contractId: data.contractId,
+      agreementId: data.agreementId,
+      entitlementId: line.entitlementId,
+      category: line.category,
+      service: line.service,
+      description: line.description ?? '',
+      unit: line.unit,
+      totalHundredths: hundredths(line.quantity),
+      // A redelivered ContractAdded must not reset what was consumed since.
+      consumedHundredths: existing?.consumedHundredths ?? 0,
+    };
+    docs.put(C.balances, id, balance);
+  }
+}
+
+function consumptionLogged(docs: ProjectionDocs, data: ConsumptionLogged['data']): void {
+  // The record doubles as the "already applied" marker, so a redelivery adds nothing.
+  if (docs.get<RecordDoc>(C.records, data.consumptionId)) return;
+  const id = balanceId(data.contractId, data.entitlementId);
+  const balance = docs.get<BalanceDoc>(C.balances, id);
+  const quantity = hundredths(data.quantity);
+  const record: RecordDoc = {
+    consumptionId: data.consumptionId,
+    contractId: data.contractId,
+    entitlementId: data.entitlementId,
+    category: data.category,
+    service: balance?.service ?? '',
+    unit: data.unit,
+    quantityHundredths: quantity,
+    deliveredOn: data.deliveredOn,
+    reference: data.reference,
+    workspaceId: data.workspaceId ?? null,
+    source: data.source,
+    reversed: false,
+  };
+  docs.put(C.records, data.consumptionId, record);
+  if (balance)
+    docs.put(C.balances, id, {
+      ...balance,
+      consumedHundredths: balance.consumedHundredths + quantity,
+    });
+}
+
+function consumptionReversed(docs: ProjectionDocs, data: ConsumptionReversed['data']): void {
+  const record = docs.get<RecordDoc>(C.records, data.consumptionId);
+  // Reversal nets the record out once; a second delivery of it changes nothing.
+  if (!record || record.reversed) return;
+  docs.put(C.records, data.consumptionId, { ...record, reversed: true });
+  const id = balanceId(record.contractId, record.entitlementId);
+  const balance = docs.get<BalanceDoc>(C.balances, id);
+  if (balance)
+    docs.put(C.balances, id, {
+      ...balance,
+      consumedHundredths: balance.consumedHundredths - record.quantityHundredths,
+    });
+}
+
+function mapping(docs: ProjectionDocs, data: Data): WorkspaceMappingDoc {
+  return (
+    docs.get<WorkspaceMappingDoc>(C.workspaces, data.workspaceId) ?? {
+      workspaceId: data.workspaceId,
+      agreementId: data.agreementId ?? '',
+      contractIds: [],
+    }
+  );
+}
+
+function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
+  const data = event.data as unknown as Data;
+  switch (event.type) {
+    case 'ContractAdded':
+      return contractAdded(docs, event.data as unknown as ContractAdded['data']);
+    case 'WorkspaceCreated': {
+      const doc = mapping(docs, data);
+      return docs.put(C.workspaces, data.workspaceId, { ...doc, agreementId: data.agreementId });
+    }
+    case 'ContractMappedToWorkspace': {
+      const doc = mapping(docs, data);
+      if (doc.contractIds.includes(data.contractId)) return;
+      return docs.put(C.workspaces, data.workspaceId, {
+        ...doc,
+        contractIds: [...doc.contractIds, data.contractId],
+      });
+    }
+    case 'ConsumptionLogged':
+      if (isPackageRecord(data)) return;
+      return consumptionLogged(docs, event.data as unknown as ConsumptionLogged['data']);
+    case 'ConsumptionReversed':
+      if (isPackageRecord(data)) return;
+      return consumptionReversed(docs, event.data as unknown as ConsumptionReversed['data']);
+  }
+}
+
+/**
+ * Customer Activity's enterprise-wide section (domain.md §4): contracts with their periods,
+ * one balance per consumable contract line, every consumption record, and which contracts
+ * each workspace sees.
+ */
+export const customerActivityProjection: Projection = {
+  name: 'customer-activity',
+  version: 1,
+  handles: HANDLES,
+  collections: [
+    { name: C.contracts, indexes: [['agreementId']] },
+    { name: C.balances, indexes: [['contractId', 'category']] },
+    { name: C.records, indexes: [['contractId', 'category', 'deliveredOn']] },
+    { name: C.workspaces, indexes: [['agreementId']] },
+  ],
+  locate,
+  evolve,
+};

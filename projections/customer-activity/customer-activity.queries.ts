@@ -1,0 +1,178 @@
+import { NotFoundError } from '@hub/domain';
+import { EntitlementCategory, fromHundredths } from '@hub/domain/contracts/entitlement';
+import { ProjectionView } from '@hub/projector/projection-runner';
+import { findAll } from '@hub/projections/access/access.queries';
+import { ActivityScope, coveredWorkspaces } from './customer-activity.access';
+import {
+  ACTIVITY_COLLECTIONS as C,
+  BalanceDoc,
+  ContractDoc,
+  WorkspaceMappingDoc,
+} from './customer-activity.documents';
+import { ActivitySelection, CATEGORIES } from './customer-activity.params';
+
+/** `upcoming` before its start, `active` from its start to its end day inclusive, `expired` after. */
+export type ContractStatus = 'active' | 'expired' | 'upcoming';
+
+export function contractStatus(contract: ContractDoc, day: string): ContractStatus {
+  if (day < contract.startsOn) return 'upcoming';
+  return day > contract.endsOn ? 'expired' : 'active';
+}
+
+/** A balance as the API shows it; `remaining` never goes below 0, the excess is `overage`. */
+export interface Amounts {
+  total: number;
+  consumed: number;
+  remaining: number;
+  overage: number;
+}
+
+/** Sums per line, so one line's overage never hides another line's remaining balance. */
+export function amountsOf(lines: readonly BalanceDoc[]): Amounts {
+  let total = 0;
+  let consumed = 0;
+  let remaining = 0;
+  let overage = 0;
+  for (const line of lines) {
+    total += line.totalHundredths;
+    consumed += line.consumedHundredths;
+    remaining += Math.max(0, line.totalHundredths - line.consumedHundredths);
+    overage += Math.max(0, line.consumedHundredths - line.totalHundredths);
+  }
+  return {
+    total: fromHundredths(total),
+    consumed: fromHundredths(consumed),
+    remaining: fromHundredths(remaining),
+    overage: fromHundredths(overage),
+  };
+}
+
+/**
+ * The contracts mapped into the covered workspaces (each once, however many workspaces map
+ * it), narrowed to `contractId` when given. A contract outside them is 404.
+ */
+export async function scopedContracts(
+  view: ProjectionView,
+  scope: ActivityScope,
+  selection: ActivitySelection,
+): Promise<ContractDoc[]> {
+  const covered = coveredWorkspaces(scope, selection.workspaceId);
+  let contracts: ContractDoc[];
+  if (covered.every) contracts = await findAll<ContractDoc>(view, C.contracts, {});
+  else {
+    const mappings = await view.store.getMany<WorkspaceMappingDoc>(
+      view.collection(C.workspaces),
+      covered.workspaceIds,
+    );
+    // Provider staff name any workspace; it must exist all the same.
+    if (scope.all && mappings.length === 0)
+      throw new NotFoundError(`Workspace ${selection.workspaceId} not found`);
+    const ids = [...new Set(mappings.flatMap((mapping) => mapping.contractIds))];
+    contracts = await view.store.getMany<ContractDoc>(view.collection(C.contracts), ids);
+  }
+  if (selection.contractId !== undefined) {
+    contracts = contracts.filter((contract) => contract.contractId === selection.contractId);
+    if (contracts.length === 0)
+      throw new NotFoundError(`Contract ${selection.contractId} not found`);
+  }
+  return contracts.sort(
+    (a, b) => a.startsOn.localeCompare(b.startsOn) || a.contractId.localeCompare(b.contractId),
+  );
+}
+
+export function balancesOf(
+  view: ProjectionView,
+  contracts: readonly ContractDoc[],
+  categories: readonly EntitlementCategory[] = CATEGORIES,
+): Promise<BalanceDoc[]> {
+  if (contracts.length === 0) return Promise.resolve([]);
+  return findAll<BalanceDoc>(view, C.balances, {
+    contractId: { $in: contracts.map((contract) => contract.contractId) },
+    category: { $in: [...categories] },
+  });
+}
+
+/** One tile of the enterprise-wide section: a category in one unit. */
+export interface CategoryRow extends Amounts {
+  category: EntitlementCategory | 'as-needed';
+  unit: string;
+}
+
+function rowsByCategoryAndUnit(
+  balances: readonly BalanceDoc[],
+  categoryOf: (line: BalanceDoc) => CategoryRow['category'],
+): CategoryRow[] {
+  const groups = new Map<string, BalanceDoc[]>();
+  for (const line of balances) {
+    const key = `${categoryOf(line)}\u0000${line.unit}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  return [...groups.entries()].map(([key, lines]) => {
+    const [category, unit] = key.split('\u0000') as [CategoryRow['category'], string];
+    return { category, unit, ...amountsOf(lines) };
+  });
+}
+
+/** GET /v1/customer-activity: the contracts in view and consumption per category and unit. */
+export interface ActivitySummary {
+  contracts: { contractId: string; startsOn: string; endsOn: string; status: ContractStatus }[];
+  categories: CategoryRow[];
+  /** "As-needed support" (domain.md §2): reactive and advisory summed, per unit. */
+  asNeeded: CategoryRow[];
+}
+
+export async function activitySummary(
+  view: ProjectionView,
+  scope: ActivityScope,
+  selection: ActivitySelection,
+): Promise<ActivitySummary> {
+  const contracts = await scopedContracts(view, scope, selection);
+  const balances = await balancesOf(view, contracts);
+  const order = (row: CategoryRow) => CATEGORIES.indexOf(row.category as EntitlementCategory);
+  const categories = rowsByCategoryAndUnit(balances, (line) => line.category).sort(
+    (a, b) => order(a) - order(b) || a.unit.localeCompare(b.unit),
+  );
+  const asNeeded = rowsByCategoryAndUnit(
+    balances.filter((line) => line.category === 'reactive' || line.category === 'advisory'),
+    () => 'as-needed',
+  ).sort((a, b) => a.unit.localeCompare(b.unit));
+  return {
+    contracts: contracts.map((contract) => ({
+      contractId: contract.contractId,
+      startsOn: contract.startsOn,
+      endsOn: contract.endsOn,
+      status: contractStatus(contract, selection.day),
+    })),
+    categories,
+    asNeeded,
+  };
+}
+
+/** One entitlement line of a drill-down, with its balance. */
+export interface EntitlementRow extends Amounts {
+  contractId: string;
+  entitlementId: string;
+  category: EntitlementCategory;
+  service: string;
+  description: string;
+  unit: string;
+}
+
+export function entitlementRows(balances: readonly BalanceDoc[]): EntitlementRow[] {
+  return balances
+    .map((line) => ({
+      contractId: line.contractId,
+      entitlementId: line.entitlementId,
+      category: line.category,
+      service: line.service,
+      description: line.description,
+      unit: line.unit,
+      ...amountsOf([line]),
+    }))
+    .sort(
+      (a, b) =>
+        a.contractId.localeCompare(b.contractId) ||
+        a.service.localeCompare(b.service) ||
+        a.entitlementId.localeCompare(b.entitlementId),
+    );
+}

@@ -1,0 +1,69 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@hub/access';
+import { AsOfQuery } from '@hub/api/read/as-of-query';
+import { CallerScopes } from '@hub/api/read/caller-scope';
+import { ReadModels } from '@hub/api/read/read-models';
+import { RawQuery } from './case-query.params';
+import { CaseList, CaseView, findCase, listCases, readCaseListParams } from './cases.queries';
+
+const text = (value: string | string[] | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/**
+ * `cases` as of a past moment: the list (same parameters as GET /v1/cases), or one case with
+ * `caseId=`. The SLA clock reads the `asOf` instant, so the answer is the one given then.
+ */
+export const casesAsOf: AsOfQuery = (view, scope, query) => {
+  const { caseId, asOf, ...rest } = query;
+  const instant = asOf && /T/.test(asOf) ? new Date(asOf) : new Date();
+  if (caseId) return findCase(view, scope, caseId, instant);
+  return listCases(view, scope, readCaseListParams(rest), instant);
+};
+
+/** The support cases the caller may see, with their SLA clock (domain.md §5). */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesQueryController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly scopes: CallerScopes,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Cases the caller may see (granted group, shared, primary contact, ViewAllSupportRequests, administrators), newest first',
+  })
+  @ApiQuery({
+    name: 'workspaceId',
+    required: false,
+    description: 'a workspace id, or `all` (default)',
+  })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
+  @ApiQuery({ name: 'severity', required: false, enum: ['A', 'B', 'C'] })
+  @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery): Promise<CaseList> {
+    const params = readCaseListParams(query);
+    const minPosition = text(query.minPosition);
+    const scope = await this.scopes.of(user, minPosition);
+    const view = await this.readModels.view('cases', minPosition);
+    return listCases(view, scope, params, new Date());
+  }
+
+  @Get(':caseId')
+  @ApiOperation({ summary: 'One case the caller may see; 404 otherwise (never 403)' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  async one(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId') caseId: string,
+    @Query('minPosition') minPosition?: string,
+  ): Promise<CaseView> {
+    const scope = await this.scopes.of(user, minPosition);
+    const view = await this.readModels.view('cases', minPosition);
+    return findCase(view, scope, caseId, new Date());
+  }
+}

@@ -1,0 +1,170 @@
+import { RecordedEvent } from '@hub/event-store';
+import {
+  CaseClosed,
+  CaseFirstResponseRecorded,
+  CaseGroupAccessGranted,
+  CaseOpened,
+  CaseSeverityChanged,
+  CaseShared,
+} from '@hub/domain/cases/case.events';
+import { GroupCreated } from '@hub/domain/workspaces/workspace.events';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import {
+  CASES_COLLECTIONS as C,
+  CaseDoc,
+  CaseGroupDoc,
+  CaseViewerDoc,
+  listKeyOf,
+  viewerId,
+} from './cases.documents';
+
+const HANDLES = [
+  'CaseOpened',
+  'CaseSeverityChanged',
+  'CaseShared',
+  'CaseGroupAccessGranted',
+  'CaseFirstResponseRecorded',
+  'CaseClosed',
+  'GroupCreated',
+] as const;
+
+type CaseProjectionEvent =
+  | CaseOpened
+  | CaseSeverityChanged
+  | CaseShared
+  | CaseGroupAccessGranted
+  | CaseFirstResponseRecorded
+  | CaseClosed
+  | GroupCreated;
+
+function locate(recorded: RecordedEvent): DocKey[] {
+  const event = recorded as unknown as CaseProjectionEvent;
+  switch (event.type) {
+    case 'GroupCreated':
+      return [{ collection: C.groups, id: event.data.groupId }];
+    case 'CaseGroupAccessGranted':
+      return [
+        { collection: C.cases, id: event.data.caseId },
+        { collection: C.groups, id: event.data.groupId },
+      ];
+    default:
+      return [{ collection: C.cases, id: event.data.caseId }];
+  }
+}
+
+/**
+ * Viewer documents are written without being read: their content follows from the event and
+ * the case alone, so writing one again (a redelivered event) changes nothing.
+ */
+function admit(docs: ProjectionDocs, doc: CaseDoc, userId: string): void {
+  const viewer: CaseViewerDoc = { caseId: doc.caseId, workspaceId: doc.workspaceId, userId };
+  docs.put(C.viewers, viewerId(doc.caseId, userId), viewer);
+}
+
+function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
+  const doc: CaseDoc = {
+    caseId: data.caseId,
+    workspaceId: data.workspaceId,
+    severity: data.severity,
+    caseType: data.caseType,
+    category: data.category ?? null,
+    product: data.product,
+    title: data.title,
+    primaryContactUserId: data.primaryContactUserId,
+    contractId: data.contractId ?? null,
+    packageId: data.packageId ?? null,
+    entitlementId: data.entitlementId ?? null,
+    subscriptionId: data.subscriptionId ?? null,
+    onBehalfOf: data.onBehalfOf ?? null,
+    openedBy: data.openedBy,
+    openedAt: data.openedAt,
+    initialResponseDueAt: data.initialResponseDueAt,
+    respondedAt: null,
+    responseTargetMet: null,
+    status: 'open',
+    closedAt: null,
+    sharedWith: [],
+    groupIds: [],
+    listKey: listKeyOf(data.openedAt, data.caseId),
+  };
+  docs.put(C.cases, data.caseId, doc);
+  // Visibility rule (c): the primary contact sees the case.
+  admit(docs, doc, data.primaryContactUserId);
+}
+
+function updateCase(docs: ProjectionDocs, caseId: string, change: (doc: CaseDoc) => void): void {
+  const doc = docs.get<CaseDoc>(C.cases, caseId);
+  if (!doc) return;
+  change(doc);
+  docs.put(C.cases, caseId, doc);
+}
+
+function groupAccessGranted(docs: ProjectionDocs, data: CaseGroupAccessGranted['data']): void {
+  const doc = docs.get<CaseDoc>(C.cases, data.caseId);
+  if (!doc) return;
+  if (!doc.groupIds.includes(data.groupId)) doc.groupIds = [...doc.groupIds, data.groupId];
+  docs.put(C.cases, data.caseId, doc);
+  // Visibility rule (a): members of a granted group of the case's own workspace.
+  const group = docs.get<CaseGroupDoc>(C.groups, data.groupId);
+  for (const userId of group?.membersByWorkspace[doc.workspaceId] ?? []) admit(docs, doc, userId);
+}
+
+function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
+  const event = recorded as unknown as CaseProjectionEvent;
+  switch (event.type) {
+    case 'CaseOpened':
+      return opened(docs, event.data);
+    case 'CaseSeverityChanged': {
+      const { to, initialResponseDueAt } = event.data;
+      return updateCase(docs, event.data.caseId, (doc) => {
+        doc.severity = to;
+        // A change before the first response restarts the clock (domain.md §5).
+        if (initialResponseDueAt) doc.initialResponseDueAt = initialResponseDueAt;
+      });
+    }
+    case 'CaseShared': {
+      const { caseId, userId } = event.data;
+      const doc = docs.get<CaseDoc>(C.cases, caseId);
+      if (!doc) return;
+      if (!doc.sharedWith.includes(userId)) doc.sharedWith = [...doc.sharedWith, userId];
+      docs.put(C.cases, caseId, doc);
+      // Visibility rule (b): added through case sharing.
+      return admit(docs, doc, userId);
+    }
+    case 'CaseGroupAccessGranted':
+      return groupAccessGranted(docs, event.data);
+    case 'CaseFirstResponseRecorded':
+      return updateCase(docs, event.data.caseId, (doc) => {
+        doc.respondedAt = event.data.respondedAt;
+        doc.responseTargetMet = event.data.responseTargetMet;
+      });
+    case 'CaseClosed':
+      return updateCase(docs, event.data.caseId, (doc) => {
+        doc.status = 'closed';
+        doc.closedAt = event.data.closedAt;
+      });
+    case 'GroupCreated': {
+      const { groupId, workspaceId, memberUserIds } = event.data;
+      const group = docs.get<CaseGroupDoc>(C.groups, groupId) ?? {
+        groupId,
+        membersByWorkspace: {},
+      };
+      group.membersByWorkspace = { ...group.membersByWorkspace, [workspaceId]: [...memberUserIds] };
+      return docs.put(C.groups, groupId, group);
+    }
+  }
+}
+
+/** Support cases with their SLA clock and who may see each by name (domain.md §5). */
+export const casesProjection: Projection = {
+  name: 'cases',
+  version: 1,
+  handles: HANDLES,
+  collections: [
+    { name: C.cases, indexes: [['workspaceId', 'listKey'], ['listKey']] },
+    { name: C.viewers, indexes: [['userId', 'workspaceId']] },
+    { name: C.groups },
+  ],
+  locate,
+  evolve,
+};

@@ -1,0 +1,54 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@hub/access';
+import { AsOfQuery } from '@hub/api/read/as-of-query';
+import { CallerScopes } from '@hub/api/read/caller-scope';
+import { ReadModels } from '@hub/api/read/read-models';
+import { RawQuery } from '@hub/projections/cases/case-query.params';
+import { ExtraCasesAnswer, extraCases, readExtraCasesParams } from './extra-cases.queries';
+
+/** `extra-cases` as of a past moment (same parameters as the live route). */
+export const extraCasesAsOf: AsOfQuery = (view, scope, query) => {
+  const { asOf: _asOf, ...rest } = query;
+  return extraCases(view, scope, readExtraCasesParams(rest));
+};
+
+/** The "additional incidents" drill-down of Customer Activity (domain.md §5, "Extra cases"). */
+@ApiTags('customer-activity')
+@ApiBearerAuth()
+@Controller('customer-activity')
+export class ExtraCasesController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly scopes: CallerScopes,
+  ) {}
+
+  @Get('extra-cases')
+  @ApiOperation({
+    summary:
+      'Extra cases of the workspace(s) with the rule that put each there, and counts per service (Customer Activity access)',
+  })
+  @ApiQuery({
+    name: 'workspaceId',
+    required: false,
+    description: 'a workspace id, or `all` (default)',
+  })
+  @ApiQuery({
+    name: 'asOfDate',
+    required: false,
+    description: 'YYYY-MM-DD contract expiry is judged on; default today',
+  })
+  @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiQuery({ name: 'minPosition', required: false })
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: RawQuery,
+  ): Promise<ExtraCasesAnswer> {
+    const params = readExtraCasesParams(query);
+    const minPosition = typeof query.minPosition === 'string' ? query.minPosition : undefined;
+    const scope = await this.scopes.of(user, minPosition);
+    const view = await this.readModels.view('extra-cases', minPosition);
+    return extraCases(view, scope, params);
+  }
+}

@@ -1,0 +1,61 @@
+import { SupportCategory } from '@hub/domain/cases/case.events';
+import { CaseType } from '@hub/domain/cases/response-target';
+import { EntitlementKind } from '@hub/domain/contracts/entitlement';
+
+/** What a case names, kept to judge at query time whether it is extra (domain.md §5). */
+export interface ExtraCaseCandidateDoc {
+  [key: string]: unknown;
+  caseId: string;
+  workspaceId: string;
+  caseType: CaseType;
+  category: SupportCategory | null;
+  product: string;
+  title: string;
+  contractId: string | null;
+  packageId: string | null;
+  entitlementId: string | null;
+  openedAt: string;
+}
+
+/** The part of an entitlement line the extra-cases view shows: its service. */
+export interface EntitlementRef {
+  entitlementId: string;
+  service: string;
+  kind: EntitlementKind;
+}
+
+/** A contract known to the hub, with its dates and lines (own copy: "missing" is judged here). */
+export interface KnownContractDoc {
+  [key: string]: unknown;
+  contractId: string;
+  agreementId: string;
+  startsOn: string;
+  endsOn: string;
+  entitlements: EntitlementRef[];
+}
+
+/** An add-on package known to the hub. */
+export interface KnownPackageDoc {
+  [key: string]: unknown;
+  packageId: string;
+  contractId: string;
+  agreementId: string;
+  expiresOn: string;
+  entitlements: EntitlementRef[];
+}
+
+/** A workspace with the contracts and packages mapped into it ("unmapped" is judged per workspace). */
+export interface WorkspaceMappingsDoc {
+  [key: string]: unknown;
+  workspaceId: string;
+  agreementId: string;
+  mappedContracts: string[];
+  mappedPackages: string[];
+}
+
+export const EXTRA_CASES_COLLECTIONS = {
+  cases: 'cases',
+  contracts: 'contracts',
+  packages: 'packages',
+  workspaces: 'workspaces',
+} as const;

@@ -1,0 +1,75 @@
+import { expectIdempotent, givenEvents } from '@hub/projector/testing/projection-specs';
+import { extraCasesProjection } from './extra-cases.projection';
+import {
+  caseOpened,
+  contractAdded,
+  contractMapped,
+  packageMapped,
+  packagePurchased,
+  workspaceCreated,
+} from './extra-cases.spec-fixtures';
+
+const history = [
+  workspaceCreated('w1'),
+  contractAdded('k1', '2026-12-31'),
+  packagePurchased('p1', 'k1'),
+  contractMapped('w1', 'k1'),
+  packageMapped('w1', 'p1'),
+  caseOpened('c1', 'w1', { contractId: 'k1', entitlementId: 'prs', category: 'SU' }),
+];
+
+describe('extra-cases projection', () => {
+  it('keeps what cases name, and the contracts, packages and mappings to judge them against', () => {
+    const prs = { entitlementId: 'prs', service: 'Problem Resolution Support', kind: 'consumable' };
+    givenEvents(extraCasesProjection, history).then({
+      workspaces: {
+        w1: {
+          id: 'w1',
+          workspaceId: 'w1',
+          agreementId: 'a1',
+          mappedContracts: ['k1'],
+          mappedPackages: ['p1'],
+        },
+      },
+      contracts: {
+        k1: {
+          id: 'k1',
+          contractId: 'k1',
+          agreementId: 'a1',
+          startsOn: '2026-01-01',
+          endsOn: '2026-12-31',
+          entitlements: [prs],
+        },
+      },
+      packages: {
+        p1: {
+          id: 'p1',
+          packageId: 'p1',
+          contractId: 'k1',
+          agreementId: 'a1',
+          expiresOn: '2026-12-31',
+          entitlements: [{ entitlementId: 'adv', service: 'Advisory Hours', kind: 'consumable' }],
+        },
+      },
+      cases: {
+        c1: {
+          id: 'c1',
+          caseId: 'c1',
+          workspaceId: 'w1',
+          caseType: 'advisory',
+          category: 'SU',
+          product: 'Exchange Online',
+          title: 'Case c1',
+          contractId: 'k1',
+          packageId: null,
+          entitlementId: 'prs',
+          openedAt: '2026-03-03T10:00:00.000Z',
+        },
+      },
+    });
+  });
+
+  it('gives the same documents when every event is applied twice', () => {
+    expectIdempotent(extraCasesProjection, [...history, contractMapped('w1', 'k1')]);
+  });
+});

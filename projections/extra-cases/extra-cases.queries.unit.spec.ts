@@ -1,0 +1,148 @@
+import { ForbiddenError, NotFoundError, ValidationError } from '@hub/domain';
+import { ProjectionView } from '@hub/projector/projection-runner';
+import { memoryView, scopeOf } from '@hub/projections/cases/cases.spec-fixtures';
+import { extraCasesProjection } from './extra-cases.projection';
+import { extraCases, readExtraCasesParams } from './extra-cases.queries';
+import {
+  caseOpened,
+  contractAdded,
+  contractMapped,
+  packageMapped,
+  packagePurchased,
+  workspaceCreated,
+} from './extra-cases.spec-fixtures';
+
+const PRS = 'Problem Resolution Support';
+
+describe('extra cases (domain.md §5): which cases, under which rule', () => {
+  let view: ProjectionView;
+  const admin = scopeOf('wa', { w1: ['WorkspaceAdministrator'], w2: ['WorkspaceAdministrator'] });
+  const ask = (workspaceId: string, asOfDate = '2026-03-10', scope = admin) =>
+    extraCases(view, scope, readExtraCasesParams({ workspaceId, asOfDate }));
+  const rules = async (workspaceId: string, asOfDate?: string) =>
+    Object.fromEntries(
+      (await ask(workspaceId, asOfDate)).cases.map((c) => [c.caseId, [c.rule, c.service]]),
+    );
+
+  beforeAll(async () => {
+    view = await memoryView(extraCasesProjection, [
+      workspaceCreated('w1'),
+      workspaceCreated('w2'),
+      workspaceCreated('w9', 'a9'),
+      contractAdded('k1', '2026-12-31'),
+      contractAdded('old', '2026-02-28'),
+      contractAdded('k9', '2026-12-31', 'a9'),
+      packagePurchased('p1', 'k1'),
+      contractMapped('w1', 'k1'),
+      contractMapped('w1', 'old'),
+      packageMapped('w2', 'p1'),
+      caseOpened('covered', 'w1', { contractId: 'k1', entitlementId: 'prs' }, '01'),
+      caseOpened('expired', 'w1', { contractId: 'old', entitlementId: 'prs' }, '02'),
+      caseOpened('no-contract', 'w1', { contractId: 'ghost' }, '03'),
+      caseOpened('no-service', 'w1', { contractId: 'k1', entitlementId: 'ghost' }, '04'),
+      caseOpened('no-package', 'w1', { packageId: 'ghost' }, '05'),
+      caseOpened('foreign', 'w1', { contractId: 'k9' }, '06'),
+      caseOpened('category', 'w1', { category: 'X85' }, '07'),
+      caseOpened('expired-and-su', 'w1', { contractId: 'old', category: 'SU' }, '08'),
+      caseOpened('unmapped', 'w2', { contractId: 'k1', entitlementId: 'prs' }, '09'),
+      caseOpened('via-package', 'w2', { packageId: 'p1', entitlementId: 'adv' }, '10'),
+      caseOpened('other-customer', 'w9', { category: 'REC' }, '11'),
+    ]);
+  });
+
+  it('lists each extra case of the workspace once, under the first rule that holds', async () => {
+    expect(await rules('w1')).toEqual({
+      expired: ['expired_contract', PRS],
+      'no-contract': ['missing_reference', 'Exchange Online'],
+      'no-service': ['missing_reference', 'Exchange Online'],
+      'no-package': ['missing_reference', 'Exchange Online'],
+      // A contract of another customer's agreement is unknown to this one (and never shown).
+      foreign: ['missing_reference', 'Exchange Online'],
+      category: ['support_category', 'Exchange Online'],
+      'expired-and-su': ['expired_contract', 'Exchange Online'],
+    });
+  });
+
+  it('judges "unmapped" for the workspace viewed: the same contract is fine where it is mapped', async () => {
+    expect(await rules('w2')).toEqual({ unmapped: ['unmapped_contract', PRS] });
+    expect(await rules('w1')).not.toHaveProperty('covered');
+  });
+
+  it('judges "expired" on the day asked about', async () => {
+    const before = await rules('w1', '2026-02-28');
+    expect(before).not.toHaveProperty('expired');
+    expect(before['expired-and-su']).toEqual(['support_category', 'Exchange Online']);
+  });
+
+  it('counts cases per service over the whole selection, newest first', async () => {
+    const answer = await ask('all');
+    expect(answer.cases.map((c) => c.caseId)).toEqual([
+      'unmapped',
+      'expired-and-su',
+      'category',
+      'foreign',
+      'no-package',
+      'no-service',
+      'no-contract',
+      'expired',
+    ]);
+    expect(answer.countsByService).toEqual([
+      { service: 'Exchange Online', cases: 6 },
+      { service: PRS, cases: 2 },
+    ]);
+  });
+
+  it('pages with limit and cursor; counts stay those of the whole selection', async () => {
+    const first = await extraCases(
+      view,
+      admin,
+      readExtraCasesParams({ workspaceId: 'w1', limit: '5', asOfDate: '2026-03-10' }),
+    );
+    expect(first.cases).toHaveLength(5);
+    const rest = await extraCases(
+      view,
+      admin,
+      readExtraCasesParams({
+        workspaceId: 'w1',
+        limit: '5',
+        asOfDate: '2026-03-10',
+        cursor: first.nextCursor!,
+      }),
+    );
+    expect(rest.cases.map((c) => c.caseId)).toEqual(['no-contract', 'expired']);
+    expect(rest.nextCursor).toBeNull();
+    expect(rest.countsByService).toEqual(first.countsByService);
+  });
+
+  it('is for administrators, the CustomerActivity role and provider staff only', async () => {
+    const activity = scopeOf('ca', { w1: ['Member', 'CustomerActivity'], w2: ['Member'] });
+    const covered = await extraCases(
+      view,
+      activity,
+      readExtraCasesParams({ workspaceId: 'all', asOfDate: '2026-03-10' }),
+    );
+    expect(new Set(covered.cases.map((c) => c.workspaceId))).toEqual(new Set(['w1']));
+    await expect(ask('w2', '2026-03-10', activity)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(ask('w9', '2026-03-10', activity)).rejects.toBeInstanceOf(NotFoundError);
+    const provider = scopeOf('csam', {}, true);
+    expect((await ask('all', '2026-03-10', provider)).cases.map((c) => c.caseId)).toContain(
+      'other-customer',
+    );
+    await expect(ask('no-such', '2026-03-10', provider)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers 400 validation_failed naming each bad field', () => {
+    expect(() => readExtraCasesParams({ asOfDate: '2026-02-30', limit: '0' })).toThrow(
+      ValidationError,
+    );
+    try {
+      readExtraCasesParams({ asOfDate: '2026-02-30', limit: '0', contractId: 'x' });
+    } catch (error) {
+      expect(Object.keys((error as ValidationError).details ?? {}).sort()).toEqual([
+        'asOfDate',
+        'contractId',
+        'limit',
+      ]);
+    }
+  });
+});

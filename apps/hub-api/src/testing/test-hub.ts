@@ -31,13 +31,20 @@ export class TestHub {
     readonly app: NestFastifyApplication,
     readonly config: HubConfig,
     private readonly dataDir: string,
+    /** Whether stop() removes the data dir (not when the caller handed in its own DATA_DIR). */
+    private readonly ownsDataDir: boolean,
   ) {}
 
+  /**
+   * Starts the hub on a fresh temp dir, or on `env.DATA_DIR` when given (e.g. a store prepared
+   * as a crashed process left it); a given dir is the caller's to remove.
+   */
   static async start(
     env: Record<string, string> = {},
     extra: (config: HubConfig) => ModuleMetadata['imports'] = () => [],
   ): Promise<TestHub> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hub-e2e-'));
+    const ownsDataDir = env.DATA_DIR === undefined;
+    const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hub-e2e-'));
     const config = loadConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
@@ -47,7 +54,7 @@ export class TestHub {
     const app = await createHubApp(HubApiModule.forRoot(config, extra(config)), config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    return new TestHub(app, config, dataDir);
+    return new TestHub(app, config, dataDir, ownsDataDir);
   }
 
   get events(): EventStore {
@@ -88,6 +95,6 @@ export class TestHub {
 
   async stop(): Promise<void> {
     await this.app.close();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

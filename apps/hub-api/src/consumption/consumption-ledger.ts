@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ConsumptionId,
+  ContractId,
+  EntitlementId,
+  NotFoundError,
+  PackageId,
+  WorkspaceId,
+} from '@hub/domain';
+import { LogConsumption, PackageLookup } from '@hub/domain/consumption/consumption.commands';
+import { consumptionDecider, ledgerStream } from '@hub/domain/consumption/consumption.decider';
+import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
+import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
+import { ID_KINDS } from '@hub/domain/id-claims/id-claim.decider';
+import { packageDecider, packageStream } from '@hub/domain/packages/package.decider';
+import { GlobalPosition } from '@hub/event-store';
+import { CommandExecutor } from '../write/command-executor';
+import { CommandContext } from '../write/command-context';
+import { IdClaims } from '../write/follow-ups/id-claims';
+
+/** Delivered units as a reporting system states them (POST /v1/consumption, ConsumptionDelivered). */
+export interface DeliveredConsumption {
+  consumptionId: string;
+  contractId: string;
+  packageId?: string;
+  entitlementId: string;
+  quantity: number;
+  deliveredOn: string;
+  reference: ConsumptionReference;
+  workspaceId?: string;
+}
+
+/** Where a ledger command landed: its ledger and the position of its last event. */
+export interface LedgerAnswer {
+  consumptionId: string;
+  position: GlobalPosition | null;
+}
+
+const LEDGER_PREFIX = 'ledger-';
+
+/**
+ * Consumption against a contract's ledger, for every entry point (HTTP now, Kafka ingest with the
+ * message id as command id and `kafka:<topic>/<partition>/<offset>` as source). The record's id
+ * is claimed for its ledger so a reversal, which names only the id, finds it.
+ */
+@Injectable()
+export class ConsumptionLedger {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly ids: IdClaims,
+  ) {}
+
+  /**
+   * Decides first, so a refused record appends nothing (not even its claim); then claims the id
+   * (another contract's id: 409 `consumption_id_conflict`); then appends, idempotent by id.
+   */
+  async log(
+    delivered: DeliveredConsumption,
+    reportedBy: string,
+    context: CommandContext,
+  ): Promise<LedgerAnswer> {
+    const command = await this.toCommand(delivered, reportedBy, context);
+    const stream = ledgerStream(command.contractId);
+    const ledger = await this.executor.load(stream, consumptionDecider);
+    consumptionDecider.decide(command, ledger.state);
+    await this.ids.claim(ID_KINDS.consumption, command.consumptionId, stream, context);
+    const result = await this.executor.execute({
+      stream,
+      decider: consumptionDecider,
+      context,
+      command: () => command,
+    });
+    return { consumptionId: command.consumptionId, position: result.position };
+  }
+
+  /** Reverses a record, found through its id claim (404 `consumption_not_found` when unknown). */
+  async reverse(consumptionId: string, reason: string, context: CommandContext) {
+    const stream = await this.ids.ownerOf(ID_KINDS.consumption, consumptionId);
+    if (stream === null || !stream.startsWith(LEDGER_PREFIX)) {
+      throw new NotFoundError(
+        `Consumption ${consumptionId} not found.`,
+        { consumptionId },
+        'consumption_not_found',
+      );
+    }
+    const result = await this.executor.execute({
+      stream,
+      decider: consumptionDecider,
+      context,
+      command: () => ({
+        type: 'ReverseConsumption' as const,
+        contractId: stream.slice(LEDGER_PREFIX.length) as ContractId,
+        consumptionId: consumptionId as ConsumptionId,
+        reason,
+        at: context.occurredAt,
+      }),
+    });
+    return { consumptionId, position: result.position };
+  }
+
+  /** The command with the entitlement lines read from the contract (and package) streams. */
+  private async toCommand(
+    delivered: DeliveredConsumption,
+    reportedBy: string,
+    context: CommandContext,
+  ): Promise<LogConsumption> {
+    const contractId = delivered.contractId as ContractId;
+    const contract = (await this.executor.load(contractStream(contractId), contractDecider)).state;
+    const packageId = delivered.packageId as PackageId | undefined;
+    return {
+      type: 'LogConsumption',
+      consumptionId: delivered.consumptionId as ConsumptionId,
+      contractId,
+      ...(packageId !== undefined
+        ? { packageId, package: await this.packageOf(packageId, contractId) }
+        : {}),
+      entitlementId: delivered.entitlementId as EntitlementId,
+      quantity: delivered.quantity,
+      deliveredOn: delivered.deliveredOn,
+      reference: { kind: delivered.reference.kind, id: delivered.reference.id },
+      ...(delivered.workspaceId !== undefined
+        ? { workspaceId: delivered.workspaceId as WorkspaceId }
+        : {}),
+      source: reportedBy,
+      contractEntitlements: contract.status === 'added' ? contract.entitlements : null,
+      at: context.occurredAt,
+    };
+  }
+
+  /** The package as its stream has it; a package of another contract is not this contract's. */
+  private async packageOf(
+    packageId: PackageId,
+    contractId: ContractId,
+  ): Promise<PackageLookup | null> {
+    const found = (await this.executor.load(packageStream(packageId), packageDecider)).state;
+    if (found.status === 'none' || found.contractId !== contractId) return null;
+    return {
+      packageId,
+      expiresOn: found.expiresOn,
+      withdrawn: found.status === 'withdrawn',
+      entitlements: found.entitlements,
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
+import { CommandCtx } from '../http/command-context.decorator';
+import { CommandContext } from '../write/command-context';
+import { AddContractCommand } from './add-contract.handler';
+import { AddContractDto, ContractAddedAnswer } from './contract.dto';
+
+/** Contract commands (api.md "Commands"). */
+@ApiTags('contracts')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller()
+export class ContractsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('agreements/:agreementId/contracts')
+  @ApiOperation({ summary: 'Add a contract with its entitlements to an agreement (CSAM, AC)' })
+  @ApiCreatedResponse({ type: ContractAddedAnswer })
+  add(
+    @Param('agreementId') agreementId: string,
+    @Body() dto: AddContractDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<ContractAddedAnswer> {
+    return this.commands.execute(new AddContractCommand(agreementId, dto, callerOf(user), context));
+  }
+}

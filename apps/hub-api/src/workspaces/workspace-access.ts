@@ -17,7 +17,6 @@ import {
 import { CommandExecutor } from '../write/command-executor';
 import { CommandContext } from '../write/command-context';
 import { callerInAgreement } from '../agreements/caller-context';
-import { StreamQueue } from './stream-queue';
 
 /** A workspace as another aggregate's command needs it: its members and the caller's standing. */
 export interface WorkspaceStanding extends WorkspaceView {
@@ -32,8 +31,6 @@ export interface WorkspaceStanding extends WorkspaceView {
  */
 @Injectable()
 export class WorkspaceAccess {
-  private readonly queue = new StreamQueue();
-
   constructor(private readonly executor: CommandExecutor) {}
 
   /** Runs a command on the workspace's stream; `build` sees the folded workspace and its agreement. */
@@ -45,15 +42,12 @@ export class WorkspaceAccess {
       workspace: WorkspaceState,
     ) => WorkspaceCommand | Promise<WorkspaceCommand>,
   ) {
-    const stream = workspaceStream(workspaceId);
-    return this.queue.run(stream, () =>
-      this.executor.execute({
-        stream,
-        decider: workspaceDecider,
-        context,
-        command: async (workspace) => build(await this.agreementOf(workspace), workspace),
-      }),
-    );
+    return this.executor.execute({
+      stream: workspaceStream(workspaceId),
+      decider: workspaceDecider,
+      context,
+      command: async (workspace) => build(await this.agreementOf(workspace), workspace),
+    });
   }
 
   /** The workspace's members and whether the caller administers it (for case commands). */

@@ -134,6 +134,9 @@ describe('POST /v1/workspaces/{id}/roles and DELETE …/roles/{role}/users/{user
     const answers = await Promise.all(
       people.map((person) => grant(adminToken, { userId: person.sub, role: 'CustomerActivity' })),
     );
+    expect(answers.filter((answer) => answer.status !== 201).map((answer) => answer.body)).toEqual(
+      [],
+    );
     expect(answers.map((answer) => answer.status)).toEqual(people.map(() => 201));
     const granted = (await hub.events.readStream(`workspace-${workspaceId}`)).filter(
       (event) => event.type === 'RoleGranted' && event.data.role === 'CustomerActivity',

@@ -3,6 +3,7 @@ import { ConcurrencyError, Decider, DomainEvent, deterministicId } from '@hub/do
 import { EVENT_STORE, EventStore, GlobalPosition, NO_STREAM, NewEvent } from '@hub/event-store';
 import { AggregateCache, LoadedAggregate } from './aggregate-cache';
 import { CommandContext } from './command-context';
+import { StreamQueue } from './stream-queue';
 
 /** Current schema version of every event the hub writes. */
 export const SCHEMA_VERSION = 1;
@@ -32,6 +33,7 @@ const MAX_ATTEMPTS = 8;
 @Injectable()
 export class CommandExecutor {
   private readonly cache = new AggregateCache();
+  private readonly queue = new StreamQueue();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -56,7 +58,17 @@ export class CommandExecutor {
     return loaded;
   }
 
-  async execute<C, E extends DomainEvent, S>(
+  /**
+   * Commands on one stream run one at a time in this process (each reads what the previous one
+   * appended), so only writers in other processes can conflict; those are retried.
+   */
+  execute<C, E extends DomainEvent, S>(
+    execution: Execution<C, E, S>,
+  ): Promise<ExecutionResult<E, S>> {
+    return this.queue.run(execution.stream, () => this.executeWithRetries(execution));
+  }
+
+  private async executeWithRetries<C, E extends DomainEvent, S>(
     execution: Execution<C, E, S>,
   ): Promise<ExecutionResult<E, S>> {
     for (let attempt = 1; ; attempt += 1) {

@@ -98,7 +98,16 @@ export class FollowUps {
         at: data.activatedAt,
       }),
     });
-    return (await this.claimInvitations(result.events, event)) ?? result.position;
+    // Claim every invitation the default workspace holds, not only those this call appended:
+    // the follow-up runner may have created the workspace first, and the answer must not come
+    // before the invitations can be accepted.
+    const invited =
+      result.state.status === 'created' ? Object.values(result.state.invitations) : [];
+    let last: GlobalPosition | null = result.position;
+    for (const invitation of invited) {
+      last = (await this.claim(invitation.invitationId, data.defaultWorkspaceId, event)) ?? last;
+    }
+    return last;
   }
 
   /** Claims the invitations a workspace command just issued (inline, before answering). */

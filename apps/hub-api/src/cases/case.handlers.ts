@@ -15,6 +15,12 @@ import { CaseCommand } from '@hub/domain/cases/case.commands';
 import { caseDecider, caseStream } from '@hub/domain/cases/case.decider';
 import { Severity } from '@hub/domain/cases/response-target';
 import { requireWorkspace } from '@hub/domain/workspaces/workspace.state';
+import { NotFoundError } from '@hub/domain';
+import { authorizeDirectCase } from '@hub/domain/gdap/on-behalf-case.policy';
+import {
+  customerStream,
+  customerSubscriptionsDecider,
+} from '@hub/domain/subscriptions/customer-subscriptions.decider';
 import { CommandExecutor } from '../write/command-executor';
 import { CommandContext } from '../write/command-context';
 import { positionOf } from '../write/answers';
@@ -54,6 +60,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, CaseOpe
       command: async () => {
         const { workspace, ...view } = await this.workspaces.standing(workspaceId, caller);
         requireWorkspace(workspace ?? { status: 'none' }, workspaceId);
+        if (dto.subscriptionId) await this.checkDirectSupport(workspace!, dto.subscriptionId);
         return {
           type: 'OpenCase' as const,
           caseId,
@@ -79,6 +86,28 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, CaseOpe
     });
     const due = result.state.status === 'none' ? '' : result.state.initialResponseDueAt;
     return { caseId, initialResponseDueAt: due, position: positionOf(result) };
+  }
+
+  /** A customer opening a case directly on a trial subscription is sent to its partner (domain.md §6). */
+  private async checkDirectSupport(
+    workspace: NonNullable<WorkspaceStanding['workspace']>,
+    subscriptionId: string,
+  ): Promise<void> {
+    const agreement = await this.workspaces.agreementOf(workspace);
+    if (agreement.status === 'none') return;
+    const customer = await this.executor.load(
+      customerStream(agreement.customer.orgId),
+      customerSubscriptionsDecider,
+    );
+    const subscription = customer.state.subscriptions[subscriptionId];
+    if (!subscription) {
+      throw new NotFoundError(
+        `Subscription ${subscriptionId} not found`,
+        { subscriptionId },
+        'subscription_not_found',
+      );
+    }
+    authorizeDirectCase(subscription);
   }
 }
 

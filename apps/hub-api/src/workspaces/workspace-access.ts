@@ -65,7 +65,8 @@ export class WorkspaceAccess {
     };
   }
 
-  private async agreementOf(workspace: WorkspaceState): Promise<AgreementState> {
+  /** The agreement a workspace belongs to, folded from its own stream. */
+  async agreementOf(workspace: WorkspaceState): Promise<AgreementState> {
     if (workspace.status === 'none') return agreementDecider.initialState;
     return (await this.executor.load(agreementStream(workspace.agreementId), agreementDecider))
       .state;

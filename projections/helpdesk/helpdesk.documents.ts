@@ -1,0 +1,145 @@
+/** The directory's record of a customer organisation, as Help Desk agents see it (domain.md §7). */
+export interface OrgDoc {
+  [key: string]: unknown;
+  orgId: string;
+  name: string;
+  createdAt: string;
+  domains: { name: string; status: 'claimed' | 'verified' }[];
+  sites: string[];
+  orderNumbers: string[];
+  managedByPartnerIds: string[];
+  administrators: { userId: string; email: string }[];
+  licences: { sku: string; quantity: number }[];
+  /** Position of the upsert the current search terms come from (see helpdesk.terms.ts). */
+  termsRev: string;
+}
+
+/** The last e-mail the mail service reported about a user. */
+export interface LastEmail {
+  email: string;
+  messageKind: string;
+  status: 'delivered' | 'deferred' | 'bounced' | 'suppressed';
+  at: string;
+}
+
+/**
+ * A directory user. An e-mail report may arrive before the user's record: the document then
+ * holds only `lastEmail` and `termsRev` is null (the user is not searchable yet).
+ */
+export interface UserDoc {
+  [key: string]: unknown;
+  userId: string;
+  orgId: string | null;
+  email: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  status: string;
+  licences: string[];
+  devices: { deviceId: string; model: string }[];
+  features: string[];
+  lastEmail: LastEmail | null;
+  termsRev: string | null;
+}
+
+/** An address on the do-not-contact list (or taken off it), keyed by the lower-cased address. */
+export interface SuppressionDoc {
+  [key: string]: unknown;
+  email: string;
+  suppressed: boolean;
+  reason: string;
+  recordedAt: string;
+  removedAt: string | null;
+}
+
+/** A user holding the hub-granted HelpDeskAgent role of a partner. */
+export interface AgentDoc {
+  [key: string]: unknown;
+  partnerId: string;
+  userId: string;
+  grantedAt: string;
+}
+
+/**
+ * "Partner manages org" as last written by an upsert naming the partner. A partner dropped by
+ * a later upsert leaves its doc behind (locate cannot name it), so this only narrows the
+ * search; the org document's `managedByPartnerIds` is the authority every answer is checked against.
+ */
+export interface ManagedDoc {
+  [key: string]: unknown;
+  partnerId: string;
+  orgId: string;
+}
+
+/** A subscription of a customer organisation (its licences and subscriptions, domain.md §7). */
+export interface SubscriptionDoc {
+  [key: string]: unknown;
+  subscriptionId: string;
+  orgId: string;
+  product: string;
+  billing: string;
+  providerPartnerId: string;
+  registeredAt: string;
+}
+
+/** Whether the customer lets a partner open it as a read-only administrator. */
+export interface ConsentDoc {
+  [key: string]: unknown;
+  orgId: string;
+  partnerId: string;
+  allowed: boolean;
+  at: string;
+}
+
+/**
+ * One searchable term of one organisation or user. Valid only while `rev` equals the entity's
+ * current `termsRev`: a re-upsert rewrites its terms with the new rev, and terms it no longer
+ * has keep the old one, so queries drop them (see helpdesk.terms.ts for why).
+ */
+export interface TermDoc {
+  [key: string]: unknown;
+  term: string;
+  kind: 'org' | 'user';
+  entityId: string;
+  orgId: string;
+  field: SearchField;
+  match: 'whole' | 'word';
+  weight: number;
+  rev: string;
+}
+
+/** The attributes an agent searches by (domain.md §7). */
+export type SearchField =
+  | 'orgId'
+  | 'orgName'
+  | 'domain'
+  | 'site'
+  | 'orderNumber'
+  | 'userId'
+  | 'email'
+  | 'emailLocalPart'
+  | 'emailDomain'
+  | 'firstName'
+  | 'lastName'
+  | 'fullName'
+  | 'displayName';
+
+export const HELPDESK_COLLECTIONS = {
+  orgs: 'orgs',
+  users: 'users',
+  suppressions: 'suppressions',
+  agents: 'agents',
+  managed: 'managed',
+  subscriptions: 'subscriptions',
+  consents: 'consents',
+  terms: 'terms',
+} as const;
+
+export const agentId = (partnerId: string, userId: string): string => `${partnerId}:${userId}`;
+export const managedId = (partnerId: string, orgId: string): string => `${partnerId}:${orgId}`;
+export const consentId = (orgId: string, partnerId: string): string => `${orgId}:${partnerId}`;
+export const termId = (kind: 'org' | 'user', entityId: string, term: string): string =>
+  `${kind}:${entityId}:${term}`;
+
+/** Addresses are matched case-insensitively (as the suppression streams key them). */
+export const emailKey = (email: string): string => email.trim().toLowerCase();

@@ -1,0 +1,230 @@
+import { RecordedEvent } from '@hub/event-store';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import {
+  HELPDESK_COLLECTIONS as C,
+  ConsentDoc,
+  LastEmail,
+  OrgDoc,
+  SuppressionDoc,
+  TermDoc,
+  UserDoc,
+  agentId,
+  consentId,
+  emailKey,
+  managedId,
+  termId,
+} from './helpdesk.documents';
+import { TermEntry, termsOfOrg, termsOfUser } from './helpdesk.terms';
+
+// Event data was validated on the write side; each case reads the fields of its own event type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
+
+const HANDLES = [
+  'OrganizationUpserted',
+  'UserUpserted',
+  'EmailStatusReported',
+  'EmailSuppressionRecorded',
+  'SuppressionRemoved',
+  'HelpDeskAgentGranted',
+  'SubscriptionRegistered',
+  'ReadOnlyAccessConsentGiven',
+  'ReadOnlyAccessConsentWithdrawn',
+] as const;
+
+const orgTerms = (data: Data): TermEntry[] => termsOfOrg(data as Parameters<typeof termsOfOrg>[0]);
+const userTerms = (data: Data): TermEntry[] =>
+  termsOfUser(data as Parameters<typeof termsOfUser>[0]);
+
+function locate(event: RecordedEvent): DocKey[] {
+  const data = event.data as Data;
+  switch (event.type) {
+    case 'OrganizationUpserted':
+      return [
+        { collection: C.orgs, id: data.orgId },
+        ...(data.managedByPartnerIds as string[]).map((partnerId) => ({
+          collection: C.managed,
+          id: managedId(partnerId, data.orgId),
+        })),
+        ...orgTerms(data).map((t) => ({
+          collection: C.terms,
+          id: termId('org', data.orgId, t.term),
+        })),
+      ];
+    case 'UserUpserted':
+      return [
+        { collection: C.users, id: data.userId },
+        ...userTerms(data).map((t) => ({
+          collection: C.terms,
+          id: termId('user', data.userId, t.term),
+        })),
+      ];
+    case 'EmailStatusReported':
+      return [{ collection: C.users, id: data.userId }];
+    case 'EmailSuppressionRecorded':
+    case 'SuppressionRemoved':
+      return [{ collection: C.suppressions, id: emailKey(data.email) }];
+    case 'HelpDeskAgentGranted':
+      return [{ collection: C.agents, id: agentId(data.partnerId, data.userId) }];
+    case 'SubscriptionRegistered':
+      return [{ collection: C.subscriptions, id: data.subscriptionId }];
+    case 'ReadOnlyAccessConsentGiven':
+    case 'ReadOnlyAccessConsentWithdrawn':
+      return [{ collection: C.consents, id: consentId(data.orgId, data.partnerId) }];
+    default:
+      return [];
+  }
+}
+
+/** Writes the entity's current terms, each stamped with the upsert's position (helpdesk.terms.ts). */
+function putTerms(
+  docs: ProjectionDocs,
+  kind: 'org' | 'user',
+  entityId: string,
+  orgId: string,
+  rev: string,
+  entries: TermEntry[],
+): void {
+  for (const entry of entries) {
+    const doc: TermDoc = { ...entry, kind, entityId, orgId, rev };
+    docs.put(C.terms, termId(kind, entityId, entry.term), doc);
+  }
+}
+
+function emptyUser(userId: string): UserDoc {
+  return {
+    userId,
+    orgId: null,
+    email: '',
+    firstName: '',
+    lastName: '',
+    displayName: '',
+    status: '',
+    licences: [],
+    devices: [],
+    features: [],
+    lastEmail: null,
+    termsRev: null,
+  };
+}
+
+function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
+  const data = event.data as Data;
+  const rev = event.position.toString();
+  switch (event.type) {
+    case 'OrganizationUpserted': {
+      const org: OrgDoc = {
+        orgId: data.orgId,
+        name: data.name,
+        createdAt: data.createdAt,
+        domains: data.domains,
+        sites: data.sites,
+        orderNumbers: data.orderNumbers,
+        managedByPartnerIds: data.managedByPartnerIds,
+        administrators: data.administrators,
+        licences: data.licences,
+        termsRev: rev,
+      };
+      docs.put(C.orgs, data.orgId, org);
+      for (const partnerId of data.managedByPartnerIds as string[])
+        docs.put(C.managed, managedId(partnerId, data.orgId), { partnerId, orgId: data.orgId });
+      return putTerms(docs, 'org', data.orgId, data.orgId, rev, orgTerms(data));
+    }
+    case 'UserUpserted': {
+      const previous = docs.get<UserDoc>(C.users, data.userId) ?? emptyUser(data.userId);
+      const user: UserDoc = {
+        ...previous,
+        orgId: data.orgId,
+        email: data.email,
+        firstName: data.firstName,
+        lastName: data.lastName,
+        displayName: data.displayName,
+        status: data.status,
+        licences: data.licences,
+        devices: data.devices,
+        features: data.features,
+        termsRev: rev,
+      };
+      docs.put(C.users, data.userId, user);
+      return putTerms(docs, 'user', data.userId, data.orgId, rev, userTerms(data));
+    }
+    case 'EmailStatusReported': {
+      const user = docs.get<UserDoc>(C.users, data.userId) ?? emptyUser(data.userId);
+      // Reports may arrive out of order: the view shows the latest message, not the latest report.
+      if (user.lastEmail && user.lastEmail.at > data.at) return;
+      const lastEmail: LastEmail = {
+        email: data.email,
+        messageKind: data.messageKind,
+        status: data.status,
+        at: data.at,
+      };
+      return docs.put(C.users, data.userId, { ...user, lastEmail });
+    }
+    case 'EmailSuppressionRecorded': {
+      const doc: SuppressionDoc = {
+        email: emailKey(data.email),
+        suppressed: true,
+        reason: data.reason,
+        recordedAt: data.recordedAt,
+        removedAt: null,
+      };
+      return docs.put(C.suppressions, emailKey(data.email), doc);
+    }
+    case 'SuppressionRemoved': {
+      const doc = docs.get<SuppressionDoc>(C.suppressions, emailKey(data.email));
+      if (!doc) return;
+      return docs.put(C.suppressions, emailKey(data.email), {
+        ...doc,
+        suppressed: false,
+        removedAt: data.removedAt,
+      });
+    }
+    case 'HelpDeskAgentGranted':
+      return docs.put(C.agents, agentId(data.partnerId, data.userId), {
+        partnerId: data.partnerId,
+        userId: data.userId,
+        grantedAt: data.grantedAt,
+      });
+    case 'SubscriptionRegistered':
+      return docs.put(C.subscriptions, data.subscriptionId, {
+        subscriptionId: data.subscriptionId,
+        orgId: data.orgId,
+        product: data.product,
+        billing: data.billing,
+        providerPartnerId: data.providerPartnerId,
+        registeredAt: data.registeredAt,
+      });
+    case 'ReadOnlyAccessConsentGiven':
+    case 'ReadOnlyAccessConsentWithdrawn': {
+      const doc: ConsentDoc = {
+        orgId: data.orgId,
+        partnerId: data.partnerId,
+        allowed: event.type === 'ReadOnlyAccessConsentGiven',
+        at: data.givenAt ?? data.withdrawnAt,
+      };
+      return docs.put(C.consents, consentId(data.orgId, data.partnerId), doc);
+    }
+  }
+}
+
+/**
+ * Help Desk (domain.md §7): customer organisations and their users as the directory reports
+ * them, the search index over them, suppressions, agents and read-only consents.
+ */
+export const helpdeskProjection: Projection = {
+  name: 'helpdesk',
+  version: 1,
+  handles: HANDLES,
+  collections: [
+    { name: C.orgs },
+    { name: C.users, indexes: [['orgId', 'displayName']] },
+    { name: C.suppressions },
+    { name: C.agents },
+    { name: C.managed, indexes: [['partnerId']] },
+    { name: C.subscriptions, indexes: [['orgId']] },
+    { name: C.consents },
+    { name: C.terms, indexes: [['term'], ['orgId', 'term']] },
+  ],
+  locate,
+  evolve,
+};

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a `node -r` preload hook is CommonJS */
 // Lets a child `node` process load the repository's TypeScript (for the crash test):
 // transpiles .ts files with @swc/core on require and resolves the @hub/* aliases.
 const Module = require('node:module');

@@ -1,0 +1,5 @@
+export * from './delivery.dto';
+export * from './directory.dto';
+export * from './envelope.dto';
+export * from './message-types';
+export * from './parse-envelope';

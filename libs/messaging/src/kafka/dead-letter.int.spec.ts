@@ -1,0 +1,101 @@
+import { DomainError } from '@hub/domain';
+import { SqliteEventStore } from '@hub/event-store';
+import { typesOfChannel } from '../contract';
+import { deadLetterTopic } from './dead-letter';
+import { KafkaInboundConsumer } from './inbound-consumer';
+import { ensureTopics } from './topic-setup';
+import {
+  CollectingLogSink,
+  caseResponded,
+  envelope,
+  headerText,
+  produce,
+  readTopic,
+  testKafka,
+  uniqueName,
+  waitFor,
+} from './testing/kafka-test-kit';
+import { StoreAppendingHandler } from './testing/recording-handler';
+
+describe('KafkaInboundConsumer dead-lettering (real broker)', () => {
+  const log = new CollectingLogSink();
+  const kafka = testKafka(log);
+  const topic = uniqueName('it.delivery');
+  const store = new SqliteEventStore(':memory:');
+  const handler = new StoreAppendingHandler(store);
+  let consumer: KafkaInboundConsumer | undefined;
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await store.close();
+  });
+
+  it('sets each poison message aside with its reason and goes on with the next ones', async () => {
+    await ensureTopics(kafka, [{ topic, partitions: 1, withDeadLetter: true }]);
+    handler.behaviour = (message) => {
+      if (message.messageId === 'refused')
+        throw new DomainError('case_closed', 'The case is closed.');
+    };
+    await produce(kafka, topic, [
+      { key: 'a', value: caseResponded('ok-1') },
+      { key: 'b', value: '{"messageId":"broken",' },
+      { key: 'c', value: envelope('unknown', { any: 1 }, 'InvoicePaid') },
+      {
+        key: 'd',
+        value: envelope('wrong-topic', { email: 'a@b.c', reason: 'x' }, 'EmailSuppressed'),
+      },
+      { key: 'e', value: envelope('bad-payload', { caseId: 'c', respondedAt: 'yesterday' }) },
+      { key: 'f', value: caseResponded('refused') },
+      { key: 'g', value: caseResponded('ok-2') },
+    ]);
+
+    consumer = new KafkaInboundConsumer({
+      kafka,
+      groupId: uniqueName('it-group'),
+      topics: [{ topic, acceptedTypes: typesOfChannel('delivery') }],
+      handler,
+      log,
+    });
+    await consumer.start();
+
+    const dead = await readTopic(kafka, deadLetterTopic(topic), 5);
+    const byKey = Object.fromEntries(
+      dead.map((m) => [String(m.key), { value: String(m.value), headers: headerText(m.headers) }]),
+    );
+    expect(Object.keys(byKey).sort()).toEqual(['b', 'c', 'd', 'e', 'f']);
+    expect(byKey.b.value).toBe('{"messageId":"broken",');
+    expect(byKey.b.headers).toMatchObject({
+      'x-dlq-reason': 'malformed_json',
+      'x-original-topic': topic,
+      'x-original-partition': '0',
+      'x-original-offset': '1',
+    });
+    expect(byKey.b.headers['x-dlq-message']).toMatch(/JSON/);
+    expect(byKey.c.headers).toMatchObject({
+      'x-dlq-reason': 'unknown_type',
+      'x-original-message-id': 'unknown',
+    });
+    expect(byKey.d.headers).toMatchObject({
+      'x-dlq-reason': 'unknown_type',
+      'x-original-offset': '3',
+    });
+    expect(byKey.e.headers).toMatchObject({
+      'x-dlq-reason': 'invalid_payload',
+      'x-original-message-id': 'bad-payload',
+    });
+    expect(byKey.e.headers['x-dlq-details']).toContain('payload.respondedAt');
+    expect(byKey.f.headers).toMatchObject({
+      'x-dlq-kind': 'refused',
+      'x-dlq-reason': 'case_closed',
+      'x-dlq-message': 'The case is closed.',
+      'x-original-message-id': 'refused',
+      'x-original-offset': '5',
+    });
+
+    await waitFor('ok-2 handled', () => handler.calls.some((c) => c.messageId === 'ok-2'));
+    expect((await handler.storedMessageIds()).sort()).toEqual(['ok-1', 'ok-2']);
+    // Everything was committed: the group has nothing left to read.
+    await waitFor('lag 0', async () => (await consumer!.lag()).every((p) => p.lag === '0'));
+    expect(consumer.healthCheck()).toMatchObject({ connected: true, assignment: { [topic]: [0] } });
+  });
+});

@@ -1,0 +1,90 @@
+import { SqliteEventStore } from '@hub/event-store';
+import { KafkaInboundConsumer } from './inbound-consumer';
+import { ensureTopics } from './topic-setup';
+import {
+  CollectingLogSink,
+  caseResponded,
+  produce,
+  testKafka,
+  uniqueName,
+  waitFor,
+} from './testing/kafka-test-kit';
+import { StoreAppendingHandler } from './testing/recording-handler';
+
+describe('KafkaInboundConsumer transient failures and redelivery (real broker)', () => {
+  const log = new CollectingLogSink();
+  const kafka = testKafka(log);
+  const store = new SqliteEventStore(':memory:');
+  const consumers: KafkaInboundConsumer[] = [];
+
+  const start = async (topic: string, handler: StoreAppendingHandler) => {
+    const consumer = new KafkaInboundConsumer({
+      kafka,
+      groupId: uniqueName('it-group'),
+      topics: [{ topic }],
+      handler,
+      log,
+      partitionsConsumedConcurrently: 2,
+      retry: { initialMs: 50, maxMs: 200 },
+    });
+    consumers.push(consumer);
+    await consumer.start();
+    return consumer;
+  };
+
+  afterAll(async () => {
+    for (const consumer of consumers) await consumer.stop();
+    await store.close();
+  });
+
+  it('retries a message through an outage without letting later messages of its partition pass it', async () => {
+    const topic = uniqueName('it.retry');
+    await ensureTopics(kafka, [{ topic, partitions: 2, withDeadLetter: true }]);
+    const handler = new StoreAppendingHandler(store);
+    let outage = true;
+    handler.behaviour = (message) => {
+      if (message.messageId === 'p0-2' && outage) throw new Error('event store unavailable');
+    };
+    await produce(kafka, topic, [
+      ...['p0-1', 'p0-2', 'p0-3', 'p0-4'].map((id) => ({ value: caseResponded(id), partition: 0 })),
+      ...['p1-1', 'p1-2', 'p1-3'].map((id) => ({ value: caseResponded(id), partition: 1 })),
+    ]);
+    await start(topic, handler);
+
+    const attempts = () => handler.calls.filter((c) => c.messageId === 'p0-2').length;
+    await waitFor('several failed attempts at p0-2', () => attempts() >= 3);
+    // The other partition is not held up by the outage of one message.
+    await waitFor(
+      'partition 1 done',
+      () => handler.calls.filter((c) => c.partition === 1).length === 3,
+    );
+    expect(handler.calls.some((c) => c.messageId === 'p0-3' || c.messageId === 'p0-4')).toBe(false);
+
+    outage = false;
+    await waitFor('p0-4 handled', () => handler.calls.some((c) => c.messageId === 'p0-4'));
+    const partition0 = handler.calls.filter((c) => c.partition === 0).map((c) => c.messageId);
+    const failures = attempts() - 1;
+    expect(partition0).toEqual(['p0-1', ...Array(failures + 1).fill('p0-2'), 'p0-3', 'p0-4']);
+    expect(log.lines.some((line) => line.includes('transient failure'))).toBe(true);
+    const stored = (await handler.storedMessageIds()).filter((id) => id.startsWith('p'));
+    expect(stored.sort()).toEqual(['p0-1', 'p0-2', 'p0-3', 'p0-4', 'p1-1', 'p1-2', 'p1-3']);
+  });
+
+  it('hands a redelivered message id to the handler again, and its effect is stored once', async () => {
+    const topic = uniqueName('it.dup');
+    await ensureTopics(kafka, [{ topic, partitions: 2, withDeadLetter: true }]);
+    const handler = new StoreAppendingHandler(store);
+    const produced = ['d-1', 'd-2', 'd-3', 'd-2', 'd-4', 'd-1'];
+    await produce(
+      kafka,
+      topic,
+      produced.map((id, i) => ({ value: caseResponded(id), partition: i % 2 })),
+    );
+    await start(topic, handler);
+
+    await waitFor('all six deliveries handled', () => handler.calls.length === produced.length);
+    expect(handler.calls.filter((c) => c.messageId === 'd-2')).toHaveLength(2);
+    const stored = (await handler.storedMessageIds()).filter((id) => id.startsWith('d-'));
+    expect(stored.sort()).toEqual(['d-1', 'd-2', 'd-3', 'd-4']);
+  });
+});

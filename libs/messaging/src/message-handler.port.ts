@@ -1,0 +1,20 @@
+import { InboundMessage } from './contract';
+
+/** Where a message came from, recorded as the events' `source` metadata. */
+export interface MessageContext {
+  /** `kafka:<topic>/<partition>/<offset>` (or `http` for the HTTP fallback routes). */
+  source: string;
+}
+
+/**
+ * Turns one validated inbound message into the hub's command. `message.messageId` is the
+ * idempotency key: a redelivered message must append nothing new. Resolve when done; throw a
+ * 4xx `HubError` (DomainError, NotFoundError, ValidationError, ForbiddenError) to refuse it for
+ * good (it is dead-lettered); throw anything else to have it retried.
+ */
+export interface MessageHandler {
+  handle(message: InboundMessage, context: MessageContext): Promise<void>;
+}
+
+/** Injection token for the `MessageHandler` port. */
+export const MESSAGE_HANDLER = Symbol('MessageHandler');

@@ -1,1 +1,11 @@
 export * from './read-model-store.port';
+export { ReadStoreUsageError } from './shared/identifiers';
+export { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
+export type { SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';
+export { describeReadModelStoreConformance } from './conformance/read-model-store.conformance';
+export type {
+  MakeReadModelStore,
+  ReadModelStoreHarness,
+} from './conformance/read-model-store.conformance';
+export { MongoReadModelStore } from './mongo/mongo-read-model-store';
+export type { MongoReadModelStoreOptions } from './mongo/mongo-read-model-store';

@@ -12,7 +12,12 @@ export type FieldCondition =
   | boolean
   | null
   | { $in: readonly (string | number | boolean)[] }
-  | { $gt?: string | number; $gte?: string | number; $lt?: string | number; $lte?: string | number };
+  | {
+      $gt?: string | number;
+      $gte?: string | number;
+      $lt?: string | number;
+      $lte?: string | number;
+    };
 
 /** All conditions must hold (AND). */
 export type Filter = Record<string, FieldCondition>;

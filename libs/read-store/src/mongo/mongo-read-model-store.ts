@@ -1,0 +1,192 @@
+import { Collection, Db, MongoClient, MongoServerError } from 'mongodb';
+import {
+  Checkpoint,
+  Document,
+  Filter,
+  FindOptions,
+  Page,
+  ProjectionBatch,
+  ReadModelStore,
+} from '../read-model-store.port';
+import {
+  coalesceChanges,
+  groupByCollection,
+  parsePosition,
+  sortablePosition,
+} from '../shared/batch';
+import { decodeCursor, encodeCursor, keysetBranches } from '../shared/cursor';
+import {
+  assertCollection,
+  assertDocument,
+  assertFieldPath,
+  assertId,
+  ReadStoreUsageError,
+} from '../shared/identifiers';
+import { parseFilter, parseLimit, parseSort } from '../shared/query';
+import { writeChanges } from './mongo-batch';
+import { buildQuery, buildSort, StoredDocument, toDocument } from './mongo-query';
+
+/** Options of `MongoReadModelStore`. */
+export interface MongoReadModelStoreOptions {
+  database: string;
+  /** Prepended to every collection name, e.g. `rm_` (default none). */
+  prefix?: string;
+  /** Close the client on `close()` (true when the store opened it itself). */
+  closeClient?: boolean;
+}
+
+interface StoredCheckpoint {
+  _id: string;
+  position: string | null;
+  updatedAt: string;
+}
+
+const NAMESPACE_NOT_FOUND = 26;
+
+/**
+ * The production read-model store on MongoDB. Uses neither multi-document transactions nor
+ * change streams, so it also runs on FerretDB 1.x: crash safety comes from per-document
+ * positions (see `writeChanges`) and from writing the checkpoint after the documents.
+ */
+export class MongoReadModelStore implements ReadModelStore {
+  private readonly db: Db;
+  private readonly prefix: string;
+
+  constructor(
+    private readonly client: MongoClient,
+    private readonly options: MongoReadModelStoreOptions,
+  ) {
+    this.db = client.db(options.database);
+    this.prefix = options.prefix ?? '';
+  }
+
+  /** Connects to `url` and returns a store that owns (and closes) the client. */
+  static async connect(
+    url: string,
+    options: Omit<MongoReadModelStoreOptions, 'closeClient'>,
+  ): Promise<MongoReadModelStore> {
+    const client = new MongoClient(url, { serverSelectionTimeoutMS: 5_000 });
+    await client.connect();
+    return new MongoReadModelStore(client, { ...options, closeClient: true });
+  }
+
+  async get<T extends Document>(collection: string, id: string): Promise<T | null> {
+    const stored = await this.collection(collection).findOne({ _id: assertId(id) });
+    return stored ? toDocument<T>(stored) : null;
+  }
+
+  async getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]> {
+    ids.forEach(assertId);
+    const c = this.collection(collection);
+    if (ids.length === 0) return [];
+    const found = await c.find({ _id: { $in: [...new Set(ids)] } }).toArray();
+    const byId = new Map(found.map((stored) => [stored._id, stored]));
+    // In the order asked for, each found document once.
+    return [...new Set(ids)].flatMap((id) => {
+      const stored = byId.get(id);
+      return stored ? [toDocument<T>(stored)] : [];
+    });
+  }
+
+  async find<T extends Document>(collection: string, options: FindOptions = {}): Promise<Page<T>> {
+    const c = this.collection(collection);
+    const sort = parseSort(options.sort);
+    const limit = parseLimit(options.limit);
+    const keyset = options.cursor
+      ? keysetBranches(sort, decodeCursor(sort, options.cursor))
+      : undefined;
+    let cursor = c.find(buildQuery(parseFilter(options.filter), keyset)).sort(buildSort(sort));
+    if (limit !== undefined) cursor = cursor.limit(limit + 1);
+    const rows = await cursor.toArray();
+    const more = limit !== undefined && rows.length > limit;
+    const pageRows = more ? rows.slice(0, limit) : rows;
+    const items = pageRows.map((stored) => toDocument<T>(stored));
+    if (!more) return { items };
+    const last = pageRows[pageRows.length - 1];
+    return { items, nextCursor: encodeCursor(sort, items[items.length - 1], last._id) };
+  }
+
+  async count(collection: string, filter?: Filter): Promise<number> {
+    return this.collection(collection).countDocuments(buildQuery(parseFilter(filter)));
+  }
+
+  async ensureIndex(collection: string, fields: readonly string[]): Promise<void> {
+    if (fields.length === 0) throw new ReadStoreUsageError('an index needs at least one field');
+    const keys = Object.fromEntries(fields.map((field) => [assertFieldPath(field), 1 as const]));
+    await this.collection(collection).createIndex(keys);
+  }
+
+  async put(collection: string, id: string, doc: Document): Promise<void> {
+    // Outside a batch: unconditional, and the stored position becomes unknown.
+    await this.collection(collection).replaceOne({ _id: assertId(id) }, assertDocument(doc), {
+      upsert: true,
+    });
+  }
+
+  async delete(collection: string, id: string): Promise<void> {
+    await this.collection(collection).deleteOne({ _id: assertId(id) });
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    try {
+      await this.collection(collection).drop();
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+    }
+  }
+
+  async applyBatch(batch: ProjectionBatch): Promise<void> {
+    const position = parsePosition(batch.checkpoint);
+    const changes = coalesceChanges(batch);
+    for (const [collection, group] of groupByCollection(changes)) {
+      await writeChanges(
+        this.collection(collection),
+        group,
+        batch.checkpoint,
+        sortablePosition(position),
+      );
+    }
+    // Only after every document: a crash before this line replays the batch, harmlessly.
+    await this.checkpoints().updateOne(
+      { _id: batch.projection },
+      { $set: { position: batch.checkpoint, updatedAt: new Date().toISOString() } },
+      { upsert: true },
+    );
+  }
+
+  async getCheckpoint(projection: string): Promise<Checkpoint | null> {
+    const stored = await this.checkpoints().findOne({ _id: projection });
+    return stored
+      ? { projection: stored._id, position: stored.position, updatedAt: stored.updatedAt }
+      : null;
+  }
+
+  async deleteCheckpoint(projection: string): Promise<void> {
+    await this.checkpoints().deleteOne({ _id: projection });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      const answer = await this.db.command({ ping: 1 });
+      return answer.ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.options.closeClient) await this.client.close();
+  }
+
+  private collection(name: string): Collection<StoredDocument> {
+    // ignoreUndefined: store what JSON would, so both adapters return the same documents.
+    return this.db.collection<StoredDocument>(`${this.prefix}${assertCollection(name)}`, {
+      ignoreUndefined: true,
+    });
+  }
+
+  /** Collection names start with a letter, so `<prefix>_checkpoints` cannot collide with one. */
+  private checkpoints(): Collection<StoredCheckpoint> {
+    return this.db.collection<StoredCheckpoint>(`${this.prefix}_checkpoints`);
+  }
+}

@@ -1,0 +1,54 @@
+import { DocumentChange, ProjectionBatch } from '../read-model-store.port';
+import { assertCollection, assertDocument, assertId, ReadStoreUsageError } from './identifiers';
+
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** Parses a batch's decimal position; positions are unsigned 64-bit in every event store we use. */
+export function parsePosition(position: string): bigint {
+  if (typeof position !== 'string' || !/^\d{1,20}$/.test(position)) {
+    throw new ReadStoreUsageError(`invalid position ${JSON.stringify(position)}`);
+  }
+  const value = BigInt(position);
+  if (value > UINT64_MAX) throw new ReadStoreUsageError(`position ${position} exceeds 64 bits`);
+  return value;
+}
+
+/** Zero-padded to 20 digits, so that plain string comparison orders positions numerically. */
+export function sortablePosition(position: bigint): string {
+  return position.toString().padStart(20, '0');
+}
+
+/**
+ * Validates a batch and keeps only the last change per document. Both adapters make each change
+ * conditional on the stored position being older than the batch's, so two changes to one
+ * document inside a batch would otherwise see the second one skipped; the last one is what the
+ * batch means anyway.
+ */
+export function coalesceChanges(batch: ProjectionBatch): DocumentChange[] {
+  if (typeof batch.projection !== 'string' || batch.projection.length === 0) {
+    throw new ReadStoreUsageError('a batch needs a projection name');
+  }
+  const last = new Map<string, DocumentChange>();
+  for (const change of batch.changes) {
+    assertCollection(change.collection);
+    assertId(change.id);
+    if (change.kind === 'put') assertDocument(change.doc);
+    const key = `${change.collection}\u0000${change.id}`;
+    last.delete(key); // re-insert so the map keeps the order of last occurrence
+    last.set(key, change);
+  }
+  return [...last.values()];
+}
+
+/** Groups changes by collection, preserving order inside each group. */
+export function groupByCollection(
+  changes: readonly DocumentChange[],
+): Map<string, DocumentChange[]> {
+  const groups = new Map<string, DocumentChange[]>();
+  for (const change of changes) {
+    const group = groups.get(change.collection);
+    if (group) group.push(change);
+    else groups.set(change.collection, [change]);
+  }
+  return groups;
+}

@@ -1,4 +1,4 @@
-import { ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import { ConfigError, HubConfig, loadConfig } from './config/hub-config';
 import { createHubApp } from './app.factory';
 import { HubApiModule } from './hub-api.module';
@@ -11,8 +11,11 @@ export async function bootstrap(
   extraModules: (config: HubConfig) => ModuleMetadata['imports'] = () => [],
 ): Promise<void> {
   let config: HubConfig;
+  let root: DynamicModule;
   try {
     config = loadConfig();
+    // Building the root module reads the modules' own settings (Kafka), which may refuse too.
+    root = HubApiModule.forRoot(config, extraModules(config));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -20,7 +23,7 @@ export async function bootstrap(
     }
     throw error;
   }
-  const app = await createHubApp(HubApiModule.forRoot(config, extraModules(config)), config);
+  const app = await createHubApp(root, config);
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}`;
   console.log(

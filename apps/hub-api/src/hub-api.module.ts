@@ -13,6 +13,7 @@ import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
 import { ReadModule } from './read/read.module';
 import { ProjectorModule } from '@hub/projector/projector.module';
+import { IngestModule } from '@hub/ingest/ingest.module';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { WRITE_SLICES } from './write-slices';
 
@@ -42,6 +43,8 @@ export class HubApiModule {
         WriteModule,
         ...WRITE_SLICES,
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
+        // Kafka: notifications publisher, and the consumer when HUB_ROLES includes ingest.
+        IngestModule.forRoot(config),
         ReadModule,
         ...(extra ?? []),
       ],

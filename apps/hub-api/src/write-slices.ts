@@ -7,6 +7,7 @@ import { PackagesModule } from './packages/packages.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 import { GdapModule } from './gdap/gdap.module';
 import { HelpDeskModule } from './helpdesk/helpdesk.module';
+import { InboundModule } from './inbound/inbound.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnerCasesModule } from './partner-cases/partner-cases.module';
 import { PartnersModule } from './partners/partners.module';
@@ -27,4 +28,5 @@ export const WRITE_SLICES = [
   GdapModule,
   PartnerCasesModule,
   HelpDeskModule,
+  InboundModule,
 ];

@@ -19,6 +19,9 @@ export interface IngestRunnerOptions {
   createTopics?: boolean;
   /** Partitions per topic when creating them. */
   partitions?: number;
+  /** kafkajs group timings (defaults 30 s / 3 s); tests shorten them so a dead member's partitions move quickly. */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
 }
 
 /**
@@ -43,6 +46,8 @@ export class IngestRunner {
       handler: options.handler,
       partitionsConsumedConcurrently,
       log,
+      sessionTimeoutMs: options.sessionTimeoutMs,
+      heartbeatIntervalMs: options.heartbeatIntervalMs,
     });
   }
 

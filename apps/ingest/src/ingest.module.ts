@@ -1,0 +1,53 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { HubConfig } from '@hub/api/config/hub-config';
+import { HEALTH_CONTRIBUTORS } from '@hub/api/health/health.controller';
+import { KafkaNotificationPublisher, NOTIFICATION_PUBLISHER, createKafka } from '@hub/messaging';
+import { IngestHandlerModule } from './ingest-handler.module';
+import { INGEST_ENABLED, IngestLifecycle } from './ingest.lifecycle';
+import { KafkaHealthContributor } from './kafka-health';
+import { KAFKA_SETTINGS, loadKafkaSettings } from './kafka-settings';
+
+/**
+ * Kafka in the hub's process (architecture.md "ingestion"). With `KAFKA_BROKERS` set: the
+ * notification publisher for `hub.notifications.v1`, and when HUB_ROLES includes `ingest` the
+ * consumer of the delivery and directory topics. Without it: only the `/health` entry saying so
+ * (the HTTP routes under /v1/*\/events still take inbound messages).
+ */
+@Global()
+@Module({})
+export class IngestModule {
+  /** Reads the Kafka variables now, so a bad one stops boot with a `ConfigError` naming it. */
+  static forRoot(config: HubConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const settings = loadKafkaSettings(env);
+    const publisher: Provider[] = settings
+      ? [
+          {
+            provide: NOTIFICATION_PUBLISHER,
+            useFactory: () =>
+              new KafkaNotificationPublisher(
+                createKafka({ ...settings, clientId: `${settings.clientId}-notifications` }),
+                settings.topics.notifications,
+              ),
+          },
+        ]
+      : [];
+    return {
+      module: IngestModule,
+      imports: [IngestHandlerModule],
+      providers: [
+        { provide: KAFKA_SETTINGS, useValue: settings },
+        { provide: INGEST_ENABLED, useValue: settings !== null && config.roles.ingest },
+        IngestLifecycle,
+        {
+          provide: HEALTH_CONTRIBUTORS,
+          inject: [IngestLifecycle],
+          useFactory: (lifecycle: IngestLifecycle) => [
+            new KafkaHealthContributor(settings, () => lifecycle.current()),
+          ],
+        },
+        ...publisher,
+      ],
+      exports: [KAFKA_SETTINGS, HEALTH_CONTRIBUTORS, ...(settings ? [NOTIFICATION_PUBLISHER] : [])],
+    };
+  }
+}

@@ -1,0 +1,221 @@
+// End-to-end Kafka ingestion with the hub's real handler on the embedded SQLite event store,
+// against a baseline consumer that reads and commits the same topic the same way (the same
+// KafkaInboundConsumer: per-message commit after the handler, same concurrency) with a handler
+// that does nothing. `npm run bench:ingest [-- --messages N --contracts N --partitions N]`.
+// Needs the local broker (bash infra/local/up.sh). Seeding goes through the real HTTP routes.
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Kafka, Partitioners } from 'kafkajs';
+import { SqliteEventStore } from '@hub/event-store';
+import {
+  KafkaInboundConsumer,
+  KafkaSettings,
+  MessageHandler,
+  createKafka,
+  ensureTopics,
+  readLag,
+  silentLogSink,
+} from '@hub/messaging';
+import { kafkaBrokers } from '@hub/testing/engines';
+import { Fixtures } from '@hub/api/testing/fixtures';
+import { TestHub } from '@hub/api/testing/test-hub';
+import { IngestRunner } from '@hub/ingest/ingest-runner';
+import { standaloneMessageHandler } from '@hub/ingest/standalone-handler';
+
+const arg = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const MESSAGES = arg('messages', 200_000);
+const CONTRACTS = arg('contracts', 24);
+const PARTITIONS = arg('partitions', 6);
+const now = (): number => Number(process.hrtime.bigint()) / 1e9;
+
+// engines.ts finds .cache/engines.env relative to its source folder, which dist/ does not have.
+function brokers(): string[] {
+  try {
+    return kafkaBrokers();
+  } catch {
+    return ['127.0.0.1:19092']; // infra/local/kafka.sh's default port
+  }
+}
+
+/** An agreement with several contracts, each with a large consumable line (no overage noise). */
+async function seedContracts(dataDir: string): Promise<string[]> {
+  // The seeding hub must not talk to Kafka (it would publish its invitations there).
+  delete process.env.KAFKA_BROKERS;
+  const hub = await TestHub.start({ DATA_DIR: dataDir, HUB_ROLES: 'api' });
+  try {
+    const f = new Fixtures(hub);
+    const { agreementId } = await f.customer();
+    const lines = [
+      {
+        entitlementId: 'dse-hours',
+        category: 'proactive',
+        service: 'Designated Support Engineering',
+        unit: 'hours',
+        quantity: 1_000_000,
+        kind: 'consumable',
+      },
+    ];
+    const contracts: string[] = [];
+    for (let i = 0; i < CONTRACTS; i += 1) contracts.push(await f.addContract(agreementId, lines));
+    return contracts;
+  } finally {
+    await hub.stop();
+  }
+}
+
+async function produceAll(kafka: Kafka, topic: string, contracts: string[]): Promise<void> {
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const chunk = 5_000;
+  for (let from = 0; from < MESSAGES; from += chunk) {
+    const messages = [];
+    for (let i = from; i < Math.min(MESSAGES, from + chunk); i += 1) {
+      const contractId = contracts[i % contracts.length];
+      const payload = {
+        consumptionId: `bench-c-${i}`,
+        contractId,
+        entitlementId: 'dse-hours',
+        quantity: 1.5,
+        deliveredOn: '2026-03-02',
+        reference: { kind: 'case', id: `case-${i % 997}` },
+      };
+      const value = JSON.stringify({
+        messageId: `bench-m-${i}`,
+        type: 'ConsumptionDelivered',
+        schemaVersion: 1,
+        occurredAt: '2026-03-02T10:00:00Z',
+        source: 'delivery-service',
+        payload,
+      });
+      messages.push({ key: contractId, value });
+    }
+    await producer.send({ topic, acks: -1, messages });
+  }
+  await producer.disconnect();
+}
+
+async function untilCaughtUp(kafka: Kafka, groupId: string, topic: string): Promise<void> {
+  for (;;) {
+    const lags = await readLag(kafka, groupId, [topic]);
+    if (lags.every((p) => p.lag === '0')) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Runs a consumer from the topic's start until the group's lag is 0; answers seconds taken. */
+async function timed(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  run: () => { start(): Promise<void>; stop(): Promise<void> },
+): Promise<number> {
+  const consumer = run();
+  const started = now();
+  await consumer.start();
+  await untilCaughtUp(kafka, groupId, topic);
+  const seconds = now() - started;
+  await consumer.stop();
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+  const brokerList = brokers();
+  const kafka = createKafka({ brokers: brokerList, clientId: 'bench', ssl: false }, silentLogSink);
+  const id = randomUUID().slice(0, 8);
+  const topic = `bench.ingest-${id}.delivery`;
+  try {
+    const contracts = await seedContracts(dataDir);
+    await ensureTopics(kafka, [{ topic, partitions: PARTITIONS, withDeadLetter: true }]);
+    let started = now();
+    await produceAll(kafka, topic, contracts);
+    console.log(
+      `produced ${MESSAGES} ConsumptionDelivered for ${CONTRACTS} contracts on ${PARTITIONS} partitions in ${(now() - started).toFixed(1)} s`,
+    );
+
+    const noop: MessageHandler = { handle: async () => undefined };
+    const baselineGroup = `bench-baseline-${id}`;
+    const baseline = await timed(
+      kafka,
+      baselineGroup,
+      topic,
+      () =>
+        new KafkaInboundConsumer({
+          kafka,
+          groupId: baselineGroup,
+          topics: [{ topic }],
+          handler: noop,
+          partitionsConsumedConcurrently: PARTITIONS,
+          log: silentLogSink,
+        }),
+    );
+    console.log(`baseline: ${baseline.toFixed(1)} s`);
+
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+    const settings: KafkaSettings = {
+      brokers: brokerList,
+      clientId: 'bench-hub',
+      groupId: `bench-hub-${id}`,
+      topics: { delivery: topic, directory: `${topic}.directory`, notifications: `${topic}.n` },
+      partitionsConsumedConcurrently: PARTITIONS,
+      ssl: false,
+    };
+    await ensureTopics(kafka, [
+      { topic: settings.topics.directory, partitions: 1, withDeadLetter: true },
+    ]);
+    started = now();
+    const hub = await timed(
+      kafka,
+      settings.groupId,
+      topic,
+      () =>
+        new IngestRunner({
+          settings,
+          handler: standaloneMessageHandler(store),
+          log: silentLogSink,
+        }),
+    );
+    const logged = await countLogged(store, contracts);
+    await store.close();
+    if (logged !== MESSAGES)
+      throw new Error(`ledgers hold ${logged} records, expected ${MESSAGES}`);
+
+    const rate = (seconds: number) => Math.round(MESSAGES / seconds);
+    console.log('\n| consumer | messages | seconds | messages/s |');
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(
+      `| baseline (read + commit, no-op handler) | ${MESSAGES} | ${baseline.toFixed(1)} | ${rate(baseline)} |`,
+    );
+    console.log(
+      `| hub (real handler, SQLite store) | ${MESSAGES} | ${hub.toFixed(1)} | ${rate(hub)} |`,
+    );
+    const ratio = baseline / hub;
+    console.log(`\nhub / baseline: ${(ratio * 100).toFixed(1)}% (target >= 30%)`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function countLogged(store: SqliteEventStore, contracts: string[]): Promise<number> {
+  let count = 0;
+  for (const contractId of contracts) {
+    for (const event of await store.readStream(`ledger-${contractId}`)) {
+      if (event.type === 'ConsumptionLogged') count += 1;
+    }
+  }
+  return count;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(1);
+  },
+);

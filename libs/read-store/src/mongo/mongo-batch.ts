@@ -3,6 +3,9 @@ import { DocumentChange } from '../read-model-store.port';
 import { StoredDocument } from './mongo-query';
 
 const DUPLICATE_KEY = 11000;
+// Bounded commands: FerretDB 1.24 (SQLite handler) scans the collection for every update
+// statement, so one huge command can outlast the driver's socket timeout on a big collection.
+const CHUNK = 100;
 
 /**
  * Writes one collection's changes of a batch without a transaction (FerretDB 1.x has none).
@@ -29,12 +32,14 @@ export async function writeChanges(
       },
     };
   });
-  try {
-    // Changes were coalesced to one per document, so their order does not matter and one
-    // skipped write must not stop the others.
-    await collection.bulkWrite(operations, { ordered: false });
-  } catch (error) {
-    if (!onlyNewerDocuments(error)) throw error;
+  for (let from = 0; from < operations.length; from += CHUNK) {
+    try {
+      // Changes were coalesced to one per document, so their order does not matter and one
+      // skipped write must not stop the others.
+      await collection.bulkWrite(operations.slice(from, from + CHUNK), { ordered: false });
+    } catch (error) {
+      if (!onlyNewerDocuments(error)) throw error;
+    }
   }
 }
 

@@ -6,4 +6,5 @@ export * from './inbound-consumer';
 export * from './kafka-client';
 export * from './kafka-log';
 export * from './kafka-notification-publisher';
+export * from './pending-commits';
 export * from './topic-setup';

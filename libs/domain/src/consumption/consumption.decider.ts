@@ -1,4 +1,5 @@
 import {
+  PersistentMap,
   ConsumptionId,
   ContractId,
   Decider,
@@ -28,7 +29,8 @@ export interface LedgerRecord {
 
 /** The ledger: each record by id, and the non-reversed total per entitlement line. */
 export interface LedgerState {
-  records: Readonly<Record<string, LedgerRecord>>;
+  /** Persistent, so folding a ledger of n records costs about n·√n, not n². */
+  records: PersistentMap<LedgerRecord>;
   /** Hundredths consumed, keyed by `lineKey(packageId, entitlementId)`. */
   consumed: Readonly<Record<string, number>>;
 }
@@ -88,13 +90,13 @@ function chargedLine(command: LogConsumption): EntitlementLine {
 
 /** Consumption ledger: records are never edited; a reversal cancels one (domain.md §2). */
 export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, LedgerState> = {
-  initialState: { records: {}, consumed: {} },
+  initialState: { records: PersistentMap.empty<LedgerRecord>(), consumed: {} },
 
   decide(command, state) {
     switch (command.type) {
       case 'LogConsumption': {
         // Idempotent by consumptionId: a redelivered message records nothing, whatever changed since.
-        if (state.records[command.consumptionId]) return [];
+        if (state.records.has(command.consumptionId)) return [];
         const hundredths = validate(command);
         const line = chargedLine(command);
         const total = toHundredths(line.quantity) ?? 0;
@@ -124,7 +126,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
         ];
       }
       case 'ReverseConsumption': {
-        const record = state.records[command.consumptionId];
+        const record = state.records.get(command.consumptionId);
         if (!record) {
           throw notFound('consumption_not_found', `Consumption ${command.consumptionId}`, {
             consumptionId: command.consumptionId,
@@ -161,25 +163,22 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
         const hundredths = toHundredths(event.data.quantity) ?? 0;
         const key = lineKey(packageId, entitlementId);
         return {
-          records: {
-            ...state.records,
-            [consumptionId]: {
-              consumptionId,
-              packageId,
-              entitlementId,
-              hundredths,
-              reversed: false,
-            },
-          },
+          records: state.records.set(consumptionId, {
+            consumptionId,
+            packageId,
+            entitlementId,
+            hundredths,
+            reversed: false,
+          }),
           consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) + hundredths },
         };
       }
       case 'ConsumptionReversed': {
-        const record = state.records[event.data.consumptionId];
+        const record = state.records.get(event.data.consumptionId);
         if (!record || record.reversed) return state;
         const key = lineKey(record.packageId, record.entitlementId);
         return {
-          records: { ...state.records, [record.consumptionId]: { ...record, reversed: true } },
+          records: state.records.set(record.consumptionId, { ...record, reversed: true }),
           consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) - record.hundredths },
         };
       }

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './event';
 export * from './ids';
 export * from './caller';
+export * from './persistent-map';

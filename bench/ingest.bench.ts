@@ -2,7 +2,7 @@
 // against a baseline consumer that reads and commits the same topic the same way (the same
 // KafkaInboundConsumer: eachBatch, offsets committed every 500 messages / 1 s and at each batch's
 // end, one partition per worker) with a handler that does nothing.
-// `npm run bench:ingest [-- --messages N --contracts N --partitions N]`.
+// `npm run bench:ingest [-- --messages N --contracts N --partitions N --synchronous-normal]`.
 // Needs the local broker (bash infra/local/up.sh). Seeding goes through the real HTTP routes.
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +33,8 @@ const arg = (name: string, fallback: number): number => {
 const MESSAGES = arg('messages', 200_000);
 const CONTRACTS = arg('contracts', 24);
 const PARTITIONS = arg('partitions', 6);
+/** The hub store's durability: FULL (the default: every commit is fsynced) or NORMAL. */
+const SYNCHRONOUS = process.argv.includes('--synchronous-normal') ? 'NORMAL' : 'FULL';
 const now = (): number => Number(process.hrtime.bigint()) / 1e9;
 
 // engines.ts finds .cache/engines.env relative to its source folder, which dist/ does not have.
@@ -158,7 +160,10 @@ async function main(): Promise<void> {
     );
     console.log(`baseline: ${baseline.toFixed(1)} s`);
 
-    const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+    const store = new SqliteEventStore({
+      file: join(dataDir, 'events.sqlite'),
+      synchronous: SYNCHRONOUS,
+    });
     const settings: KafkaSettings = {
       brokers: brokerList,
       clientId: 'bench-hub',
@@ -196,7 +201,7 @@ async function main(): Promise<void> {
       `| baseline (read + commit, no-op handler) | ${MESSAGES} | ${baseline.toFixed(1)} | ${rate(baseline)} |`,
     );
     console.log(
-      `| hub (real handler, SQLite store) | ${MESSAGES} | ${hub.toFixed(1)} | ${rate(hub)} |`,
+      `| hub (real handler, SQLite store, synchronous=${SYNCHRONOUS}) | ${MESSAGES} | ${hub.toFixed(1)} | ${rate(hub)} |`,
     );
     console.log(
       `\nhub store: ${appends} appends in ${commits} transactions (${(appends / commits).toFixed(1)} per fsync)`,

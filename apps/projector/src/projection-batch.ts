@@ -72,8 +72,17 @@ class BatchDocs implements ProjectionDocs {
   }
 }
 
+/**
+ * Documents are JSON values (every store keeps them as JSON), so a plain recursive copy is
+ * enough; it is several times faster than structuredClone, which the runner paid twice per
+ * document touched (on get and on put).
+ */
 function clone<T>(value: T): T {
-  return value === null ? value : structuredClone(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = clone((value as Record<string, unknown>)[key]);
+  return copy as T;
 }
 
 /** Fetches every document the events locate, with one getMany per collection. */

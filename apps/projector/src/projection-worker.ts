@@ -120,6 +120,9 @@ export class ProjectionWorker {
       if (short && head !== null && (target === null || head > target)) target = head;
       if (!(await this.process(fresh, target))) return false;
       if (short) return true;
+      // On SQLite every await above settles without I/O, so a catch-up would chain microtasks
+      // for minutes and starve timers and sockets (health checks, waitForPosition timeouts).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return false;
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -19,6 +19,7 @@ import {
   VerificationConfirmedAnswer,
 } from './helpdesk.dto';
 import { OpenReadOnlySessionCommand, RemoveSuppressionCommand } from './helpdesk.handlers';
+import { ReadOnlySessionStatus, ReadOnlySessionStatusAnswer } from './readonly-session.status';
 import {
   ConfirmVerificationCodeCommand,
   SendVerificationCodeCommand,
@@ -33,7 +34,10 @@ import {
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('helpdesk')
 export class HelpDeskController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly sessions: ReadOnlySessionStatus,
+  ) {}
 
   @Post('users/:userId/verification-codes')
   @ApiOperation({ summary: "Send a verification code to the user's e-mail (HelpDeskAgent)" })
@@ -71,6 +75,18 @@ export class HelpDeskController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(new RemoveSuppressionCommand(email, callerOf(user), context));
+  }
+
+  @Get('readonly-sessions/:sessionId')
+  @ApiOperation({
+    summary: "A read-only session's status: open, expired, or ended by the customer's withdrawal",
+  })
+  @ApiOkResponse({ type: ReadOnlySessionStatusAnswer })
+  readOnlySession(
+    @Param('sessionId') sessionId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReadOnlySessionStatusAnswer> {
+    return this.sessions.of(sessionId, user);
   }
 
   @Post('orgs/:orgId/readonly-sessions')

@@ -179,6 +179,26 @@ describe('Help Desk commands (domain.md §7), end to end', () => {
       hub.call('POST', '/v1/helpdesk/orgs/org-unmanaged/readonly-sessions', { token: agent }),
     );
     expect(elsewhere.status).toBe(404);
+
+    // The session ends as soon as the customer withdraws consent (domain.md §7).
+    const status = () =>
+      hub.call('GET', `/v1/helpdesk/readonly-sessions/${opened.body.sessionId}`, { token: agent });
+    expect((await status()).body).toMatchObject({ status: 'open', orgId: CUSTOMER });
+    const withdrawn = await hub.call('POST', `/v1/customers/${CUSTOMER}/readonly-access`, {
+      token: t.customerAdmin,
+      body: { partnerId: PARTNER, allow: false },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect((await status()).body.status).toBe('ended-by-withdrawal');
+    const other = t.partner('p-other', [], 'agent-x');
+    expect(
+      (
+        await hub.call('GET', `/v1/helpdesk/readonly-sessions/${opened.body.sessionId}`, {
+          token: other,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await open()).body.code).toBe('readonly_access_not_allowed');
   });
 
   it("takes a managed user's address off the suppression list", async () => {

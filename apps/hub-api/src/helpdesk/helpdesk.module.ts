@@ -3,6 +3,7 @@ import { CustomerIndex } from '../write/follow-ups/customer-index';
 import { HelpDeskAgentChecks } from './helpdesk-agent-check';
 import { HelpDeskController } from './helpdesk.controller';
 import { OpenReadOnlySessionHandler, RemoveSuppressionHandler } from './helpdesk.handlers';
+import { ReadOnlySessionStatus } from './readonly-session.status';
 import {
   ConfirmVerificationCodeHandler,
   SendVerificationCodeHandler,
@@ -18,6 +19,7 @@ import {
     ConfirmVerificationCodeHandler,
     RemoveSuppressionHandler,
     OpenReadOnlySessionHandler,
+    ReadOnlySessionStatus,
   ],
 })
 export class HelpDeskModule {}

@@ -2,7 +2,8 @@ import { NotFoundError } from '@hub/domain';
 import { Filter } from '@hub/read-store';
 import { ProjectionView } from '@hub/projector/projection-runner';
 import { findAll } from '@hub/projections/access/access.queries';
-import { CaseQueryReader, RawQuery } from './case-query.params';
+import { QueryReader } from '@hub/api/read/query-reader';
+import { CASE_PAGE, RawQuery } from './case-query.params';
 import { CASES_COLLECTIONS as C, CaseDoc, CaseViewerDoc, viewerId } from './cases.documents';
 import { CaseScope, caseCoverage, maySeeCase } from './cases.visibility';
 
@@ -101,7 +102,7 @@ export interface CaseListParams {
 export const CASE_LIST_PARAMS = ['workspaceId', 'status', 'severity', 'limit', 'cursor'];
 
 export function readCaseListParams(query: RawQuery): CaseListParams {
-  const reader = new CaseQueryReader(query, CASE_LIST_PARAMS);
+  const reader = new QueryReader(query, CASE_LIST_PARAMS, CASE_PAGE);
   const params: CaseListParams = {
     workspaceId: reader.text('workspaceId') ?? 'all',
     status: reader.oneOf('status', ['open', 'closed'] as const),

@@ -1,8 +1,9 @@
 import { ValidationError } from '@hub/domain';
-import { EntitlementCategory, isIsoDate } from '@hub/domain/contracts/entitlement';
+import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
+import { QueryReader, RawQuery } from '@hub/api/read/query-reader';
 
-/** Query parameters as HTTP (or the audit route) hands them over. */
-export type RawQuery = Record<string, string | string[] | undefined>;
+export { QueryReader } from '@hub/api/read/query-reader';
+export type { RawQuery } from '@hub/api/read/query-reader';
 
 /** The enterprise-wide categories, in the order the page shows its tiles. */
 export const CATEGORIES: readonly EntitlementCategory[] = [
@@ -23,67 +24,8 @@ export function categoriesOf(view: DrilldownView): EntitlementCategory[] {
   return view === 'as-needed' ? ['reactive', 'advisory'] : [view];
 }
 
-/** Read by every route but parsed elsewhere (ReadModels, the audit route). */
-const HANDLED_ELSEWHERE = ['minPosition', 'asOf'];
-
+/** Drill-down pages hold at most this many records. */
 export const MAX_PAGE = 500;
-const DEFAULT_PAGE = 100;
-
-/** Collects field errors and throws one 400 `validation_failed` with all of them. */
-export class QueryReader {
-  private readonly errors: Record<string, string[]> = {};
-
-  constructor(
-    private readonly query: RawQuery,
-    known: readonly string[],
-  ) {
-    for (const field of Object.keys(query))
-      if (!known.includes(field) && !HANDLED_ELSEWHERE.includes(field))
-        this.fail(field, 'is not a known parameter');
-  }
-
-  fail(field: string, reason: string): void {
-    (this.errors[field] ??= []).push(reason);
-  }
-
-  text(field: string): string | undefined {
-    const value = this.query[field];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
-      this.fail(field, 'must be given once, 1 to 200 characters');
-      return undefined;
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(field: string, values: readonly T[]): T | undefined {
-    const value = this.text(field);
-    if (value === undefined || values.includes(value as T)) return value as T | undefined;
-    this.fail(field, `must be one of ${values.join(', ')}`);
-    return undefined;
-  }
-
-  day(field: string): string | undefined {
-    const value = this.text(field);
-    if (value !== undefined && !isIsoDate(value)) this.fail(field, 'must be a day YYYY-MM-DD');
-    return value;
-  }
-
-  limit(): number {
-    const value = this.text('limit');
-    if (value === undefined) return DEFAULT_PAGE;
-    const limit = Number(value);
-    if (/^\d+$/.test(value) && limit >= 1 && limit <= MAX_PAGE) return limit;
-    this.fail('limit', `must be an integer from 1 to ${MAX_PAGE}`);
-    return DEFAULT_PAGE;
-  }
-
-  /** Throws the collected errors, if any. */
-  done(): void {
-    if (Object.keys(this.errors).length > 0)
-      throw new ValidationError('The query is not valid', this.errors);
-  }
-}
 
 /** The day contract status and package state are evaluated for: `asOfDate`, else today (UTC). */
 export function evaluationDay(asOfDate: string | undefined): string {

@@ -5,7 +5,8 @@ import {
   ActivityScope,
   coveredWorkspaces,
 } from '@hub/projections/customer-activity/customer-activity.access';
-import { CaseQueryReader, RawQuery } from '@hub/projections/cases/case-query.params';
+import { QueryReader } from '@hub/api/read/query-reader';
+import { CASE_PAGE, RawQuery } from '@hub/projections/cases/case-query.params';
 import {
   EXTRA_CASES_COLLECTIONS as C,
   ExtraCaseCandidateDoc,
@@ -40,7 +41,7 @@ export interface ExtraCasesParams {
 }
 
 export function readExtraCasesParams(query: RawQuery): ExtraCasesParams {
-  const reader = new CaseQueryReader(query, ['workspaceId', 'asOfDate', 'limit', 'cursor']);
+  const reader = new QueryReader(query, ['workspaceId', 'asOfDate', 'limit', 'cursor'], CASE_PAGE);
   const params: ExtraCasesParams = {
     workspaceId: reader.text('workspaceId') ?? 'all',
     // Contract expiry is judged on this day: `asOfDate`, else today (UTC).

@@ -71,7 +71,7 @@ start() {
   spawn "$PIDFILE" "$LOGFILE" "$BIN" --handler=sqlite "--sqlite-url=file:${DATA}/" \
     "$MARKER" --debug-addr=- --telemetry=disable "--state-dir=${DATA}" --log-level=error
   step "waiting for ping on 127.0.0.1:${PORT}"
-  if ! node "${ENGINES_LOCAL}/wait-mongo.cjs" "mongodb://127.0.0.1:${PORT}/" \
+  if ! node "${ENGINES_LOCAL}/wait-engine.cjs" mongo "mongodb://127.0.0.1:${PORT}/" \
     "${FERRETDB_START_TIMEOUT:-60}" "$(cat "$PIDFILE")"; then
     log_tail "$LOGFILE"
     pid_alive "$PIDFILE" "$MARKER" || die "ferretdb exited during start-up (see log above)"

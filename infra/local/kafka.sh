@@ -79,12 +79,13 @@ format_storage() {
     return 0
   fi
   local cluster_id
-  # A KRaft cluster id is 16 random bytes in URL-safe base64 without padding.
+  # A KRaft cluster id is 16 random bytes in URL-safe base64 without padding. It may start with
+  # "-", so it is passed as --cluster-id=<id>, never as an argument of its own.
   cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
   step "formatting KRaft storage in ${DATA} (cluster ${cluster_id})"
   mkdir -p "$DATA"
   java_cmd
-  "${JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPS" >>"$LOGFILE" 2>&1 ||
+  "${JAVA[@]}" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$PROPS" >>"$LOGFILE" 2>&1 ||
     {
       log_tail "$LOGFILE"
       die "storage format failed"
@@ -105,7 +106,7 @@ start() {
   java_cmd
   spawn "$PIDFILE" "$LOGFILE" "${JAVA[@]}" kafka.Kafka "$PROPS"
   step "waiting for metadata from 127.0.0.1:${PORT}"
-  if ! node "${ENGINES_LOCAL}/wait-kafka.cjs" "127.0.0.1:${PORT}" \
+  if ! node "${ENGINES_LOCAL}/wait-engine.cjs" kafka "127.0.0.1:${PORT}" \
     "${KAFKA_START_TIMEOUT:-60}" "$(cat "$PIDFILE")"; then
     log_tail "$LOGFILE"
     pid_alive "$PIDFILE" "$MARKER" || die "broker exited during start-up (see log above)"

@@ -37,15 +37,6 @@ const PARTITIONS = arg('partitions', 6);
 const SYNCHRONOUS = process.argv.includes('--synchronous-normal') ? 'NORMAL' : 'FULL';
 const now = (): number => Number(process.hrtime.bigint()) / 1e9;
 
-// engines.ts finds .cache/engines.env relative to its source folder, which dist/ does not have.
-function brokers(): string[] {
-  try {
-    return kafkaBrokers();
-  } catch {
-    return ['127.0.0.1:19092']; // infra/local/kafka.sh's default port
-  }
-}
-
 /** An agreement with several contracts, each with a large consumable line (no overage noise). */
 async function seedContracts(dataDir: string): Promise<string[]> {
   // The seeding hub must not talk to Kafka (it would publish its invitations there).
@@ -129,7 +120,7 @@ async function timed(
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  const brokerList = brokers();
+  const brokerList = kafkaBrokers();
   const kafka = createKafka({ brokers: brokerList, clientId: 'bench', ssl: false }, silentLogSink);
   const id = randomUUID().slice(0, 8);
   const topic = `bench.ingest-${id}.delivery`;

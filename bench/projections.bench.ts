@@ -4,7 +4,7 @@
 // bulk-writes the same final documents straight into a fresh store of the same engine.
 // `npm run bench:projections [-- --events N --mongo-events N --batch N --skip-mongo]`.
 // Seeding uses synchronous=NORMAL on the event store (it is setup, not measured).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -32,11 +32,6 @@ const EVENTS = arg('events', 1_000_000);
 const MONGO_EVENTS = arg('mongo-events', 5_000);
 const BATCH = arg('batch', 1_000);
 const SKIP_MONGO = process.argv.includes('--skip-mongo');
-// engines.ts finds .cache/engines.env relative to its own file, which is wrong once built to
-// dist/: read it from the repository root (where `npm run` runs) unless MONGODB_URL is set.
-const enginesEnv = join(process.cwd(), '.cache', 'engines.env');
-if (!process.env.MONGODB_URL && existsSync(enginesEnv))
-  process.env.MONGODB_URL = /^MONGODB_URL=(.*)$/m.exec(readFileSync(enginesEnv, 'utf8'))?.[1];
 const now = (): number => Number(process.hrtime.bigint()) / 1e9;
 
 interface Row {

@@ -1,8 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+
+/** The repository root: the nearest folder above this file with a package.json (from src/ or dist/). */
+function repositoryRoot(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
 
 /** Where `infra/local/up.sh` records the engines it started (repo-relative, git-ignored). */
-export const ENGINES_ENV_FILE = resolve(__dirname, '../../../.cache/engines.env');
+export const ENGINES_ENV_FILE = join(repositoryRoot(), '.cache', 'engines.env');
 
 const HOW_TO_START = 'run `bash infra/local/up.sh` first (or set KAFKA_BROKERS and MONGODB_URL)';
 

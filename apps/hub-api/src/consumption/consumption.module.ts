@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdClaims } from '../write/follow-ups/id-claims';
 import { ConsumptionController } from './consumption.controller';
 import { ConsumptionHandler } from './consumption.handler';
 import { ConsumptionLedger } from './consumption-ledger';
@@ -7,7 +6,7 @@ import { ConsumptionLedger } from './consumption-ledger';
 /** Consumption: records against a contract's ledger, and their reversals. */
 @Module({
   controllers: [ConsumptionController],
-  providers: [ConsumptionHandler, ConsumptionLedger, IdClaims],
+  providers: [ConsumptionHandler, ConsumptionLedger],
   exports: [ConsumptionLedger],
 })
 export class ConsumptionModule {}

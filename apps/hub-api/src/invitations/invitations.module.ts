@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdClaims } from '../write/follow-ups/id-claims';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { AcceptInvitationHandler } from './accept-invitation.handler';
 import { InvitationsController } from './invitations.controller';
@@ -8,6 +7,6 @@ import { InvitationsController } from './invitations.controller';
 @Module({
   imports: [WorkspacesModule],
   controllers: [InvitationsController],
-  providers: [AcceptInvitationHandler, IdClaims],
+  providers: [AcceptInvitationHandler],
 })
 export class InvitationsModule {}

@@ -31,16 +31,14 @@ export const FOLLOW_UP_EVENT_TYPES = [
  */
 @Injectable()
 export class FollowUps {
-  private readonly ids: IdClaims;
-
   /** Partner and notification steps (csp-follow-ups.ts); the outbox is absent in write-only tests. */
   private readonly csp: CspFollowUps;
 
   constructor(
     private readonly executor: CommandExecutor,
+    private readonly ids: IdClaims,
     @Optional() outbox?: NotificationOutbox,
   ) {
-    this.ids = new IdClaims(executor);
     this.csp = new CspFollowUps(executor, outbox);
   }
 

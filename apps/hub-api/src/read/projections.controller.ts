@@ -12,7 +12,10 @@ export class ProjectionsController {
   constructor(private readonly runner: ProjectionRunner) {}
 
   @Get()
-  @ApiOperation({ summary: 'Checkpoint, head, lag and state of every projection' })
+  @RequireTokenRole('Operator', 'Auditor', 'Service')
+  @ApiOperation({
+    summary: 'Checkpoint, head, lag and state of every projection (Operator, Auditor, Service)',
+  })
   async list(): Promise<{ projections: ProjectionStatus[] }> {
     return { projections: await this.runner.status() };
   }

@@ -6,6 +6,7 @@ import {
   coveredWorkspaces,
 } from '@hub/projections/customer-activity/customer-activity.access';
 import { QueryReader } from '@hub/api/read/query-reader';
+import { evaluationDay } from '@hub/projections/customer-activity/customer-activity.params';
 import { CASE_PAGE, RawQuery } from '@hub/projections/cases/case-query.params';
 import {
   EXTRA_CASES_COLLECTIONS as C,
@@ -45,7 +46,7 @@ export function readExtraCasesParams(query: RawQuery): ExtraCasesParams {
   const params: ExtraCasesParams = {
     workspaceId: reader.text('workspaceId') ?? 'all',
     // Contract expiry is judged on this day: `asOfDate`, else today (UTC).
-    day: reader.day('asOfDate') ?? new Date().toISOString().slice(0, 10),
+    day: evaluationDay(reader.day('asOfDate')),
     limit: reader.limit(),
   };
   const cursor = reader.text('cursor');

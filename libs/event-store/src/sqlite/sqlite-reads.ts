@@ -74,7 +74,10 @@ export class SqliteEventReads {
     let statement = this.allByShape.get(key);
     if (!statement) {
       const where = ['position >= ?'];
-      if (typeCount > 0) where.push(`type IN (${Array(typeCount).fill('?').join(', ')})`);
+      // `+type` keeps SQLite on the primary key: walking positions in order and stopping at
+      // LIMIT is linear over a catch-up, while the (type, position) index would gather and
+      // sort every remaining match of the types on each page (quadratic over a long log).
+      if (typeCount > 0) where.push(`+type IN (${Array(typeCount).fill('?').join(', ')})`);
       if (prefixCount > 0)
         where.push(`(${Array(prefixCount).fill('(stream >= ? AND stream < ?)').join(' OR ')})`);
       statement = this.db.prepare(

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
 CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
-CREATE INDEX IF NOT EXISTS events_type_position ON events (type, position);
+-- Filtered reads walk the primary key (see sqlite-reads.ts); the old type index only cost appends.
+DROP INDEX IF EXISTS events_type_position;
 `;
 
 /** Opens (and creates when new) the event database with the store's pragmas. */

@@ -6,6 +6,7 @@ import {
   Page,
   ProjectionBatch,
   ReadModelStore,
+  changedDocument,
 } from '@hub/read-store';
 import { findInMemory, matchesFilter } from './memory-query';
 
@@ -64,8 +65,8 @@ export class MemoryReadModelStore implements ReadModelStore {
   /** Synchronous, so documents and checkpoint change together (no await in between). */
   async applyBatch(batch: ProjectionBatch): Promise<void> {
     for (const change of batch.changes)
-      if (change.kind === 'put') this.putSync(change.collection, change.id, change.doc);
-      else this.collections.get(change.collection)?.delete(change.id);
+      if (change.kind === 'delete') this.collections.get(change.collection)?.delete(change.id);
+      else this.putSync(change.collection, change.id, changedDocument(change));
     this.checkpoints.set(batch.projection, {
       projection: batch.projection,
       position: batch.checkpoint,

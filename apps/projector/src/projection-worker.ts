@@ -17,7 +17,10 @@ export interface ProjectionFailure {
 }
 
 export interface WorkerOptions {
+  /** Events read per page, and at most per committed batch once live. */
   batchSize: number;
+  /** Events gathered before a commit while catching up (at least one page). */
+  catchUpWindow: number;
   /** Attempts per failing batch before the projection halts. */
   maxAttempts: number;
   /** Delay before retry n (1-based): retryDelayMs * 2^(n-1). */
@@ -103,22 +106,34 @@ export class ProjectionWorker {
     await this.followLive();
   }
 
-  /** Reads batches until a short page shows the head was reached; false if stopped or halted. */
+  /**
+   * Reads pages until a short one shows the head was reached; false if stopped or halted.
+   * Pages are gathered into windows of `catchUpWindow` events, each committed with one batch:
+   * a document touched by many events of a window is written once, and a catch-up commits a
+   * few dozen times instead of once per page.
+   */
   async catchUp(): Promise<boolean> {
     const filter = { eventTypes: this.projection.handles };
+    let cursor = this.checkpoint;
+    let window: RecordedEvent[] = [];
     while (!this.stopping && this.state !== 'halted') {
       // Head first: every matching event up to it is in the page read after it.
       const head = await this.eventStore.headPosition();
       const page = await this.eventStore.readAll({
-        fromPosition: this.checkpoint ?? undefined,
+        fromPosition: cursor ?? undefined,
         maxCount: this.options.batchSize,
         filter,
       });
-      const fresh = page.filter((event) => this.isNew(event));
+      const fresh = page.filter((event) => cursor === null || event.position > cursor);
       const short = page.length < this.options.batchSize;
-      let target = fresh.length > 0 ? fresh[fresh.length - 1].position : this.checkpoint;
+      let target = fresh.length > 0 ? fresh[fresh.length - 1].position : cursor;
       if (short && head !== null && (target === null || head > target)) target = head;
-      if (!(await this.process(fresh, target))) return false;
+      window = window.length === 0 ? fresh : window.concat(fresh);
+      cursor = target;
+      if (short || window.length >= this.options.catchUpWindow) {
+        if (!(await this.process(window, target))) return false;
+        window = [];
+      }
       if (short) return true;
       // On SQLite every await above settles without I/O, so a catch-up would chain microtasks
       // for minutes and starve timers and sockets (health checks, waitForPosition timeouts).

@@ -1,5 +1,6 @@
 export * from './read-model-store.port';
-export { ReadStoreUsageError } from './shared/identifiers';
+export { ReadStoreUsageError, assertDocument } from './shared/identifiers';
+export { changedDocument } from './shared/batch';
 export { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 export type { SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';
 export { describeReadModelStoreConformance } from './conformance/read-model-store.conformance';

@@ -42,9 +42,14 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-/** One document written by a projection as a result of the event at `position`. */
+/**
+ * One document written by a projection as a result of the event at `position`. A `putJson`
+ * carries the document already serialized (the runner keeps documents as JSON text between
+ * events): SQLite stores that text as it is, MongoDB parses it.
+ */
 export type DocumentChange =
   | { kind: 'put'; collection: string; id: string; doc: Document }
+  | { kind: 'putJson'; collection: string; id: string; json: string }
   | { kind: 'delete'; collection: string; id: string };
 
 /**

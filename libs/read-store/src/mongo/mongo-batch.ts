@@ -1,5 +1,6 @@
 import { AnyBulkWriteOperation, Collection, MongoBulkWriteError } from 'mongodb';
 import { DocumentChange } from '../read-model-store.port';
+import { changedDocument } from '../shared/batch';
 import { StoredDocument } from './mongo-query';
 
 const DUPLICATE_KEY = 11000;
@@ -27,7 +28,7 @@ export async function writeChanges(
     return {
       replaceOne: {
         filter: { _id: change.id, ...olderThanBatch },
-        replacement: { ...change.doc, _position: position, _pos: pos },
+        replacement: { ...changedDocument(change), _position: position, _pos: pos },
         upsert: true,
       },
     };

@@ -1,4 +1,4 @@
-import { DocumentChange, ProjectionBatch } from '../read-model-store.port';
+import { Document, DocumentChange, ProjectionBatch } from '../read-model-store.port';
 import { assertCollection, assertDocument, assertId, ReadStoreUsageError } from './identifiers';
 
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -33,11 +33,25 @@ export function coalesceChanges(batch: ProjectionBatch): DocumentChange[] {
     assertCollection(change.collection);
     assertId(change.id);
     if (change.kind === 'put') assertDocument(change.doc);
+    // JSON text is trusted to be an object's (its writer serialized one); parsing it here would
+    // cost what carrying text saves.
+    if (change.kind === 'putJson' && !change.json.startsWith('{'))
+      throw new ReadStoreUsageError('a document must be a plain object');
     const key = `${change.collection}\u0000${change.id}`;
     last.delete(key); // re-insert so the map keeps the order of last occurrence
     last.set(key, change);
   }
   return [...last.values()];
+}
+
+/** The document a put writes, parsed when it came as JSON text. */
+export function changedDocument(change: Exclude<DocumentChange, { kind: 'delete' }>): Document {
+  return change.kind === 'put' ? change.doc : assertDocument(JSON.parse(change.json) as Document);
+}
+
+/** The JSON text a put writes. */
+export function changedJson(change: Exclude<DocumentChange, { kind: 'delete' }>): string {
+  return change.kind === 'put' ? JSON.stringify(change.doc) : change.json;
 }
 
 /** Groups changes by collection, preserving order inside each group. */

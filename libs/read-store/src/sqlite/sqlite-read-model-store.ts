@@ -9,7 +9,7 @@ import {
   ProjectionBatch,
   ReadModelStore,
 } from '../read-model-store.port';
-import { coalesceChanges, parsePosition } from '../shared/batch';
+import { changedJson, coalesceChanges, parsePosition } from '../shared/batch';
 import { decodeCursor, encodeCursor, keysetBranches } from '../shared/cursor';
 import {
   assertCollection,
@@ -60,9 +60,8 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (position > INT64_MAX) throw new ReadStoreUsageError('position exceeds SQLite INTEGER');
       for (const change of coalesceChanges(batch)) {
         const collection = this.collection(change.collection);
-        if (change.kind === 'put')
-          collection.putAt.run(change.id, JSON.stringify(change.doc), position);
-        else collection.deleteAt.run(change.id, position);
+        if (change.kind === 'delete') collection.deleteAt.run(change.id, position);
+        else collection.putAt.run(change.id, changedJson(change), position);
       }
       saveCheckpoint.run(batch.projection, batch.checkpoint, new Date().toISOString());
     });

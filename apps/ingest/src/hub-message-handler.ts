@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Caller, OrgId, PartnerId, UserId, deterministicId } from '@hub/domain';
+import { Caller, ContractId, OrgId, PartnerId, UserId, deterministicId } from '@hub/domain';
+import { ledgerStream } from '@hub/domain/consumption/consumption.decider';
+import { ID_KINDS, idClaimStream } from '@hub/domain/id-claims/id-claim.decider';
 import {
   directoryOrgStream,
   directoryUserStream,
@@ -60,6 +62,21 @@ export class HubMessageHandler implements MessageHandler {
 
   async handle(message: InboundMessage, context: MessageContext): Promise<void> {
     await this.record(message, context);
+  }
+
+  /**
+   * A delivery writes only its ledger and its id's claim, so deliveries to other ledgers with
+   * other ids may overlap it. Everything else keeps the partition's strict order: a reversal
+   * finds its ledger only through the claim of the delivery before it, and the directory facts
+   * build on one another.
+   */
+  orderingKeys(message: InboundMessage): readonly string[] | null {
+    if (message.type !== 'ConsumptionDelivered') return null;
+    const { contractId, consumptionId } = message.payload;
+    return [
+      ledgerStream(contractId as ContractId),
+      idClaimStream(ID_KINDS.consumption, consumptionId),
+    ];
   }
 
   /** Records the message's effect and says where it landed. */

@@ -51,6 +51,13 @@ export interface AppendResult {
   position: GlobalPosition;
 }
 
+/** One stream's part of `appendToStreams`. */
+export interface StreamAppend {
+  stream: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   /** Start here (inclusive); default: the first event forwards, the last backwards. */
   fromRevision?: number;
@@ -94,6 +101,14 @@ export interface EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult>;
+  /**
+   * Appends to several streams, each part checked and de-duplicated as `appendToStream` does,
+   * in the order given, and stops at the first part refused: nothing of it or after it is
+   * appended. SQLite makes the whole call one transaction (all or nothing, one fsync); an engine
+   * without multi-stream transactions (EventStoreDB) appends part after part, so a crash may
+   * leave a prefix, which the caller's idempotent retry completes. Answers one result per part.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events; `[]` for a stream that does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

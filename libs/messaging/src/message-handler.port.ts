@@ -14,6 +14,13 @@ export interface MessageContext {
  */
 export interface MessageHandler {
   handle(message: InboundMessage, context: MessageContext): Promise<void>;
+  /**
+   * What the message must not overtake: messages of one partition that share a key are handled
+   * in partition order, one after the other, and messages with no key in common may be handled
+   * at the same time. `null`, or no such method: after everything before it, before everything
+   * after it (one message at a time).
+   */
+  orderingKeys?(message: InboundMessage): readonly string[] | null;
 }
 
 /** Injection token for the `MessageHandler` port. */

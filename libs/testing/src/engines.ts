@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The repository root: the nearest folder above this file with a package.json (from src/ or dist/). */
-function repositoryRoot(from = __dirname): string {
+export function repositoryRoot(from = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return process.cwd();

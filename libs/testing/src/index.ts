@@ -1,2 +1,3 @@
 export * from './given-when-then';
 export * from './engines';
+export * from './private-kafka';

@@ -51,8 +51,9 @@ export class ConsumptionLedger {
   ) {}
 
   /**
-   * Decides first, so a refused record appends nothing (not even its claim); then claims the id
-   * (another contract's id: 409 `consumption_id_conflict`); then appends, idempotent by id.
+   * Claims the id (another contract's id: 409 `consumption_id_conflict`) and logs the record
+   * together: both are decided before anything is appended, so a refused record appends nothing,
+   * not even its claim, and both land in one append, the claim first (idempotent by id).
    */
   async log(
     delivered: DeliveredConsumption,
@@ -61,16 +62,11 @@ export class ConsumptionLedger {
   ): Promise<LedgerAnswer> {
     const command = await this.toCommand(delivered, reportedBy, context);
     const stream = ledgerStream(command.contractId);
-    const ledger = await this.executor.load(stream, consumptionDecider);
-    consumptionDecider.decide(command, ledger.state);
-    await this.ids.claim(ID_KINDS.consumption, command.consumptionId, stream, context);
-    const result = await this.executor.execute({
-      stream,
-      decider: consumptionDecider,
-      context,
-      command: () => command,
-    });
-    return { consumptionId: command.consumptionId, position: result.position };
+    const [, logged] = await this.executor.executeTogether(
+      this.ids.claiming(ID_KINDS.consumption, command.consumptionId, stream, context),
+      { stream, decider: consumptionDecider, context, command: () => command },
+    );
+    return { consumptionId: command.consumptionId, position: logged.position };
   }
 
   /** Reverses a record, found through its id claim (404 `consumption_not_found` when unknown). */

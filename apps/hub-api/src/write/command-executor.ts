@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConcurrencyError, Decider, DomainEvent, deterministicId } from '@hub/domain';
-import { EVENT_STORE, EventStore, GlobalPosition, NO_STREAM, NewEvent } from '@hub/event-store';
+import {
+  EVENT_STORE,
+  EventStore,
+  GlobalPosition,
+  NO_STREAM,
+  NewEvent,
+  StreamAppend,
+} from '@hub/event-store';
 import { AggregateCache, LoadedAggregate } from './aggregate-cache';
 import { CommandContext } from './command-context';
 import { StreamQueue } from './stream-queue';
@@ -24,6 +31,10 @@ export interface ExecutionResult<E extends DomainEvent, S> {
 }
 
 const MAX_ATTEMPTS = 8;
+
+// The executor's inside works on executions of any decider; the public methods keep the types.
+type AnyExecution = Execution<unknown, DomainEvent, unknown>;
+type AnyResult = ExecutionResult<DomainEvent, unknown>;
 
 /**
  * The write path every command handler uses: read → fold → decide → append with the
@@ -65,15 +76,36 @@ export class CommandExecutor {
   execute<C, E extends DomainEvent, S>(
     execution: Execution<C, E, S>,
   ): Promise<ExecutionResult<E, S>> {
-    return this.queue.run(execution.stream, () => this.executeWithRetries(execution));
+    return this.queue.run(execution.stream, async () => {
+      const [result] = await this.withRetries([execution as unknown as AnyExecution]);
+      return result as unknown as ExecutionResult<E, S>;
+    });
   }
 
-  private async executeWithRetries<C, E extends DomainEvent, S>(
-    execution: Execution<C, E, S>,
-  ): Promise<ExecutionResult<E, S>> {
+  /**
+   * Two commands on two streams that must land together (an id's claim and the record that owns
+   * it): decided in the order given, so either refusing appends nothing, then appended as one
+   * `appendToStreams` in that order (one transaction, one fsync on SQLite).
+   */
+  executeTogether<C1, E1 extends DomainEvent, S1, C2, E2 extends DomainEvent, S2>(
+    first: Execution<C1, E1, S1>,
+    second: Execution<C2, E2, S2>,
+  ): Promise<[ExecutionResult<E1, S1>, ExecutionResult<E2, S2>]> {
+    const executions = [first, second] as unknown as AnyExecution[];
+    // Both queues, always taken in name order, so two joint commands cannot wait on each other.
+    const [outer, inner] = [first.stream, second.stream].sort();
+    return this.queue.run(outer, () =>
+      this.queue.run(inner, async () => {
+        const results = await this.withRetries(executions);
+        return results as unknown as [ExecutionResult<E1, S1>, ExecutionResult<E2, S2>];
+      }),
+    );
+  }
+
+  private async withRetries(executions: AnyExecution[]): Promise<AnyResult[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(execution);
+        return await this.attempt(executions);
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
@@ -81,34 +113,58 @@ export class CommandExecutor {
     }
   }
 
-  private async attempt<C, E extends DomainEvent, S>({
-    stream,
-    decider,
-    command,
-    context,
-  }: Execution<C, E, S>): Promise<ExecutionResult<E, S>> {
-    const loaded = await this.load(stream, decider);
-    const events = decider.decide(await command(loaded.state), loaded.state);
-    if (events.length === 0) return { events, state: loaded.state, position: loaded.position };
-    const expected = loaded.revision < 0 ? NO_STREAM : loaded.revision;
-    const result = await this.store.appendToStream(
-      stream,
-      events.map((event, index) => this.toNewEvent(event, index, stream, context)),
-      expected,
-    );
-    if (result.nextExpectedRevision !== loaded.revision + events.length) {
-      // The events were already there (a retried command): the cached fold would count them twice.
-      this.cache.forget(stream);
-      const reloaded = await this.load(stream, decider);
-      return { events, state: reloaded.state, position: result.position };
+  private async attempt(executions: AnyExecution[]): Promise<AnyResult[]> {
+    const decided: { loaded: LoadedAggregate<unknown>; events: DomainEvent[] }[] = [];
+    for (const { stream, decider, command } of executions) {
+      const loaded = await this.load(stream, decider);
+      decided.push({ loaded, events: decider.decide(await command(loaded.state), loaded.state) });
     }
-    const state = events.reduce(decider.evolve, loaded.state);
-    this.cache.set(stream, {
-      state,
-      revision: result.nextExpectedRevision,
-      position: result.position,
-    });
-    return { events, state, position: result.position };
+    const parts = executions
+      .map(({ stream, context }, i): StreamAppend => {
+        const { loaded, events } = decided[i];
+        return {
+          stream,
+          events: events.map((event, index) => this.toNewEvent(event, index, stream, context)),
+          expectedRevision: loaded.revision < 0 ? NO_STREAM : loaded.revision,
+        };
+      })
+      .filter((part) => part.events.length > 0);
+    const appended =
+      parts.length === 0
+        ? []
+        : parts.length === 1
+          ? [
+              await this.store.appendToStream(
+                parts[0].stream,
+                parts[0].events,
+                parts[0].expectedRevision,
+              ),
+            ]
+          : await this.store.appendToStreams(parts);
+    const results: AnyResult[] = [];
+    for (const [i, { stream, decider }] of executions.entries()) {
+      const { loaded, events } = decided[i];
+      if (events.length === 0) {
+        results.push({ events, state: loaded.state, position: loaded.position });
+        continue;
+      }
+      const result = appended[parts.findIndex((part) => part.stream === stream)];
+      if (result.nextExpectedRevision !== loaded.revision + events.length) {
+        // The events were already there (a retried command): the cached fold would count them twice.
+        this.cache.forget(stream);
+        const reloaded = await this.load(stream, decider);
+        results.push({ events, state: reloaded.state, position: result.position });
+        continue;
+      }
+      const state = events.reduce(decider.evolve, loaded.state);
+      this.cache.set(stream, {
+        state,
+        revision: result.nextExpectedRevision,
+        position: result.position,
+      });
+      results.push({ events, state, position: result.position });
+    }
+    return results;
   }
 
   private toNewEvent(

@@ -10,6 +10,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '@hub/event-store';
@@ -31,6 +32,15 @@ export class MemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private waiters = new Set<() => void>();
   now: () => string = () => new Date().toISOString();
+
+  /** Part after part, stopping at the first refused (as the port allows). */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { stream, events, expectedRevision } of appends) {
+      results.push(await this.appendToStream(stream, events, expectedRevision));
+    }
+    return results;
+  }
 
   async appendToStream(
     stream: string,

@@ -82,5 +82,33 @@ export function appendConformance(store: StoreUnderTest): void {
       const [last] = await store().readStream(stream, { direction: 'backwards', maxCount: 1 });
       expect(last.position).toBe(result.position);
     });
+
+    it('appends to several streams in one call, one result per part, and answers a re-append the same', async () => {
+      const [claim, ledger] = [uniqueStream(), uniqueStream()];
+      await store().appendToStream(ledger, numbered(1), NO_STREAM);
+      const parts = [
+        { stream: claim, events: [newEvent('Claimed')], expectedRevision: NO_STREAM },
+        { stream: ledger, events: numbered(1, 'Logged', 1), expectedRevision: 0 },
+      ];
+      const results = await store().appendToStreams(parts);
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual([0, 1]);
+      expect(results[1].position > results[0].position).toBe(true);
+      expect(await store().appendToStreams(parts)).toEqual(results);
+      expect(await store().readStream(claim)).toHaveLength(1);
+      expect(await store().readStream(ledger)).toHaveLength(2);
+    });
+
+    it('appends nothing of a multi-stream call whose first part is refused', async () => {
+      const [claim, ledger] = [uniqueStream(), uniqueStream()];
+      await store().appendToStream(claim, [newEvent('ClaimedByOther')], NO_STREAM);
+      await expect(
+        store().appendToStreams([
+          { stream: claim, events: [newEvent('Claimed')], expectedRevision: NO_STREAM },
+          { stream: ledger, events: numbered(1), expectedRevision: NO_STREAM },
+        ]),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store().readStream(claim)).toHaveLength(1);
+      expect(await store().readStream(ledger)).toEqual([]);
+    });
   });
 }

@@ -19,6 +19,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -47,6 +48,15 @@ export class EventStoreDbEventStore implements EventStore {
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.backoff = options.resubscribe ?? { initialMs: 100, maxMs: 10_000 };
+  }
+
+  /** No multi-stream transactions here: part after part, stopping at the first refused. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { stream, events, expectedRevision } of appends) {
+      results.push(await this.appendToStream(stream, events, expectedRevision));
+    }
+    return results;
   }
 
   async appendToStream(

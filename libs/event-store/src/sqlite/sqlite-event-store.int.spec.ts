@@ -76,6 +76,26 @@ describe('SqliteEventStore', () => {
     expect((await store.readAll()).map((e) => Number(e.position))).toEqual([1, 2, 3]);
   });
 
+  it('writes a multi-stream append all or nothing, in the same group as its neighbours', async () => {
+    await store.appendToStream('claimed-1', numbered(1), NO_STREAM);
+    const before = store.stats().commits;
+    const results = await Promise.allSettled([
+      store.appendToStreams([
+        { stream: 'ledger-1', events: numbered(1), expectedRevision: NO_STREAM },
+        { stream: 'claimed-1', events: numbered(1), expectedRevision: NO_STREAM },
+      ]),
+      store.appendToStreams([
+        { stream: 'claimed-2', events: numbered(1), expectedRevision: NO_STREAM },
+        { stream: 'ledger-2', events: numbered(1), expectedRevision: NO_STREAM },
+      ]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(store.stats().commits - before).toBe(1);
+    expect(await store.readStream('ledger-1')).toEqual([]);
+    const streams = (await store.readAll()).map((e) => `${e.streamName}@${e.position}`);
+    expect(streams).toEqual(['claimed-1@1', 'claimed-2@2', 'ledger-2@3']);
+  });
+
   it('shows a live subscriber the appends of another connection to the same file (bounded poll)', async () => {
     const other = new SqliteEventStore({ file });
     const subscription = store.subscribeToAll();

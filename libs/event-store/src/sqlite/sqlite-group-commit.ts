@@ -2,21 +2,20 @@ import Database from 'better-sqlite3';
 import { ConcurrencyError } from '@hub/domain';
 import {
   AppendResult,
-  ExpectedRevision,
   GlobalPosition,
   NO_STREAM,
   NewEvent,
+  StreamAppend,
 } from '../event-store.port';
 
+/** One caller's append: one part, or several streams written together. */
 interface PendingAppend {
-  stream: string;
-  events: readonly NewEvent[];
-  expectedRevision: ExpectedRevision;
-  resolve: (result: AppendResult) => void;
+  parts: readonly StreamAppend[];
+  resolve: (results: AppendResult[]) => void;
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
 
 interface PresentEvent {
   stream: string;
@@ -36,7 +35,8 @@ export interface GroupCommitStats {
  * Group commit: appends issued while a flush is pending (same tick, or while the event loop
  * was busy with the previous fsync) share one IMMEDIATE transaction, so N concurrent writers
  * pay for one fsync instead of N. Each append runs in its own savepoint with its own
- * expected-revision check, so one conflicting append does not fail its neighbours.
+ * expected-revision checks, so one conflicting append does not fail its neighbours; the parts of
+ * a multi-stream append share their savepoint, so they are written all together or not at all.
  */
 export class GroupCommitter {
   private queue: PendingAppend[] = [];
@@ -50,7 +50,7 @@ export class GroupCommitter {
   private readonly insert: Database.Statement;
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
   private readonly appendOne: Database.Transaction<
-    (pending: PendingAppend, firstPosition: number, recordedAt: string) => AppendResult
+    (pending: PendingAppend, firstPosition: number, recordedAt: string) => AppendResult[]
   >;
 
   constructor(
@@ -64,18 +64,23 @@ export class GroupCommitter {
       `INSERT INTO events (position, event_id, stream, revision, type, data, metadata, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.appendOne = db.transaction((pending, firstPosition, recordedAt) =>
-      this.write(pending, firstPosition, recordedAt),
-    );
+    this.appendOne = db.transaction((pending, firstPosition, recordedAt) => {
+      let next = firstPosition;
+      return pending.parts.map((part) => {
+        const result = this.write(part, next, recordedAt);
+        next = Math.max(next, Number(result.position) + 1);
+        return result;
+      });
+    });
     this.commitBatch = db.transaction((batch) => {
       const recordedAt = new Date().toISOString();
       // Explicit counter: read once under the write lock, advanced only by appends that commit.
       let next = (this.maxPosition.get() as number) + 1;
       return batch.map((pending): Outcome => {
         try {
-          const result = this.appendOne(pending, next, recordedAt);
-          next = Math.max(next, Number(result.position) + 1);
-          return { ok: true, result };
+          const results = this.appendOne(pending, next, recordedAt);
+          for (const result of results) next = Math.max(next, Number(result.position) + 1);
+          return { ok: true, results };
         } catch (error) {
           return { ok: false, error };
         }
@@ -83,14 +88,10 @@ export class GroupCommitter {
     });
   }
 
-  append(
-    stream: string,
-    events: readonly NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
+  append(parts: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new Error('SqliteEventStore is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ stream, events, expectedRevision, resolve, reject });
+      this.queue.push({ parts, resolve, reject });
       this.scheduled ??= setImmediate(() => this.flush());
     });
   }
@@ -124,14 +125,14 @@ export class GroupCommitter {
       const outcome = outcomes[i];
       if (outcome.ok) {
         this.counters.appends += 1;
-        pending.resolve(outcome.result);
+        pending.resolve(outcome.results);
       } else pending.reject(outcome.error);
     });
     this.onCommitted();
   }
 
-  private write(pending: PendingAppend, firstPosition: number, recordedAt: string): AppendResult {
-    const { stream, events, expectedRevision } = pending;
+  private write(part: StreamAppend, firstPosition: number, recordedAt: string): AppendResult {
+    const { stream, events, expectedRevision } = part;
     const replay = this.idempotentResult(stream, events);
     if (replay) return replay;
     const current = this.streamRevision.get(stream) as number | null;

@@ -1,5 +1,5 @@
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
-import { InboundMessageType, parseEnvelope } from '../contract';
+import { InboundMessageType, ParseResult, parseEnvelope } from '../contract';
 import { MessageHandler } from '../message-handler.port';
 import { BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 import { DeadLetterCause, deadLetterRecord, deadLetterTopic } from './dead-letter';
@@ -7,7 +7,8 @@ import { classifyHandlerError } from './error-classification';
 import { ConsumerHealth, ConsumerHealthTracker, PartitionLag, readLag } from './consumer-health';
 import { KafkaLogSink, stderrLogSink } from './kafka-log';
 import { CommitPolicy, DEFAULT_COMMIT_POLICY, PendingCommits } from './pending-commits';
-import { InPlaceRetrier } from './retry-in-place';
+import { OrderedWindow } from './ordered-window';
+import { InPlaceRetrier, WhileWaiting } from './retry-in-place';
 
 /** A topic to read and the message types allowed on it (others are dead-lettered as unknown). */
 export interface InboundTopic {
@@ -22,6 +23,11 @@ export interface InboundConsumerOptions {
   handler: MessageHandler;
   /** Partitions handled at the same time; order is kept within each. Default 1. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Messages of one partition handled at the same time, when the handler says which may overlap
+   * (`orderingKeys`); default 32. A handler without it gets one message at a time.
+   */
+  messagesInFlightPerPartition?: number;
   /** Backoff between retries of a transiently failing message. */
   retry?: BackoffPolicy;
   /** When handled offsets are committed inside a batch (default: every 500 messages or 1 s). */
@@ -36,15 +42,19 @@ export interface InboundConsumerOptions {
  * Reads inbound messages in a consumer group and hands each to the `MessageHandler`.
  *
  * Commit discipline (why `eachBatch` with manual resolve and commit): a commit per message costs
- * a broker round trip each and capped ingestion at ~150 messages/s. The messages of a batch are
- * handled one after the other; each is resolved only once the handler resolved or it is in the
- * DLQ, and the resolved offsets are committed every `commit.everyMessages` messages or
- * `commit.everyMs`, and at the end of the batch. A transient failure is retried in place, with
- * capped backoff and heartbeats, so the partition never moves past it and later messages of that
- * partition wait; other partitions go on when `partitionsConsumedConcurrently` > 1. A stop or a
- * rebalance ends the batch after the message in hand, committing what was handled and nothing
- * else. A crash therefore redelivers at most the messages handled since the last commit, which the
- * handler de-duplicates by `messageId`.
+ * a broker round trip each and capped ingestion at ~150 messages/s. The messages of a batch start
+ * in offset order; one overlaps those before it only when the handler's `orderingKeys` say they
+ * have nothing in common (a handler without them gets one message at a time), so effects on any
+ * one thing keep the partition's order while independent messages share the store's group
+ * commits. Messages are finished in offset order: each is resolved only once its handler resolved
+ * and every message before it is finished, a refused one only once it is in the DLQ (so the DLQ
+ * keeps the partition's order too); the resolved offsets are committed every
+ * `commit.everyMessages` messages or `commit.everyMs`, and at the end of the batch. A transient
+ * failure is retried in place, with capped backoff and heartbeats, so the partition's committed
+ * offset never moves past it and the messages after it wait; other partitions go on when
+ * `partitionsConsumedConcurrently` > 1. A stop or a rebalance ends the batch after the messages
+ * in hand, committing the finished prefix and nothing else. A crash therefore redelivers at most
+ * the messages started since the last commit, which the handler de-duplicates by `messageId`.
  */
 export class KafkaInboundConsumer {
   private readonly consumer: Consumer;
@@ -52,6 +62,7 @@ export class KafkaInboundConsumer {
   private readonly log: KafkaLogSink;
   private readonly retrier: InPlaceRetrier;
   private readonly commitPolicy: CommitPolicy;
+  private readonly inFlightLimit: number;
   private readonly accepted = new Map<string, readonly InboundMessageType[] | undefined>();
   private readonly health: ConsumerHealthTracker;
   private stopping = false;
@@ -60,6 +71,7 @@ export class KafkaInboundConsumer {
     this.log = options.log ?? stderrLogSink;
     this.retrier = new InPlaceRetrier(options.retry ?? DEFAULT_BACKOFF, this.log);
     this.commitPolicy = options.commit ?? DEFAULT_COMMIT_POLICY;
+    this.inFlightLimit = options.messagesInFlightPerPartition ?? 32;
     for (const { topic, acceptedTypes } of options.topics) this.accepted.set(topic, acceptedTypes);
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
@@ -128,62 +140,81 @@ export class KafkaInboundConsumer {
     const commits = new PendingCommits(topic, partition, this.commitPolicy, (offsets) =>
       commitOffsetsIfNecessary(offsets),
     );
+    const window = new OrderedWindow(this.inFlightLimit);
+    // Messages are finished (dead-lettered if refused, resolved, counted for commit) strictly in
+    // offset order, whatever order their handlers end in: a commit never passes one still in hand.
+    let finished: Promise<void> = Promise.resolve();
+    let failed = false;
     try {
       for (const message of batch.messages) {
         // A stop or a seek/rebalance ends the batch here: the rest stays unresolved and uncommitted.
-        if (this.stopping || !isRunning() || isStale()) break;
-        await this.onMessage(topic, partition, message, heartbeat, commits);
-        resolveOffset(message.offset);
-        commits.handled(message.offset);
-        await commits.commitIfDue();
-        await heartbeat(); // kafkajs sends one only when the heartbeat interval has passed
+        if (failed || this.stopping || !isRunning() || isStale()) break;
+        const source = `kafka:${topic}/${partition}/${message.offset}`;
+        const waiting = { heartbeat, tick: () => this.commitIfDue(commits) };
+        const parsed = parseEnvelope(message.value, { acceptedTypes: this.accepted.get(topic) });
+        const keys = parsed.ok ? (this.options.handler.orderingKeys?.(parsed.message) ?? null) : [];
+        const { result } = await window.start(keys, () => this.outcomeOf(parsed, source, waiting));
+        finished = finished.then(async () => {
+          const refusal = await result;
+          if (refusal) {
+            await this.retrier.untilDone(
+              source,
+              () => this.deadLetter(topic, partition, message, refusal),
+              waiting,
+            );
+          }
+          resolveOffset(message.offset);
+          commits.handled(message.offset);
+          await commits.commitIfDue();
+          await heartbeat(); // kafkajs sends one only when the heartbeat interval has passed
+        });
+        finished.catch(() => (failed = true));
       }
+      await finished;
     } finally {
       // Also on the way out of an error (a rebalance seen by a heartbeat, a stop during backoff):
-      // what was handled is committed; the message in hand never is.
+      // no handler of this batch runs on once it ended, and what was finished is committed; the
+      // messages in hand never are.
+      await window.drain();
       await this.commitQuietly(commits);
     }
   }
 
-  private async onMessage(
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-    commits: PendingCommits,
-  ): Promise<void> {
-    const source = `kafka:${topic}/${partition}/${message.offset}`;
-    const waiting = { heartbeat, tick: () => this.commitIfDue(commits) };
+  /**
+   * Handles one message, retrying a transient failure in place; answers why it is to be
+   * dead-lettered (malformed, or refused by the handler), or null once its effect is recorded.
+   */
+  private async outcomeOf(
+    parsed: ParseResult,
+    source: string,
+    waiting: WhileWaiting,
+  ): Promise<DeadLetterCause | null> {
+    if (!parsed.ok) {
+      const { reason, message: text, details } = parsed;
+      return { kind: 'invalid_message', reason, message: text, details };
+    }
+    let refusal: DeadLetterCause | null = null;
     await this.retrier.untilDone(
       source,
       async () => {
-        const parsed = parseEnvelope(message.value, { acceptedTypes: this.accepted.get(topic) });
-        if (!parsed.ok) {
-          const { reason, message: text, details } = parsed;
-          return this.deadLetter(topic, partition, message, {
-            kind: 'invalid_message',
-            reason,
-            message: text,
-            details,
-          });
-        }
         try {
           await this.options.handler.handle(parsed.message, { source });
         } catch (error) {
           const disposition = classifyHandlerError(error);
           if (disposition.kind === 'retry') throw error;
           const details = (error as { details?: Record<string, unknown> }).details;
-          await this.deadLetter(topic, partition, message, {
+          refusal = {
             kind: 'refused',
             reason: disposition.reason,
             message: disposition.message,
             details,
             messageId: parsed.message.messageId,
-          });
+          };
         }
       },
       waiting,
     );
+    return refusal;
   }
 
   // While a message is retried, the ones handled before it are still committed on schedule.

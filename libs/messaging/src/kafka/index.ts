@@ -8,3 +8,4 @@ export * from './kafka-log';
 export * from './kafka-notification-publisher';
 export * from './pending-commits';
 export * from './topic-setup';
+export * from './ordered-window';

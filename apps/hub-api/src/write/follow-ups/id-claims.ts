@@ -20,13 +20,18 @@ export class IdClaims {
     ownerStream: string,
     context: CommandContext,
   ): Promise<GlobalPosition | null> {
-    const result = await this.executor.execute({
+    const result = await this.executor.execute(this.claiming(kind, id, ownerStream, context));
+    return result.position;
+  }
+
+  /** The claim as an execution, for a caller that appends it together with the owner's events. */
+  claiming(kind: string, id: string, ownerStream: string, context: CommandContext) {
+    return {
       stream: idClaimStream(kind, id),
       decider: idClaimDecider,
       context,
       command: () => ({ type: 'ClaimId' as const, kind, id, ownerStream, at: context.occurredAt }),
-    });
-    return result.position;
+    };
   }
 
   /** The stream that owns the id, or null when it was never claimed. */

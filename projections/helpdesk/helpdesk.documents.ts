@@ -10,8 +10,8 @@ export interface OrgDoc {
   managedByPartnerIds: string[];
   administrators: { userId: string; email: string }[];
   licences: { sku: string; quantity: number }[];
-  /** Position of the upsert the current search terms come from (see helpdesk.terms.ts). */
-  termsRev: string;
+  /** The entity's search terms as indexed (see helpdesk.terms.ts). */
+  terms: IndexedTerms;
 }
 
 /** The last e-mail the mail service reported about a user. */
@@ -24,7 +24,7 @@ export interface LastEmail {
 
 /**
  * A directory user. An e-mail report may arrive before the user's record: the document then
- * holds only `lastEmail` and `termsRev` is null (the user is not searchable yet).
+ * holds only `lastEmail` and `terms` is null (the user is not searchable yet).
  */
 export interface UserDoc {
   [key: string]: unknown;
@@ -39,7 +39,7 @@ export interface UserDoc {
   devices: { deviceId: string; model: string }[];
   features: string[];
   lastEmail: LastEmail | null;
-  termsRev: string | null;
+  terms: IndexedTerms | null;
 }
 
 /** An address on the do-not-contact list (or taken off it), keyed by the lower-cased address. */
@@ -91,11 +91,10 @@ export interface ConsentDoc {
   at: string;
 }
 
-/**
- * One searchable term of one organisation or user. Valid only while `rev` equals the entity's
- * current `termsRev`: a re-upsert rewrites its terms with the new rev, and terms it no longer
- * has keep the old one, so queries drop them (see helpdesk.terms.ts for why).
- */
+/** The term documents an entity has, by term, with what each says (`termSignature`). */
+export type IndexedTerms = Record<string, string>;
+
+/** One searchable term of one organisation or user (see helpdesk.terms.ts). */
 export interface TermDoc {
   [key: string]: unknown;
   term: string;
@@ -105,7 +104,6 @@ export interface TermDoc {
   field: SearchField;
   match: 'whole' | 'word';
   weight: number;
-  rev: string;
 }
 
 /** The attributes an agent searches by (domain.md §7). */

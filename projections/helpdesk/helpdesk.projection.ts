@@ -3,6 +3,7 @@ import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
 import {
   HELPDESK_COLLECTIONS as C,
   ConsentDoc,
+  IndexedTerms,
   LastEmail,
   OrgDoc,
   SuppressionDoc,
@@ -76,19 +77,33 @@ function locate(event: RecordedEvent): DocKey[] {
   }
 }
 
-/** Writes the entity's current terms, each stamped with the upsert's position (helpdesk.terms.ts). */
-function putTerms(
+/** What a term document says, to tell a changed term from one to leave alone. */
+const termSignature = (entry: TermEntry, orgId: string): string =>
+  `${entry.field}|${entry.match}|${entry.weight}|${orgId}`;
+
+/**
+ * Brings the entity's term documents to `entries`: deletes the ones it no longer has, writes
+ * the new or changed ones, and answers the index to keep on the entity.
+ */
+function syncTerms(
   docs: ProjectionDocs,
   kind: 'org' | 'user',
   entityId: string,
   orgId: string,
-  rev: string,
+  indexed: IndexedTerms | null,
   entries: TermEntry[],
-): void {
+): IndexedTerms {
+  const next: IndexedTerms = {};
   for (const entry of entries) {
-    const doc: TermDoc = { ...entry, kind, entityId, orgId, rev };
+    const signature = termSignature(entry, orgId);
+    next[entry.term] = signature;
+    if (indexed?.[entry.term] === signature) continue;
+    const doc: TermDoc = { ...entry, kind, entityId, orgId };
     docs.put(C.terms, termId(kind, entityId, entry.term), doc);
   }
+  for (const term of Object.keys(indexed ?? {}))
+    if (!(term in next)) docs.delete(C.terms, termId(kind, entityId, term));
+  return next;
 }
 
 function emptyUser(userId: string): UserDoc {
@@ -104,15 +119,23 @@ function emptyUser(userId: string): UserDoc {
     devices: [],
     features: [],
     lastEmail: null,
-    termsRev: null,
+    terms: null,
   };
 }
 
 function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
   const data = event.data as Data;
-  const rev = event.position.toString();
   switch (event.type) {
     case 'OrganizationUpserted': {
+      const previous = docs.get<OrgDoc>(C.orgs, data.orgId);
+      const terms = syncTerms(
+        docs,
+        'org',
+        data.orgId,
+        data.orgId,
+        previous?.terms ?? null,
+        orgTerms(data),
+      );
       const org: OrgDoc = {
         orgId: data.orgId,
         name: data.name,
@@ -123,12 +146,12 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
         managedByPartnerIds: data.managedByPartnerIds,
         administrators: data.administrators,
         licences: data.licences,
-        termsRev: rev,
+        terms,
       };
       docs.put(C.orgs, data.orgId, org);
       for (const partnerId of data.managedByPartnerIds as string[])
         docs.put(C.managed, managedId(partnerId, data.orgId), { partnerId, orgId: data.orgId });
-      return putTerms(docs, 'org', data.orgId, data.orgId, rev, orgTerms(data));
+      return;
     }
     case 'UserUpserted': {
       const previous = docs.get<UserDoc>(C.users, data.userId) ?? emptyUser(data.userId);
@@ -143,10 +166,9 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
         licences: data.licences,
         devices: data.devices,
         features: data.features,
-        termsRev: rev,
+        terms: syncTerms(docs, 'user', data.userId, data.orgId, previous.terms, userTerms(data)),
       };
-      docs.put(C.users, data.userId, user);
-      return putTerms(docs, 'user', data.userId, data.orgId, rev, userTerms(data));
+      return docs.put(C.users, data.userId, user);
     }
     case 'EmailStatusReported': {
       const user = docs.get<UserDoc>(C.users, data.userId) ?? emptyUser(data.userId);
@@ -213,7 +235,8 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
  */
 export const helpdeskProjection: Projection = {
   name: 'helpdesk',
-  version: 1,
+  // 2: exact term index (no stale terms left for queries to drop).
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.orgs },

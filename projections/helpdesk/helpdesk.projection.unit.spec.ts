@@ -1,4 +1,10 @@
-import { expectIdempotent, givenEvents } from '@hub/projector/testing/projection-specs';
+import { DocTexts, evolveEvents } from '@hub/projector/projection-batch';
+import { physicalCollection } from '@hub/projector/projection';
+import {
+  expectIdempotent,
+  givenEvents,
+  recordedEvents,
+} from '@hub/projector/testing/projection-specs';
 import { TermDoc } from './helpdesk.documents';
 import { agentGranted, orgUpserted, userUpserted } from './helpdesk.fixtures';
 import { helpdeskProjection } from './helpdesk.projection';
@@ -97,8 +103,8 @@ describe('helpdesk projection', () => {
         sites: ['contoso.webex.example'],
         managedByPartnerIds: ['p1'],
         licences: [{ sku: 'MEETINGS', quantity: 10 }],
-        termsRev: '1',
       });
+      expect(docs.orgs.o1.terms).toMatchObject({ 'contoso ltd': 'orgName|whole|7|o1' });
       expect(docs.users.u1).toMatchObject({
         orgId: 'o1',
         displayName: 'Ada L.',
@@ -110,8 +116,8 @@ describe('helpdesk projection', () => {
           status: 'bounced',
           at: '2025-04-02T00:00:00Z',
         },
-        termsRev: '2',
       });
+      expect(Object.keys(docs.users.u1.terms as object)).toContain('ada');
       expect(docs.suppressions['ada.lovelace@contoso.example']).toMatchObject({
         suppressed: false,
         reason: 'bounced',
@@ -146,19 +152,37 @@ describe('helpdesk projection', () => {
         'lastName/whole:lovelace',
         'userId/whole:u1',
       ]);
-      expect(terms['user:u1:ada']).toMatchObject({ orgId: 'o1', rev: '2', weight: 6 });
+      expect(terms['user:u1:ada']).toMatchObject({ orgId: 'o1', weight: 6 });
     });
   });
 
-  it('stamps a re-upsert’s terms with its own position, leaving dropped terms on the old one', () => {
+  it('deletes the terms a re-upsert no longer has, and writes no term for an unchanged record', () => {
     const renamed = userUpserted('u1', 'o1', { firstName: 'Augusta', lastName: 'Lovelace' });
     givenEvents(helpdeskProjection, [contoso, ada, renamed]).thenDocuments((docs) => {
       const terms = docs.terms as Record<string, TermDoc>;
-      expect(docs.users.u1.termsRev).toBe('3');
-      expect(terms['user:u1:augusta'].rev).toBe('3');
-      expect(terms['user:u1:lovelace'].rev).toBe('3');
-      expect(terms['user:u1:ada'].rev).toBe('2');
+      expect(terms['user:u1:augusta']).toMatchObject({ field: 'firstName', orgId: 'o1' });
+      expect(terms['user:u1:lovelace']).toBeDefined();
+      expect(terms['user:u1:ada']).toBeUndefined();
+      expect(Object.keys(docs.users.u1.terms as object).sort()).toEqual(
+        termsOf(terms, 'user:u1')
+          .map((t) => t.split(':').slice(1).join(':'))
+          .sort(),
+      );
     });
+    const [org, user, resent] = recordedEvents([contoso, ada, ada]);
+    const texts: DocTexts = new Map();
+    evolveEvents(helpdeskProjection, 'spec', texts, [org, user]);
+    const { changes } = evolveEvents(helpdeskProjection, 'spec', texts, [resent]);
+    expect(changes.map((c) => c.collection)).toEqual([physicalCollection('spec', 'users')]);
+  });
+
+  it('moves a user’s terms with the user to another organisation', () => {
+    givenEvents(helpdeskProjection, [contoso, ada, userUpserted('u1', 'o2')]).thenDocuments(
+      (docs) => {
+        const terms = Object.values(docs.terms as Record<string, TermDoc>);
+        expect(terms.filter((t) => t.entityId === 'u1').every((t) => t.orgId === 'o2')).toBe(true);
+      },
+    );
   });
 
   it('keeps an e-mail report that arrives before the user record, unsearchable until then', () => {
@@ -175,7 +199,7 @@ describe('helpdesk projection', () => {
     givenEvents(helpdeskProjection, [report]).thenDocuments((docs) => {
       expect(docs.users.u9).toMatchObject({
         orgId: null,
-        termsRev: null,
+        terms: null,
         lastEmail: { status: 'deferred' },
       });
     });

@@ -138,7 +138,6 @@ export async function searchCustomers(
     const org = orgsById.get(term.orgId) ?? null;
     if (!isManagedBy(org, partnerId)) continue;
     if (term.kind === 'org') {
-      if (org.termsRev !== term.rev) continue;
       organizations.push({
         orgId: org.orgId,
         name: org.name,
@@ -149,7 +148,7 @@ export async function searchCustomers(
       continue;
     }
     const user = usersById.get(term.entityId);
-    if (!user || user.termsRev !== term.rev || user.orgId !== org.orgId) continue;
+    if (!user || user.orgId !== org.orgId) continue;
     found.push({
       userId: user.userId,
       orgId: org.orgId,

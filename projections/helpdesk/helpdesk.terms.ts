@@ -3,17 +3,13 @@ import { SearchField } from './helpdesk.documents';
 /*
  * The help-desk search index: one `terms` document per (entity, term), id `kind:entityId:term`.
  *
- * Why terms carry a `rev`: `locate` must name every document evolve touches, from the event
- * alone. An upsert's NEW terms follow from its data, but the terms the previous record had and
- * this one lacks are only known from the stored entity, which locate cannot read. So an upsert
- * rewrites all of its terms stamped with its own position (`rev`) and records that position on
- * the entity (`termsRev`); a term whose `rev` differs from its entity's `termsRev` is stale and
- * every query drops it after one getMany of the hit entities. A term that comes back is simply
- * overwritten (the id is deterministic), so stale terms are bounded by the distinct values an
- * entity ever had, and a rebuild (version bump) compacts them away.
+ * The index is exact: the entity's document lists the terms it has (`IndexedTerms`), so an
+ * upsert deletes the terms its record no longer has, writes the new or changed ones, and leaves
+ * the rest alone (a re-sent record with nothing new writes no term). Deleting needs no lookup,
+ * so `locate` still names only what the event's own data reaches.
  */
 
-/** A term an entity is found by, before it is stamped with kind, ids and rev. */
+/** A term an entity is found by, before it is stamped with kind and ids. */
 export interface TermEntry {
   term: string;
   field: SearchField;

@@ -144,7 +144,7 @@ export async function userView(
 ): Promise<UserView> {
   const user = await view.store.get<UserDoc>(view.collection(C.users), userId);
   const org =
-    user?.orgId && user.termsRev !== null
+    user?.orgId && user.terms !== null
       ? await view.store.get<OrgDoc>(view.collection(C.orgs), user.orgId)
       : null;
   if (!user || !isManagedBy(org, partnerId))

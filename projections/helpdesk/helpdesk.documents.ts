@@ -91,8 +91,11 @@ export interface ConsentDoc {
   at: string;
 }
 
-/** The term documents an entity has, by term, with what each says (`termSignature`). */
-export type IndexedTerms = Record<string, string>;
+/**
+ * The term documents an entity has, with what each says (`termSignature`). A list, not a map
+ * keyed by term: terms hold dots (domains, addresses), which MongoDB field names may not.
+ */
+export type IndexedTerms = { term: string; signature: string }[];
 
 /** One searchable term of one organisation or user (see helpdesk.terms.ts). */
 export interface TermDoc {

@@ -93,16 +93,19 @@ function syncTerms(
   indexed: IndexedTerms | null,
   entries: TermEntry[],
 ): IndexedTerms {
-  const next: IndexedTerms = {};
-  for (const entry of entries) {
-    const signature = termSignature(entry, orgId);
-    next[entry.term] = signature;
-    if (indexed?.[entry.term] === signature) continue;
+  const before = new Map((indexed ?? []).map(({ term, signature }) => [term, signature]));
+  const next: IndexedTerms = entries.map((entry) => ({
+    term: entry.term,
+    signature: termSignature(entry, orgId),
+  }));
+  entries.forEach((entry, index) => {
+    if (before.get(entry.term) === next[index].signature) return;
     const doc: TermDoc = { ...entry, kind, entityId, orgId };
     docs.put(C.terms, termId(kind, entityId, entry.term), doc);
-  }
-  for (const term of Object.keys(indexed ?? {}))
-    if (!(term in next)) docs.delete(C.terms, termId(kind, entityId, term));
+  });
+  const kept = new Set(entries.map((entry) => entry.term));
+  for (const term of before.keys())
+    if (!kept.has(term)) docs.delete(C.terms, termId(kind, entityId, term));
   return next;
 }
 

@@ -61,7 +61,7 @@ class BatchDocs implements ProjectionDocs {
   put(collection: string, id: string, doc: Document): void {
     this.assertCollection(collection);
     // Documents carry their id, so getMany answers can be matched back to their keys.
-    const text = JSON.stringify(assertDocument({ ...doc, id }));
+    const text = JSON.stringify(assertDocument(doc.id === id ? doc : { ...doc, id }));
     this.overlay.set(docKeyString(collection, id), text);
   }
 

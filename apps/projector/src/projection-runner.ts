@@ -51,7 +51,7 @@ export class ProjectionRunner {
   ) {
     this.options = {
       batchSize: Math.max(2, options.batchSize ?? 1000),
-      catchUpWindow: options.catchUpWindow ?? 20_000,
+      catchUpWindow: options.catchUpWindow ?? 50_000,
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 100,
       idleProbeMs: options.idleProbeMs ?? 200,

@@ -103,17 +103,28 @@ export async function prefetchDocs(
   const texts: DocTexts = new Map();
   for (const [collection, idSet] of idsByCollection) {
     const ids = [...idSet];
-    const physical = physicalCollection(prefix, collection);
-    const docs = await store.getMany(physical, ids);
-    const byId = new Map(
-      docs.filter((doc) => typeof doc.id === 'string').map((doc) => [doc.id as string, doc]),
-    );
-    for (const id of ids) {
-      // A store that strips ids from documents is answered one get at a time.
-      const doc = byId.get(id) ?? (byId.size < docs.length ? await store.get(physical, id) : null);
-      texts.set(docKeyString(collection, id), doc ? JSON.stringify(doc) : null);
-    }
+    const found = await documentTexts(store, physicalCollection(prefix, collection), ids);
+    for (const id of ids) texts.set(docKeyString(collection, id), found.get(id) ?? null);
   }
+  return texts;
+}
+
+/** The JSON text of the documents found, by id (one getMany, or the store's own text). */
+async function documentTexts(
+  store: ReadModelStore,
+  collection: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (store.getManyJson) return store.getManyJson(collection, ids);
+  const docs = await store.getMany(collection, ids);
+  const texts = new Map<string, string>();
+  for (const doc of docs) if (typeof doc.id === 'string') texts.set(doc.id, JSON.stringify(doc));
+  // A store that strips ids from documents is answered one get at a time.
+  if (texts.size < docs.length)
+    for (const id of ids) {
+      const doc = await store.get(collection, id);
+      if (doc) texts.set(id, JSON.stringify(doc));
+    }
   return texts;
 }
 

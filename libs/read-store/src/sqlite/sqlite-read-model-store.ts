@@ -73,13 +73,17 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]> {
-    ids.forEach(assertId);
-    const rows = this.collection(collection).getMany.all(JSON.stringify(ids));
-    const byId = new Map(rows.map((row) => [row.id, row.doc]));
+    const byId = await this.getManyJson(collection, ids);
     // In the order asked for, each found document once.
     return [...new Set(ids)].flatMap((id) =>
       byId.has(id) ? [JSON.parse(byId.get(id)!) as T] : [],
     );
+  }
+
+  async getManyJson(collection: string, ids: readonly string[]): Promise<Map<string, string>> {
+    ids.forEach(assertId);
+    const rows = this.collection(collection).getMany.all(JSON.stringify(ids));
+    return new Map(rows.map((row) => [row.id, row.doc]));
   }
 
   async find<T extends Document>(collection: string, options: FindOptions = {}): Promise<Page<T>> {

@@ -56,6 +56,22 @@ describe('ProjectionRunner', () => {
     expect(store.indexesOf('sample_v1_streams')).toEqual([['lastType']]);
   });
 
+  it('commits a catch-up once per window of events, each batch holding its window', async () => {
+    for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const checkpoints: string[] = [];
+    const applyBatch = store.applyBatch.bind(store);
+    jest.spyOn(store, 'applyBatch').mockImplementation(async (batch) => {
+      if (batch.projection === 'sample_v1') checkpoints.push(batch.checkpoint);
+      return applyBatch(batch);
+    });
+    const r = await start(sampleProjection(), { catchUpWindow: 7 });
+    await r.waitForPosition('sample', 20n as GlobalPosition, 2000);
+    // Pages of 3 from the checkpoint inclusive (2 new events each after the first): a window
+    // closes at the first page that brings it to 7 events, and at the head.
+    expect(checkpoints).toEqual(['7', '15', '20']);
+    expect(await streamDoc(r, 's-9')).toMatchObject({ events: 2, lastPosition: '20' });
+  });
+
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
     await appendTypes(events, 's', 'ItemAdded', 'ItemAdded');
     let r = await start();

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const store = new SqliteReadModelStore({ file: readFile });
   const runner = new ProjectionRunner(events, store, [sampleProjection(Number(version))], {
     batchSize: Number(batchSize),
+    // Commit every other page, so the kill lands between many commits.
+    catchUpWindow: 2 * Number(batchSize),
   });
   await runner.start();
   const head = await events.headPosition();

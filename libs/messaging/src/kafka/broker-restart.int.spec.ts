@@ -1,25 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { SqliteEventStore } from '@hub/event-store';
+import { privateKafka } from '@hub/testing';
 import { KafkaInboundConsumer } from './inbound-consumer';
+import { createKafka } from './kafka-client';
 import { ensureTopics } from './topic-setup';
 import {
   CollectingLogSink,
   caseResponded,
   produce,
-  testKafka,
   uniqueName,
   waitFor,
 } from './testing/kafka-test-kit';
 import { StoreAppendingHandler } from './testing/recording-handler';
 
-const kafkaScript = join(__dirname, '../../../../infra/local/kafka.sh');
-const broker = (action: 'stop' | 'start') =>
-  execFileSync('bash', [kafkaScript, action], { stdio: 'pipe', timeout: 240_000 });
+// A broker of its own (not the shared one other tests use), since this test stops it.
+const BROKER_PORT = 19492;
 
 describe('KafkaInboundConsumer across a broker restart (real broker)', () => {
   const log = new CollectingLogSink();
-  const kafka = testKafka(log);
+  const broker = privateKafka(BROKER_PORT);
+  const kafka = createKafka({ brokers: broker.brokers, clientId: 'hub-test', ssl: false }, log);
   const store = new SqliteEventStore(':memory:');
   const handler = new StoreAppendingHandler(store);
   const topic = uniqueName('it.restart');
@@ -32,10 +31,12 @@ describe('KafkaInboundConsumer across a broker restart (real broker)', () => {
     partitionsConsumedConcurrently: 2,
   });
 
+  beforeAll(() => broker.start(), 240_000);
+
   afterAll(async () => {
-    broker('start'); // whatever happened, leave the shared broker running for the next test
     await consumer.stop();
     await store.close();
+    broker.remove();
   });
 
   const batch = (prefix: string) =>
@@ -50,9 +51,9 @@ describe('KafkaInboundConsumer across a broker restart (real broker)', () => {
     await produce(kafka, topic, batch('before'));
     await waitFor('the first batch handled', () => handler.calls.length >= 10);
 
-    broker('stop');
+    broker.stop();
     await waitFor('the consumer to notice', () => !consumer.healthCheck().connected, 60_000);
-    broker('start');
+    broker.start();
 
     await produce(kafka, topic, batch('after'));
     await waitFor(

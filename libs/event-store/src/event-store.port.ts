@@ -135,3 +135,17 @@ export function parsePosition(text: string): GlobalPosition | null {
 export function positionToString(position: GlobalPosition): string {
   return position.toString();
 }
+
+/**
+ * `appendToStreams` for an engine without multi-stream transactions: part after part, stopping
+ * at the first refused (the port allows it; the caller's idempotent retry completes a prefix).
+ */
+export async function appendPartByPart(
+  store: Pick<EventStore, 'appendToStream'>,
+  appends: readonly StreamAppend[],
+): Promise<AppendResult[]> {
+  const results: AppendResult[] = [];
+  for (const { stream, events, expectedRevision } of appends)
+    results.push(await store.appendToStream(stream, events, expectedRevision));
+  return results;
+}

@@ -129,18 +129,7 @@ export class CommandExecutor {
         };
       })
       .filter((part) => part.events.length > 0);
-    const appended =
-      parts.length === 0
-        ? []
-        : parts.length === 1
-          ? [
-              await this.store.appendToStream(
-                parts[0].stream,
-                parts[0].events,
-                parts[0].expectedRevision,
-              ),
-            ]
-          : await this.store.appendToStreams(parts);
+    const appended = parts.length === 0 ? [] : await this.store.appendToStreams(parts);
     const results: AnyResult[] = [];
     for (const [i, { stream, decider }] of executions.entries()) {
       const { loaded, events } = decided[i];

@@ -11,6 +11,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  appendPartByPart,
   SubscribeOptions,
   Subscription,
 } from '@hub/event-store';
@@ -33,13 +34,9 @@ export class MemoryEventStore implements EventStore {
   private waiters = new Set<() => void>();
   now: () => string = () => new Date().toISOString();
 
-  /** Part after part, stopping at the first refused (as the port allows). */
-  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const results: AppendResult[] = [];
-    for (const { stream, events, expectedRevision } of appends) {
-      results.push(await this.appendToStream(stream, events, expectedRevision));
-    }
-    return results;
+  /** No multi-stream transactions here: part after part, stopping at the first refused. */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return appendPartByPart(this, appends);
   }
 
   async appendToStream(

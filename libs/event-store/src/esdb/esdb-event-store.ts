@@ -20,6 +20,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  appendPartByPart,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -51,12 +52,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** No multi-stream transactions here: part after part, stopping at the first refused. */
-  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const results: AppendResult[] = [];
-    for (const { stream, events, expectedRevision } of appends) {
-      results.push(await this.appendToStream(stream, events, expectedRevision));
-    }
-    return results;
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return appendPartByPart(this, appends);
   }
 
   async appendToStream(

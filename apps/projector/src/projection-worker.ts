@@ -115,7 +115,7 @@ export class ProjectionWorker {
   async catchUp(): Promise<boolean> {
     const filter = { eventTypes: this.projection.handles };
     let cursor = this.checkpoint;
-    let window: RecordedEvent[] = [];
+    const window: RecordedEvent[] = [];
     while (!this.stopping && this.state !== 'halted') {
       // Head first: every matching event up to it is in the page read after it.
       const head = await this.eventStore.headPosition();
@@ -128,11 +128,10 @@ export class ProjectionWorker {
       const short = page.length < this.options.batchSize;
       let target = fresh.length > 0 ? fresh[fresh.length - 1].position : cursor;
       if (short && head !== null && (target === null || head > target)) target = head;
-      window = window.length === 0 ? fresh : window.concat(fresh);
+      for (const event of fresh) window.push(event);
       cursor = target;
       if (short || window.length >= this.options.catchUpWindow) {
-        if (!(await this.process(window, target))) return false;
-        window = [];
+        if (!(await this.process(window.splice(0), target))) return false;
       }
       if (short) return true;
       // On SQLite every await above settles without I/O, so a catch-up would chain microtasks

@@ -32,11 +32,12 @@ export type DocTexts = Map<string, string | null>;
 class BatchDocs implements ProjectionDocs {
   private readonly overlay: DocTexts = new Map();
   private located = new Set<string>();
-  readonly touched = new Set<string>();
 
   constructor(
     private readonly projection: Projection,
     private readonly texts: DocTexts,
+    /** Keys written by the applied events (shared by the pages of a catch-up window). */
+    private readonly touched: Set<string>,
   ) {}
 
   begin(keys: readonly DocKey[]): void {
@@ -86,27 +87,35 @@ class BatchDocs implements ProjectionDocs {
   }
 }
 
-/** Fetches every document the events locate, with one getMany per collection. */
+/**
+ * Fetches every document the events locate and `known` lacks, with one getMany per
+ * collection, and adds them to `known` (which is returned). A document already in `known`
+ * is newer than the stored one, so it is not fetched again.
+ */
 export async function prefetchDocs(
   store: ReadModelStore,
   projection: Projection,
   prefix: string,
   events: readonly RecordedEvent[],
+  known: DocTexts = new Map(),
 ): Promise<DocTexts> {
   const idsByCollection = new Map<string, Set<string>>();
   for (const event of events)
     for (const key of projection.locate(event)) {
+      if (known.has(docKeyString(key.collection, key.id))) continue;
       const ids = idsByCollection.get(key.collection) ?? new Set<string>();
       ids.add(key.id);
       idsByCollection.set(key.collection, ids);
     }
-  const texts: DocTexts = new Map();
+  // Fetched in full before anything is added, so a failing store leaves `known` as it was.
+  const fetched: DocTexts = new Map();
   for (const [collection, idSet] of idsByCollection) {
     const ids = [...idSet];
     const found = await documentTexts(store, physicalCollection(prefix, collection), ids);
-    for (const id of ids) texts.set(docKeyString(collection, id), found.get(id) ?? null);
+    for (const id of ids) fetched.set(docKeyString(collection, id), found.get(id) ?? null);
   }
-  return texts;
+  for (const [key, text] of fetched) known.set(key, text);
+  return known;
 }
 
 /** The JSON text of the documents found, by id (one getMany, or the store's own text). */
@@ -135,21 +144,40 @@ export function evolveEvents(
   texts: DocTexts,
   events: readonly RecordedEvent[],
 ): EvolvedBatch {
-  const docs = new BatchDocs(projection, texts);
+  const touched = new Set<string>();
+  const { applied, failure } = evolveInto(projection, texts, touched, events);
+  return { changes: changesOf(prefix, texts, touched), applied, failure };
+}
+
+/** Evolves the events over `texts`, adding the keys they write to `touched`. */
+export function evolveInto(
+  projection: Projection,
+  texts: DocTexts,
+  touched: Set<string>,
+  events: readonly RecordedEvent[],
+): { applied: number; failure?: EvolveFailure } {
+  const docs = new BatchDocs(projection, texts, touched);
   let applied = 0;
-  let failure: EvolveFailure | undefined;
   for (const event of events) {
     try {
       docs.begin(projection.locate(event));
       projection.evolve(docs, event);
     } catch (error) {
-      failure = { event, error };
-      break;
+      return { applied, failure: { event, error } };
     }
     docs.commit();
     applied += 1;
   }
-  const changes: DocumentChange[] = [...docs.touched].map((key) => {
+  return { applied };
+}
+
+/** The final state of the touched documents, as changes to the build's physical collections. */
+export function changesOf(
+  prefix: string,
+  texts: DocTexts,
+  touched: ReadonlySet<string>,
+): DocumentChange[] {
+  return [...touched].map((key) => {
     const [collection, id] = key.split('\u0000') as [string, string];
     const json = texts.get(key) ?? null;
     const physical = physicalCollection(prefix, collection);
@@ -157,7 +185,6 @@ export function evolveEvents(
       ? { kind: 'delete', collection: physical, id }
       : { kind: 'putJson', collection: physical, id, json };
   });
-  return { changes, applied, failure };
 }
 
 /**

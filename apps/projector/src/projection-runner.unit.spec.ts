@@ -72,6 +72,27 @@ describe('ProjectionRunner', () => {
     expect(await streamDoc(r, 's-9')).toMatchObject({ events: 2, lastPosition: '20' });
   });
 
+  it('retries a window whose prefetch or commit fails in the store, losing nothing', async () => {
+    for (let i = 0; i < 5; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const applyBatch = store.applyBatch.bind(store);
+    const getMany = store.getMany.bind(store);
+    const failOnce = <A extends unknown[], R>(real: (...args: A) => Promise<R>) => {
+      let failed = false;
+      return async (...args: A): Promise<R> => {
+        if (failed) return real(...args);
+        failed = true;
+        throw new Error('store unavailable');
+      };
+    };
+    jest.spyOn(store, 'getMany').mockImplementation(failOnce(getMany));
+    jest.spyOn(store, 'applyBatch').mockImplementation(failOnce(applyBatch));
+    const r = await start(sampleProjection(), { catchUpWindow: 4, maxAttempts: 2 });
+    await r.waitForPosition('sample', 10n as GlobalPosition, 2000);
+    for (let i = 0; i < 5; i += 1)
+      expect(await streamDoc(r, `s-${i}`)).toMatchObject({ events: 2, lastType: 'ItemRenamed' });
+    expect((await r.statusOf('sample')).state).toBe('live');
+  });
+
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
     await appendTypes(events, 's', 'ItemAdded', 'ItemAdded');
     let r = await start();

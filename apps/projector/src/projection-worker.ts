@@ -1,8 +1,9 @@
 import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
+import { CatchUpWindow } from './catch-up-window';
 import { LiveFeed } from './live-feed';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
-import { applyEvents } from './projection-batch';
+import { EvolveFailure, applyEvents } from './projection-batch';
 
 export type WorkerState = 'starting' | 'catching-up' | 'live' | 'halted' | 'stopped';
 
@@ -108,14 +109,14 @@ export class ProjectionWorker {
 
   /**
    * Reads pages until a short one shows the head was reached; false if stopped or halted.
-   * Pages are gathered into windows of `catchUpWindow` events, each committed with one batch:
-   * a document touched by many events of a window is written once, and a catch-up commits a
-   * few dozen times instead of once per page.
+   * Pages are evolved as they are read and gathered into windows of `catchUpWindow` events,
+   * each committed with one batch (see CatchUpWindow): a catch-up commits a few dozen times
+   * instead of once per page.
    */
   async catchUp(): Promise<boolean> {
     const filter = { eventTypes: this.projection.handles };
     let cursor = this.checkpoint;
-    const window: RecordedEvent[] = [];
+    let window = this.newWindow();
     while (!this.stopping && this.state !== 'halted') {
       // Head first: every matching event up to it is in the page read after it.
       const head = await this.eventStore.headPosition();
@@ -128,10 +129,19 @@ export class ProjectionWorker {
       const short = page.length < this.options.batchSize;
       let target = fresh.length > 0 ? fresh[fresh.length - 1].position : cursor;
       if (short && head !== null && (target === null || head > target)) target = head;
-      for (const event of fresh) window.push(event);
       cursor = target;
-      if (short || window.length >= this.options.catchUpWindow) {
-        if (!(await this.process(window.splice(0), target))) return false;
+      const added = await this.retrying(() => window.add(fresh));
+      if (!added) return false;
+      const failure = added.value;
+      if (failure) {
+        // Commit the events before the failing one; process() retries it, then halts.
+        if (!(await this.commit(window, window.lastApplied))) return false;
+        window = this.newWindow();
+        const rest = fresh.slice(fresh.indexOf(failure.event));
+        if (!(await this.process(rest, target, failure))) return false;
+      } else if (short || window.size >= this.options.catchUpWindow) {
+        if (!(await this.commit(window, target))) return false;
+        window = this.newWindow();
       }
       if (short) return true;
       // On SQLite every await above settles without I/O, so a catch-up would chain microtasks
@@ -139,6 +149,19 @@ export class ProjectionWorker {
       await new Promise((resolve) => setImmediate(resolve));
     }
     return false;
+  }
+
+  private newWindow(): CatchUpWindow {
+    return new CatchUpWindow(this.readStore, this.projection, this.prefix);
+  }
+
+  /** Commits a window's documents with `target` as the checkpoint; false when halted or stopped. */
+  private async commit(window: CatchUpWindow, target: GlobalPosition | null): Promise<boolean> {
+    if (target === null || (this.checkpoint !== null && target <= this.checkpoint)) return true;
+    const batch = window.batch(target);
+    const committed = await this.retrying(() => this.readStore.applyBatch(batch));
+    if (committed) this.advance(target);
+    return committed !== null;
   }
 
   private async followLive(): Promise<void> {
@@ -189,6 +212,8 @@ export class ProjectionWorker {
   private async process(
     events: readonly RecordedEvent[],
     target: GlobalPosition | null,
+    /** How the first of `events` already failed (in a catch-up window): that was attempt 1. */
+    earlier?: EvolveFailure,
   ): Promise<boolean> {
     if (
       target === null ||
@@ -196,9 +221,15 @@ export class ProjectionWorker {
     )
       return true;
     let remaining = events;
-    for (let attempt = 1; ; attempt += 1) {
-      let error: unknown;
-      let failed: RecordedEvent | null = remaining[0] ?? null;
+    let failure: { event: RecordedEvent | null; error: unknown } | undefined = earlier;
+    for (let failures = earlier ? 1 : 0; ; failures += 1) {
+      if (failure) {
+        if (failures >= this.options.maxAttempts) {
+          this.halt(failure.event, failure.error, failures);
+          return false;
+        }
+        if (!(await this.backOff(failures))) return false;
+      }
       try {
         const result = await applyEvents(
           this.readStore,
@@ -210,19 +241,36 @@ export class ProjectionWorker {
         if (result.committed !== null) this.advance(result.committed);
         if (!result.failure) return true;
         remaining = remaining.slice(remaining.indexOf(result.failure.event));
-        failed = result.failure.event;
-        error = result.failure.error;
+        failure = result.failure;
       } catch (storeError) {
-        error = storeError;
+        failure = { event: remaining[0] ?? null, error: storeError };
       }
-      if (attempt >= this.options.maxAttempts) {
-        this.halt(failed, error, attempt);
-        return false;
-      }
-      const delay = this.options.retryDelayMs * 2 ** (attempt - 1);
-      await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), this.stopSignal]);
-      if (this.stopping) return false;
     }
+  }
+
+  /**
+   * Runs a store action, retried with backoff (the store may be briefly unavailable); null
+   * once the projection halted on its last failure, or stopped while waiting to retry.
+   */
+  private async retrying<T>(action: () => Promise<T>): Promise<{ value: T } | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return { value: await action() };
+      } catch (error) {
+        if (attempt >= this.options.maxAttempts) {
+          this.halt(null, error, attempt);
+          return null;
+        }
+      }
+      if (!(await this.backOff(attempt))) return null;
+    }
+  }
+
+  /** Waits before retry `attempt` + 1; false when the worker is stopped meanwhile. */
+  private async backOff(attempt: number): Promise<boolean> {
+    const delay = this.options.retryDelayMs * 2 ** (attempt - 1);
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), this.stopSignal]);
+    return !this.stopping;
   }
 
   private advance(position: GlobalPosition): void {

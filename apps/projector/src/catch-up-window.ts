@@ -1,0 +1,48 @@
+import { GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { ProjectionBatch, ReadModelStore } from '@hub/read-store';
+import { Projection } from './projection';
+import { DocTexts, EvolveFailure, changesOf, evolveInto, prefetchDocs } from './projection-batch';
+
+/**
+ * The documents of one catch-up window: each page is evolved when it is read, over documents
+ * kept as text across the pages of the window, and the whole window is committed with one
+ * batch. A document touched in many pages is fetched once and written once, and a page's
+ * events are dropped as soon as they are applied: a window's worth of events held until its
+ * commit would be copied by every young-generation collection in between.
+ */
+export class CatchUpWindow {
+  private readonly texts: DocTexts = new Map();
+  private readonly touched = new Set<string>();
+  /** How many events were applied. */
+  size = 0;
+  /** The position of the last event applied. */
+  lastApplied: GlobalPosition | null = null;
+
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly projection: Projection,
+    private readonly prefix: string,
+  ) {}
+
+  /**
+   * Fetches what the page's events locate (unless the window already holds it) and evolves
+   * them. Answers the event whose evolve threw, if one did: the events before it are applied,
+   * it and those after it are not. A store error is thrown and leaves the window as it was.
+   */
+  async add(events: readonly RecordedEvent[]): Promise<EvolveFailure | undefined> {
+    await prefetchDocs(this.store, this.projection, this.prefix, events, this.texts);
+    const { applied, failure } = evolveInto(this.projection, this.texts, this.touched, events);
+    this.size += applied;
+    if (applied > 0) this.lastApplied = events[applied - 1].position;
+    return failure;
+  }
+
+  /** The batch that commits the window with `checkpoint` (at or after the last applied event). */
+  batch(checkpoint: GlobalPosition): ProjectionBatch {
+    return {
+      projection: this.prefix,
+      changes: changesOf(this.prefix, this.texts, this.touched),
+      checkpoint: checkpoint.toString(),
+    };
+  }
+}

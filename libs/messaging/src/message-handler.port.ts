@@ -21,6 +21,23 @@ export interface MessageHandler {
    * after it (one message at a time).
    */
   orderingKeys?(message: InboundMessage): readonly string[] | null;
+  /**
+   * Messages with the same group key may be handed to `handleGroup` together (several
+   * deliveries to one ledger, say), in partition order. `null`, or no such method: one at a time.
+   */
+  groupKey?(message: InboundMessage): string | null;
+  /**
+   * Handles messages of one group key as one unit, each deciding on what the ones before it
+   * decided, with one append for all. Resolves with one entry per message, in order: null when
+   * its effect is recorded, or the 4xx `HubError` that refused it (the others still take
+   * effect; a refused message records nothing). Throws when the unit failed as a whole
+   * (anything else): it is retried as a whole, and whatever of it did land is recognized by
+   * its message ids and not recorded twice.
+   */
+  handleGroup?(
+    messages: readonly InboundMessage[],
+    contexts: readonly MessageContext[],
+  ): Promise<(Error | null)[]>;
 }
 
 /** Injection token for the `MessageHandler` port. */

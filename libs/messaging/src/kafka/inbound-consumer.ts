@@ -1,14 +1,16 @@
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
-import { InboundMessageType, ParseResult, parseEnvelope } from '../contract';
+import { InboundMessageType, parseEnvelope } from '../contract';
 import { MessageHandler } from '../message-handler.port';
 import { BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 import { DeadLetterCause, deadLetterRecord, deadLetterTopic } from './dead-letter';
-import { classifyHandlerError } from './error-classification';
 import { ConsumerHealth, ConsumerHealthTracker, PartitionLag, readLag } from './consumer-health';
 import { KafkaLogSink, stderrLogSink } from './kafka-log';
 import { CommitPolicy, DEFAULT_COMMIT_POLICY, PendingCommits } from './pending-commits';
+import { BatchEntry, NOT_HANDLED } from './batch-entries';
+import { Plannable, planGroups } from './message-groups';
+import { MessageOutcomes } from './message-outcomes';
 import { OrderedWindow } from './ordered-window';
-import { InPlaceRetrier, WhileWaiting } from './retry-in-place';
+import { InPlaceRetrier } from './retry-in-place';
 
 /** A topic to read and the message types allowed on it (others are dead-lettered as unknown). */
 export interface InboundTopic {
@@ -24,10 +26,15 @@ export interface InboundConsumerOptions {
   /** Partitions handled at the same time; order is kept within each. Default 1. */
   partitionsConsumedConcurrently?: number;
   /**
-   * Messages of one partition handled at the same time, when the handler says which may overlap
-   * (`orderingKeys`); default 32. A handler without it gets one message at a time.
+   * Messages (or groups) of one partition handled at the same time, when the handler says which
+   * may overlap (`orderingKeys`); default 32. A handler without it gets one message at a time.
    */
   messagesInFlightPerPartition?: number;
+  /**
+   * At most this many messages in one `handleGroup` call, for a handler that groups them
+   * (`groupKey`); default 100.
+   */
+  messagesPerGroup?: number;
   /** Backoff between retries of a transiently failing message. */
   retry?: BackoffPolicy;
   /** When handled offsets are committed inside a batch (default: every 500 messages or 1 s). */
@@ -46,7 +53,8 @@ export interface InboundConsumerOptions {
  * in offset order; one overlaps those before it only when the handler's `orderingKeys` say they
  * have nothing in common (a handler without them gets one message at a time), so effects on any
  * one thing keep the partition's order while independent messages share the store's group
- * commits. Messages are finished in offset order: each is resolved only once its handler resolved
+ * commits; messages with the handler's same `groupKey` may go in one `handleGroup` call (see
+ * planGroups). Messages are finished in offset order: each is resolved only once its handler resolved
  * and every message before it is finished, a refused one only once it is in the DLQ (so the DLQ
  * keeps the partition's order too); the resolved offsets are committed every
  * `commit.everyMessages` messages or `commit.everyMs`, and at the end of the batch. A transient
@@ -61,8 +69,10 @@ export class KafkaInboundConsumer {
   private readonly producer: Producer;
   private readonly log: KafkaLogSink;
   private readonly retrier: InPlaceRetrier;
+  private readonly outcomes: MessageOutcomes;
   private readonly commitPolicy: CommitPolicy;
   private readonly inFlightLimit: number;
+  private readonly groupLimit: number;
   private readonly accepted = new Map<string, readonly InboundMessageType[] | undefined>();
   private readonly health: ConsumerHealthTracker;
   private stopping = false;
@@ -70,8 +80,10 @@ export class KafkaInboundConsumer {
   constructor(private readonly options: InboundConsumerOptions) {
     this.log = options.log ?? stderrLogSink;
     this.retrier = new InPlaceRetrier(options.retry ?? DEFAULT_BACKOFF, this.log);
+    this.outcomes = new MessageOutcomes(options.handler, this.retrier);
     this.commitPolicy = options.commit ?? DEFAULT_COMMIT_POLICY;
     this.inFlightLimit = options.messagesInFlightPerPartition ?? 32;
+    this.groupLimit = options.messagesPerGroup ?? 100;
     for (const { topic, acceptedTypes } of options.topics) this.accepted.set(topic, acceptedTypes);
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
@@ -140,81 +152,67 @@ export class KafkaInboundConsumer {
     const commits = new PendingCommits(topic, partition, this.commitPolicy, (offsets) =>
       commitOffsetsIfNecessary(offsets),
     );
-    const window = new OrderedWindow(this.inFlightLimit);
+    const waiting = { heartbeat, tick: () => this.commitIfDue(commits) };
+    const entries = batch.messages.map(
+      (message) =>
+        new BatchEntry(
+          message,
+          parseEnvelope(message.value, { acceptedTypes: this.accepted.get(topic) }),
+          `kafka:${topic}/${partition}/${message.offset}`,
+        ),
+    );
     // Messages are finished (dead-lettered if refused, resolved, counted for commit) strictly in
-    // offset order, whatever order their handlers end in: a commit never passes one still in hand.
-    let finished: Promise<void> = Promise.resolve();
+    // offset order, whatever order their groups end in: a commit never passes one still in hand.
     let failed = false;
+    const finishing = (async () => {
+      for (const entry of entries) {
+        const outcome = await entry.outcome;
+        if (outcome === NOT_HANDLED) return;
+        if (outcome) {
+          const dead = () => this.deadLetter(topic, partition, entry.message, outcome);
+          await this.retrier.untilDone(entry.source, dead, waiting);
+        }
+        resolveOffset(entry.message.offset);
+        commits.handled(entry.message.offset);
+        await commits.commitIfDue();
+        await heartbeat(); // kafkajs sends one only when the heartbeat interval has passed
+      }
+    })();
+    finishing.catch(() => (failed = true));
+    const window = new OrderedWindow(this.inFlightLimit);
     try {
-      for (const message of batch.messages) {
+      for (const group of planGroups(
+        entries.map((entry) => this.plannable(entry)),
+        this.groupLimit,
+      )) {
         // A stop or a seek/rebalance ends the batch here: the rest stays unresolved and uncommitted.
         if (failed || this.stopping || !isRunning() || isStale()) break;
-        const source = `kafka:${topic}/${partition}/${message.offset}`;
-        const waiting = { heartbeat, tick: () => this.commitIfDue(commits) };
-        const parsed = parseEnvelope(message.value, { acceptedTypes: this.accepted.get(topic) });
-        const keys = parsed.ok ? (this.options.handler.orderingKeys?.(parsed.message) ?? null) : [];
-        const { result } = await window.start(keys, () => this.outcomeOf(parsed, source, waiting));
-        finished = finished.then(async () => {
-          const refusal = await result;
-          if (refusal) {
-            await this.retrier.untilDone(
-              source,
-              () => this.deadLetter(topic, partition, message, refusal),
-              waiting,
-            );
-          }
-          resolveOffset(message.offset);
-          commits.handled(message.offset);
-          await commits.commitIfDue();
-          await heartbeat(); // kafkajs sends one only when the heartbeat interval has passed
-        });
-        finished.catch(() => (failed = true));
+        await window.start(group.keys, () => this.outcomes.settle(group.items, waiting));
       }
-      await finished;
     } finally {
       // Also on the way out of an error (a rebalance seen by a heartbeat, a stop during backoff):
       // no handler of this batch runs on once it ended, and what was finished is committed; the
       // messages in hand never are.
       await window.drain();
-      await this.commitQuietly(commits);
+      for (const entry of entries) entry.settle(NOT_HANDLED);
+      try {
+        await finishing;
+      } finally {
+        await this.commitQuietly(commits);
+      }
     }
   }
 
-  /**
-   * Handles one message, retrying a transient failure in place; answers why it is to be
-   * dead-lettered (malformed, or refused by the handler), or null once its effect is recorded.
-   */
-  private async outcomeOf(
-    parsed: ParseResult,
-    source: string,
-    waiting: WhileWaiting,
-  ): Promise<DeadLetterCause | null> {
-    if (!parsed.ok) {
-      const { reason, message: text, details } = parsed;
-      return { kind: 'invalid_message', reason, message: text, details };
-    }
-    let refusal: DeadLetterCause | null = null;
-    await this.retrier.untilDone(
-      source,
-      async () => {
-        try {
-          await this.options.handler.handle(parsed.message, { source });
-        } catch (error) {
-          const disposition = classifyHandlerError(error);
-          if (disposition.kind === 'retry') throw error;
-          const details = (error as { details?: Record<string, unknown> }).details;
-          refusal = {
-            kind: 'refused',
-            reason: disposition.reason,
-            message: disposition.message,
-            details,
-            messageId: parsed.message.messageId,
-          };
-        }
-      },
-      waiting,
-    );
-    return refusal;
+  /** Keys and group key of a message (a malformed one overlaps anything: it is only dead-lettered). */
+  private plannable(entry: BatchEntry): Plannable<BatchEntry> {
+    const { handler } = this.options;
+    if (!entry.parsed.ok) return { item: entry, keys: [], groupKey: null };
+    const message = entry.parsed.message;
+    return {
+      item: entry,
+      keys: handler.orderingKeys?.(message) ?? null,
+      groupKey: handler.handleGroup ? (handler.groupKey?.(message) ?? null) : null,
+    };
   }
 
   // While a message is retried, the ones handled before it are still committed on schedule.

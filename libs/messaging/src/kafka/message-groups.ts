@@ -1,0 +1,55 @@
+import { OrderingKeys } from './ordered-window';
+
+/** A message of a batch as the planner sees it. */
+export interface Plannable<T> {
+  item: T;
+  /** What it must not overtake (see OrderedWindow); null: everything. */
+  keys: OrderingKeys;
+  /** Messages with the same group key may be handled in one call; null: alone. */
+  groupKey: string | null;
+}
+
+/** Messages handled as one unit, in partition order, with the union of their keys. */
+export interface MessageGroup<T> {
+  items: T[];
+  keys: OrderingKeys;
+}
+
+/**
+ * Splits a partition's batch into groups started in this order. A message joins the open group
+ * of its group key (it then takes effect with that group, ahead of the messages in between)
+ * only when that cannot reorder anything that matters: it shares no key with a group started
+ * after that one, and no keyless message came in between. Otherwise it opens a group of its
+ * own. So effects on any one thing keep the partition's order, as with one message at a time.
+ */
+export function planGroups<T>(
+  messages: readonly Plannable<T>[],
+  maxGroupSize: number,
+): MessageGroup<T>[] {
+  const groups: MessageGroup<T>[] = [];
+  const openGroups = new Map<string, number>();
+  const lastGroupWithKey = new Map<string, number>();
+  let lastKeyless = -1;
+  for (const { item, keys, groupKey } of messages) {
+    const open = groupKey === null ? undefined : openGroups.get(groupKey);
+    const joins =
+      open !== undefined &&
+      keys !== null &&
+      groups[open].items.length < maxGroupSize &&
+      lastKeyless < open &&
+      keys.every((key) => (lastGroupWithKey.get(key) ?? -1) <= open);
+    if (joins) {
+      const group = groups[open];
+      group.items.push(item);
+      group.keys = [...new Set([...(group.keys ?? []), ...keys])];
+      for (const key of keys) lastGroupWithKey.set(key, open);
+      continue;
+    }
+    const index = groups.length;
+    groups.push({ items: [item], keys: keys === null ? null : [...keys] });
+    if (keys === null) lastKeyless = index;
+    else for (const key of keys) lastGroupWithKey.set(key, index);
+    if (groupKey !== null) openGroups.set(groupKey, index);
+  }
+  return groups;
+}

@@ -94,6 +94,29 @@ async function produceAll(kafka: Kafka, topic: string, contracts: string[]): Pro
   await producer.disconnect();
 }
 
+/**
+ * How many contracts each partition carries (the producer's own partitioner on the contract ids,
+ * which are random per run). A contract's messages are handled one after another (they share
+ * its ledger), and kafkajs fetches a partition's next batch only once every partition's batch of
+ * the fetch is done, so the partition with the fewest contracts sets the hub's pace: the figure
+ * moves with this spread from run to run.
+ */
+function contractsPerPartition(topic: string, contracts: string[]): number[] {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: PARTITIONS }, (_, partitionId) => ({
+    partitionId,
+    leader: 0,
+    partitionErrorCode: 0,
+    replicas: [0],
+    isr: [0],
+  }));
+  const counts: number[] = Array.from({ length: PARTITIONS }, () => 0);
+  for (const key of contracts) {
+    counts[partitioner({ topic, partitionMetadata, message: { key, value: null } })] += 1;
+  }
+  return counts;
+}
+
 async function untilCaughtUp(kafka: Kafka, groupId: string, topic: string): Promise<void> {
   for (;;) {
     const lags = await readLag(kafka, groupId, [topic]);
@@ -132,6 +155,7 @@ async function main(): Promise<void> {
     console.log(
       `produced ${MESSAGES} ConsumptionDelivered for ${CONTRACTS} contracts on ${PARTITIONS} partitions in ${(now() - started).toFixed(1)} s`,
     );
+    console.log(`contracts per partition: ${contractsPerPartition(topic, contracts).join(' ')}`);
 
     const noop: MessageHandler = { handle: async () => undefined };
     const baselineGroup = `bench-baseline-${id}`;

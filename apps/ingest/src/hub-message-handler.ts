@@ -13,7 +13,7 @@ import { suppressionDecider, suppressionStream } from '@hub/domain/helpdesk/supp
 import { GlobalPosition } from '@hub/event-store';
 import { InboundMessage, InboundMessageOf, MessageContext, MessageHandler } from '@hub/messaging';
 import { CaseResponses } from '@hub/api/cases/case-responses';
-import { ConsumptionLedger } from '@hub/api/consumption/consumption-ledger';
+import { ConsumptionLedger, LedgerDelivery } from '@hub/api/consumption/consumption-ledger';
 import { CommandContext } from '@hub/api/write/command-context';
 import { CommandExecutor } from '@hub/api/write/command-executor';
 
@@ -77,6 +77,34 @@ export class HubMessageHandler implements MessageHandler {
       ledgerStream(contractId as ContractId),
       idClaimStream(ID_KINDS.consumption, consumptionId),
     ];
+  }
+
+  /** Deliveries to one ledger may be logged together: decided in turn, appended once. */
+  groupKey(message: InboundMessage): string | null {
+    if (message.type !== 'ConsumptionDelivered') return null;
+    return ledgerStream(message.payload.contractId as ContractId);
+  }
+
+  /** Logs a group of deliveries (the consumer groups only what `groupKey` keys) with one append. */
+  async handleGroup(
+    messages: readonly InboundMessage[],
+    contexts: readonly MessageContext[],
+  ): Promise<(Error | null)[]> {
+    if (messages.length !== contexts.length) {
+      throw new Error(`handleGroup: ${messages.length} messages but ${contexts.length} contexts`);
+    }
+    const deliveries = messages.map((message, i): LedgerDelivery => {
+      if (message.type !== 'ConsumptionDelivered') {
+        throw new Error(`handleGroup takes ConsumptionDelivered only, not ${message.type}`);
+      }
+      return {
+        delivered: plain(message.payload),
+        reportedBy: message.source,
+        context: messageCommandContext(message, contexts[i].source),
+      };
+    });
+    const answers = await this.ledger.logAll(deliveries);
+    return answers.map((answer) => (answer instanceof Error ? answer : null));
   }
 
   /** Records the message's effect and says where it landed. */

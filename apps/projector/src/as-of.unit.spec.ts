@@ -3,7 +3,7 @@ import { Document } from '@hub/read-store';
 import { foldAsOf } from './as-of';
 import { MemoryReadModelStore } from './memory-read-model-store';
 import { ProjectionRunner, ProjectionView } from './projection-runner';
-import { MemoryEventStore } from './testing/memory-event-store';
+import { MemoryEventStore } from '@hub/event-store/testing/memory-event-store';
 import { appendTypes } from './testing/sample-events';
 import { sampleProjection } from './testing/sample-projection';
 

@@ -2,7 +2,7 @@ import { GlobalPosition } from '@hub/event-store';
 import { MemoryReadModelStore } from './memory-read-model-store';
 import { ProjectionRunner } from './projection-runner';
 import { eventually } from './testing/eventually';
-import { MemoryEventStore } from './testing/memory-event-store';
+import { MemoryEventStore } from '@hub/event-store/testing/memory-event-store';
 import { appendTypes } from './testing/sample-events';
 import { sampleProjection } from './testing/sample-projection';
 import { Projection } from './projection';

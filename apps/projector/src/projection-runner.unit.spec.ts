@@ -3,7 +3,7 @@ import { MemoryReadModelStore } from './memory-read-model-store';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionLaggingError } from './projector.errors';
 import { eventually } from './testing/eventually';
-import { MemoryEventStore } from './testing/memory-event-store';
+import { MemoryEventStore } from '@hub/event-store/testing/memory-event-store';
 import { appendTypes } from './testing/sample-events';
 import { sampleProjection } from './testing/sample-projection';
 

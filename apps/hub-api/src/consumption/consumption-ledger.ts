@@ -3,6 +3,7 @@ import {
   ConsumptionId,
   ContractId,
   EntitlementId,
+  HubError,
   NotFoundError,
   PackageId,
   WorkspaceId,
@@ -14,9 +15,10 @@ import { contractDecider, contractStream } from '@hub/domain/contracts/contract.
 import { ID_KINDS } from '@hub/domain/id-claims/id-claim.decider';
 import { packageDecider, packageStream } from '@hub/domain/packages/package.decider';
 import { GlobalPosition } from '@hub/event-store';
-import { CommandExecutor } from '../write/command-executor';
+import { CommandExecutor, ExecutionUnit } from '../write/command-executor';
 import { CommandContext } from '../write/command-context';
 import { IdClaims } from '../write/follow-ups/id-claims';
+import { isRefusal } from '../write/refusal';
 
 /** Delivered units as a reporting system states them (POST /v1/consumption, ConsumptionDelivered). */
 export interface DeliveredConsumption {
@@ -36,7 +38,20 @@ export interface LedgerAnswer {
   position: GlobalPosition | null;
 }
 
+/** One delivery to log, with who reported it and the command context it came with. */
+export interface LedgerDelivery {
+  delivered: DeliveredConsumption;
+  reportedBy: string;
+  context: CommandContext;
+}
+
 const LEDGER_PREFIX = 'ledger-';
+
+/** A refusal answers its own delivery; anything else fails the call. */
+function refusedOnly(error: unknown): HubError {
+  if (isRefusal(error)) return error;
+  throw error;
+}
 
 /**
  * Consumption against a contract's ledger, for every entry point (HTTP now, Kafka ingest with the
@@ -60,13 +75,33 @@ export class ConsumptionLedger {
     reportedBy: string,
     context: CommandContext,
   ): Promise<LedgerAnswer> {
-    const command = await this.toCommand(delivered, reportedBy, context);
-    const stream = ledgerStream(command.contractId);
-    const [, logged] = await this.executor.executeTogether(
-      this.ids.claiming(ID_KINDS.consumption, command.consumptionId, stream, context),
-      { stream, decider: consumptionDecider, context, command: () => command },
+    const [answer] = await this.logAll([{ delivered, reportedBy, context }]);
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }
+
+  /**
+   * Logs deliveries in order, each as `log` does, each on the ledger the ones before it left (a
+   * consumptionId delivered twice is recorded once), all with one append. Answers per delivery
+   * where it landed, or the 4xx `HubError` that refused it (it records nothing; the others land).
+   * Anything else fails the whole call, which is then safe to repeat.
+   */
+  async logAll(deliveries: readonly LedgerDelivery[]): Promise<(LedgerAnswer | Error)[]> {
+    const prepared: (LogConsumption | HubError)[] = [];
+    for (const { delivered, reportedBy, context } of deliveries) {
+      prepared.push(await this.toCommand(delivered, reportedBy, context).catch(refusedOnly));
+    }
+    const units = prepared.flatMap((command, i) =>
+      command instanceof Error ? [] : [this.logging(command, deliveries[i].context)],
     );
-    return { consumptionId: command.consumptionId, position: logged.position };
+    // One outcome per delivery that made it to a unit, in order.
+    const outcomes = (await this.executor.executeUnits(units)).values();
+    return prepared.map((command) => {
+      if (command instanceof Error) return command;
+      const outcome = outcomes.next().value!;
+      if (outcome instanceof Error) return outcome;
+      return { consumptionId: command.consumptionId, position: outcome[1].position };
+    });
   }
 
   /** Reverses a record, found through its id claim (404 `consumption_not_found` when unknown). */
@@ -92,6 +127,15 @@ export class ConsumptionLedger {
       }),
     });
     return { consumptionId, position: result.position };
+  }
+
+  /** The id's claim, then the record on its ledger: they land together or not at all. */
+  private logging(command: LogConsumption, context: CommandContext): ExecutionUnit {
+    const stream = ledgerStream(command.contractId);
+    return [
+      this.ids.claiming(ID_KINDS.consumption, command.consumptionId, stream, context),
+      { stream, decider: consumptionDecider, context, command: () => command },
+    ];
   }
 
   /** The command with the entitlement lines read from the contract (and package) streams. */

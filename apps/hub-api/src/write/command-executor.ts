@@ -1,40 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrencyError, Decider, DomainEvent, deterministicId } from '@hub/domain';
+import { ConcurrencyError, Decider, DomainEvent } from '@hub/domain';
 import {
+  AppendResult,
   EVENT_STORE,
   EventStore,
   GlobalPosition,
   NO_STREAM,
-  NewEvent,
   StreamAppend,
 } from '@hub/event-store';
 import { AggregateCache, LoadedAggregate } from './aggregate-cache';
-import { CommandContext } from './command-context';
+import { AnyResult, Execution, ExecutionResult, ExecutionUnit, UnitOutcome } from './execution';
 import { StreamQueue } from './stream-queue';
+import { DecidedExecution, StreamWork, decideUnits, partOrder } from './unit-decisions';
 
-/** Current schema version of every event the hub writes. */
-export const SCHEMA_VERSION = 1;
-
-export interface Execution<C, E extends DomainEvent, S> {
-  stream: string;
-  decider: Decider<C, E, S>;
-  /** Builds the command from the folded state; called again on every retry. */
-  command: (state: S) => C | Promise<C>;
-  context: CommandContext;
-}
-
-export interface ExecutionResult<E extends DomainEvent, S> {
-  events: E[];
-  state: S;
-  /** Position of the last event appended, or of the stream's last event when nothing was (a no-op). */
-  position: GlobalPosition | null;
-}
+export type { Execution, ExecutionResult, ExecutionUnit, UnitOutcome } from './execution';
+export { SCHEMA_VERSION } from './execution';
 
 const MAX_ATTEMPTS = 8;
 
-// The executor's inside works on executions of any decider; the public methods keep the types.
-type AnyExecution = Execution<unknown, DomainEvent, unknown>;
-type AnyResult = ExecutionResult<DomainEvent, unknown>;
+/** Where each stream of a call stands after its append; `reloaded` when it was read again. */
+type Settled = Map<string, { position: GlobalPosition | null; reloaded?: { state: unknown } }>;
 
 /**
  * The write path every command handler uses: read → fold → decide → append with the
@@ -73,13 +58,11 @@ export class CommandExecutor {
    * Commands on one stream run one at a time in this process (each reads what the previous one
    * appended), so only writers in other processes can conflict; those are retried.
    */
-  execute<C, E extends DomainEvent, S>(
+  async execute<C, E extends DomainEvent, S>(
     execution: Execution<C, E, S>,
   ): Promise<ExecutionResult<E, S>> {
-    return this.queue.run(execution.stream, async () => {
-      const [result] = await this.withRetries([execution as unknown as AnyExecution]);
-      return result as unknown as ExecutionResult<E, S>;
-    });
+    const [result] = await this.executeUnit([execution]);
+    return result as unknown as ExecutionResult<E, S>;
   }
 
   /**
@@ -87,93 +70,105 @@ export class CommandExecutor {
    * it): decided in the order given, so either refusing appends nothing, then appended as one
    * `appendToStreams` in that order (one transaction, one fsync on SQLite).
    */
-  executeTogether<C1, E1 extends DomainEvent, S1, C2, E2 extends DomainEvent, S2>(
+  async executeTogether<C1, E1 extends DomainEvent, S1, C2, E2 extends DomainEvent, S2>(
     first: Execution<C1, E1, S1>,
     second: Execution<C2, E2, S2>,
   ): Promise<[ExecutionResult<E1, S1>, ExecutionResult<E2, S2>]> {
-    const executions = [first, second] as unknown as AnyExecution[];
-    // Both queues, always taken in name order, so two joint commands cannot wait on each other.
-    const [outer, inner] = [first.stream, second.stream].sort();
-    return this.queue.run(outer, () =>
-      this.queue.run(inner, async () => {
-        const results = await this.withRetries(executions);
-        return results as unknown as [ExecutionResult<E1, S1>, ExecutionResult<E2, S2>];
-      }),
-    );
+    const results = await this.executeUnit([first, second]);
+    return results as unknown as [ExecutionResult<E1, S1>, ExecutionResult<E2, S2>];
   }
 
-  private async withRetries(executions: AnyExecution[]): Promise<AnyResult[]> {
-    for (let attempt = 1; ; attempt += 1) {
+  /**
+   * Units that each land whole or not at all, decided in order (a later unit on a stream decides
+   * on what the earlier ones decided), then appended with ONE `appendToStreams` (one transaction,
+   * one fsync on SQLite). Answers per unit its results, or the 4xx `HubError` that refused it (it
+   * records nothing; the others still land). Anything else, after the retries a concurrent
+   * writer earns, fails the whole call. Every stream is held for the call, in name order.
+   */
+  executeUnits(units: readonly ExecutionUnit[]): Promise<UnitOutcome[]> {
+    if (units.length === 0) return Promise.resolve([]);
+    const streams = units.flatMap((unit) => unit.map(({ stream }) => stream));
+    return this.queue.runAll(streams, () => this.withRetries(() => this.attempt(units)));
+  }
+
+  private async executeUnit(unit: ExecutionUnit): Promise<AnyResult[]> {
+    const [outcome] = await this.executeUnits([unit]);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  }
+
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 1; ; tries += 1) {
       try {
-        return await this.attempt(executions);
+        return await attempt();
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        if (!(error instanceof ConcurrencyError) || tries >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * tries));
       }
     }
   }
 
-  private async attempt(executions: AnyExecution[]): Promise<AnyResult[]> {
-    const decided: { loaded: LoadedAggregate<unknown>; events: DomainEvent[] }[] = [];
-    for (const { stream, decider, command } of executions) {
-      const loaded = await this.load(stream, decider);
-      decided.push({ loaded, events: decider.decide(await command(loaded.state), loaded.state) });
-    }
-    const parts = executions
-      .map(({ stream, context }, i): StreamAppend => {
-        const { loaded, events } = decided[i];
-        return {
-          stream,
-          events: events.map((event, index) => this.toNewEvent(event, index, stream, context)),
-          expectedRevision: loaded.revision < 0 ? NO_STREAM : loaded.revision,
-        };
+  private async attempt(units: readonly ExecutionUnit[]): Promise<UnitOutcome[]> {
+    const works = await this.loadAll(units);
+    const decided = await decideUnits(units, works);
+    const parts = partOrder(units)
+      .map((stream): StreamAppend => {
+        const { loaded, pending } = works.get(stream)!;
+        const expectedRevision = loaded.revision < 0 ? NO_STREAM : loaded.revision;
+        return { stream, events: pending, expectedRevision };
       })
       .filter((part) => part.events.length > 0);
     const appended = parts.length === 0 ? [] : await this.store.appendToStreams(parts);
-    const results: AnyResult[] = [];
-    for (const [i, { stream, decider }] of executions.entries()) {
-      const { loaded, events } = decided[i];
-      if (events.length === 0) {
-        results.push({ events, state: loaded.state, position: loaded.position });
-        continue;
-      }
-      const result = appended[parts.findIndex((part) => part.stream === stream)];
-      if (result.nextExpectedRevision !== loaded.revision + events.length) {
-        // The events were already there (a retried command): the cached fold would count them twice.
-        this.cache.forget(stream);
-        const reloaded = await this.load(stream, decider);
-        results.push({ events, state: reloaded.state, position: result.position });
-        continue;
-      }
-      const state = events.reduce(decider.evolve, loaded.state);
-      this.cache.set(stream, {
-        state,
-        revision: result.nextExpectedRevision,
-        position: result.position,
-      });
-      results.push({ events, state, position: result.position });
-    }
-    return results;
+    const settled = await this.settle(works, parts, appended);
+    return decided.map((outcome) =>
+      outcome instanceof Error ? outcome : outcome.map((execution) => resultOf(execution, settled)),
+    );
   }
 
-  private toNewEvent(
-    event: DomainEvent,
-    index: number,
-    stream: string,
-    context: CommandContext,
-  ): NewEvent {
-    return {
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId: deterministicId(context.commandId, stream, String(index)),
-        schemaVersion: SCHEMA_VERSION,
-        correlationId: context.correlationId,
-        causationId: context.causationId ?? context.commandId,
-        actor: context.actor,
-        source: context.source,
-        occurredAt: context.occurredAt,
-      },
-    };
+  /** Every stream of the call, loaded once (from the cache, caught up), in first appearance. */
+  private async loadAll(units: readonly ExecutionUnit[]): Promise<Map<string, StreamWork>> {
+    const works = new Map<string, StreamWork>();
+    for (const { stream, decider } of units.flat()) {
+      if (works.has(stream)) continue;
+      const loaded = await this.load(stream, decider);
+      works.set(stream, {
+        decider,
+        loaded,
+        state: loaded.state,
+        pending: [],
+        pendingIds: new Set(),
+      });
+    }
+    return works;
   }
+
+  /** Caches each stream as appended, and says where each stands for the results. */
+  private async settle(
+    works: Map<string, StreamWork>,
+    parts: StreamAppend[],
+    appended: AppendResult[],
+  ): Promise<Settled> {
+    const settled: Settled = new Map();
+    for (const [stream, { loaded }] of works) settled.set(stream, { position: loaded.position });
+    for (const [i, { stream }] of parts.entries()) {
+      const { loaded, state, pending } = works.get(stream)!;
+      const { nextExpectedRevision: revision, position } = appended[i];
+      if (revision === loaded.revision + pending.length) {
+        this.cache.set(stream, { state, revision, position });
+        settled.set(stream, { position });
+        continue;
+      }
+      // The events were already there (a retried command): the working state would count them
+      // twice, so the stream is read again as it stands.
+      this.cache.forget(stream);
+      const reloaded = await this.load(stream, works.get(stream)!.decider);
+      settled.set(stream, { position, reloaded: { state: reloaded.state } });
+    }
+    return settled;
+  }
+}
+
+function resultOf(execution: DecidedExecution, settled: Settled): AnyResult {
+  const { position, reloaded } = settled.get(execution.stream)!;
+  return { events: execution.events, state: reloaded ? reloaded.state : execution.state, position };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, deterministicId } from '@hub/domain';
 import { ConcurrencyError } from '@hub/domain';
 import { EVENT_STORE, EventStore, NO_STREAM } from '@hub/event-store';
-import { SCHEMA_VERSION } from './command-executor';
+import { SCHEMA_VERSION } from './execution';
 import { CommandContext } from './command-context';
 
 /** The answer a command gave, kept so the same key and body answer the same again. */

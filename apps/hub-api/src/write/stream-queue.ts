@@ -20,4 +20,15 @@ export class StreamQueue {
     });
     return result;
   }
+
+  /**
+   * Runs work once it holds every one of the streams. The queues are always taken in name order,
+   * so two callers that share streams cannot each hold one the other waits for.
+   */
+  runAll<T>(streams: Iterable<string>, work: () => Promise<T>): Promise<T> {
+    const ordered = [...new Set(streams)].sort();
+    const holding = (i: number): Promise<T> =>
+      i === ordered.length ? work() : this.run(ordered[i], () => holding(i + 1));
+    return holding(0);
+  }
 }

@@ -25,9 +25,9 @@ function passes(event: RecordedEvent, filter?: EventFilter): boolean {
 }
 
 /**
- * The EventStore port in memory, for the projector's unit tests: gapless positions from 1,
- * expected-revision checks, de-duplication by event id, and catch-up-then-live subscriptions.
- * `now` sets recordedAt, so as-of tests can control time.
+ * The EventStore port in memory, for unit tests (the projector's, the write path's): gapless
+ * positions from 1, expected-revision checks, de-duplication by event id, and
+ * catch-up-then-live subscriptions. `now` sets recordedAt, so as-of tests can control time.
  */
 export class MemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];

@@ -96,10 +96,10 @@ async function produceAll(kafka: Kafka, topic: string, contracts: string[]): Pro
 
 /**
  * How many contracts each partition carries (the producer's own partitioner on the contract ids,
- * which are random per run). A contract's messages are handled one after another (they share
- * its ledger), and kafkajs fetches a partition's next batch only once every partition's batch of
- * the fetch is done, so the partition with the fewest contracts sets the hub's pace: the figure
- * moves with this spread from run to run.
+ * which are random per run). A contract's deliveries share its ledger, so a partition with few
+ * contracts has little to overlap and leans on grouping (several deliveries in one append);
+ * kafkajs fetches a partition's next batch only once every partition's batch of the fetch is
+ * done, so the slowest partition sets the pace and the figure moves with this spread.
  */
 function contractsPerPartition(topic: string, contracts: string[]): number[] {
   const partitioner = Partitioners.DefaultPartitioner();

@@ -85,4 +85,18 @@ export class CountedHandler implements MessageHandler {
   orderingKeys(message: InboundMessage): readonly string[] | null {
     return this.inner.orderingKeys?.(message) ?? null;
   }
+
+  groupKey(message: InboundMessage): string | null {
+    return this.inner.handleGroup ? (this.inner.groupKey?.(message) ?? null) : null;
+  }
+
+  async handleGroup(
+    messages: readonly InboundMessage[],
+    contexts: readonly MessageContext[],
+  ): Promise<(Error | null)[]> {
+    if (!this.inner.handleGroup) throw new Error('the inner handler does not group messages');
+    const outcomes = await this.inner.handleGroup(messages, contexts);
+    this.handled += messages.length;
+    return outcomes;
+  }
 }

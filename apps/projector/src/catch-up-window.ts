@@ -11,12 +11,17 @@ import { DocTexts, EvolveFailure, changesOf, evolveInto, prefetchDocs } from './
  * commit would be copied by every young-generation collection in between.
  */
 export class CatchUpWindow {
-  private readonly texts: DocTexts = new Map();
+  private readonly texts = new MeasuredTexts();
   private readonly touched = new Set<string>();
   /** How many events were applied. */
   size = 0;
   /** The position of the last event applied. */
   lastApplied: GlobalPosition | null = null;
+
+  /** Characters of document text the window holds (what bounds its memory). */
+  get characters(): number {
+    return this.texts.characters;
+  }
 
   constructor(
     private readonly store: ReadModelStore,
@@ -44,5 +49,15 @@ export class CatchUpWindow {
       changes: changesOf(this.prefix, this.texts, this.touched),
       checkpoint: checkpoint.toString(),
     };
+  }
+}
+
+/** Document texts that keep count of the characters they hold. */
+class MeasuredTexts extends Map<string, string | null> implements DocTexts {
+  characters = 0;
+
+  override set(key: string, text: string | null): this {
+    this.characters += (text?.length ?? 0) - (super.get(key)?.length ?? 0);
+    return super.set(key, text);
   }
 }

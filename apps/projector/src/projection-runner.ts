@@ -51,7 +51,9 @@ export class ProjectionRunner {
   ) {
     this.options = {
       batchSize: Math.max(2, options.batchSize ?? 1000),
-      catchUpWindow: options.catchUpWindow ?? 50_000,
+      catchUpWindow: options.catchUpWindow ?? 200_000,
+      // About 64 MB of document text per catch-up (JSON is mostly one byte a character).
+      catchUpCharacters: options.catchUpCharacters ?? 64 * 1024 * 1024,
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 100,
       idleProbeMs: options.idleProbeMs ?? 200,

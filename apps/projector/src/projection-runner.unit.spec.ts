@@ -72,6 +72,22 @@ describe('ProjectionRunner', () => {
     expect(await streamDoc(r, 's-9')).toMatchObject({ events: 2, lastPosition: '20' });
   });
 
+  it('also closes a window once it holds catchUpCharacters of document text', async () => {
+    for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const checkpoints: string[] = [];
+    const applyBatch = store.applyBatch.bind(store);
+    jest.spyOn(store, 'applyBatch').mockImplementation(async (batch) => {
+      if (batch.projection === 'sample_v1') checkpoints.push(batch.checkpoint);
+      return applyBatch(batch);
+    });
+    // A stream document is about 100 characters: two pages' worth close each window.
+    const r = await start(sampleProjection(), { catchUpWindow: 1000, catchUpCharacters: 250 });
+    await r.waitForPosition('sample', 20n as GlobalPosition, 2000);
+    expect(checkpoints.length).toBeGreaterThan(2);
+    expect(checkpoints.at(-1)).toBe('20');
+    expect(await streamDoc(r, 's-9')).toMatchObject({ events: 2, lastPosition: '20' });
+  });
+
   it('retries a window whose prefetch or commit fails in the store, losing nothing', async () => {
     for (let i = 0; i < 5; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
     const applyBatch = store.applyBatch.bind(store);

@@ -20,8 +20,12 @@ export interface ProjectionFailure {
 export interface WorkerOptions {
   /** Events read per page, and at most per committed batch once live. */
   batchSize: number;
-  /** Events gathered before a commit while catching up (at least one page). */
+  /**
+   * A catch-up commits once its window holds this many events, or this many characters of
+   * document text (whichever comes first; at least one page either way).
+   */
   catchUpWindow: number;
+  catchUpCharacters: number;
   /** Attempts per failing batch before the projection halts. */
   maxAttempts: number;
   /** Delay before retry n (1-based): retryDelayMs * 2^(n-1). */
@@ -109,9 +113,9 @@ export class ProjectionWorker {
 
   /**
    * Reads pages until a short one shows the head was reached; false if stopped or halted.
-   * Pages are evolved as they are read and gathered into windows of `catchUpWindow` events,
-   * each committed with one batch (see CatchUpWindow): a catch-up commits a few dozen times
-   * instead of once per page.
+   * Pages are evolved as they are read and gathered into windows (`catchUpWindow`), each
+   * committed with one batch (see CatchUpWindow): a catch-up commits a few times instead of
+   * once per page.
    */
   async catchUp(): Promise<boolean> {
     const filter = { eventTypes: this.projection.handles };
@@ -139,7 +143,7 @@ export class ProjectionWorker {
         window = this.newWindow();
         const rest = fresh.slice(fresh.indexOf(failure.event));
         if (!(await this.process(rest, target, failure))) return false;
-      } else if (short || window.size >= this.options.catchUpWindow) {
+      } else if (short || this.isFull(window)) {
         if (!(await this.commit(window, target))) return false;
         window = this.newWindow();
       }
@@ -149,6 +153,11 @@ export class ProjectionWorker {
       await new Promise((resolve) => setImmediate(resolve));
     }
     return false;
+  }
+
+  private isFull(window: CatchUpWindow): boolean {
+    const { catchUpWindow, catchUpCharacters } = this.options;
+    return window.size >= catchUpWindow || window.characters >= catchUpCharacters;
   }
 
   private newWindow(): CatchUpWindow {

@@ -2,37 +2,11 @@ import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/e
 import { ReadModelStore } from '@hub/read-store';
 import { CatchUpWindow } from './catch-up-window';
 import { LiveFeed } from './live-feed';
+import { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import { EvolveFailure, applyEvents } from './projection-batch';
 
-export type WorkerState = 'starting' | 'catching-up' | 'live' | 'halted' | 'stopped';
-
-/** Why a projection stopped: the event it could not apply (never skipped silently). */
-export interface ProjectionFailure {
-  position: string;
-  type: string;
-  streamName: string;
-  message: string;
-  attempts: number;
-  at: string;
-}
-
-export interface WorkerOptions {
-  /** Events read per page, and at most per committed batch once live. */
-  batchSize: number;
-  /**
-   * A catch-up commits once its window holds this many events, or this many characters of
-   * document text (whichever comes first; at least one page either way).
-   */
-  catchUpWindow: number;
-  catchUpCharacters: number;
-  /** Attempts per failing batch before the projection halts. */
-  maxAttempts: number;
-  /** Delay before retry n (1-based): retryDelayMs * 2^(n-1). */
-  retryDelayMs: number;
-  /** How often an idle live worker checks whether the head moved past events it does not handle. */
-  idleProbeMs: number;
-}
+export type { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
 
 /**
  * Runs one build (version + generation) of one projection: catch up from its checkpoint in

@@ -5,6 +5,7 @@ import {
   EntitlementId,
   HubError,
   NotFoundError,
+  isRefusal,
   PackageId,
   WorkspaceId,
 } from '@hub/domain';
@@ -18,7 +19,6 @@ import { GlobalPosition } from '@hub/event-store';
 import { CommandExecutor, ExecutionUnit } from '../write/command-executor';
 import { CommandContext } from '../write/command-context';
 import { IdClaims } from '../write/follow-ups/id-claims';
-import { isRefusal } from '../write/refusal';
 
 /** Delivered units as a reporting system states them (POST /v1/consumption, ConsumptionDelivered). */
 export interface DeliveredConsumption {

@@ -3,7 +3,7 @@ import { NewEvent } from '@hub/event-store';
 import { LoadedAggregate } from './aggregate-cache';
 import { CommandContext } from './command-context';
 import { AnyExecution, ExecutionUnit, SCHEMA_VERSION } from './execution';
-import { isRefusal } from './refusal';
+import { isRefusal } from '@hub/domain';
 
 /** One stream of a call: as it was loaded, and as the units accepted so far left it. */
 export interface StreamWork {

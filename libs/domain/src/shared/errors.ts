@@ -27,6 +27,25 @@ export class ConcurrencyError extends HubError {
   }
 }
 
+/**
+ * Whether the error refuses the command for good: a 4xx `HubError` (a rule, a missing record,
+ * bad input) that the same command meets again next time. A concurrency conflict is a 409 but
+ * not a refusal: the command may well pass on the state a retry reads. Duck-typed as well, so an
+ * error thrown by another copy of this module (dist beside src) is still recognized.
+ */
+export function isRefusal(error: unknown): error is HubError {
+  if (!(error instanceof Error)) return false;
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  return (
+    typeof status === 'number' &&
+    typeof code === 'string' &&
+    status >= 400 &&
+    status < 500 &&
+    code !== 'concurrency_conflict' &&
+    !(error instanceof ConcurrencyError)
+  );
+}
+
 /** What does not exist, or what the caller may not know exists (404). */
 export class NotFoundError extends HubError {
   readonly status = 404;

@@ -26,30 +26,34 @@ export function planGroups<T>(
   messages: readonly Plannable<T>[],
   maxGroupSize: number,
 ): MessageGroup<T>[] {
-  const groups: MessageGroup<T>[] = [];
+  const groups: T[][] = [];
   const openGroups = new Map<string, number>();
   const lastGroupWithKey = new Map<string, number>();
+  // Each group's keys while it can still grow; a keyless group has none (it blocks everything).
+  const keySets: (Set<string> | null)[] = [];
   let lastKeyless = -1;
   for (const { item, keys, groupKey } of messages) {
     const open = groupKey === null ? undefined : openGroups.get(groupKey);
     const joins =
       open !== undefined &&
       keys !== null &&
-      groups[open].items.length < maxGroupSize &&
+      groups[open].length < maxGroupSize &&
       lastKeyless < open &&
       keys.every((key) => (lastGroupWithKey.get(key) ?? -1) <= open);
     if (joins) {
-      const group = groups[open];
-      group.items.push(item);
-      group.keys = [...new Set([...(group.keys ?? []), ...keys])];
-      for (const key of keys) lastGroupWithKey.set(key, open);
+      groups[open].push(item);
+      for (const key of keys) {
+        keySets[open]!.add(key);
+        lastGroupWithKey.set(key, open);
+      }
       continue;
     }
     const index = groups.length;
-    groups.push({ items: [item], keys: keys === null ? null : [...keys] });
+    groups.push([item]);
+    keySets.push(keys === null ? null : new Set(keys));
     if (keys === null) lastKeyless = index;
     else for (const key of keys) lastGroupWithKey.set(key, index);
     if (groupKey !== null) openGroups.set(groupKey, index);
   }
-  return groups;
+  return groups.map((items, i) => ({ items, keys: keySets[i] ? [...keySets[i]] : null }));
 }

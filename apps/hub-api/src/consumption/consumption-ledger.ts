@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   ConsumptionId,
   ContractId,
+  Decider,
+  DomainEvent,
   EntitlementId,
   HubError,
   NotFoundError,
@@ -47,6 +49,10 @@ export interface LedgerDelivery {
 
 const LEDGER_PREFIX = 'ledger-';
 
+/** A stream's folded state, as `CommandExecutor.load` answers it. */
+type StateOf = <S>(stream: string, decider: Folding<S>) => Promise<S>;
+type Folding<S> = Pick<Decider<unknown, DomainEvent, S>, 'initialState' | 'evolve'>;
+
 /** A refusal answers its own delivery; anything else fails the call. */
 function refusedOnly(error: unknown): HubError {
   if (isRefusal(error)) return error;
@@ -88,8 +94,21 @@ export class ConsumptionLedger {
    */
   async logAll(deliveries: readonly LedgerDelivery[]): Promise<(LedgerAnswer | Error)[]> {
     const prepared: (LogConsumption | HubError)[] = [];
+    // Nothing is appended while the commands are built, so one read of each contract (and
+    // package) serves every delivery of the call: a group is one ledger's, hence one contract's.
+    const lookups = new Map<string, Promise<unknown>>();
+    const stateOf: StateOf = <S>(stream: string, decider: Folding<S>) => {
+      let state = lookups.get(stream) as Promise<S> | undefined;
+      if (!state) {
+        state = this.executor.load(stream, decider).then((loaded) => loaded.state);
+        lookups.set(stream, state);
+      }
+      return state;
+    };
     for (const { delivered, reportedBy, context } of deliveries) {
-      prepared.push(await this.toCommand(delivered, reportedBy, context).catch(refusedOnly));
+      prepared.push(
+        await this.toCommand(delivered, reportedBy, context, stateOf).catch(refusedOnly),
+      );
     }
     const units = prepared.flatMap((command, i) =>
       command instanceof Error ? [] : [this.logging(command, deliveries[i].context)],
@@ -143,16 +162,17 @@ export class ConsumptionLedger {
     delivered: DeliveredConsumption,
     reportedBy: string,
     context: CommandContext,
+    stateOf: StateOf,
   ): Promise<LogConsumption> {
     const contractId = delivered.contractId as ContractId;
-    const contract = (await this.executor.load(contractStream(contractId), contractDecider)).state;
+    const contract = await stateOf(contractStream(contractId), contractDecider);
     const packageId = delivered.packageId as PackageId | undefined;
     return {
       type: 'LogConsumption',
       consumptionId: delivered.consumptionId as ConsumptionId,
       contractId,
       ...(packageId !== undefined
-        ? { packageId, package: await this.packageOf(packageId, contractId) }
+        ? { packageId, package: await this.packageOf(packageId, contractId, stateOf) }
         : {}),
       entitlementId: delivered.entitlementId as EntitlementId,
       quantity: delivered.quantity,
@@ -171,8 +191,9 @@ export class ConsumptionLedger {
   private async packageOf(
     packageId: PackageId,
     contractId: ContractId,
+    stateOf: StateOf,
   ): Promise<PackageLookup | null> {
-    const found = (await this.executor.load(packageStream(packageId), packageDecider)).state;
+    const found = await stateOf(packageStream(packageId), packageDecider);
     if (found.status === 'none' || found.contractId !== contractId) return null;
     return {
       packageId,

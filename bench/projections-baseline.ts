@@ -3,7 +3,7 @@
 // conditional writes, no checkpoints), with the same tables/collections and indexes.
 import Database from 'better-sqlite3';
 import { Db } from 'mongodb';
-import { Document, ReadModelStore } from '@hub/read-store';
+import { Document, READ_STORE_CACHE_MIB, ReadModelStore } from '@hub/read-store';
 
 /** One physical collection of a rebuilt projection and the index field lists it declares. */
 export interface BenchCollection {
@@ -26,8 +26,9 @@ async function readAll(store: ReadModelStore, collection: string): Promise<Docum
 
 /**
  * SQLite: prepared INSERTs of (id, JSON) into `rm_<collection>` tables of the same shape,
- * CHUNK rows per transaction, with the same index DDL the rebuilt file holds; WAL and
- * synchronous=NORMAL, as the read store uses. Only the writes are timed, not the read-back.
+ * CHUNK rows per transaction, with the same index DDL the rebuilt file holds; WAL,
+ * synchronous=NORMAL and the page cache, as the read store uses. Only the writes are timed,
+ * not the read-back.
  */
 export async function sqliteBaseline(
   rebuilt: ReadModelStore,
@@ -39,6 +40,7 @@ export async function sqliteBaseline(
   const db = new Database(freshFile);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = -${READ_STORE_CACHE_MIB * 1024}`);
   let documents = 0;
   let seconds = 0;
   try {

@@ -1,7 +1,7 @@
 export * from './read-model-store.port';
 export { ReadStoreUsageError, assertDocument } from './shared/identifiers';
 export { changedDocument } from './shared/batch';
-export { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
+export { READ_STORE_CACHE_MIB, SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 export type { SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';
 export { describeReadModelStoreConformance } from './conformance/read-model-store.conformance';
 export type {

@@ -32,7 +32,16 @@ export interface SqliteReadModelStoreOptions {
    * committed in the same transaction as the documents, so both roll back together.
    */
   synchronous?: 'OFF' | 'NORMAL' | 'FULL';
+  /** SQLite's page cache for the connection, in MiB (default `READ_STORE_CACHE_MIB`). */
+  cacheMiB?: number;
 }
+
+/**
+ * A rebuild writes documents in event order, which lands on random pages of the id and query
+ * indexes; with SQLite's default 2 MB cache most writes miss once the file outgrows it
+ * (bench:projections, 1M events: 39.9 s with 2 MB, 34.5 s with 256 MiB).
+ */
+export const READ_STORE_CACHE_MIB = 256;
 
 const INT64_MAX = (1n << 63n) - 1n;
 const MAX_CACHED_QUERIES = 256;
@@ -48,6 +57,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db = new Database(options.file, { timeout: 10_000 });
     if (options.file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.db.pragma(`cache_size = -${(options.cacheMiB ?? READ_STORE_CACHE_MIB) * 1024}`);
     this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
       projection TEXT PRIMARY KEY, position TEXT, updated_at TEXT NOT NULL)`);
     const saveCheckpoint = this.db.prepare(

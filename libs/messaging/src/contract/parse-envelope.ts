@@ -45,7 +45,7 @@ export function parseEnvelope(raw: unknown, options: ParseOptions = {}): ParseRe
     });
   }
 
-  const envelope = plainToInstance(MessageEnvelopeDto, value);
+  const envelope = shallowInstance(MessageEnvelopeDto, value);
   // `type` is checked against the known list below, so it can be told apart from a bad envelope.
   const envelopeErrors = flatten(validateSync(envelope, VALIDATION));
   if (Object.keys(envelopeErrors).length > 0) {
@@ -99,6 +99,25 @@ function decode(raw: unknown): { ok: true; value: unknown } | ParseFailure {
       $: [(error as Error).message],
     });
   }
+}
+
+/**
+ * The envelope as a DTO instance for class-validator, its fields copied as they are: the envelope
+ * has no nested DTOs, and `plainToInstance` would deep-copy the payload only for the payload's own
+ * class to copy it again. Defined, not assigned, so a `__proto__` key stays a field (and fails as
+ * an unknown one) instead of replacing the prototype.
+ */
+function shallowInstance<T extends object>(type: new () => T, value: object): T {
+  const instance = Object.create(type.prototype) as T;
+  for (const [key, field] of Object.entries(value)) {
+    Object.defineProperty(instance, key, {
+      value: field,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return instance;
 }
 
 function isKnownType(type: unknown): type is InboundMessageType {

@@ -91,6 +91,15 @@ describe('parseEnvelope', () => {
     expect(failureOf(envelope({ schemaVersion: 2 })).details).toHaveProperty('schemaVersion');
   });
 
+  it('keeps validating the envelope when it carries a __proto__ key', () => {
+    const withProto = (over = {}) =>
+      Buffer.from(JSON.stringify(envelope(over)).replace('{', '{"__proto__":{"type":"x"},'));
+    expect(parseEnvelope(withProto()).ok).toBe(true);
+    const bad = failureOf(withProto({ occurredAt: 'yesterday' }));
+    expect(bad.reason).toBe('invalid_envelope');
+    expect(Object.keys(bad.details)).toEqual(['occurredAt']);
+  });
+
   it('reports an unknown type, and a known type on the wrong topic', () => {
     expect(failureOf(envelope({ type: 'InvoicePaid' })).reason).toBe('unknown_type');
     const wrongTopic = failureOf(envelope(), { acceptedTypes: typesOfChannel('directory') });

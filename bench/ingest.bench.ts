@@ -63,6 +63,8 @@ async function seedContracts(dataDir: string): Promise<string[]> {
   }
 }
 
+const partitionOf = (contractIndex: number): number => contractIndex % PARTITIONS;
+
 async function produceAll(kafka: Kafka, topic: string, contracts: string[]): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
@@ -70,7 +72,8 @@ async function produceAll(kafka: Kafka, topic: string, contracts: string[]): Pro
   for (let from = 0; from < MESSAGES; from += chunk) {
     const messages = [];
     for (let i = from; i < Math.min(MESSAGES, from + chunk); i += 1) {
-      const contractId = contracts[i % contracts.length];
+      const contractIndex = i % contracts.length;
+      const contractId = contracts[contractIndex];
       const payload = {
         consumptionId: `bench-c-${i}`,
         contractId,
@@ -87,34 +90,15 @@ async function produceAll(kafka: Kafka, topic: string, contracts: string[]): Pro
         source: 'delivery-service',
         payload,
       });
-      messages.push({ key: contractId, value });
+      // Keyed by contract, as a producer would, but placed round-robin by contract rather than
+      // by the key's hash: with only a few dozen (random) contract ids the hash spread them
+      // unevenly (1 to 10 contracts a partition), and the fullest partition set the pace, so
+      // the figure moved by a third from run to run with where the ids happened to fall.
+      messages.push({ key: contractId, value, partition: partitionOf(contractIndex) });
     }
     await producer.send({ topic, acks: -1, messages });
   }
   await producer.disconnect();
-}
-
-/**
- * How many contracts each partition carries (the producer's own partitioner on the contract ids,
- * which are random per run). A contract's deliveries share its ledger, so a partition with few
- * contracts has little to overlap and leans on grouping (several deliveries in one append);
- * kafkajs fetches a partition's next batch only once every partition's batch of the fetch is
- * done, so the slowest partition sets the pace and the figure moves with this spread.
- */
-function contractsPerPartition(topic: string, contracts: string[]): number[] {
-  const partitioner = Partitioners.DefaultPartitioner();
-  const partitionMetadata = Array.from({ length: PARTITIONS }, (_, partitionId) => ({
-    partitionId,
-    leader: 0,
-    partitionErrorCode: 0,
-    replicas: [0],
-    isr: [0],
-  }));
-  const counts: number[] = Array.from({ length: PARTITIONS }, () => 0);
-  for (const key of contracts) {
-    counts[partitioner({ topic, partitionMetadata, message: { key, value: null } })] += 1;
-  }
-  return counts;
 }
 
 async function untilCaughtUp(kafka: Kafka, groupId: string, topic: string): Promise<void> {
@@ -155,7 +139,10 @@ async function main(): Promise<void> {
     console.log(
       `produced ${MESSAGES} ConsumptionDelivered for ${CONTRACTS} contracts on ${PARTITIONS} partitions in ${(now() - started).toFixed(1)} s`,
     );
-    console.log(`contracts per partition: ${contractsPerPartition(topic, contracts).join(' ')}`);
+    const perPartition = Array.from({ length: PARTITIONS }, (_, p) =>
+      contracts.reduce((n, _c, i) => n + (partitionOf(i) === p ? 1 : 0), 0),
+    );
+    console.log(`contracts per partition: ${perPartition.join(' ')}`);
 
     const noop: MessageHandler = { handle: async () => undefined };
     const baselineGroup = `bench-baseline-${id}`;

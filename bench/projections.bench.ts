@@ -3,8 +3,9 @@
 // SqliteReadModelStore and (b) a MongoReadModelStore (FerretDB), each against a baseline that
 // bulk-writes the same final documents straight into a fresh store of the same engine.
 // `npm run bench:projections [-- --events N --mongo-events N --batch N --skip-mongo]`.
-// Seeding uses synchronous=NORMAL on the event store (it is setup, not measured).
-import { mkdtempSync, rmSync } from 'node:fs';
+// Seeding runs in a child process with synchronous=NORMAL (it is setup, not measured).
+import { spawnSync } from 'node:child_process';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -13,7 +14,6 @@ import { ReadModelStore, SqliteReadModelStore } from '@hub/read-store';
 import { MongoReadModelStore } from '@hub/read-store/mongo/mongo-read-model-store';
 import { mongoUrl } from '@hub/testing/engines';
 import { ProjectionRunner } from '@hub/projector/projection-runner';
-import { appendWorkload } from '@hub/projector/testing/hub-workload';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import {
   BaselineResult,
@@ -41,15 +41,33 @@ interface Row {
   baseline: BaselineResult;
 }
 
+/** Seeds `total` events in a child process (see projections-seed.ts); answers the head. */
 async function seed(file: string, total: number): Promise<GlobalPosition> {
-  const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
-  const started = now();
+  const child = spawnSync(
+    process.execPath,
+    [join(__dirname, 'projections-seed.js'), file, String(total)],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0) throw new Error(`seeding failed (exit ${child.status})`);
+  settle(file);
+  const store = new SqliteEventStore({ file });
   try {
-    const head = await appendWorkload(store, total);
-    console.log(`seeded ${head} events in ${(now() - started).toFixed(1)} s (${file})`);
-    return head;
+    return (await store.headPosition())!;
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * Seeding leaves about a gigabyte of dirty pages that the kernel writes back over the next
+ * half minute, slowing every fsync of whatever runs then; flushed here, outside the timings.
+ */
+function settle(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

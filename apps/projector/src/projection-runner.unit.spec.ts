@@ -56,14 +56,20 @@ describe('ProjectionRunner', () => {
     expect(store.indexesOf('sample_v1_streams')).toEqual([['lastType']]);
   });
 
-  it('commits a catch-up once per window of events, each batch holding its window', async () => {
-    for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+  /** The checkpoints the store is asked to commit for `projection`, in order. */
+  function committedCheckpoints(projection: string): string[] {
     const checkpoints: string[] = [];
     const applyBatch = store.applyBatch.bind(store);
     jest.spyOn(store, 'applyBatch').mockImplementation(async (batch) => {
-      if (batch.projection === 'sample_v1') checkpoints.push(batch.checkpoint);
+      if (batch.projection === projection) checkpoints.push(batch.checkpoint);
       return applyBatch(batch);
     });
+    return checkpoints;
+  }
+
+  it('commits a catch-up once per window of events, each batch holding its window', async () => {
+    for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const checkpoints = committedCheckpoints('sample_v1');
     const r = await start(sampleProjection(), { catchUpWindow: 7 });
     await r.waitForPosition('sample', 20n as GlobalPosition, 2000);
     // Pages of 3 from the checkpoint inclusive (2 new events each after the first): a window
@@ -74,12 +80,7 @@ describe('ProjectionRunner', () => {
 
   it('also closes a window once it holds catchUpCharacters of document text', async () => {
     for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
-    const checkpoints: string[] = [];
-    const applyBatch = store.applyBatch.bind(store);
-    jest.spyOn(store, 'applyBatch').mockImplementation(async (batch) => {
-      if (batch.projection === 'sample_v1') checkpoints.push(batch.checkpoint);
-      return applyBatch(batch);
-    });
+    const checkpoints = committedCheckpoints('sample_v1');
     // A stream document is about 100 characters: two pages' worth close each window.
     const r = await start(sampleProjection(), { catchUpWindow: 1000, catchUpCharacters: 250 });
     await r.waitForPosition('sample', 20n as GlobalPosition, 2000);

@@ -19,7 +19,7 @@ const TOTAL = 2000;
 const CONTRACTS = 3;
 const child = join(__dirname, 'testing', 'ingest-child.ts');
 // The projector's swc hook lets a plain `node` child run this repository's TypeScript.
-const register = join(__dirname, '../../projector/src/testing/swc-register.js');
+const register = join(__dirname, '../../../libs/testing/src/swc-register.js');
 
 describe('ingest killed with SIGKILL mid-stream and restarted (real broker, SQLite file)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ingest-crash-'));

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const register = join(__dirname, 'swc-register.js');
+const register = join(__dirname, '../../../../libs/testing/src/swc-register.js');
 
 /** Starts a child `node` process running a TypeScript file of this repository (no build step). */
 export function runTypeScript(file: string, args: readonly string[] = []): ChildProcess {

@@ -1,12 +1,12 @@
 // Lets a plain `node` process (a test's child) run the project's TypeScript: swc transpiles each
 // .ts file as it is required, and @hub/* aliases resolve as in jest.config.js's moduleNameMapper.
-// Usage: node -r apps/projector/src/testing/swc-register.js some-file.ts args…
+// Usage: node -r libs/testing/src/swc-register.js some-file.ts args…
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const root = join(__dirname, '..', '..', '..', '..');
+const root = join(__dirname, '..', '..', '..');
 const aliases = [
   [
     /^@hub\/(domain|event-store|read-store|messaging|access|testing)(\/.*)?$/,

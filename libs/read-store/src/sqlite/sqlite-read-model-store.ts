@@ -9,7 +9,6 @@ import {
   ProjectionBatch,
   ReadModelStore,
 } from '../read-model-store.port';
-import { changedJson, coalesceChanges, parsePosition } from '../shared/batch';
 import { decodeCursor, encodeCursor, keysetBranches } from '../shared/cursor';
 import {
   assertCollection,
@@ -19,8 +18,16 @@ import {
   ReadStoreUsageError,
 } from '../shared/identifiers';
 import { parseFilter, parseLimit, parseSort } from '../shared/query';
-import { openCollection, SqliteCollection } from './sqlite-collection';
+import { batchSteps } from './sqlite-batch-steps';
+import {
+  collectionSql,
+  collectionTable,
+  openCollection,
+  SqliteCollection,
+} from './sqlite-collection';
 import { buildOrderBy, buildWhere, fieldExpr } from './sqlite-query';
+import { SqliteThreadWriter } from './sqlite-thread-writer';
+import { InProcessWriter, openReadStoreDatabase, SqliteWriter } from './sqlite-writes';
 
 /** Options of `SqliteReadModelStore`. */
 export interface SqliteReadModelStoreOptions {
@@ -32,8 +39,13 @@ export interface SqliteReadModelStoreOptions {
    * committed in the same transaction as the documents, so both roll back together.
    */
   synchronous?: 'OFF' | 'NORMAL' | 'FULL';
-  /** SQLite's page cache for the connection, in MiB (default `READ_STORE_CACHE_MIB`). */
+  /** SQLite's page cache of each connection (reads, writer thread), in MiB (default `READ_STORE_CACHE_MIB`). */
   cacheMiB?: number;
+  /**
+   * Writes go to a worker thread with a connection of its own (default for a file; an
+   * in-memory database is written in process). See `SqliteThreadWriter`.
+   */
+  writerThread?: boolean;
 }
 
 /**
@@ -43,42 +55,34 @@ export interface SqliteReadModelStoreOptions {
  */
 export const READ_STORE_CACHE_MIB = 256;
 
-const INT64_MAX = (1n << 63n) - 1n;
 const MAX_CACHED_QUERIES = 256;
+const CHECKPOINTS_TABLE = `CREATE TABLE IF NOT EXISTS checkpoints (
+  projection TEXT PRIMARY KEY, position TEXT, updated_at TEXT NOT NULL)`;
 
-/** The embedded read-model store: one SQLite table of JSON documents per collection. */
+/**
+ * The embedded read-model store: one SQLite table of JSON documents per collection. Reads run
+ * on the caller's connection; every write goes through one `SqliteWriter`, in the order asked.
+ */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
+  private readonly writer: SqliteWriter;
   private readonly collections = new Map<string, SqliteCollection>();
   private readonly queries = new Map<string, Database.Statement>();
-  private readonly commitBatch: (batch: ProjectionBatch) => void;
 
   constructor(options: SqliteReadModelStoreOptions) {
-    this.db = new Database(options.file, { timeout: 10_000 });
-    if (options.file !== ':memory:') this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    this.db.pragma(`cache_size = -${(options.cacheMiB ?? READ_STORE_CACHE_MIB) * 1024}`);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
-      projection TEXT PRIMARY KEY, position TEXT, updated_at TEXT NOT NULL)`);
-    const saveCheckpoint = this.db.prepare(
-      `INSERT INTO checkpoints (projection, position, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-    );
-    // Documents and checkpoint commit together: a crash leaves both before or both after.
-    this.commitBatch = this.db.transaction((batch: ProjectionBatch) => {
-      const position = parsePosition(batch.checkpoint);
-      if (position > INT64_MAX) throw new ReadStoreUsageError('position exceeds SQLite INTEGER');
-      for (const change of coalesceChanges(batch)) {
-        const collection = this.collection(change.collection);
-        if (change.kind === 'delete') collection.deleteAt.run(change.id, position);
-        else collection.putAt.run(change.id, changedJson(change), position);
-      }
-      saveCheckpoint.run(batch.projection, batch.checkpoint, new Date().toISOString());
-    });
+    const opened = {
+      file: options.file,
+      synchronous: options.synchronous ?? 'NORMAL',
+      cacheMiB: options.cacheMiB ?? READ_STORE_CACHE_MIB,
+    };
+    this.db = openReadStoreDatabase(opened);
+    this.db.exec(CHECKPOINTS_TABLE);
+    const threaded = (options.writerThread ?? true) && options.file !== ':memory:';
+    this.writer = threaded ? new SqliteThreadWriter(opened) : new InProcessWriter(this.db);
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | null> {
-    const row = this.collection(collection).get.get(assertId(id));
+    const row = (await this.collection(collection)).get.get(assertId(id));
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
@@ -92,12 +96,12 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async getManyJson(collection: string, ids: readonly string[]): Promise<Map<string, string>> {
     ids.forEach(assertId);
-    const rows = this.collection(collection).getMany.all(JSON.stringify(ids));
+    const rows = (await this.collection(collection)).getMany.all(JSON.stringify(ids));
     return new Map(rows.map((row) => [row.id, row.doc]));
   }
 
   async find<T extends Document>(collection: string, options: FindOptions = {}): Promise<Page<T>> {
-    const { table } = this.collection(collection);
+    const { table } = await this.collection(collection);
     const sort = parseSort(options.sort);
     const limit = parseLimit(options.limit);
     const keyset = options.cursor
@@ -117,7 +121,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async count(collection: string, filter?: Filter): Promise<number> {
-    const { table } = this.collection(collection);
+    const { table } = await this.collection(collection);
     const where = buildWhere(parseFilter(filter));
     const row = this.query(`SELECT count(*) AS n FROM "${table}" ${where.sql}`).get(
       ...where.params,
@@ -128,30 +132,40 @@ export class SqliteReadModelStore implements ReadModelStore {
   async ensureIndex(collection: string, fields: readonly string[]): Promise<void> {
     if (fields.length === 0) throw new ReadStoreUsageError('an index needs at least one field');
     fields.forEach(assertFieldPath);
-    const { table } = this.collection(collection);
+    const table = collectionTable(assertCollection(collection));
     const hash = createHash('sha1').update(fields.join(',')).digest('hex').slice(0, 12);
-    this.db.exec(
-      `CREATE INDEX IF NOT EXISTS "ix_${table}_${hash}" ON "${table}" (${fields.map(fieldExpr).join(', ')})`,
-    );
+    await this.writer.write([
+      { sql: collectionSql(table).create },
+      {
+        sql: `CREATE INDEX IF NOT EXISTS "ix_${table}_${hash}" ON "${table}" (${fields.map(fieldExpr).join(', ')})`,
+      },
+    ]);
   }
 
   async put(collection: string, id: string, doc: Document): Promise<void> {
-    this.collection(collection).put.run(assertId(id), JSON.stringify(assertDocument(doc)));
+    const sql = collectionSql(collectionTable(assertCollection(collection)));
+    const json = JSON.stringify(assertDocument(doc));
+    await this.writer.write([
+      { sql: sql.create },
+      { sql: sql.put, constants: [assertId(id), json] },
+    ]);
   }
 
   async delete(collection: string, id: string): Promise<void> {
-    this.collection(collection).delete.run(assertId(id));
+    const sql = collectionSql(collectionTable(assertCollection(collection)));
+    await this.writer.write([{ sql: sql.create }, { sql: sql.delete, constants: [assertId(id)] }]);
   }
 
   async dropCollection(collection: string): Promise<void> {
-    assertCollection(collection);
+    const table = collectionTable(assertCollection(collection));
     this.collections.delete(collection);
     this.queries.clear();
-    this.db.exec(`DROP TABLE IF EXISTS "rm_${collection}"`);
+    await this.writer.write([{ sql: `DROP TABLE IF EXISTS "${table}"` }]);
   }
 
+  /** Documents and checkpoint commit in one transaction: a crash leaves both before or both after. */
   async applyBatch(batch: ProjectionBatch): Promise<void> {
-    this.commitBatch(batch);
+    await this.writer.write(batchSteps(batch));
   }
 
   async getCheckpoint(projection: string): Promise<Checkpoint | null> {
@@ -165,7 +179,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async deleteCheckpoint(projection: string): Promise<void> {
-    this.query('DELETE FROM checkpoints WHERE projection = ?').run(projection);
+    await this.writer.write([
+      { sql: 'DELETE FROM checkpoints WHERE projection = ?', constants: [projection] },
+    ]);
   }
 
   async ping(): Promise<boolean> {
@@ -177,13 +193,17 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 
-  private collection(name: string): SqliteCollection {
+  /** The collection's read statements; its table is created (by the writer) when missing. */
+  private async collection(name: string): Promise<SqliteCollection> {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = openCollection(this.db, assertCollection(name));
+      const sql = collectionSql(collectionTable(assertCollection(name)));
+      await this.writer.write([{ sql: sql.create }]);
+      collection = openCollection(this.db, name);
       this.collections.set(name, collection);
     }
     return collection;

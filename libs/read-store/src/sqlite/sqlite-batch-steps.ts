@@ -1,0 +1,42 @@
+import { ProjectionBatch } from '../read-model-store.port';
+import { changedJson, coalesceChanges, parsePosition } from '../shared/batch';
+import { ReadStoreUsageError } from '../shared/identifiers';
+import { collectionSql, collectionTable } from './sqlite-collection';
+import { WriteStep } from './sqlite-writes';
+
+const INT64_MAX = (1n << 63n) - 1n;
+const SAVE_CHECKPOINT = `INSERT INTO checkpoints (projection, position, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (projection) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`;
+
+/**
+ * The write steps of a projection batch: per collection, its conditional puts and deletes
+ * (skipped where the stored document is newer, see `collectionSql`), then the checkpoint.
+ * Validated here, in the caller's thread, so bad input fails before anything is written.
+ */
+export function batchSteps(batch: ProjectionBatch): WriteStep[] {
+  const position = parsePosition(batch.checkpoint);
+  if (position > INT64_MAX) throw new ReadStoreUsageError('position exceeds SQLite INTEGER');
+  const byCollection = new Map<string, { ids: string[]; docs: string[]; deleted: string[] }>();
+  for (const change of coalesceChanges(batch)) {
+    let group = byCollection.get(change.collection);
+    if (!group) byCollection.set(change.collection, (group = { ids: [], docs: [], deleted: [] }));
+    if (change.kind === 'delete') group.deleted.push(change.id);
+    else {
+      group.ids.push(change.id);
+      group.docs.push(changedJson(change));
+    }
+  }
+  const steps: WriteStep[] = [];
+  for (const [collection, { ids, docs, deleted }] of byCollection) {
+    const sql = collectionSql(collectionTable(collection));
+    steps.push({ sql: sql.create });
+    if (ids.length > 0) steps.push({ sql: sql.putAt, columns: [ids, docs], constants: [position] });
+    if (deleted.length > 0)
+      steps.push({ sql: sql.deleteAt, columns: [deleted], constants: [position] });
+  }
+  steps.push({
+    sql: SAVE_CHECKPOINT,
+    constants: [batch.projection, batch.checkpoint, new Date().toISOString()],
+  });
+  return steps;
+}

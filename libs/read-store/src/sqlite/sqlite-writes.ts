@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+
+/**
+ * One statement of a write, run once per row: with the row's value from each of `columns`
+ * followed by `constants` (`columns` empty: run once). Column-wise, so a batch of documents
+ * crosses to the writer thread as a few arrays of strings rather than an object per row.
+ */
+export interface WriteStep {
+  sql: string;
+  columns?: readonly (readonly unknown[])[];
+  constants?: readonly unknown[];
+}
+
+/** Applies write steps, all of one call in one transaction (or none of them). */
+export interface SqliteWriter {
+  write(steps: readonly WriteStep[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Everything needed to open the store's database the same way on any thread. */
+export interface ReadStoreDatabaseOptions {
+  file: string;
+  synchronous: 'OFF' | 'NORMAL' | 'FULL';
+  cacheMiB: number;
+}
+
+export function openReadStoreDatabase(options: ReadStoreDatabaseOptions): Database.Database {
+  const db = new Database(options.file, { timeout: 10_000 });
+  if (options.file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous}`);
+  db.pragma(`cache_size = -${options.cacheMiB * 1024}`);
+  return db;
+}
+
+/**
+ * The function that runs write steps on `db`: one transaction per call, each distinct SQL
+ * prepared once. A statement stays valid when its table is dropped and created again (SQLite
+ * prepares it anew on the schema change).
+ */
+export function stepRunner(db: Database.Database): (steps: readonly WriteStep[]) => void {
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return db.transaction((steps: readonly WriteStep[]) => {
+    for (const { sql, columns = [], constants = [] } of steps) {
+      const statement = prepared(sql);
+      if (columns.length === 0) {
+        statement.run(...constants);
+        continue;
+      }
+      const rows = columns[0].length;
+      const values = new Array<unknown>(columns.length + constants.length);
+      for (let c = 0; c < constants.length; c += 1) values[columns.length + c] = constants[c];
+      for (let row = 0; row < rows; row += 1) {
+        for (let c = 0; c < columns.length; c += 1) values[c] = columns[c][row];
+        statement.run(...values);
+      }
+    }
+  });
+}
+
+/** Writes on the caller's own connection (an in-memory database cannot be shared). */
+export class InProcessWriter implements SqliteWriter {
+  private readonly run: (steps: readonly WriteStep[]) => void;
+
+  constructor(db: Database.Database) {
+    this.run = stepRunner(db);
+  }
+
+  async write(steps: readonly WriteStep[]): Promise<void> {
+    this.run(steps);
+  }
+
+  async close(): Promise<void> {}
+}

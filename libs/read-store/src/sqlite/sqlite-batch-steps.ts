@@ -1,7 +1,7 @@
 import { ProjectionBatch } from '../read-model-store.port';
 import { changedJson, coalesceChanges, parsePosition } from '../shared/batch';
 import { ReadStoreUsageError } from '../shared/identifiers';
-import { collectionSql, collectionTable } from './sqlite-collection';
+import { sqlOfCollection } from './sqlite-collection';
 import { WriteStep } from './sqlite-writes';
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -28,7 +28,7 @@ export function batchSteps(batch: ProjectionBatch): WriteStep[] {
   }
   const steps: WriteStep[] = [];
   for (const [collection, { ids, docs, deleted }] of byCollection) {
-    const sql = collectionSql(collectionTable(collection));
+    const sql = sqlOfCollection(collection);
     steps.push({ sql: sql.create });
     if (ids.length > 0) steps.push({ sql: sql.putAt, columns: [ids, docs], constants: [position] });
     if (deleted.length > 0)

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { assertCollection } from '../shared/identifiers';
 
 /** The SQL of one collection's table: its creation, its reads and its writes. */
 export interface CollectionSql {
@@ -13,9 +14,17 @@ export interface CollectionSql {
   deleteAt: string;
 }
 
-/** The table a collection is kept in: `rm_` keeps them apart from the store's `checkpoints`. */
+/**
+ * The table a collection is kept in (its name validated): `rm_` keeps them apart from the
+ * store's `checkpoints`.
+ */
 export function collectionTable(collection: string): string {
-  return `rm_${collection}`;
+  return `rm_${assertCollection(collection)}`;
+}
+
+/** The SQL of a collection's table. */
+export function sqlOfCollection(collection: string): CollectionSql {
+  return collectionSql(collectionTable(collection));
 }
 
 export function collectionSql(table: string): CollectionSql {
@@ -37,7 +46,6 @@ export function collectionSql(table: string): CollectionSql {
 /** A collection's table and its read statements, prepared once (its writes go to the writer). */
 export interface SqliteCollection {
   table: string;
-  sql: CollectionSql;
   get: Database.Statement<[string], { doc: string }>;
   getMany: Database.Statement<[string], { id: string; doc: string }>;
 }
@@ -46,5 +54,5 @@ export interface SqliteCollection {
 export function openCollection(db: Database.Database, collection: string): SqliteCollection {
   const table = collectionTable(collection);
   const sql = collectionSql(table);
-  return { table, sql, get: db.prepare(sql.get), getMany: db.prepare(sql.getMany) };
+  return { table, get: db.prepare(sql.get), getMany: db.prepare(sql.getMany) };
 }

@@ -11,7 +11,6 @@ import {
 } from '../read-model-store.port';
 import { decodeCursor, encodeCursor, keysetBranches } from '../shared/cursor';
 import {
-  assertCollection,
   assertDocument,
   assertFieldPath,
   assertId,
@@ -22,6 +21,7 @@ import { batchSteps } from './sqlite-batch-steps';
 import {
   collectionSql,
   collectionTable,
+  sqlOfCollection,
   openCollection,
   SqliteCollection,
 } from './sqlite-collection';
@@ -132,7 +132,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async ensureIndex(collection: string, fields: readonly string[]): Promise<void> {
     if (fields.length === 0) throw new ReadStoreUsageError('an index needs at least one field');
     fields.forEach(assertFieldPath);
-    const table = collectionTable(assertCollection(collection));
+    const table = collectionTable(collection);
     const hash = createHash('sha1').update(fields.join(',')).digest('hex').slice(0, 12);
     await this.writer.write([
       { sql: collectionSql(table).create },
@@ -143,7 +143,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async put(collection: string, id: string, doc: Document): Promise<void> {
-    const sql = collectionSql(collectionTable(assertCollection(collection)));
+    const sql = sqlOfCollection(collection);
     const json = JSON.stringify(assertDocument(doc));
     await this.writer.write([
       { sql: sql.create },
@@ -152,12 +152,12 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async delete(collection: string, id: string): Promise<void> {
-    const sql = collectionSql(collectionTable(assertCollection(collection)));
+    const sql = sqlOfCollection(collection);
     await this.writer.write([{ sql: sql.create }, { sql: sql.delete, constants: [assertId(id)] }]);
   }
 
   async dropCollection(collection: string): Promise<void> {
-    const table = collectionTable(assertCollection(collection));
+    const table = collectionTable(collection);
     this.collections.delete(collection);
     this.queries.clear();
     await this.writer.write([{ sql: `DROP TABLE IF EXISTS "${table}"` }]);
@@ -201,8 +201,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   private async collection(name: string): Promise<SqliteCollection> {
     let collection = this.collections.get(name);
     if (!collection) {
-      const sql = collectionSql(collectionTable(assertCollection(name)));
-      await this.writer.write([{ sql: sql.create }]);
+      await this.writer.write([{ sql: sqlOfCollection(name).create }]);
       collection = openCollection(this.db, name);
       this.collections.set(name, collection);
     }

@@ -72,6 +72,18 @@ export interface EventFilter {
   streamPrefixes?: readonly string[];
 }
 
+/** What a filter means, for adapters that filter in code (the SQLite adapter says it in SQL). */
+export function matchesEventFilter(
+  type: string,
+  stream: string,
+  filter: EventFilter = {},
+): boolean {
+  if (filter.eventTypes && !filter.eventTypes.includes(type)) return false;
+  if (filter.streamPrefixes && !filter.streamPrefixes.some((prefix) => stream.startsWith(prefix)))
+    return false;
+  return true;
+}
+
 export interface ReadAllOptions {
   /** Start here (inclusive); default: the beginning. */
   fromPosition?: GlobalPosition;

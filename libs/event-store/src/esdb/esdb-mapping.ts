@@ -13,6 +13,7 @@ import {
 import {
   ANY,
   EventFilter,
+  matchesEventFilter,
   EventMetadata,
   ExpectedRevision,
   GlobalPosition,
@@ -51,11 +52,7 @@ export function fromEsdbEvent(event: EsdbRecordedEvent | AllStreamRecordedEvent)
 
 /** Whether an event passes the port's filter; system events (`$` types) never do. */
 export function matchesFilter(type: string, stream: string, filter: EventFilter = {}): boolean {
-  if (type.startsWith('$')) return false;
-  if (filter.eventTypes && !filter.eventTypes.includes(type)) return false;
-  if (filter.streamPrefixes && !filter.streamPrefixes.some((prefix) => stream.startsWith(prefix)))
-    return false;
-  return true;
+  return !type.startsWith('$') && matchesEventFilter(type, stream, filter);
 }
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

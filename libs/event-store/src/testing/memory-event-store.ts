@@ -12,16 +12,14 @@ import {
   RecordedEvent,
   StreamAppend,
   appendPartByPart,
+  matchesEventFilter,
   SubscribeOptions,
   Subscription,
 } from '@hub/event-store';
 import { ConcurrencyError } from '@hub/domain';
 
 function passes(event: RecordedEvent, filter?: EventFilter): boolean {
-  if (filter?.eventTypes && !filter.eventTypes.includes(event.type)) return false;
-  if (filter?.streamPrefixes && !filter.streamPrefixes.some((p) => event.streamName.startsWith(p)))
-    return false;
-  return true;
+  return matchesEventFilter(event.type, event.streamName, filter);
 }
 
 /**

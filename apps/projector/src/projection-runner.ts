@@ -11,6 +11,7 @@ import {
 import { RecordedBuild, dropBuild, readVersions, writeVersions } from './projection-versions';
 import { ProjectionWorker, WorkerOptions } from './projection-worker';
 import { CheckpointWaiters } from './checkpoint-waiters';
+import { CatchUpLog } from './catch-up-log';
 
 export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
   /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
@@ -42,6 +43,7 @@ export class ProjectionRunner {
   private readonly entries = new Map<string, Entry>();
   private readonly options: WorkerOptions;
   private readonly waiters: CheckpointWaiters;
+  private readonly log: CatchUpLog;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -58,6 +60,11 @@ export class ProjectionRunner {
       retryDelayMs: options.retryDelayMs ?? 100,
       idleProbeMs: options.idleProbeMs ?? 200,
     };
+    this.log = new CatchUpLog(
+      eventStore,
+      projections.flatMap((projection) => projection.handles),
+      this.options.batchSize,
+    );
     this.waiters = new CheckpointWaiters(options.pollIntervalMs ?? 100, (name) =>
       this.readActiveCheckpoint(name),
     );
@@ -201,6 +208,7 @@ export class ProjectionRunner {
       entry.projection,
       build,
       this.eventStore,
+      this.log,
       this.readStore,
       this.options,
       (w) => {

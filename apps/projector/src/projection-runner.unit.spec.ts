@@ -72,10 +72,30 @@ describe('ProjectionRunner', () => {
     const checkpoints = committedCheckpoints('sample_v1');
     const r = await start(sampleProjection(), { catchUpWindow: 7 });
     await r.waitForPosition('sample', 20n as GlobalPosition, 2000);
-    // Pages of 3 from the checkpoint inclusive (2 new events each after the first): a window
-    // closes at the first page that brings it to 7 events, and at the head.
-    expect(checkpoints).toEqual(['7', '15', '20']);
+    // Pages of 3 events: a window closes at the first page that brings it to 7 events, and
+    // at the head.
+    expect(checkpoints).toEqual(['9', '18', '20']);
     expect(await streamDoc(r, 's-9')).toMatchObject({ events: 2, lastPosition: '20' });
+  });
+
+  it('reads the log once for the projections catching up together', async () => {
+    for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const reads = jest.spyOn(events, 'readAll');
+    const twin = { ...sampleProjection(), name: 'twin' };
+    runner = new ProjectionRunner(events, store, [sampleProjection(), twin], fast);
+    await runner.start();
+    await runner.waitForPosition('sample', 20n as GlobalPosition, 2000);
+    await runner.waitForPosition('twin', 20n as GlobalPosition, 2000);
+    // 20 events in pages of 3 (a read asks for one more: positions are inclusive). The six
+    // full pages are read once for both; the page at the head is never kept, so each reads
+    // it. Alone, each would read all seven. (Live workers probe the head with reads of 2.)
+    const pageReads = reads.mock.calls.filter(([options]) => options?.maxCount === 4);
+    expect(pageReads).toHaveLength(8);
+    for (const name of ['sample', 'twin'])
+      expect(await store.get(runner.collection(name, 'streams'), 's-9')).toMatchObject({
+        events: 2,
+        lastPosition: '20',
+      });
   });
 
   it('also closes a window once it holds catchUpCharacters of document text', async () => {
@@ -107,7 +127,8 @@ describe('ProjectionRunner', () => {
     await r.waitForPosition('sample', 10n as GlobalPosition, 2000);
     for (let i = 0; i < 5; i += 1)
       expect(await streamDoc(r, `s-${i}`)).toMatchObject({ events: 2, lastType: 'ItemRenamed' });
-    expect((await r.statusOf('sample')).state).toBe('live');
+    // The last commit of a catch-up notifies waiters just before the worker turns live.
+    await eventually(async () => (await r.statusOf('sample')).state === 'live', 2000, 'live');
   });
 
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {

@@ -1,10 +1,14 @@
 import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
+import { CatchUpLog, CatchUpReader } from './catch-up-log';
 import { CatchUpWindow } from './catch-up-window';
 import { LiveFeed } from './live-feed';
 import { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import { EvolveFailure, applyEvents } from './projection-batch';
+
+/** How long a catch-up may take pages read by others before it lets the event loop turn. */
+const CATCH_UP_SLICE_MS = 20;
 
 export type { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
 
@@ -36,6 +40,8 @@ export class ProjectionWorker {
     private readonly projection: Projection,
     readonly build: ProjectionBuild,
     private readonly eventStore: EventStore,
+    /** Where catch-ups read: the log read once for every projection catching up. */
+    private readonly log: CatchUpLog,
     private readonly readStore: ReadModelStore,
     private readonly options: WorkerOptions,
     private readonly onCheckpoint: (worker: ProjectionWorker) => void,
@@ -86,45 +92,51 @@ export class ProjectionWorker {
   }
 
   /**
-   * Reads pages until a short one shows the head was reached; false if stopped or halted.
+   * Reads pages until one reaches the head; false if stopped or halted.
    * Pages are evolved as they are read and gathered into windows (`catchUpWindow`), each
    * committed with one batch (see CatchUpWindow): a catch-up commits a few times instead of
    * once per page.
    */
   async catchUp(): Promise<boolean> {
-    const filter = { eventTypes: this.projection.handles };
+    const reader = this.log.reader(this.projection.handles);
+    try {
+      return await this.catchUpWith(reader);
+    } finally {
+      reader.close();
+    }
+  }
+
+  private async catchUpWith(reader: CatchUpReader): Promise<boolean> {
     let cursor = this.checkpoint;
     let window = this.newWindow();
+    let sliceStarted = performance.now();
     while (!this.stopping && this.state !== 'halted') {
-      // Head first: every matching event up to it is in the page read after it.
-      const head = await this.eventStore.headPosition();
-      const page = await this.eventStore.readAll({
-        fromPosition: cursor ?? undefined,
-        maxCount: this.options.batchSize,
-        filter,
-      });
-      const fresh = page.filter((event) => cursor === null || event.position > cursor);
-      const short = page.length < this.options.batchSize;
-      let target = fresh.length > 0 ? fresh[fresh.length - 1].position : cursor;
-      if (short && head !== null && (target === null || head > target)) target = head;
+      const page = await reader.pageAfter(cursor);
+      const target = page.through ?? cursor;
       cursor = target;
-      const added = await this.retrying(() => window.add(fresh));
+      const added = await this.retrying(() => window.add(page.events));
       if (!added) return false;
       const failure = added.value;
       if (failure) {
         // Commit the events before the failing one; process() retries it, then halts.
         if (!(await this.commit(window, window.lastApplied))) return false;
         window = this.newWindow();
-        const rest = fresh.slice(fresh.indexOf(failure.event));
+        const rest = page.events.slice(page.events.indexOf(failure.event));
         if (!(await this.process(rest, target, failure))) return false;
-      } else if (short || this.isFull(window)) {
+      } else if (page.atHead || this.isFull(window)) {
         if (!(await this.commit(window, target))) return false;
         window = this.newWindow();
       }
-      if (short) return true;
+      if (page.atHead) return true;
       // On SQLite every await above settles without I/O, so a catch-up would chain microtasks
-      // for minutes and starve timers and sockets (health checks, waitForPosition timeouts).
-      await new Promise((resolve) => setImmediate(resolve));
+      // for minutes and starve timers and sockets (health checks, waitForPosition timeouts):
+      // it yields after each page. A projection behind the others (it waited for a commit)
+      // reads on for a slice of time instead, so it catches up with them before the pages
+      // they read for it are dropped, and the log is read once.
+      if (!page.behind || performance.now() - sliceStarted >= CATCH_UP_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
     }
     return false;
   }

@@ -1,0 +1,172 @@
+import { EventStore, GlobalPosition, RecordedEvent } from '@hub/event-store';
+
+/** What a catch-up reads next: its events after a position, and how far the log was looked at. */
+export interface CatchUpPage {
+  /** The reader's events after the position asked for, in log order. */
+  events: RecordedEvent[];
+  /** Every event up to here was looked at (null: the log is empty). */
+  through: GlobalPosition | null;
+  /** The page reached the head of the log as it stood when the page was read. */
+  atHead: boolean;
+  /** Another reader has read past this page: this one is behind the others. */
+  behind: boolean;
+}
+
+/** A stretch of the log read once: every event of the log's types in (after, through]. */
+interface Chunk {
+  after: GlobalPosition | null;
+  through: GlobalPosition | null;
+  events: RecordedEvent[];
+  /** The read reached the head (such a chunk is never kept). */
+  atHead: boolean;
+}
+
+/**
+ * Reads the log once for every projection catching up. Each projection would otherwise read
+ * and parse the whole log itself: six projections over a 1M-event log read 1.64M events with
+ * as many scans of the table, where one pass over the union of their types reads 1M.
+ *
+ * A full page read from the store is kept as a chunk (events are facts: a stretch of the log
+ * never changes once read) until every open reader has passed it, or until the cache holds
+ * `maxChunks` chunks (the one furthest behind goes first; a reader that far behind reads for
+ * itself).
+ * A page that reached the head is never kept: a later reader would take it for the head of
+ * its own time, and miss what was appended since.
+ */
+export class CatchUpLog {
+  private readonly chunks: Chunk[] = [];
+  private readonly reading = new Map<string, Promise<Chunk>>();
+  private readonly readers = new Set<CatchUpReader>();
+  private readonly eventTypes: ReadonlySet<string>;
+  /** The furthest position a full page was read to. */
+  private frontier: GlobalPosition | null = null;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    eventTypes: Iterable<string>,
+    private readonly pageSize: number,
+    private readonly maxChunks = 64,
+  ) {
+    this.eventTypes = new Set(eventTypes);
+  }
+
+  /** A reader of the events of `types` (a subset of the log's); close it when done. */
+  reader(types: readonly string[]): CatchUpReader {
+    const unknown = types.filter((type) => !this.eventTypes.has(type));
+    if (unknown.length > 0) throw new Error(`the catch-up log does not read ${unknown.join(', ')}`);
+    const reader = new CatchUpReader(this, new Set(types));
+    this.readers.add(reader);
+    return reader;
+  }
+
+  /** How many chunks are kept (for tests and diagnostics). */
+  get cachedChunks(): number {
+    return this.chunks.length;
+  }
+
+  /** @internal The page after `after`, cut to `types`. */
+  async pageAfter(after: GlobalPosition | null, types: ReadonlySet<string>): Promise<CatchUpPage> {
+    this.evictPassed();
+    const chunk = this.chunks.find((kept) => covers(kept, after)) ?? (await this.read(after));
+    return {
+      behind: chunk.through !== null && this.frontier !== null && chunk.through < this.frontier,
+      events: chunk.events.filter(
+        (event) => types.has(event.type) && (after === null || event.position > after),
+      ),
+      through: chunk.through,
+      atHead: chunk.atHead,
+    };
+  }
+
+  /** @internal */
+  close(reader: CatchUpReader): void {
+    this.readers.delete(reader);
+    this.evictPassed();
+  }
+
+  /** Reads the page after `after` once, however many readers ask for it meanwhile. */
+  private read(after: GlobalPosition | null): Promise<Chunk> {
+    const key = after === null ? '' : after.toString();
+    let pending = this.reading.get(key);
+    if (!pending) {
+      pending = this.readFromStore(after).finally(() => this.reading.delete(key));
+      this.reading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async readFromStore(after: GlobalPosition | null): Promise<Chunk> {
+    // Head first: every event up to it is in a page that comes back short.
+    const head = await this.eventStore.headPosition();
+    // fromPosition is inclusive: one more than a page, so the event at `after` does not shorten it.
+    const maxCount = this.pageSize + 1;
+    const read = await this.eventStore.readAll({
+      fromPosition: after ?? undefined,
+      maxCount,
+      filter: { eventTypes: [...this.eventTypes] },
+    });
+    const events = read.filter((event) => after === null || event.position > after);
+    if (events.length > this.pageSize) events.length = this.pageSize;
+    const last = events.length > 0 ? events[events.length - 1].position : after;
+    if (read.length === maxCount && last !== null) {
+      const chunk = { after, through: last, events, atHead: false };
+      this.keep(chunk);
+      return chunk;
+    }
+    const through = head !== null && (last === null || head > last) ? head : last;
+    return { after, through, events, atHead: true };
+  }
+
+  /** Keeps a full chunk, in log order; past `maxChunks`, the one furthest behind goes. */
+  private keep(chunk: Chunk & { through: GlobalPosition }): void {
+    if (this.frontier === null || chunk.through > this.frontier) this.frontier = chunk.through;
+    let at = this.chunks.length;
+    while (at > 0 && this.chunks[at - 1].through! > chunk.through) at -= 1;
+    this.chunks.splice(at, 0, chunk);
+    if (this.chunks.length > this.maxChunks) this.chunks.shift();
+  }
+
+  /** Drops the chunks every open reader has read past (all of them when none is open). */
+  private evictPassed(): void {
+    if (this.readers.size === 0) this.chunks.length = 0;
+    let slowest: GlobalPosition | null | undefined;
+    for (const reader of this.readers) {
+      const at = reader.position;
+      if (at === null) return;
+      if (at !== undefined && (slowest === undefined || (slowest !== null && at < slowest)))
+        slowest = at;
+    }
+    if (slowest === undefined || slowest === null) return;
+    for (let i = this.chunks.length - 1; i >= 0; i -= 1) {
+      const through = this.chunks[i].through;
+      if (through !== null && through <= slowest) this.chunks.splice(i, 1);
+    }
+  }
+}
+
+/** One projection's reading of a `CatchUpLog`. */
+export class CatchUpReader {
+  /** The position of the last page asked for (undefined before the first). */
+  position: GlobalPosition | null | undefined;
+
+  constructor(
+    private readonly log: CatchUpLog,
+    private readonly types: ReadonlySet<string>,
+  ) {}
+
+  /** The reader's events after `after`: one page of the log's types, cut to the reader's. */
+  pageAfter(after: GlobalPosition | null): Promise<CatchUpPage> {
+    this.position = after;
+    return this.log.pageAfter(after, this.types);
+  }
+
+  close(): void {
+    this.log.close(this);
+  }
+}
+
+function covers(chunk: Chunk, after: GlobalPosition | null): boolean {
+  if (chunk.through === null) return false;
+  if (after === null) return chunk.after === null;
+  return (chunk.after === null || chunk.after <= after) && after < chunk.through;
+}

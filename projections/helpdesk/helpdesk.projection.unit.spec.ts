@@ -1,4 +1,5 @@
-import { DocTexts, evolveEvents } from '@hub/projector/projection-batch';
+import { DocumentTexts } from '@hub/projector/document-texts';
+import { evolveEvents } from '@hub/projector/projection-batch';
 import { physicalCollection } from '@hub/projector/projection';
 import {
   expectIdempotent,
@@ -173,7 +174,7 @@ describe('helpdesk projection', () => {
       );
     });
     const [org, user, resent] = recordedEvents([contoso, ada, ada]);
-    const texts: DocTexts = new Map();
+    const texts = new DocumentTexts();
     evolveEvents(helpdeskProjection, 'spec', texts, [org, user]);
     const { changes } = evolveEvents(helpdeskProjection, 'spec', texts, [resent]);
     expect(changes.map((c) => c.collection)).toEqual([physicalCollection('spec', 'users')]);

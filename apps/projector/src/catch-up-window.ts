@@ -1,7 +1,8 @@
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { ProjectionBatch, ReadModelStore } from '@hub/read-store';
 import { Projection } from './projection';
-import { DocTexts, EvolveFailure, changesOf, evolveInto, prefetchDocs } from './projection-batch';
+import { DocumentTexts } from './document-texts';
+import { EvolveFailure, evolveInto, locateAll, prefetchDocs } from './projection-batch';
 
 /**
  * The documents of one catch-up window: each page is evolved when it is read, over documents
@@ -11,8 +12,7 @@ import { DocTexts, EvolveFailure, changesOf, evolveInto, prefetchDocs } from './
  * commit would be copied by every young-generation collection in between.
  */
 export class CatchUpWindow {
-  private readonly texts = new MeasuredTexts();
-  private readonly touched = new Set<string>();
+  private readonly texts = new DocumentTexts();
   /** How many events were applied. */
   size = 0;
   /** The position of the last event applied. */
@@ -35,8 +35,9 @@ export class CatchUpWindow {
    * it and those after it are not. A store error is thrown and leaves the window as it was.
    */
   async add(events: readonly RecordedEvent[]): Promise<EvolveFailure | undefined> {
-    await prefetchDocs(this.store, this.projection, this.prefix, events, this.texts);
-    const { applied, failure } = evolveInto(this.projection, this.texts, this.touched, events);
+    const located = locateAll(this.projection, events);
+    await prefetchDocs(this.store, this.prefix, located, this.texts);
+    const { applied, failure } = evolveInto(this.projection, this.texts, events, located);
     this.size += applied;
     if (applied > 0) this.lastApplied = events[applied - 1].position;
     return failure;
@@ -46,18 +47,8 @@ export class CatchUpWindow {
   batch(checkpoint: GlobalPosition): ProjectionBatch {
     return {
       projection: this.prefix,
-      changes: changesOf(this.prefix, this.texts, this.touched),
+      changes: this.texts.changes(this.prefix),
       checkpoint: checkpoint.toString(),
     };
-  }
-}
-
-/** Document texts that keep count of the characters they hold. */
-class MeasuredTexts extends Map<string, string | null> implements DocTexts {
-  characters = 0;
-
-  override set(key: string, text: string | null): this {
-    this.characters += (text?.length ?? 0) - (super.get(key)?.length ?? 0);
-    return super.set(key, text);
   }
 }

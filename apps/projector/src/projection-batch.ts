@@ -1,6 +1,7 @@
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { Document, DocumentChange, ReadModelStore, assertDocument } from '@hub/read-store';
-import { DocKey, Projection, ProjectionDocs, docKeyString, physicalCollection } from './projection';
+import { DocumentTexts } from './document-texts';
+import { DocKey, Projection, ProjectionDocs, physicalCollection } from './projection';
 
 /** Evolve threw for `event`: the effects of the events before it are in `changes`. */
 export interface EvolveFailure {
@@ -16,105 +17,135 @@ export interface EvolvedBatch {
   failure?: EvolveFailure;
 }
 
-/**
- * Documents of a batch as JSON text (null: absent), by `docKeyString`. Text is what SQLite
- * stores, so a document is serialized once per put and never again before it is written; a
- * get parses a fresh copy, so evolve may change what it got without touching the batch.
- */
-export type DocTexts = Map<string, string | null>;
+/** What one event's write replaced, to undo it when the event's evolve throws. */
+interface Replaced {
+  collection: string;
+  id: string;
+  text: string | null | undefined;
+  written: boolean;
+}
 
 /**
- * The documents of one batch. Each event's writes go to an overlay merged only when its
- * evolve returns, so an evolve that throws half-way leaves no trace. `get` is limited to the
- * keys located for the event (or written by it): a read of anything else would depend on
- * where batch boundaries fall, so it fails loudly instead.
+ * The documents an event's evolve sees. Writes go straight into the batch's texts; what each
+ * replaced is kept until the evolve returns, so one that throws half-way is undone and leaves
+ * no trace. `get` is limited to the keys located for the event (or written by it): a read of
+ * anything else would depend on where batch boundaries fall, so it fails loudly instead.
  */
 class BatchDocs implements ProjectionDocs {
-  private readonly overlay: DocTexts = new Map();
-  private located = new Set<string>();
+  private located: readonly DocKey[] = [];
+  private readonly replaced: Replaced[] = [];
+  private readonly collections: ReadonlySet<string>;
 
   constructor(
     private readonly projection: Projection,
-    private readonly texts: DocTexts,
-    /** Keys written by the applied events (shared by the pages of a catch-up window). */
-    private readonly touched: Set<string>,
-  ) {}
-
-  begin(keys: readonly DocKey[]): void {
-    this.overlay.clear();
-    this.located = new Set(keys.map((key) => docKeyString(key.collection, key.id)));
+    private readonly texts: DocumentTexts,
+  ) {
+    this.collections = new Set(projection.collections.map((c) => c.name));
   }
 
-  commit(): void {
-    for (const [key, text] of this.overlay) {
-      this.texts.set(key, text);
-      this.touched.add(key);
+  begin(located: readonly DocKey[]): void {
+    this.located = located;
+    this.replaced.length = 0;
+  }
+
+  /** Undoes the current event's writes, last first. */
+  undo(): void {
+    for (let i = this.replaced.length - 1; i >= 0; i -= 1) {
+      const { collection, id, text, written } = this.replaced[i];
+      this.texts.restore(collection, id, text, written);
     }
-    this.overlay.clear();
+    this.replaced.length = 0;
   }
 
   get<T extends Document = Document>(collection: string, id: string): T | null {
-    const key = docKeyString(collection, id);
-    const text = this.overlay.has(key) ? this.overlay.get(key) : this.locatedText(key);
+    if (!this.isLocated(collection, id) && !this.wrote(collection, id))
+      throw new Error(
+        `${this.projection.name}: evolve read ${collection}/${id}, which locate did not return`,
+      );
+    const text = this.texts.get(collection, id);
     return text == null ? null : (JSON.parse(text) as T);
   }
 
   put(collection: string, id: string, doc: Document): void {
     this.assertCollection(collection);
     // Documents carry their id, so getMany answers can be matched back to their keys.
-    const text = JSON.stringify(assertDocument(doc.id === id ? doc : { ...doc, id }));
-    this.overlay.set(docKeyString(collection, id), text);
+    this.write(
+      collection,
+      id,
+      JSON.stringify(assertDocument(doc.id === id ? doc : { ...doc, id })),
+    );
   }
 
   delete(collection: string, id: string): void {
     this.assertCollection(collection);
-    this.overlay.set(docKeyString(collection, id), null);
+    this.write(collection, id, null);
   }
 
-  private locatedText(key: string): string | null | undefined {
-    if (!this.located.has(key)) {
-      const [collection, id] = key.split('\u0000');
-      throw new Error(
-        `${this.projection.name}: evolve read ${collection}/${id}, which locate did not return`,
-      );
-    }
-    return this.texts.get(key);
+  private write(collection: string, id: string, text: string | null): void {
+    if (!this.wrote(collection, id))
+      this.replaced.push({
+        collection,
+        id,
+        text: this.texts.get(collection, id),
+        written: this.texts.isWritten(collection, id),
+      });
+    this.texts.write(collection, id, text);
+  }
+
+  /** Located keys are few (one to a handful), so a scan beats building a set per event. */
+  private isLocated(collection: string, id: string): boolean {
+    for (const key of this.located) if (key.id === id && key.collection === collection) return true;
+    return false;
+  }
+
+  private wrote(collection: string, id: string): boolean {
+    for (const key of this.replaced)
+      if (key.id === id && key.collection === collection) return true;
+    return false;
   }
 
   private assertCollection(collection: string): void {
-    if (!this.projection.collections.some((c) => c.name === collection))
+    if (!this.collections.has(collection))
       throw new Error(`${this.projection.name}: unknown collection ${collection}`);
   }
 }
 
+/** The documents each event locates, in order: `locate` runs once per event. */
+export function locateAll(projection: Projection, events: readonly RecordedEvent[]): DocKey[][] {
+  return events.map((event) => projection.locate(event));
+}
+
 /**
- * Fetches every document the events locate and `known` lacks, with one getMany per
- * collection, and adds them to `known` (which is returned). A document already in `known`
- * is newer than the stored one, so it is not fetched again.
+ * Fetches every located document `known` lacks, with one getMany per collection, and adds them
+ * to `known` (which is returned). A document already in `known` is newer than the stored one,
+ * so it is not fetched again.
  */
 export async function prefetchDocs(
   store: ReadModelStore,
-  projection: Projection,
   prefix: string,
-  events: readonly RecordedEvent[],
-  known: DocTexts = new Map(),
-): Promise<DocTexts> {
+  located: readonly (readonly DocKey[])[],
+  known: DocumentTexts = new DocumentTexts(),
+): Promise<DocumentTexts> {
   const idsByCollection = new Map<string, Set<string>>();
-  for (const event of events)
-    for (const key of projection.locate(event)) {
-      if (known.has(docKeyString(key.collection, key.id))) continue;
-      const ids = idsByCollection.get(key.collection) ?? new Set<string>();
-      ids.add(key.id);
-      idsByCollection.set(key.collection, ids);
+  for (const keys of located)
+    for (const { collection, id } of keys) {
+      if (known.has(collection, id)) continue;
+      let ids = idsByCollection.get(collection);
+      if (!ids) idsByCollection.set(collection, (ids = new Set()));
+      ids.add(id);
     }
   // Fetched in full before anything is added, so a failing store leaves `known` as it was.
-  const fetched: DocTexts = new Map();
+  const fetched: [collection: string, ids: string[], found: Map<string, string>][] = [];
   for (const [collection, idSet] of idsByCollection) {
     const ids = [...idSet];
-    const found = await documentTexts(store, physicalCollection(prefix, collection), ids);
-    for (const id of ids) fetched.set(docKeyString(collection, id), found.get(id) ?? null);
+    fetched.push([
+      collection,
+      ids,
+      await documentTexts(store, physicalCollection(prefix, collection), ids),
+    ]);
   }
-  for (const [key, text] of fetched) known.set(key, text);
+  for (const [collection, ids, found] of fetched)
+    for (const id of ids) known.fetched(collection, id, found.get(id) ?? null);
   return known;
 }
 
@@ -137,54 +168,40 @@ async function documentTexts(
   return texts;
 }
 
-/** Evolves the events in order over the prefetched documents; stops at the first failure. */
+/**
+ * Evolves the events in order over `texts` (specs keep them across calls); stops at the first
+ * failure. The changes answered are those of this call.
+ */
 export function evolveEvents(
   projection: Projection,
   prefix: string,
-  texts: DocTexts,
+  texts: DocumentTexts,
   events: readonly RecordedEvent[],
 ): EvolvedBatch {
-  const touched = new Set<string>();
-  const { applied, failure } = evolveInto(projection, texts, touched, events);
-  return { changes: changesOf(prefix, texts, touched), applied, failure };
+  texts.forgetWritten();
+  const { applied, failure } = evolveInto(projection, texts, events, locateAll(projection, events));
+  return { changes: texts.changes(prefix), applied, failure };
 }
 
-/** Evolves the events over `texts`, adding the keys they write to `touched`. */
+/** Evolves the events over `texts`, each with the keys located for it. */
 export function evolveInto(
   projection: Projection,
-  texts: DocTexts,
-  touched: Set<string>,
+  texts: DocumentTexts,
   events: readonly RecordedEvent[],
+  located: readonly (readonly DocKey[])[],
 ): { applied: number; failure?: EvolveFailure } {
-  const docs = new BatchDocs(projection, texts, touched);
-  let applied = 0;
-  for (const event of events) {
+  const docs = new BatchDocs(projection, texts);
+  for (let applied = 0; applied < events.length; applied += 1) {
+    const event = events[applied];
     try {
-      docs.begin(projection.locate(event));
+      docs.begin(located[applied]);
       projection.evolve(docs, event);
     } catch (error) {
+      docs.undo();
       return { applied, failure: { event, error } };
     }
-    docs.commit();
-    applied += 1;
   }
-  return { applied };
-}
-
-/** The final state of the touched documents, as changes to the build's physical collections. */
-export function changesOf(
-  prefix: string,
-  texts: DocTexts,
-  touched: ReadonlySet<string>,
-): DocumentChange[] {
-  return [...touched].map((key) => {
-    const [collection, id] = key.split('\u0000') as [string, string];
-    const json = texts.get(key) ?? null;
-    const physical = physicalCollection(prefix, collection);
-    return json === null
-      ? { kind: 'delete', collection: physical, id }
-      : { kind: 'putJson', collection: physical, id, json };
-  });
+  return { applied: events.length };
 }
 
 /**
@@ -199,8 +216,10 @@ export async function applyEvents(
   events: readonly RecordedEvent[],
   checkpoint: GlobalPosition,
 ): Promise<{ committed: GlobalPosition | null; failure?: EvolveFailure }> {
-  const texts = await prefetchDocs(store, projection, prefix, events);
-  const { changes, applied, failure } = evolveEvents(projection, prefix, texts, events);
+  const located = locateAll(projection, events);
+  const texts = await prefetchDocs(store, prefix, located);
+  const { applied, failure } = evolveInto(projection, texts, events, located);
+  const changes = texts.changes(prefix);
   const committed = failure ? (applied > 0 ? events[applied - 1].position : null) : checkpoint;
   if (committed !== null)
     await store.applyBatch({ projection: prefix, changes, checkpoint: committed.toString() });

@@ -61,7 +61,3 @@ export function buildPrefix(name: string, build: ProjectionBuild): string {
 export function physicalCollection(prefix: string, collection: string): string {
   return `${prefix}_${collection}`;
 }
-
-export function docKeyString(collection: string, id: string): string {
-  return `${collection}\u0000${id}`;
-}

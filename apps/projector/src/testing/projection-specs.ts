@@ -1,7 +1,8 @@
 import { EventMetadata, GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { Document } from '@hub/read-store';
 import { Projection } from '../projection';
-import { DocTexts, evolveEvents } from '../projection-batch';
+import { DocumentTexts } from '../document-texts';
+import { evolveEvents } from '../projection-batch';
 
 /** An event for a projection spec: type and data, the rest filled in unless given. */
 export type SpecEvent = Pick<RecordedEvent, 'type' | 'data'> & Partial<RecordedEvent>;
@@ -42,17 +43,15 @@ export function foldDocuments(
   projection: Projection,
   events: readonly RecordedEvent[],
 ): ProjectionDocuments {
-  const texts: DocTexts = new Map();
+  const texts = new DocumentTexts();
   for (const event of events) {
     const { failure } = evolveEvents(projection, 'spec', texts, [event]);
     if (failure) throw failure.error;
   }
   const documents: ProjectionDocuments = {};
   for (const collection of projection.collections) documents[collection.name] = {};
-  for (const [key, text] of texts) {
-    const [collection, id] = key.split('\u0000') as [string, string];
-    if (text !== null) documents[collection][id] = JSON.parse(text) as Document;
-  }
+  for (const [collection, id, text] of texts.documents())
+    documents[collection][id] = JSON.parse(text) as Document;
   return documents;
 }
 

@@ -1,0 +1,78 @@
+import { RecordedEvent } from '@hub/event-store';
+import { DocumentTexts } from './document-texts';
+import { Projection } from './projection';
+import { evolveEvents, evolveInto, locateAll } from './projection-batch';
+import { recordedEvents } from './testing/projection-specs';
+
+/** Counts per stream; a `Boom` event writes two documents, then throws. */
+const counter: Projection = {
+  name: 'counter',
+  version: 1,
+  handles: ['Counted', 'Boom', 'Peek'],
+  collections: [{ name: 'counts' }, { name: 'totals' }],
+  locate: (event) =>
+    event.type === 'Peek'
+      ? []
+      : [
+          { collection: 'counts', id: event.streamName },
+          { collection: 'totals', id: 'all' },
+        ],
+  evolve(docs, event) {
+    if (event.type === 'Peek') {
+      docs.get('counts', event.streamName);
+      return;
+    }
+    const count = docs.get<{ n: number }>('counts', event.streamName)?.n ?? 0;
+    docs.put('counts', event.streamName, { n: count + 1 });
+    docs.put('totals', 'all', { n: (docs.get<{ n: number }>('totals', 'all')?.n ?? 0) + 1 });
+    if (event.type === 'Boom') {
+      docs.put('counts', event.streamName, { n: 99 });
+      docs.put('counts', 'fresh', { n: 1 });
+      expect(docs.get('counts', 'fresh')).toEqual({ id: 'fresh', n: 1 }); // its own write
+      throw new Error('boom');
+    }
+  },
+};
+
+const events = (...specs: [type: string, stream: string][]): RecordedEvent[] =>
+  recordedEvents(specs.map(([type, streamName]) => ({ type, streamName, data: {} })));
+
+describe('evolving a batch of events', () => {
+  it('undoes every write of an event whose evolve throws half-way, keeping those before it', () => {
+    const texts = new DocumentTexts();
+    const batch = events(['Counted', 'a'], ['Counted', 'b'], ['Boom', 'a'], ['Counted', 'a']);
+    const { applied, failure, changes } = evolveEvents(counter, 'p', texts, batch);
+    expect(applied).toBe(2);
+    expect(failure?.event).toBe(batch[2]);
+    expect((failure?.error as Error).message).toBe('boom');
+    expect(changes.map((c) => [c.collection, c.id, c.kind === 'putJson' && c.json])).toEqual([
+      ['p_counts', 'a', '{"n":1,"id":"a"}'],
+      ['p_counts', 'b', '{"n":1,"id":"b"}'],
+      ['p_totals', 'all', '{"n":2,"id":"all"}'],
+    ]);
+    expect(texts.has('counts', 'fresh')).toBe(false);
+    const held = [...texts.documents()].reduce((sum, [, , text]) => sum + text.length, 0);
+    expect(texts.characters).toBe(held);
+  });
+
+  it('undoes a write over a fetched document back to the fetched text, unwritten', () => {
+    const texts = new DocumentTexts();
+    texts.fetched('counts', 'a', '{"n":5,"id":"a"}');
+    texts.fetched('totals', 'all', null);
+    const batch = events(['Boom', 'a']);
+    const { applied } = evolveInto(counter, texts, batch, locateAll(counter, batch));
+    expect(applied).toBe(0);
+    expect(texts.get('counts', 'a')).toBe('{"n":5,"id":"a"}');
+    expect(texts.get('totals', 'all')).toBeNull();
+    expect(texts.changes('p')).toEqual([]);
+  });
+
+  it('refuses a read of a document that locate did not return', () => {
+    const batch = events(['Counted', 'a'], ['Peek', 'a']);
+    const { applied, failure } = evolveEvents(counter, 'p', new DocumentTexts(), batch);
+    expect(applied).toBe(1);
+    expect((failure?.error as Error).message).toBe(
+      'counter: evolve read counts/a, which locate did not return',
+    );
+  });
+});

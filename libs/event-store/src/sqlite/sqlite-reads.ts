@@ -6,7 +6,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port';
-import { EventRow, toRecordedEvent } from './sqlite-schema';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-schema';
 
 // The highest code point: `stream < prefix || MAX_CHAR` keeps a prefix filter on the
 // (stream, revision) index instead of a LIKE, whose ASCII case folding would be wrong here.
@@ -20,12 +20,16 @@ export class SqliteEventReads {
   private readonly allByShape = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    this.forwards = db.prepare(
-      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
-    );
-    this.backwards = db.prepare(
-      'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-    );
+    this.forwards = db
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw();
+    this.backwards = db
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw();
     this.head = db.prepare('SELECT MAX(position) FROM events').pluck();
   }
 
@@ -80,9 +84,11 @@ export class SqliteEventReads {
       if (typeCount > 0) where.push(`+type IN (${Array(typeCount).fill('?').join(', ')})`);
       if (prefixCount > 0)
         where.push(`(${Array(prefixCount).fill('(stream >= ? AND stream < ?)').join(' OR ')})`);
-      statement = this.db.prepare(
-        `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
-      );
+      statement = this.db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
+        )
+        .raw();
       this.allByShape.set(key, statement);
     }
     return statement;

@@ -18,17 +18,24 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_CACHE_MIB = 64;
 
-/** One row of the `events` table as better-sqlite3 returns it. */
-export interface EventRow {
-  position: number;
-  event_id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+/**
+ * The columns event reads select, in this order: rows come back as arrays (better-sqlite3's raw
+ * mode), which spares an object with named keys per row (a fifth of reading a page of events).
+ */
+export const EVENT_COLUMNS =
+  'position, event_id, stream, revision, type, data, metadata, recorded_at';
+
+/** One row of EVENT_COLUMNS as better-sqlite3 returns it in raw mode. */
+export type EventRow = [
+  position: number,
+  eventId: string,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
 
 // `position` is written explicitly as (max + 1) inside the IMMEDIATE transaction, never by
 // AUTOINCREMENT, so a rolled-back transaction leaves no gap in the global log.
@@ -63,13 +70,14 @@ export function openEventDatabase(options: SqliteEventStoreOptions): Database.Da
 
 /** Maps a row to the port's `RecordedEvent`. */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  const [position, , stream, revision, type, data, metadata, recordedAt] = row;
   return {
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    streamName: row.stream,
-    revision: row.revision,
-    position: BigInt(row.position) as GlobalPosition,
-    recordedAt: row.recorded_at,
+    type,
+    data: JSON.parse(data) as Record<string, unknown>,
+    metadata: JSON.parse(metadata) as EventMetadata,
+    streamName: stream,
+    revision,
+    position: BigInt(position) as GlobalPosition,
+    recordedAt,
   };
 }

@@ -23,31 +23,27 @@ export class DocumentTexts {
     return this.byCollection.get(collection)?.has(id) ?? false;
   }
 
-  /** Records what the store holds (null: no such document); not a change. */
-  fetched(collection: string, id: string, text: string | null): void {
-    this.set(collection, id, text);
+  /** Sets a document's text (null: absent); not a change until it is marked written. */
+  set(collection: string, id: string, text: string | null): void {
+    let texts = this.byCollection.get(collection);
+    if (!texts) this.byCollection.set(collection, (texts = new Map()));
+    this.characters += (text?.length ?? 0) - (texts.get(id)?.length ?? 0);
+    texts.set(id, text);
   }
 
-  /** Sets a document's new text (null: deleted), a change to commit. */
-  write(collection: string, id: string, text: string | null): void {
-    this.set(collection, id, text);
+  /** Marks a document as changed: its text is written when the batch commits. */
+  markWritten(collection: string, id: string): void {
     let ids = this.written.get(collection);
     if (!ids) this.written.set(collection, (ids = new Set()));
     ids.add(id);
   }
 
-  isWritten(collection: string, id: string): boolean {
-    return this.written.get(collection)?.has(id) ?? false;
-  }
-
-  /** Puts back what a write replaced: `text` undefined when nothing was held, and whether it was written. */
-  restore(collection: string, id: string, text: string | null | undefined, written: boolean): void {
-    if (text === undefined) {
-      const texts = this.byCollection.get(collection);
-      this.characters -= texts?.get(id)?.length ?? 0;
-      texts?.delete(id);
-    } else this.set(collection, id, text);
-    if (!written) this.written.get(collection)?.delete(id);
+  /** Puts back the text a set replaced (undefined: none was held). */
+  restore(collection: string, id: string, text: string | null | undefined): void {
+    if (text !== undefined) return this.set(collection, id, text);
+    const texts = this.byCollection.get(collection);
+    this.characters -= texts?.get(id)?.length ?? 0;
+    texts?.delete(id);
   }
 
   /** Forgets which documents were written (they stay held, as fetched ones). */
@@ -77,12 +73,5 @@ export class DocumentTexts {
   *documents(): Iterable<[collection: string, id: string, text: string]> {
     for (const [collection, texts] of this.byCollection)
       for (const [id, text] of texts) if (text !== null) yield [collection, id, text];
-  }
-
-  private set(collection: string, id: string, text: string | null): void {
-    let texts = this.byCollection.get(collection);
-    if (!texts) this.byCollection.set(collection, (texts = new Map()));
-    this.characters += (text?.length ?? 0) - (texts.get(id)?.length ?? 0);
-    texts.set(id, text);
   }
 }

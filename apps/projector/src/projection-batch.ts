@@ -22,14 +22,14 @@ interface Replaced {
   collection: string;
   id: string;
   text: string | null | undefined;
-  written: boolean;
 }
 
 /**
- * The documents an event's evolve sees. Writes go straight into the batch's texts; what each
- * replaced is kept until the evolve returns, so one that throws half-way is undone and leaves
- * no trace. `get` is limited to the keys located for the event (or written by it): a read of
- * anything else would depend on where batch boundaries fall, so it fails loudly instead.
+ * The documents an event's evolve sees. Writes go straight into the batch's texts, and what each
+ * replaced is kept until the evolve returns: then the documents are marked written, or, when it
+ * threw half-way, put back, so a failed event leaves no trace. `get` is limited to the keys
+ * located for the event (or written by it): a read of anything else would depend on where batch
+ * boundaries fall, so it fails loudly instead.
  */
 class BatchDocs implements ProjectionDocs {
   private located: readonly DocKey[] = [];
@@ -48,13 +48,17 @@ class BatchDocs implements ProjectionDocs {
     this.replaced.length = 0;
   }
 
-  /** Undoes the current event's writes, last first. */
+  /** The event's evolve returned: what it wrote is to be committed. */
+  commit(): void {
+    for (const { collection, id } of this.replaced) this.texts.markWritten(collection, id);
+  }
+
+  /** The event's evolve threw: puts back what it wrote, last first. */
   undo(): void {
     for (let i = this.replaced.length - 1; i >= 0; i -= 1) {
-      const { collection, id, text, written } = this.replaced[i];
-      this.texts.restore(collection, id, text, written);
+      const { collection, id, text } = this.replaced[i];
+      this.texts.restore(collection, id, text);
     }
-    this.replaced.length = 0;
   }
 
   get<T extends Document = Document>(collection: string, id: string): T | null {
@@ -83,13 +87,8 @@ class BatchDocs implements ProjectionDocs {
 
   private write(collection: string, id: string, text: string | null): void {
     if (!this.wrote(collection, id))
-      this.replaced.push({
-        collection,
-        id,
-        text: this.texts.get(collection, id),
-        written: this.texts.isWritten(collection, id),
-      });
-    this.texts.write(collection, id, text);
+      this.replaced.push({ collection, id, text: this.texts.get(collection, id) });
+    this.texts.set(collection, id, text);
   }
 
   /** Located keys are few (one to a handful), so a scan beats building a set per event. */
@@ -145,7 +144,7 @@ export async function prefetchDocs(
     ]);
   }
   for (const [collection, ids, found] of fetched)
-    for (const id of ids) known.fetched(collection, id, found.get(id) ?? null);
+    for (const id of ids) known.set(collection, id, found.get(id) ?? null);
   return known;
 }
 
@@ -196,6 +195,7 @@ export function evolveInto(
     try {
       docs.begin(located[applied]);
       projection.evolve(docs, event);
+      docs.commit();
     } catch (error) {
       docs.undo();
       return { applied, failure: { event, error } };

@@ -57,8 +57,8 @@ describe('evolving a batch of events', () => {
 
   it('undoes a write over a fetched document back to the fetched text, unwritten', () => {
     const texts = new DocumentTexts();
-    texts.fetched('counts', 'a', '{"n":5,"id":"a"}');
-    texts.fetched('totals', 'all', null);
+    texts.set('counts', 'a', '{"n":5,"id":"a"}');
+    texts.set('totals', 'all', null);
     const batch = events(['Boom', 'a']);
     const { applied } = evolveInto(counter, texts, batch, locateAll(counter, batch));
     expect(applied).toBe(0);

@@ -8,12 +8,7 @@ import {
   ProjectionBatch,
   ReadModelStore,
 } from '../read-model-store.port';
-import {
-  coalesceChanges,
-  groupByCollection,
-  parsePosition,
-  sortablePosition,
-} from '../shared/batch';
+import { coalesceChanges, parsePosition, sortablePosition } from '../shared/batch';
 import { decodeCursor, encodeCursor, keysetBranches } from '../shared/cursor';
 import {
   assertCollection,
@@ -137,8 +132,7 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async applyBatch(batch: ProjectionBatch): Promise<void> {
     const position = parsePosition(batch.checkpoint);
-    const changes = coalesceChanges(batch);
-    for (const [collection, group] of groupByCollection(changes)) {
+    for (const [collection, group] of coalesceChanges(batch)) {
       await writeChanges(
         this.collection(collection),
         group,

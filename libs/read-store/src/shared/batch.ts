@@ -19,29 +19,32 @@ export function sortablePosition(position: bigint): string {
 }
 
 /**
- * Validates a batch and keeps only the last change per document. Both adapters make each change
- * conditional on the stored position being older than the batch's, so two changes to one
- * document inside a batch would otherwise see the second one skipped; the last one is what the
- * batch means anyway.
+ * Validates a batch and keeps only the last change per document, grouped by collection (in the
+ * order collections first appear; inside a group, the order of last occurrence). Both adapters
+ * make each change conditional on the stored position being older than the batch's, so two
+ * changes to one document inside a batch would otherwise see the second one skipped; the last
+ * one is what the batch means anyway.
  */
-export function coalesceChanges(batch: ProjectionBatch): DocumentChange[] {
+export function coalesceChanges(batch: ProjectionBatch): Map<string, DocumentChange[]> {
   if (typeof batch.projection !== 'string' || batch.projection.length === 0) {
     throw new ReadStoreUsageError('a batch needs a projection name');
   }
-  const last = new Map<string, DocumentChange>();
+  const byCollection = new Map<string, Map<string, DocumentChange>>();
   for (const change of batch.changes) {
-    assertCollection(change.collection);
+    let last = byCollection.get(change.collection);
+    if (!last) byCollection.set(assertCollection(change.collection), (last = new Map()));
     assertId(change.id);
     if (change.kind === 'put') assertDocument(change.doc);
     // JSON text is trusted to be an object's (its writer serialized one); parsing it here would
     // cost what carrying text saves.
     if (change.kind === 'putJson' && !change.json.startsWith('{'))
       throw new ReadStoreUsageError('a document must be a plain object');
-    const key = `${change.collection}\u0000${change.id}`;
-    last.delete(key); // re-insert so the map keeps the order of last occurrence
-    last.set(key, change);
+    last.delete(change.id); // re-insert so the map keeps the order of last occurrence
+    last.set(change.id, change);
   }
-  return [...last.values()];
+  const groups = new Map<string, DocumentChange[]>();
+  for (const [collection, last] of byCollection) groups.set(collection, [...last.values()]);
+  return groups;
 }
 
 /** The document a put writes, parsed when it came as JSON text. */
@@ -52,17 +55,4 @@ export function changedDocument(change: Exclude<DocumentChange, { kind: 'delete'
 /** The JSON text a put writes. */
 export function changedJson(change: Exclude<DocumentChange, { kind: 'delete' }>): string {
   return change.kind === 'put' ? JSON.stringify(change.doc) : change.json;
-}
-
-/** Groups changes by collection, preserving order inside each group. */
-export function groupByCollection(
-  changes: readonly DocumentChange[],
-): Map<string, DocumentChange[]> {
-  const groups = new Map<string, DocumentChange[]>();
-  for (const change of changes) {
-    const group = groups.get(change.collection);
-    if (group) group.push(change);
-    else groups.set(change.collection, [change]);
-  }
-  return groups;
 }

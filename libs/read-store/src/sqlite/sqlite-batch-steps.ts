@@ -16,18 +16,17 @@ const SAVE_CHECKPOINT = `INSERT INTO checkpoints (projection, position, updated_
 export function batchSteps(batch: ProjectionBatch): WriteStep[] {
   const position = parsePosition(batch.checkpoint);
   if (position > INT64_MAX) throw new ReadStoreUsageError('position exceeds SQLite INTEGER');
-  const byCollection = new Map<string, { ids: string[]; docs: string[]; deleted: string[] }>();
-  for (const change of coalesceChanges(batch)) {
-    let group = byCollection.get(change.collection);
-    if (!group) byCollection.set(change.collection, (group = { ids: [], docs: [], deleted: [] }));
-    if (change.kind === 'delete') group.deleted.push(change.id);
-    else {
-      group.ids.push(change.id);
-      group.docs.push(changedJson(change));
-    }
-  }
   const steps: WriteStep[] = [];
-  for (const [collection, { ids, docs, deleted }] of byCollection) {
+  for (const [collection, changes] of coalesceChanges(batch)) {
+    const ids: string[] = [];
+    const docs: string[] = [];
+    const deleted: string[] = [];
+    for (const change of changes)
+      if (change.kind === 'delete') deleted.push(change.id);
+      else {
+        ids.push(change.id);
+        docs.push(changedJson(change));
+      }
     const sql = sqlOfCollection(collection);
     steps.push({ sql: sql.create });
     if (ids.length > 0) steps.push({ sql: sql.putAt, columns: [ids, docs], constants: [position] });

@@ -72,12 +72,7 @@ class BatchDocs implements ProjectionDocs {
 
   put(collection: string, id: string, doc: Document): void {
     this.assertCollection(collection);
-    // Documents carry their id, so getMany answers can be matched back to their keys.
-    this.write(
-      collection,
-      id,
-      JSON.stringify(assertDocument(doc.id === id ? doc : { ...doc, id })),
-    );
+    this.write(collection, id, documentText(assertDocument(doc), id));
   }
 
   delete(collection: string, id: string): void {
@@ -107,6 +102,19 @@ class BatchDocs implements ProjectionDocs {
     if (!this.collections.has(collection))
       throw new Error(`${this.projection.name}: unknown collection ${collection}`);
   }
+}
+
+/**
+ * A document's JSON text with its id: documents carry their id, so getMany answers can be matched
+ * back to their keys. A document without one gets it spliced into its text, which costs half of
+ * copying the object to add the field (most first puts have none).
+ */
+function documentText(doc: Document, id: string): string {
+  if (doc.id === id) return JSON.stringify(doc);
+  if (doc.id !== undefined) return JSON.stringify({ ...doc, id });
+  const text = JSON.stringify(doc);
+  const idField = `"id":${JSON.stringify(id)}`;
+  return text === '{}' ? `{${idField}}` : `{${idField},${text.slice(1)}`;
 }
 
 /** The documents each event locates, in order: `locate` runs once per event. */

@@ -46,9 +46,9 @@ describe('evolving a batch of events', () => {
     expect(failure?.event).toBe(batch[2]);
     expect((failure?.error as Error).message).toBe('boom');
     expect(changes.map((c) => [c.collection, c.id, c.kind === 'putJson' && c.json])).toEqual([
-      ['p_counts', 'a', '{"n":1,"id":"a"}'],
-      ['p_counts', 'b', '{"n":1,"id":"b"}'],
-      ['p_totals', 'all', '{"n":2,"id":"all"}'],
+      ['p_counts', 'a', '{"id":"a","n":1}'],
+      ['p_counts', 'b', '{"id":"b","n":1}'],
+      ['p_totals', 'all', '{"id":"all","n":2}'],
     ]);
     expect(texts.has('counts', 'fresh')).toBe(false);
     const held = [...texts.documents()].reduce((sum, [, , text]) => sum + text.length, 0);
@@ -57,14 +57,35 @@ describe('evolving a batch of events', () => {
 
   it('undoes a write over a fetched document back to the fetched text, unwritten', () => {
     const texts = new DocumentTexts();
-    texts.set('counts', 'a', '{"n":5,"id":"a"}');
+    texts.set('counts', 'a', '{"id":"a","n":5}');
     texts.set('totals', 'all', null);
     const batch = events(['Boom', 'a']);
     const { applied } = evolveInto(counter, texts, batch, locateAll(counter, batch));
     expect(applied).toBe(0);
-    expect(texts.get('counts', 'a')).toBe('{"n":5,"id":"a"}');
+    expect(texts.get('counts', 'a')).toBe('{"id":"a","n":5}');
     expect(texts.get('totals', 'all')).toBeNull();
     expect(texts.changes('p')).toEqual([]);
+  });
+
+  it('writes each document with its id, whether the evolve gave one, another or none', () => {
+    const ids: Projection = {
+      ...counter,
+      locate: () => [],
+      evolve(docs) {
+        docs.put('counts', 'none', { n: 1 });
+        docs.put('counts', 'empty', {});
+        docs.put('counts', 'same', { id: 'same', n: 2 });
+        docs.put('counts', 'other', { id: 'wrong', n: 3 });
+      },
+    };
+    const { changes } = evolveEvents(ids, 'p', new DocumentTexts(), events(['Counted', 'a']));
+    const parsed = changes.map((c) => c.kind === 'putJson' && JSON.parse(c.json));
+    expect(parsed).toEqual([
+      { id: 'none', n: 1 },
+      { id: 'empty' },
+      { id: 'same', n: 2 },
+      { id: 'other', n: 3 },
+    ]);
   });
 
   it('refuses a read of a document that locate did not return', () => {

@@ -21,6 +21,9 @@ interface Chunk {
   atHead: boolean;
 }
 
+/** A full page, kept for the readers that come after: it always ends at an event. */
+type KeptChunk = Chunk & { through: GlobalPosition };
+
 /**
  * Reads the log once for every projection catching up. Each projection would otherwise read
  * and parse the whole log itself: six projections over a 1M-event log read 1.64M events with
@@ -34,7 +37,7 @@ interface Chunk {
  * its own time, and miss what was appended since.
  */
 export class CatchUpLog {
-  private readonly chunks: Chunk[] = [];
+  private readonly chunks: KeptChunk[] = [];
   private readonly reading = new Map<string, Promise<Chunk>>();
   private readonly readers = new Set<CatchUpReader>();
   private readonly eventTypes: ReadonlySet<string>;
@@ -118,10 +121,10 @@ export class CatchUpLog {
   }
 
   /** Keeps a full chunk, in log order; past `maxChunks`, the one furthest behind goes. */
-  private keep(chunk: Chunk & { through: GlobalPosition }): void {
+  private keep(chunk: KeptChunk): void {
     if (this.frontier === null || chunk.through > this.frontier) this.frontier = chunk.through;
     let at = this.chunks.length;
-    while (at > 0 && this.chunks[at - 1].through! > chunk.through) at -= 1;
+    while (at > 0 && this.chunks[at - 1].through > chunk.through) at -= 1;
     this.chunks.splice(at, 0, chunk);
     if (this.chunks.length > this.maxChunks) this.chunks.shift();
   }
@@ -137,10 +140,8 @@ export class CatchUpLog {
         slowest = at;
     }
     if (slowest === undefined || slowest === null) return;
-    for (let i = this.chunks.length - 1; i >= 0; i -= 1) {
-      const through = this.chunks[i].through;
-      if (through !== null && through <= slowest) this.chunks.splice(i, 1);
-    }
+    for (let i = this.chunks.length - 1; i >= 0; i -= 1)
+      if (this.chunks[i].through <= slowest) this.chunks.splice(i, 1);
   }
 }
 
@@ -165,8 +166,7 @@ export class CatchUpReader {
   }
 }
 
-function covers(chunk: Chunk, after: GlobalPosition | null): boolean {
-  if (chunk.through === null) return false;
+function covers(chunk: KeptChunk, after: GlobalPosition | null): boolean {
   if (after === null) return chunk.after === null;
   return (chunk.after === null || chunk.after <= after) && after < chunk.through;
 }

@@ -13,6 +13,8 @@ import { EvolveFailure, evolveInto, locateAll, prefetchDocs } from './projection
  */
 export class CatchUpWindow {
   private readonly texts = new DocumentTexts();
+  /** The window before's documents, while its commit may not have landed (newer than the store's). */
+  private older?: DocumentTexts;
   /** How many events were applied. */
   size = 0;
   /** The position of the last event applied. */
@@ -27,16 +29,20 @@ export class CatchUpWindow {
     private readonly store: ReadModelStore,
     private readonly projection: Projection,
     private readonly prefix: string,
-  ) {}
+    committing?: CatchUpWindow,
+  ) {
+    this.older = committing?.texts;
+  }
 
   /**
-   * Fetches what the page's events locate (unless the window already holds it) and evolves
-   * them. Answers the event whose evolve threw, if one did: the events before it are applied,
-   * it and those after it are not. A store error is thrown and leaves the window as it was.
+   * Fetches what the page's events locate (unless this window, or the one before it, holds it)
+   * and evolves them. Answers the event whose evolve threw, if one did: the events before it are
+   * applied, it and those after it are not. A store error is thrown and leaves the window as it
+   * was.
    */
   async add(events: readonly RecordedEvent[]): Promise<EvolveFailure | undefined> {
     const located = locateAll(this.projection, events);
-    await prefetchDocs(this.store, this.prefix, located, this.texts);
+    await prefetchDocs(this.store, this.prefix, located, this.texts, this.older);
     const { applied, failure } = evolveInto(this.projection, this.texts, events, located);
     this.size += applied;
     if (applied > 0) this.lastApplied = events[applied - 1].position;
@@ -45,6 +51,8 @@ export class CatchUpWindow {
 
   /** The batch that commits the window with `checkpoint` (at or after the last applied event). */
   batch(checkpoint: GlobalPosition): ProjectionBatch {
+    // Committed, this window reads no more: the one before it need not be kept for it.
+    this.older = undefined;
     return {
       projection: this.prefix,
       changes: this.texts.changes(this.prefix),

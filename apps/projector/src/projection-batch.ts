@@ -125,18 +125,25 @@ export function locateAll(projection: Projection, events: readonly RecordedEvent
 /**
  * Fetches every located document `known` lacks, with one getMany per collection, and adds them
  * to `known` (which is returned). A document already in `known` is newer than the stored one,
- * so it is not fetched again.
+ * so it is not fetched again; nor is one `older` holds (documents on their way to the store),
+ * which is copied instead.
  */
 export async function prefetchDocs(
   store: ReadModelStore,
   prefix: string,
   located: readonly (readonly DocKey[])[],
   known: DocumentTexts = new DocumentTexts(),
+  older?: DocumentTexts,
 ): Promise<DocumentTexts> {
   const idsByCollection = new Map<string, Set<string>>();
   for (const keys of located)
     for (const { collection, id } of keys) {
       if (known.has(collection, id)) continue;
+      const pending = older?.get(collection, id);
+      if (pending !== undefined) {
+        known.set(collection, id, pending);
+        continue;
+      }
       let ids = idsByCollection.get(collection);
       if (!ids) idsByCollection.set(collection, (ids = new Set()));
       ids.add(id);

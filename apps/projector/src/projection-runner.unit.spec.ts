@@ -1,6 +1,7 @@
-import { GlobalPosition } from '@hub/event-store';
+import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { MemoryReadModelStore } from './memory-read-model-store';
 import { ProjectionRunner } from './projection-runner';
+import { ProjectionDocs } from './projection';
 import { ProjectionLaggingError } from './projector.errors';
 import { eventually } from './testing/eventually';
 import { MemoryEventStore } from '@hub/event-store/testing/memory-event-store';
@@ -96,6 +97,34 @@ describe('ProjectionRunner', () => {
         events: 2,
         lastPosition: '20',
       });
+  });
+
+  it('evolves the next window while the previous one commits, reading its documents from memory', async () => {
+    for (let i = 0; i < 6; i += 1) await appendTypes(events, 's', 'ItemAdded');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const applyBatch = store.applyBatch.bind(store);
+    jest.spyOn(store, 'applyBatch').mockImplementationOnce(async (batch) => {
+      await held;
+      return applyBatch(batch);
+    });
+    const evolved: bigint[] = [];
+    const sample = sampleProjection();
+    const watched = {
+      ...sample,
+      evolve: (docs: ProjectionDocs, event: RecordedEvent) => {
+        evolved.push(event.position);
+        sample.evolve(docs, event);
+      },
+    };
+    const r = await start(watched, { batchSize: 2, catchUpWindow: 2 });
+    // The first window (events 1-2) is committing; the second (3-4) is evolved meanwhile.
+    await eventually(() => evolved.length === 4, 2000, 'the second window');
+    expect((await r.statusOf('sample')).checkpoint).toBeNull();
+    release();
+    await r.waitForPosition('sample', 6n as GlobalPosition, 2000);
+    // Read from the store, the stream's document would have missed the first window's events.
+    expect(await streamDoc(r, 's')).toMatchObject({ events: 6, lastPosition: '6' });
   });
 
   it('also closes a window once it holds catchUpCharacters of document text', async () => {
@@ -222,7 +251,7 @@ describe('ProjectionRunner', () => {
       const r = await start(projection, { maxAttempts: 3 });
       await r.waitForPosition('sample', 2n as GlobalPosition, 2000);
       expect(await streamDoc(r, 'flaky')).toMatchObject({ events: 2 });
-      expect((await r.statusOf('sample')).state).toBe('live');
+      await eventually(async () => (await r.statusOf('sample')).state === 'live', 2000, 'live');
     });
   });
 });

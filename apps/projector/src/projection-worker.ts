@@ -106,39 +106,56 @@ export class ProjectionWorker {
     }
   }
 
+  /**
+   * A full window is committed while the next one is evolved: the next window reads the
+   * documents of the one being committed from memory, where they are newer than the store's.
+   * Its own commit waits for the previous one, so checkpoints land in order (a MongoDB batch
+   * is several writes: two at once could put a later checkpoint before earlier documents).
+   */
   private async catchUpWith(reader: CatchUpReader): Promise<boolean> {
     let cursor = this.checkpoint;
     let window = this.newWindow();
+    let committing: Promise<boolean> | null = null;
     let sliceStarted = performance.now();
-    while (!this.stopping && this.state !== 'halted') {
-      const page = await reader.pageAfter(cursor);
-      const target = page.through ?? cursor;
-      cursor = target;
-      const added = await this.retrying(() => window.add(page.events));
-      if (!added) return false;
-      const failure = added.value;
-      if (failure) {
-        // Commit the events before the failing one; process() retries it, then halts.
-        if (!(await this.commit(window, window.lastApplied))) return false;
-        window = this.newWindow();
-        const rest = page.events.slice(page.events.indexOf(failure.event));
-        if (!(await this.process(rest, target, failure))) return false;
-      } else if (page.atHead || this.isFull(window)) {
-        if (!(await this.commit(window, target))) return false;
-        window = this.newWindow();
+    try {
+      while (!this.stopping && this.state !== 'halted') {
+        const page = await reader.pageAfter(cursor);
+        const target = page.through ?? cursor;
+        cursor = target;
+        const added = await this.retrying(() => window.add(page.events));
+        if (!added) return false;
+        const failure = added.value;
+        if ((failure || page.atHead || this.isFull(window)) && committing) {
+          if (!(await committing)) return false;
+          committing = null;
+        }
+        if (failure) {
+          // Commit the events before the failing one; process() retries it, then halts.
+          if (!(await this.commit(window, window.lastApplied))) return false;
+          window = this.newWindow();
+          const rest = page.events.slice(page.events.indexOf(failure.event));
+          if (!(await this.process(rest, target, failure))) return false;
+        } else if (page.atHead) {
+          return await this.commit(window, target);
+        } else if (this.isFull(window)) {
+          committing = this.commit(window, target);
+          window = this.newWindow(window);
+        }
+        // On SQLite every await above settles without I/O, so a catch-up would chain microtasks
+        // for minutes and starve timers and sockets (health checks, waitForPosition timeouts):
+        // it yields after each page. A projection behind the others (it waited for a commit)
+        // reads on for a slice of time instead, so it catches up with them before the pages
+        // they read for it are dropped, and the log is read once.
+        if (!page.behind || performance.now() - sliceStarted >= CATCH_UP_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStarted = performance.now();
+        }
       }
-      if (page.atHead) return true;
-      // On SQLite every await above settles without I/O, so a catch-up would chain microtasks
-      // for minutes and starve timers and sockets (health checks, waitForPosition timeouts):
-      // it yields after each page. A projection behind the others (it waited for a commit)
-      // reads on for a slice of time instead, so it catches up with them before the pages
-      // they read for it are dropped, and the log is read once.
-      if (!page.behind || performance.now() - sliceStarted >= CATCH_UP_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStarted = performance.now();
-      }
+      return false;
+    } finally {
+      // Stopped or halted meanwhile: the commit under way still lands (or halts) before we return.
+      await committing;
     }
-    return false;
   }
 
   private isFull(window: CatchUpWindow): boolean {
@@ -146,8 +163,8 @@ export class ProjectionWorker {
     return window.size >= catchUpWindow || window.characters >= catchUpCharacters;
   }
 
-  private newWindow(): CatchUpWindow {
-    return new CatchUpWindow(this.readStore, this.projection, this.prefix);
+  private newWindow(committing?: CatchUpWindow): CatchUpWindow {
+    return new CatchUpWindow(this.readStore, this.projection, this.prefix, committing);
   }
 
   /** Commits a window's documents with `target` as the checkpoint; false when halted or stopped. */

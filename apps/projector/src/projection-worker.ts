@@ -14,7 +14,7 @@ export type { ProjectionFailure, WorkerOptions, WorkerState } from './worker-opt
 
 /**
  * Runs one build (version + generation) of one projection: catch up from its checkpoint in
- * batches with readAll, then follow subscribeToAll. The checkpoint also advances over events
+ * pages of the shared CatchUpLog, then follow subscribeToAll. The checkpoint also advances over events
  * the projection does not handle (up to the head it has observed), so waiting for a position
  * works for every projection, whatever events sit at that position.
  *

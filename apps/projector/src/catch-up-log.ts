@@ -145,10 +145,14 @@ export class CatchUpLog {
   }
 }
 
+/** How long a reader behind the others may read on before it lets the event loop turn. */
+const BEHIND_SLICE_MS = 20;
+
 /** One projection's reading of a `CatchUpLog`. */
 export class CatchUpReader {
   /** The position of the last page asked for (undefined before the first). */
   position: GlobalPosition | null | undefined;
+  private sliceStarted = performance.now();
 
   constructor(
     private readonly log: CatchUpLog,
@@ -159,6 +163,19 @@ export class CatchUpReader {
   pageAfter(after: GlobalPosition | null): Promise<CatchUpPage> {
     this.position = after;
     return this.log.pageAfter(after, this.types);
+  }
+
+  /**
+   * Lets the event loop turn after a page. On SQLite every await of a catch-up settles without
+   * I/O, so it would chain microtasks for minutes and starve timers and sockets (health checks,
+   * waitForPosition timeouts). A reader behind the others (it waited for a commit) reads on for
+   * a slice of time instead, so it catches up with them before the pages they read for it are
+   * dropped, and the log is read once.
+   */
+  async pause(page: CatchUpPage): Promise<void> {
+    if (page.behind && performance.now() - this.sliceStarted < BEHIND_SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.sliceStarted = performance.now();
   }
 
   close(): void {

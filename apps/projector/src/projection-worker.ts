@@ -3,12 +3,9 @@ import { ReadModelStore } from '@hub/read-store';
 import { CatchUpLog, CatchUpReader } from './catch-up-log';
 import { CatchUpWindow } from './catch-up-window';
 import { LiveFeed } from './live-feed';
-import { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
+import { ProjectionFailure, WorkerOptions, WorkerState, describeFailure } from './worker-options';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import { EvolveFailure, applyEvents } from './projection-batch';
-
-/** How long a catch-up may take pages read by others before it lets the event loop turn. */
-const CATCH_UP_SLICE_MS = 20;
 
 export type { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
 
@@ -116,7 +113,6 @@ export class ProjectionWorker {
     let cursor = this.checkpoint;
     let window = this.newWindow();
     let committing: Promise<boolean> | null = null;
-    let sliceStarted = performance.now();
     try {
       while (!this.stopping && this.state !== 'halted') {
         const page = await reader.pageAfter(cursor);
@@ -125,7 +121,8 @@ export class ProjectionWorker {
         const added = await this.retrying(() => window.add(page.events));
         if (!added) return false;
         const failure = added.value;
-        if ((failure || page.atHead || this.isFull(window)) && committing) {
+        const closing = failure !== undefined || page.atHead || this.isFull(window);
+        if (closing && committing) {
           if (!(await committing)) return false;
           committing = null;
         }
@@ -137,19 +134,11 @@ export class ProjectionWorker {
           if (!(await this.process(rest, target, failure))) return false;
         } else if (page.atHead) {
           return await this.commit(window, target);
-        } else if (this.isFull(window)) {
+        } else if (closing) {
           committing = this.commit(window, target);
           window = this.newWindow(window);
         }
-        // On SQLite every await above settles without I/O, so a catch-up would chain microtasks
-        // for minutes and starve timers and sockets (health checks, waitForPosition timeouts):
-        // it yields after each page. A projection behind the others (it waited for a commit)
-        // reads on for a slice of time instead, so it catches up with them before the pages
-        // they read for it are dropped, and the log is read once.
-        if (!page.behind || performance.now() - sliceStarted >= CATCH_UP_SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStarted = performance.now();
-        }
+        await reader.pause(page);
       }
       return false;
     } finally {
@@ -292,14 +281,7 @@ export class ProjectionWorker {
 
   private halt(event: RecordedEvent | null, error: unknown, attempts: number): void {
     this.state = 'halted';
-    this.failure = {
-      position: event ? event.position.toString() : (this.checkpoint?.toString() ?? ''),
-      type: event?.type ?? '',
-      streamName: event?.streamName ?? '',
-      message: error instanceof Error ? error.message : String(error),
-      attempts,
-      at: new Date().toISOString(),
-    };
+    this.failure = describeFailure(event, error, attempts, this.checkpoint);
     this.onCheckpoint(this);
   }
 

@@ -1,4 +1,5 @@
 /** How a projection worker runs, and what it reports. */
+import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 
 export type WorkerState = 'starting' | 'catching-up' | 'live' | 'halted' | 'stopped';
 
@@ -10,6 +11,23 @@ export interface ProjectionFailure {
   message: string;
   attempts: number;
   at: string;
+}
+
+/** The failure of `event` (null: a store action, at `checkpoint`) after `attempts` attempts. */
+export function describeFailure(
+  event: RecordedEvent | null,
+  error: unknown,
+  attempts: number,
+  checkpoint: GlobalPosition | null,
+): ProjectionFailure {
+  return {
+    position: event ? event.position.toString() : (checkpoint?.toString() ?? ''),
+    type: event?.type ?? '',
+    streamName: event?.streamName ?? '',
+    message: error instanceof Error ? error.message : String(error),
+    attempts,
+    at: new Date().toISOString(),
+  };
 }
 
 export interface WorkerOptions {

@@ -21,6 +21,7 @@ import {
   mongoBaseline,
   sqliteBaseline,
 } from './projections-baseline';
+import { describeThreadCpu, markThreadCpu } from './thread-cpu';
 
 const arg = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -83,10 +84,12 @@ async function rebuild(eventsFile: string, store: ReadModelStore, head: GlobalPo
       );
   }, 10_000);
   const started = now();
+  const cpu = markThreadCpu();
   try {
     await runner.start();
     for (const { name } of ALL_PROJECTIONS) await runner.waitForPosition(name, head, 3_600_000);
     const seconds = now() - started;
+    console.log(`  ${describeThreadCpu(cpu)}`);
     const collections: BenchCollection[] = ALL_PROJECTIONS.flatMap((p) =>
       p.collections.map((c) => ({
         name: runner.collection(p.name, c.name),

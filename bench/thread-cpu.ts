@@ -20,7 +20,8 @@ function threadSeconds(): Map<string, number> {
   for (const tid of tids) {
     try {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks.
+      // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks
+      // (USER_HZ, 100 on Linux).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       seconds.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {

@@ -10,6 +10,8 @@ export interface CatchUpPage {
   atHead: boolean;
   /** Another reader has read past this page: this one is behind the others. */
   behind: boolean;
+  /** The head of the log as the page was read (at or after `through`; null: the log is empty). */
+  head: GlobalPosition | null;
 }
 
 /** A stretch of the log read once: every event of the log's types in (after, through]. */
@@ -19,6 +21,8 @@ interface Chunk {
   events: RecordedEvent[];
   /** The read reached the head (such a chunk is never kept). */
   atHead: boolean;
+  /** The head as the chunk was read. */
+  head: GlobalPosition | null;
 }
 
 /** A full page, kept for the readers that come after: it always ends at an event. */
@@ -78,6 +82,7 @@ export class CatchUpLog {
       ),
       through: chunk.through,
       atHead: chunk.atHead,
+      head: chunk.head,
     };
   }
 
@@ -111,13 +116,14 @@ export class CatchUpLog {
     const events = read.filter((event) => after === null || event.position > after);
     if (events.length > this.pageSize) events.length = this.pageSize;
     const last = events.length > 0 ? events[events.length - 1].position : after;
+    // Appends between the two reads can put the last event read past the head read first.
+    const through = head !== null && (last === null || head > last) ? head : last;
     if (read.length === maxCount && last !== null) {
-      const chunk = { after, through: last, events, atHead: false };
+      const chunk = { after, through: last, events, atHead: false, head: through };
       this.keep(chunk);
       return chunk;
     }
-    const through = head !== null && (last === null || head > last) ? head : last;
-    return { after, through, events, atHead: true };
+    return { after, through, events, atHead: true, head: through };
   }
 
   /** Keeps a full chunk, in log order; past `maxChunks`, the one furthest behind goes. */

@@ -61,6 +61,7 @@ describe('CatchUpLog', () => {
       through: null,
       atHead: true,
       behind: false,
+      head: null,
     });
   });
 

@@ -29,6 +29,8 @@ export class CatchUpWindow {
     private readonly store: ReadModelStore,
     private readonly projection: Projection,
     private readonly prefix: string,
+    /** The position the window starts after (null: the start of the log). */
+    readonly from: GlobalPosition | null,
     committing?: CatchUpWindow,
   ) {
     this.older = committing?.texts;

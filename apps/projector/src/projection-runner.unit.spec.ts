@@ -138,6 +138,27 @@ describe('ProjectionRunner', () => {
     expect(await streamDoc(r, 's-9')).toMatchObject({ events: 2, lastPosition: '20' });
   });
 
+  it('halves its windows toward the head, so the last commit is small', async () => {
+    for (let i = 0; i < 20; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const checkpoints = committedCheckpoints('sample_v1');
+    const r = await start(sampleProjection(), { catchUpWindow: 1000, catchUpHalving: 3 });
+    await r.waitForPosition('sample', 40n as GlobalPosition, 2000);
+    // Pages of 3 events, head 40: each window closes at the first page that covers half of the
+    // log between its start and the head (21 of 40, 33 of 21-40, 39 of 33-40), then at the head.
+    expect(checkpoints).toEqual(['21', '33', '39', '40']);
+    expect(await streamDoc(r, 's-19')).toMatchObject({ events: 2, lastPosition: '40' });
+    expect(await streamDoc(r, 's-0')).toMatchObject({ events: 2, lastPosition: '2' });
+  });
+
+  it('does not halve a window holding fewer than catchUpHalving events', async () => {
+    for (let i = 0; i < 20; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+    const checkpoints = committedCheckpoints('sample_v1');
+    const r = await start(sampleProjection(), { catchUpWindow: 1000, catchUpHalving: 10 });
+    await r.waitForPosition('sample', 40n as GlobalPosition, 2000);
+    // 21 of 40 holds 21 events; the window after it reaches 33 with 12; 33-40 never holds 10.
+    expect(checkpoints).toEqual(['21', '33', '40']);
+  });
+
   it('retries a window whose prefetch or commit fails in the store, losing nothing', async () => {
     for (let i = 0; i < 5; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
     const applyBatch = store.applyBatch.bind(store);

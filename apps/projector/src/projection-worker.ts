@@ -1,6 +1,6 @@
 import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
-import { CatchUpLog, CatchUpReader } from './catch-up-log';
+import { CatchUpLog, CatchUpPage, CatchUpReader } from './catch-up-log';
 import { CatchUpWindow } from './catch-up-window';
 import { LiveFeed } from './live-feed';
 import { ProjectionFailure, WorkerOptions, WorkerState, describeFailure } from './worker-options';
@@ -111,7 +111,7 @@ export class ProjectionWorker {
    */
   private async catchUpWith(reader: CatchUpReader): Promise<boolean> {
     let cursor = this.checkpoint;
-    let window = this.newWindow();
+    let window = this.newWindow(cursor);
     let committing: Promise<boolean> | null = null;
     try {
       while (!this.stopping && this.state !== 'halted') {
@@ -121,7 +121,7 @@ export class ProjectionWorker {
         const added = await this.retrying(() => window.add(page.events));
         if (!added) return false;
         const failure = added.value;
-        const closing = failure !== undefined || page.atHead || this.isFull(window);
+        const closing = failure !== undefined || page.atHead || this.isFull(window, page);
         if (closing && committing) {
           if (!(await committing)) return false;
           committing = null;
@@ -129,14 +129,14 @@ export class ProjectionWorker {
         if (failure) {
           // Commit the events before the failing one; process() retries it, then halts.
           if (!(await this.commit(window, window.lastApplied))) return false;
-          window = this.newWindow();
+          window = this.newWindow(target);
           const rest = page.events.slice(page.events.indexOf(failure.event));
           if (!(await this.process(rest, target, failure))) return false;
         } else if (page.atHead) {
           return await this.commit(window, target);
         } else if (closing) {
           committing = this.commit(window, target);
-          window = this.newWindow(window);
+          window = this.newWindow(target, window);
         }
         await reader.pause(page);
       }
@@ -147,13 +147,22 @@ export class ProjectionWorker {
     }
   }
 
-  private isFull(window: CatchUpWindow): boolean {
-    const { catchUpWindow, catchUpCharacters } = this.options;
-    return window.size >= catchUpWindow || window.characters >= catchUpCharacters;
+  /**
+   * A window closes at `catchUpWindow` events or `catchUpCharacters` of text (its memory), and,
+   * once it holds `catchUpHalving` events, when `page` brings it to half of the log between its
+   * start and the head. The last window is committed with nothing left to evolve beside it, so
+   * halving makes it small: the others are written while the next one is evolved.
+   */
+  private isFull(window: CatchUpWindow, page: CatchUpPage): boolean {
+    const { catchUpWindow, catchUpCharacters, catchUpHalving } = this.options;
+    if (window.size >= catchUpWindow || window.characters >= catchUpCharacters) return true;
+    if (window.size < catchUpHalving || page.through === null || page.head === null) return false;
+    const start = window.from ?? 0n;
+    return (page.through - start) * 2n >= page.head - start;
   }
 
-  private newWindow(committing?: CatchUpWindow): CatchUpWindow {
-    return new CatchUpWindow(this.readStore, this.projection, this.prefix, committing);
+  private newWindow(from: GlobalPosition | null, committing?: CatchUpWindow): CatchUpWindow {
+    return new CatchUpWindow(this.readStore, this.projection, this.prefix, from, committing);
   }
 
   /** Commits a window's documents with `target` as the checkpoint; false when halted or stopped. */

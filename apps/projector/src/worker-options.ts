@@ -39,6 +39,11 @@ export interface WorkerOptions {
    */
   catchUpWindow: number;
   catchUpCharacters: number;
+  /**
+   * A window holding at least this many events also closes once it covers half the log from
+   * its start to the head, so windows shrink toward the head (see ProjectionWorker.isFull).
+   */
+  catchUpHalving: number;
   /** Attempts per failing batch before the projection halts. */
   maxAttempts: number;
   /** Delay before retry n (1-based): retryDelayMs * 2^(n-1). */

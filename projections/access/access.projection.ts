@@ -64,12 +64,11 @@ function member(docs: ProjectionDocs, data: Data): MemberDoc {
 function updateWorkspace(
   docs: ProjectionDocs,
   workspaceId: string,
-  change: (doc: WorkspaceDoc) => void,
+  change: (doc: WorkspaceDoc) => WorkspaceDoc,
 ): void {
   const doc = docs.get<WorkspaceDoc>(C.workspaces, workspaceId);
   if (!doc) return;
-  change(doc);
-  docs.put(C.workspaces, workspaceId, doc);
+  docs.put(C.workspaces, workspaceId, change(doc));
 }
 
 function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
@@ -114,31 +113,34 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
     }
     case 'RoleGranted': {
       const doc = member(docs, data);
-      if (!doc.roles.includes(data.role)) doc.roles = [...doc.roles, data.role].sort();
-      return docs.put(C.members, memberId(data.workspaceId, data.userId), doc);
+      const roles = doc.roles.includes(data.role) ? doc.roles : [...doc.roles, data.role].sort();
+      return docs.put(C.members, memberId(data.workspaceId, data.userId), { ...doc, roles });
     }
     case 'RoleRevoked': {
       const doc = member(docs, data);
-      doc.roles = doc.roles.filter((role) => role !== data.role);
-      return docs.put(C.members, memberId(data.workspaceId, data.userId), doc);
+      const roles = doc.roles.filter((role) => role !== data.role);
+      return docs.put(C.members, memberId(data.workspaceId, data.userId), { ...doc, roles });
     }
     case 'GroupCreated':
-      return updateWorkspace(docs, data.workspaceId, (doc) => {
-        doc.groups = {
+      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+        ...doc,
+        groups: {
           ...doc.groups,
           [data.groupId]: { name: data.name, memberUserIds: data.memberUserIds },
-        };
-      });
+        },
+      }));
     case 'ContractMappedToWorkspace':
-      return updateWorkspace(docs, data.workspaceId, (doc) => {
-        if (!doc.mappedContracts.includes(data.contractId))
-          doc.mappedContracts = [...doc.mappedContracts, data.contractId];
-      });
+      return updateWorkspace(docs, data.workspaceId, (doc) =>
+        doc.mappedContracts.includes(data.contractId)
+          ? doc
+          : { ...doc, mappedContracts: [...doc.mappedContracts, data.contractId] },
+      );
     case 'PackageMappedToWorkspace':
-      return updateWorkspace(docs, data.workspaceId, (doc) => {
-        if (!doc.mappedPackages.includes(data.packageId))
-          doc.mappedPackages = [...doc.mappedPackages, data.packageId];
-      });
+      return updateWorkspace(docs, data.workspaceId, (doc) =>
+        doc.mappedPackages.includes(data.packageId)
+          ? doc
+          : { ...doc, mappedPackages: [...doc.mappedPackages, data.packageId] },
+      );
     case 'CustomerAdministratorAppointed': {
       const doc: AgreementAdminDoc = { agreementId: data.agreementId, userId: data.userId };
       return docs.put(C.agreementAdmins, `${data.agreementId}:${data.userId}`, doc);

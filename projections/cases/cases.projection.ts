@@ -92,17 +92,18 @@ function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
   admit(docs, doc, data.primaryContactUserId);
 }
 
-function updateCase(docs: ProjectionDocs, caseId: string, change: (doc: CaseDoc) => void): void {
+function updateCase(docs: ProjectionDocs, caseId: string, change: Partial<CaseDoc>): void {
   const doc = docs.get<CaseDoc>(C.cases, caseId);
   if (!doc) return;
-  change(doc);
-  docs.put(C.cases, caseId, doc);
+  docs.put(C.cases, caseId, { ...doc, ...change });
 }
 
 function groupAccessGranted(docs: ProjectionDocs, data: CaseGroupAccessGranted['data']): void {
-  const doc = docs.get<CaseDoc>(C.cases, data.caseId);
-  if (!doc) return;
-  if (!doc.groupIds.includes(data.groupId)) doc.groupIds = [...doc.groupIds, data.groupId];
+  const found = docs.get<CaseDoc>(C.cases, data.caseId);
+  if (!found) return;
+  const doc = found.groupIds.includes(data.groupId)
+    ? found
+    : { ...found, groupIds: [...found.groupIds, data.groupId] };
   docs.put(C.cases, data.caseId, doc);
   // Visibility rule (a): members of a granted group of the case's own workspace.
   const group = docs.get<CaseGroupDoc>(C.groups, data.groupId);
@@ -116,17 +117,19 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
       return opened(docs, event.data);
     case 'CaseSeverityChanged': {
       const { to, initialResponseDueAt } = event.data;
-      return updateCase(docs, event.data.caseId, (doc) => {
-        doc.severity = to;
+      return updateCase(docs, event.data.caseId, {
+        severity: to,
         // A change before the first response restarts the clock (domain.md §5).
-        if (initialResponseDueAt) doc.initialResponseDueAt = initialResponseDueAt;
+        ...(initialResponseDueAt ? { initialResponseDueAt } : {}),
       });
     }
     case 'CaseShared': {
       const { caseId, userId } = event.data;
-      const doc = docs.get<CaseDoc>(C.cases, caseId);
-      if (!doc) return;
-      if (!doc.sharedWith.includes(userId)) doc.sharedWith = [...doc.sharedWith, userId];
+      const found = docs.get<CaseDoc>(C.cases, caseId);
+      if (!found) return;
+      const doc = found.sharedWith.includes(userId)
+        ? found
+        : { ...found, sharedWith: [...found.sharedWith, userId] };
       docs.put(C.cases, caseId, doc);
       // Visibility rule (b): added through case sharing.
       return admit(docs, doc, userId);
@@ -134,14 +137,14 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
     case 'CaseGroupAccessGranted':
       return groupAccessGranted(docs, event.data);
     case 'CaseFirstResponseRecorded':
-      return updateCase(docs, event.data.caseId, (doc) => {
-        doc.respondedAt = event.data.respondedAt;
-        doc.responseTargetMet = event.data.responseTargetMet;
+      return updateCase(docs, event.data.caseId, {
+        respondedAt: event.data.respondedAt,
+        responseTargetMet: event.data.responseTargetMet,
       });
     case 'CaseClosed':
-      return updateCase(docs, event.data.caseId, (doc) => {
-        doc.status = 'closed';
-        doc.closedAt = event.data.closedAt;
+      return updateCase(docs, event.data.caseId, {
+        status: 'closed',
+        closedAt: event.data.closedAt,
       });
     case 'GroupCreated': {
       const { groupId, workspaceId, memberUserIds } = event.data;
@@ -149,8 +152,10 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
         groupId,
         membersByWorkspace: {},
       };
-      group.membersByWorkspace = { ...group.membersByWorkspace, [workspaceId]: [...memberUserIds] };
-      return docs.put(C.groups, groupId, group);
+      return docs.put(C.groups, groupId, {
+        ...group,
+        membersByWorkspace: { ...group.membersByWorkspace, [workspaceId]: [...memberUserIds] },
+      });
     }
   }
 }

@@ -55,13 +55,12 @@ const refs = (lines: readonly EntitlementLine[]): EntitlementRef[] =>
 function mapInto(
   docs: ProjectionDocs,
   workspaceId: string,
-  change: (doc: WorkspaceMappingsDoc) => void,
+  change: (doc: WorkspaceMappingsDoc) => WorkspaceMappingsDoc,
 ): void {
   const doc = docs.get<WorkspaceMappingsDoc>(C.workspaces, workspaceId);
   // WorkspaceCreated opens the workspace's stream, so a mapping never precedes it.
   if (!doc) return;
-  change(doc);
-  docs.put(C.workspaces, workspaceId, doc);
+  docs.put(C.workspaces, workspaceId, change(doc));
 }
 
 function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
@@ -117,15 +116,17 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
       return docs.put(C.workspaces, workspaceId, doc);
     }
     case 'ContractMappedToWorkspace':
-      return mapInto(docs, event.data.workspaceId, (doc) => {
-        if (!doc.mappedContracts.includes(event.data.contractId))
-          doc.mappedContracts = [...doc.mappedContracts, event.data.contractId];
-      });
+      return mapInto(docs, event.data.workspaceId, (doc) =>
+        doc.mappedContracts.includes(event.data.contractId)
+          ? doc
+          : { ...doc, mappedContracts: [...doc.mappedContracts, event.data.contractId] },
+      );
     case 'PackageMappedToWorkspace':
-      return mapInto(docs, event.data.workspaceId, (doc) => {
-        if (!doc.mappedPackages.includes(event.data.packageId))
-          doc.mappedPackages = [...doc.mappedPackages, event.data.packageId];
-      });
+      return mapInto(docs, event.data.workspaceId, (doc) =>
+        doc.mappedPackages.includes(event.data.packageId)
+          ? doc
+          : { ...doc, mappedPackages: [...doc.mappedPackages, event.data.packageId] },
+      );
   }
 }
 

@@ -1,4 +1,4 @@
-import { DocumentTexts } from '@hub/projector/document-texts';
+import { HeldDocuments } from '@hub/projector/held-documents';
 import { evolveEvents } from '@hub/projector/projection-batch';
 import { physicalCollection } from '@hub/projector/projection';
 import {
@@ -174,9 +174,9 @@ describe('helpdesk projection', () => {
       );
     });
     const [org, user, resent] = recordedEvents([contoso, ada, ada]);
-    const texts = new DocumentTexts();
-    evolveEvents(helpdeskProjection, 'spec', texts, [org, user]);
-    const { changes } = evolveEvents(helpdeskProjection, 'spec', texts, [resent]);
+    const held = new HeldDocuments();
+    evolveEvents(helpdeskProjection, 'spec', held, [org, user]);
+    const { changes } = evolveEvents(helpdeskProjection, 'spec', held, [resent]);
     expect(changes.map((c) => c.collection)).toEqual([physicalCollection('spec', 'users')]);
   });
 

@@ -1,28 +1,28 @@
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { ProjectionBatch, ReadModelStore } from '@hub/read-store';
 import { Projection } from './projection';
-import { DocumentTexts } from './document-texts';
+import { HeldDocuments } from './held-documents';
 import { EvolveFailure, evolveInto, locateAll, prefetchDocs } from './projection-batch';
 
 /**
  * The documents of one catch-up window: each page is evolved when it is read, over documents
- * kept as text across the pages of the window, and the whole window is committed with one
- * batch. A document touched in many pages is fetched once and written once, and a page's
+ * held across the pages of the window (HeldDocuments), and the whole window is committed with
+ * one batch. A document touched in many pages is fetched once and written once, and a page's
  * events are dropped as soon as they are applied: a window's worth of events held until its
  * commit would be copied by every young-generation collection in between.
  */
 export class CatchUpWindow {
-  private readonly texts = new DocumentTexts();
+  private readonly docs = new HeldDocuments();
   /** The window before's documents, while its commit may not have landed (newer than the store's). */
-  private older?: DocumentTexts;
+  private older?: HeldDocuments;
   /** How many events were applied. */
   size = 0;
   /** The position of the last event applied. */
   lastApplied: GlobalPosition | null = null;
 
-  /** Characters of document text the window holds (what bounds its memory). */
+  /** Characters of document text the window holds, an estimate of its memory. */
   get characters(): number {
-    return this.texts.characters;
+    return this.docs.characters;
   }
 
   constructor(
@@ -33,7 +33,7 @@ export class CatchUpWindow {
     readonly from: GlobalPosition | null,
     committing?: CatchUpWindow,
   ) {
-    this.older = committing?.texts;
+    this.older = committing?.docs;
   }
 
   /**
@@ -44,8 +44,8 @@ export class CatchUpWindow {
    */
   async add(events: readonly RecordedEvent[]): Promise<EvolveFailure | undefined> {
     const located = locateAll(this.projection, events);
-    await prefetchDocs(this.store, this.prefix, located, this.texts, this.older);
-    const { applied, failure } = evolveInto(this.projection, this.texts, events, located);
+    await prefetchDocs(this.store, this.prefix, located, this.docs, this.older);
+    const { applied, failure } = evolveInto(this.projection, this.docs, events, located);
     this.size += applied;
     if (applied > 0) this.lastApplied = events[applied - 1].position;
     return failure;
@@ -57,7 +57,7 @@ export class CatchUpWindow {
     this.older = undefined;
     return {
       projection: this.prefix,
-      changes: this.texts.changes(this.prefix),
+      changes: this.docs.changes(this.prefix),
       checkpoint: checkpoint.toString(),
     };
   }

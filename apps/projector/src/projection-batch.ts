@@ -1,6 +1,6 @@
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { Document, DocumentChange, ReadModelStore, assertDocument } from '@hub/read-store';
-import { DocumentTexts } from './document-texts';
+import { HeldDocument, HeldDocuments } from './held-documents';
 import { DocKey, Projection, ProjectionDocs, physicalCollection } from './projection';
 
 /** Evolve threw for `event`: the effects of the events before it are in `changes`. */
@@ -21,11 +21,11 @@ export interface EvolvedBatch {
 interface Replaced {
   collection: string;
   id: string;
-  text: string | null | undefined;
+  held: HeldDocument | undefined;
 }
 
 /**
- * The documents an event's evolve sees. Writes go straight into the batch's texts, and what each
+ * The documents an event's evolve sees. Writes go straight into the batch's documents, and what each
  * replaced is kept until the evolve returns: then the documents are marked written, or, when it
  * threw half-way, put back, so a failed event leaves no trace. `get` is limited to the keys
  * located for the event (or written by it): a read of anything else would depend on where batch
@@ -38,7 +38,7 @@ class BatchDocs implements ProjectionDocs {
 
   constructor(
     private readonly projection: Projection,
-    private readonly texts: DocumentTexts,
+    private readonly held: HeldDocuments,
   ) {
     this.collections = new Set(projection.collections.map((c) => c.name));
   }
@@ -50,14 +50,14 @@ class BatchDocs implements ProjectionDocs {
 
   /** The event's evolve returned: what it wrote is to be committed. */
   commit(): void {
-    for (const { collection, id } of this.replaced) this.texts.markWritten(collection, id);
+    for (const { collection, id } of this.replaced) this.held.markWritten(collection, id);
   }
 
   /** The event's evolve threw: puts back what it wrote, last first. */
   undo(): void {
     for (let i = this.replaced.length - 1; i >= 0; i -= 1) {
-      const { collection, id, text } = this.replaced[i];
-      this.texts.restore(collection, id, text);
+      const { collection, id, held } = this.replaced[i];
+      this.held.restore(collection, id, held);
     }
   }
 
@@ -66,24 +66,25 @@ class BatchDocs implements ProjectionDocs {
       throw new Error(
         `${this.projection.name}: evolve read ${collection}/${id}, which locate did not return`,
       );
-    const text = this.texts.get(collection, id);
-    return text == null ? null : (JSON.parse(text) as T);
+    return (this.held.read(collection, id) ?? null) as T | null;
   }
 
   put(collection: string, id: string, doc: Document): void {
     this.assertCollection(collection);
-    this.write(collection, id, documentText(assertDocument(doc), id));
+    this.remember(collection, id);
+    this.held.put(collection, id, assertDocument(doc));
   }
 
   delete(collection: string, id: string): void {
     this.assertCollection(collection);
-    this.write(collection, id, null);
+    this.remember(collection, id);
+    this.held.set(collection, id, null);
   }
 
-  private write(collection: string, id: string, text: string | null): void {
+  /** Keeps what the event's first write of a document replaced, to put it back if evolve throws. */
+  private remember(collection: string, id: string): void {
     if (!this.wrote(collection, id))
-      this.replaced.push({ collection, id, text: this.texts.get(collection, id) });
-    this.texts.set(collection, id, text);
+      this.replaced.push({ collection, id, held: this.held.get(collection, id) });
   }
 
   /** Located keys are few (one to a handful), so a scan beats building a set per event. */
@@ -104,19 +105,6 @@ class BatchDocs implements ProjectionDocs {
   }
 }
 
-/**
- * A document's JSON text with its id: documents carry their id, so getMany answers can be matched
- * back to their keys. A document without one gets it spliced into its text, which costs half of
- * copying the object to add the field (most first puts have none).
- */
-function documentText(doc: Document, id: string): string {
-  if (doc.id === id) return JSON.stringify(doc);
-  if (doc.id !== undefined) return JSON.stringify({ ...doc, id });
-  const text = JSON.stringify(doc);
-  const idField = `"id":${JSON.stringify(id)}`;
-  return text === '{}' ? `{${idField}}` : `{${idField},${text.slice(1)}`;
-}
-
 /** The documents each event locates, in order: `locate` runs once per event. */
 export function locateAll(projection: Projection, events: readonly RecordedEvent[]): DocKey[][] {
   return events.map((event) => projection.locate(event));
@@ -132,9 +120,9 @@ export async function prefetchDocs(
   store: ReadModelStore,
   prefix: string,
   located: readonly (readonly DocKey[])[],
-  known: DocumentTexts = new DocumentTexts(),
-  older?: DocumentTexts,
-): Promise<DocumentTexts> {
+  known: HeldDocuments = new HeldDocuments(),
+  older?: HeldDocuments,
+): Promise<HeldDocuments> {
   const idsByCollection = new Map<string, Set<string>>();
   for (const keys of located)
     for (const { collection, id } of keys) {
@@ -183,28 +171,28 @@ async function documentTexts(
 }
 
 /**
- * Evolves the events in order over `texts` (specs keep them across calls); stops at the first
+ * Evolves the events in order over `held` (specs keep them across calls); stops at the first
  * failure. The changes answered are those of this call.
  */
 export function evolveEvents(
   projection: Projection,
   prefix: string,
-  texts: DocumentTexts,
+  held: HeldDocuments,
   events: readonly RecordedEvent[],
 ): EvolvedBatch {
-  texts.forgetWritten();
-  const { applied, failure } = evolveInto(projection, texts, events, locateAll(projection, events));
-  return { changes: texts.changes(prefix), applied, failure };
+  held.forgetWritten();
+  const { applied, failure } = evolveInto(projection, held, events, locateAll(projection, events));
+  return { changes: held.changes(prefix), applied, failure };
 }
 
-/** Evolves the events over `texts`, each with the keys located for it. */
+/** Evolves the events over `held`, each with the keys located for it. */
 export function evolveInto(
   projection: Projection,
-  texts: DocumentTexts,
+  held: HeldDocuments,
   events: readonly RecordedEvent[],
   located: readonly (readonly DocKey[])[],
 ): { applied: number; failure?: EvolveFailure } {
-  const docs = new BatchDocs(projection, texts);
+  const docs = new BatchDocs(projection, held);
   for (let applied = 0; applied < events.length; applied += 1) {
     const event = events[applied];
     try {
@@ -232,9 +220,9 @@ export async function applyEvents(
   checkpoint: GlobalPosition,
 ): Promise<{ committed: GlobalPosition | null; failure?: EvolveFailure }> {
   const located = locateAll(projection, events);
-  const texts = await prefetchDocs(store, prefix, located);
-  const { applied, failure } = evolveInto(projection, texts, events, located);
-  const changes = texts.changes(prefix);
+  const held = await prefetchDocs(store, prefix, located);
+  const { applied, failure } = evolveInto(projection, held, events, located);
+  const changes = held.changes(prefix);
   const committed = failure ? (applied > 0 ? events[applied - 1].position : null) : checkpoint;
   if (committed !== null)
     await store.applyBatch({ projection: prefix, changes, checkpoint: committed.toString() });

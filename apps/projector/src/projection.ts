@@ -10,10 +10,17 @@ export interface DocKey {
 /**
  * The documents an `evolve` call may see and change. Synchronous on purpose: the runner has
  * already fetched every located document, so evolve stays a pure function of its inputs.
+ * Documents are values: what `get` answers is shared with later events (HeldDocuments), so
+ * evolve never changes it in place, and puts a changed copy instead (`{ ...doc, field }`).
+ * Under test, documents are frozen, so a change in place throws.
  */
 export interface ProjectionDocs {
-  /** A copy of the document, or null when it does not exist (or was deleted). */
+  /**
+   * The document (read-only), or null when it does not exist (or was deleted). Its `id`
+   * field is the store's: evolve does not rely on it.
+   */
   get<T extends Document = Document>(collection: string, id: string): T | null;
+  /** Sets the document; `doc` is not to be changed after (it may be held as it is). */
   put(collection: string, id: string, doc: Document): void;
   delete(collection: string, id: string): void;
 }

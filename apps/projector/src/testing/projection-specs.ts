@@ -1,7 +1,7 @@
 import { EventMetadata, GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { Document } from '@hub/read-store';
 import { Projection } from '../projection';
-import { DocumentTexts } from '../document-texts';
+import { HeldDocuments } from '../held-documents';
 import { evolveEvents } from '../projection-batch';
 
 /** An event for a projection spec: type and data, the rest filled in unless given. */
@@ -43,7 +43,7 @@ export function foldDocuments(
   projection: Projection,
   events: readonly RecordedEvent[],
 ): ProjectionDocuments {
-  const texts = new DocumentTexts();
+  const texts = new HeldDocuments();
   for (const event of events) {
     const { failure } = evolveEvents(projection, 'spec', texts, [event]);
     if (failure) throw failure.error;

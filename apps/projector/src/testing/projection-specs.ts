@@ -43,14 +43,14 @@ export function foldDocuments(
   projection: Projection,
   events: readonly RecordedEvent[],
 ): ProjectionDocuments {
-  const texts = new HeldDocuments();
+  const held = new HeldDocuments();
   for (const event of events) {
-    const { failure } = evolveEvents(projection, 'spec', texts, [event]);
+    const { failure } = evolveEvents(projection, 'spec', held, [event]);
     if (failure) throw failure.error;
   }
   const documents: ProjectionDocuments = {};
   for (const collection of projection.collections) documents[collection.name] = {};
-  for (const [collection, id, text] of texts.documents())
+  for (const [collection, id, text] of held.documents())
     documents[collection][id] = JSON.parse(text) as Document;
   return documents;
 }

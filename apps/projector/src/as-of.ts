@@ -38,6 +38,7 @@ export async function foldAsOf(
       fromPosition: position ?? undefined,
       maxCount: batchSize,
       filter: { eventTypes: projection.handles },
+      deferMetadata: true,
     });
     const fresh = page.filter((event) => position === null || event.position > position);
     const outside = fresh.findIndex((event) => !within(event));

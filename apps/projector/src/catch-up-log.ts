@@ -112,6 +112,7 @@ export class CatchUpLog {
       fromPosition: after ?? undefined,
       maxCount,
       filter: { eventTypes: [...this.eventTypes] },
+      deferMetadata: true,
     });
     const events = read.filter((event) => after === null || event.position > after);
     if (events.length > this.pageSize) events.length = this.pageSize;

@@ -89,6 +89,12 @@ export interface ReadAllOptions {
   fromPosition?: GlobalPosition;
   maxCount?: number;
   filter?: EventFilter;
+  /**
+   * A hint for bulk readers that seldom read metadata (projections): an adapter may parse each
+   * event's metadata when it is first read instead of up front. `metadata` is then an accessor
+   * (JSON.stringify includes it, a spread does not).
+   */
+  deferMetadata?: boolean;
 }
 
 export interface SubscribeOptions {

@@ -51,6 +51,34 @@ describe('SqliteEventStore', () => {
     expect(await store.headPosition()).toBe(5n);
   });
 
+  it('defers parsing metadata when asked, answering the same events', async () => {
+    await store.appendToStream('a-1', numbered(3), NO_STREAM);
+    const eager = await store.readAll();
+    const deferred = await store.readAll({ deferMetadata: true });
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const fields = deferred.map(({ type, data, streamName, revision, position, recordedAt }) => ({
+        type,
+        data,
+        streamName,
+        revision,
+        position,
+        recordedAt,
+      }));
+      expect(fields).toEqual(eager.map(({ metadata: _, ...rest }) => rest));
+      expect(parse).not.toHaveBeenCalled(); // the metadata is not read yet
+      expect(deferred.map((event) => event.metadata)).toEqual(eager.map((e) => e.metadata));
+      expect(parse).toHaveBeenCalledTimes(3);
+      deferred.forEach((event) => event.metadata);
+      expect(parse).toHaveBeenCalledTimes(3); // parsed once each
+    } finally {
+      parse.mockRestore();
+    }
+    const json = (value: unknown) =>
+      JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    expect(JSON.parse(json(deferred))).toEqual(JSON.parse(json(eager)));
+  });
+
   it('commits 200 concurrent appends to 200 streams in far fewer than 200 transactions', async () => {
     const before = store.stats().commits;
     const results = await Promise.all(

@@ -6,7 +6,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-schema';
+import { DeferredMetadataEvent, EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-schema';
 
 // The highest code point: `stream < prefix || MAX_CHAR` keeps a prefix filter on the
 // (stream, revision) index instead of a LIKE, whose ASCII case folding would be wrong here.
@@ -45,12 +45,15 @@ export class SqliteEventReads {
   /** Events at or after `fromPosition` (inclusive), in log order. */
   readAll(options: ReadAllOptions = {}): RecordedEvent[] {
     const from = options.fromPosition === undefined ? 0 : Number(options.fromPosition);
-    return this.readFrom(from, options.maxCount ?? -1, options.filter);
+    const rows = this.rowsFrom(from, options.maxCount ?? -1, options.filter);
+    return options.deferMetadata
+      ? rows.map((row) => new DeferredMetadataEvent(row))
+      : rows.map(toRecordedEvent);
   }
 
   /** Events strictly after `position` (a subscription's next page). */
   readAfter(position: bigint, maxCount: number, filter?: EventFilter): RecordedEvent[] {
-    return this.readFrom(Number(position) + 1, maxCount, filter);
+    return this.rowsFrom(Number(position) + 1, maxCount, filter).map(toRecordedEvent);
   }
 
   headPosition(): GlobalPosition | null {
@@ -58,7 +61,7 @@ export class SqliteEventReads {
     return head === null ? null : (BigInt(head) as GlobalPosition);
   }
 
-  private readFrom(from: number, maxCount: number, filter?: EventFilter): RecordedEvent[] {
+  private rowsFrom(from: number, maxCount: number, filter?: EventFilter): EventRow[] {
     const types = filter?.eventTypes ?? [];
     const prefixes = filter?.streamPrefixes ?? [];
     // An explicitly empty list matches nothing, as "only events of these (no) types" says.
@@ -68,9 +71,7 @@ export class SqliteEventReads {
     for (const type of types) params.push(type);
     for (const prefix of prefixes) params.push(prefix, prefix + MAX_CHAR);
     params.push(maxCount);
-    return (this.statementFor(types.length, prefixes.length).all(...params) as EventRow[]).map(
-      toRecordedEvent,
-    );
+    return this.statementFor(types.length, prefixes.length).all(...params) as EventRow[];
   }
 
   private statementFor(typeCount: number, prefixCount: number): Database.Statement {

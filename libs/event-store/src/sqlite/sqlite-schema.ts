@@ -80,3 +80,39 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     recordedAt,
   };
 }
+
+/**
+ * A row as a `RecordedEvent` whose metadata is parsed when first read (ReadAllOptions
+ * .deferMetadata): a projection rebuild reads a million events and none of their metadata,
+ * whose parsing is about a third of reading them.
+ */
+export class DeferredMetadataEvent implements RecordedEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly position: GlobalPosition;
+  readonly recordedAt: string;
+  #metadata: string | EventMetadata;
+
+  constructor(row: EventRow) {
+    const [position, stream, revision, type, data, metadata, recordedAt] = row;
+    this.type = type;
+    this.data = JSON.parse(data) as Record<string, unknown>;
+    this.streamName = stream;
+    this.revision = revision;
+    this.position = BigInt(position) as GlobalPosition;
+    this.recordedAt = recordedAt;
+    this.#metadata = metadata;
+  }
+
+  get metadata(): EventMetadata {
+    if (typeof this.#metadata === 'string')
+      this.#metadata = JSON.parse(this.#metadata) as EventMetadata;
+    return this.#metadata;
+  }
+
+  toJSON(): RecordedEvent {
+    return { ...this, metadata: this.metadata };
+  }
+}

@@ -68,11 +68,21 @@ describe('ProjectionRunner', () => {
     return checkpoints;
   }
 
-  it('commits a catch-up once per window of events, each batch holding its window', async () => {
-    for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
+  /**
+   * Catches up `streams` streams of two events each with `options`; answers the runner and the
+   * checkpoints its windows committed.
+   */
+  async function catchUpWindows(streams: number, options: object) {
+    for (let i = 0; i < streams; i += 1)
+      await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
     const checkpoints = committedCheckpoints('sample_v1');
-    const r = await start(sampleProjection(), { catchUpWindow: 7 });
-    await r.waitForPosition('sample', 20n as GlobalPosition, 2000);
+    const r = await start(sampleProjection(), options);
+    await r.waitForPosition('sample', BigInt(2 * streams) as GlobalPosition, 2000);
+    return { r, checkpoints };
+  }
+
+  it('commits a catch-up once per window of events, each batch holding its window', async () => {
+    const { r, checkpoints } = await catchUpWindows(10, { catchUpWindow: 7 });
     // Pages of 3 events: a window closes at the first page that brings it to 7 events, and
     // at the head.
     expect(checkpoints).toEqual(['9', '18', '20']);
@@ -128,21 +138,18 @@ describe('ProjectionRunner', () => {
   });
 
   it('also closes a window once it holds catchUpCharacters of document text', async () => {
-    for (let i = 0; i < 10; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
-    const checkpoints = committedCheckpoints('sample_v1');
     // A stream document is about 100 characters: two pages' worth close each window.
-    const r = await start(sampleProjection(), { catchUpWindow: 1000, catchUpCharacters: 250 });
-    await r.waitForPosition('sample', 20n as GlobalPosition, 2000);
+    const { r, checkpoints } = await catchUpWindows(10, {
+      catchUpWindow: 1000,
+      catchUpCharacters: 250,
+    });
     expect(checkpoints.length).toBeGreaterThan(2);
     expect(checkpoints.at(-1)).toBe('20');
     expect(await streamDoc(r, 's-9')).toMatchObject({ events: 2, lastPosition: '20' });
   });
 
   it('halves its windows toward the head, so the last commit is small', async () => {
-    for (let i = 0; i < 20; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
-    const checkpoints = committedCheckpoints('sample_v1');
-    const r = await start(sampleProjection(), { catchUpWindow: 1000, catchUpHalving: 3 });
-    await r.waitForPosition('sample', 40n as GlobalPosition, 2000);
+    const { r, checkpoints } = await catchUpWindows(20, { catchUpWindow: 1000, catchUpHalving: 3 });
     // Pages of 3 events, head 40: each window closes at the first page that covers half of the
     // log between its start and the head (21 of 40, 33 of 21-40, 39 of 33-40), then at the head.
     expect(checkpoints).toEqual(['21', '33', '39', '40']);
@@ -151,10 +158,7 @@ describe('ProjectionRunner', () => {
   });
 
   it('does not halve a window holding fewer than catchUpHalving events', async () => {
-    for (let i = 0; i < 20; i += 1) await appendTypes(events, `s-${i}`, 'ItemAdded', 'ItemRenamed');
-    const checkpoints = committedCheckpoints('sample_v1');
-    const r = await start(sampleProjection(), { catchUpWindow: 1000, catchUpHalving: 10 });
-    await r.waitForPosition('sample', 40n as GlobalPosition, 2000);
+    const { checkpoints } = await catchUpWindows(20, { catchUpWindow: 1000, catchUpHalving: 10 });
     // 21 of 40 holds 21 events; the window after it reaches 33 with 12; 33-40 never holds 10.
     expect(checkpoints).toEqual(['21', '33', '40']);
   });

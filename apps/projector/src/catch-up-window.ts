@@ -1,6 +1,8 @@
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { ProjectionBatch, ReadModelStore } from '@hub/read-store';
+import { CatchUpPage } from './catch-up-log';
 import { Projection } from './projection';
+import { WorkerOptions } from './worker-options';
 import { HeldDocuments } from './held-documents';
 import { EvolveFailure, evolveInto, locateAll, prefetchDocs } from './projection-batch';
 
@@ -49,6 +51,20 @@ export class CatchUpWindow {
     this.size += applied;
     if (applied > 0) this.lastApplied = events[applied - 1].position;
     return failure;
+  }
+
+  /**
+   * Closes at `catchUpWindow` events or `catchUpCharacters` of text (its memory), and, once it
+   * holds `catchUpHalving` events, when `page` brings it to half of the log between its start
+   * and the head. The last window is committed with nothing left to evolve beside it, so halving
+   * makes it small: the others are written while the next one is evolved.
+   */
+  isFull(page: CatchUpPage, options: WorkerOptions): boolean {
+    const { catchUpWindow, catchUpCharacters, catchUpHalving } = options;
+    if (this.size >= catchUpWindow || this.characters >= catchUpCharacters) return true;
+    if (this.size < catchUpHalving || page.through === null || page.head === null) return false;
+    const start = this.from ?? 0n;
+    return (page.through - start) * 2n >= page.head - start;
   }
 
   /** The batch that commits the window with `checkpoint` (at or after the last applied event). */

@@ -1,6 +1,6 @@
 import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
-import { CatchUpLog, CatchUpPage, CatchUpReader } from './catch-up-log';
+import { CatchUpLog, CatchUpReader } from './catch-up-log';
 import { CatchUpWindow } from './catch-up-window';
 import { LiveFeed } from './live-feed';
 import { ProjectionFailure, WorkerOptions, WorkerState, describeFailure } from './worker-options';
@@ -121,7 +121,7 @@ export class ProjectionWorker {
         const added = await this.retrying(() => window.add(page.events));
         if (!added) return false;
         const failure = added.value;
-        const closing = failure !== undefined || page.atHead || this.isFull(window, page);
+        const closing = failure !== undefined || page.atHead || window.isFull(page, this.options);
         if (closing && committing) {
           if (!(await committing)) return false;
           committing = null;
@@ -145,20 +145,6 @@ export class ProjectionWorker {
       // Stopped or halted meanwhile: the commit under way still lands (or halts) before we return.
       await committing;
     }
-  }
-
-  /**
-   * A window closes at `catchUpWindow` events or `catchUpCharacters` of text (its memory), and,
-   * once it holds `catchUpHalving` events, when `page` brings it to half of the log between its
-   * start and the head. The last window is committed with nothing left to evolve beside it, so
-   * halving makes it small: the others are written while the next one is evolved.
-   */
-  private isFull(window: CatchUpWindow, page: CatchUpPage): boolean {
-    const { catchUpWindow, catchUpCharacters, catchUpHalving } = this.options;
-    if (window.size >= catchUpWindow || window.characters >= catchUpCharacters) return true;
-    if (window.size < catchUpHalving || page.through === null || page.head === null) return false;
-    const start = window.from ?? 0n;
-    return (page.through - start) * 2n >= page.head - start;
   }
 
   private newWindow(from: GlobalPosition | null, committing?: CatchUpWindow): CatchUpWindow {

@@ -41,7 +41,7 @@ export interface WorkerOptions {
   catchUpCharacters: number;
   /**
    * A window holding at least this many events also closes once it covers half the log from
-   * its start to the head, so windows shrink toward the head (see ProjectionWorker.isFull).
+   * its start to the head, so windows shrink toward the head (see CatchUpWindow.isFull).
    */
   catchUpHalving: number;
   /** Attempts per failing batch before the projection halts. */

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@hub/event-store';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
 import {
   ACCESS_COLLECTIONS as C,
   AgreementAdminDoc,
@@ -130,17 +130,15 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
         },
       }));
     case 'ContractMappedToWorkspace':
-      return updateWorkspace(docs, data.workspaceId, (doc) =>
-        doc.mappedContracts.includes(data.contractId)
-          ? doc
-          : { ...doc, mappedContracts: [...doc.mappedContracts, data.contractId] },
-      );
+      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+        ...doc,
+        mappedContracts: withItem(doc.mappedContracts, data.contractId),
+      }));
     case 'PackageMappedToWorkspace':
-      return updateWorkspace(docs, data.workspaceId, (doc) =>
-        doc.mappedPackages.includes(data.packageId)
-          ? doc
-          : { ...doc, mappedPackages: [...doc.mappedPackages, data.packageId] },
-      );
+      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+        ...doc,
+        mappedPackages: withItem(doc.mappedPackages, data.packageId),
+      }));
     case 'CustomerAdministratorAppointed': {
       const doc: AgreementAdminDoc = { agreementId: data.agreementId, userId: data.userId };
       return docs.put(C.agreementAdmins, `${data.agreementId}:${data.userId}`, doc);

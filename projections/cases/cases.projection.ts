@@ -8,7 +8,7 @@ import {
   CaseShared,
 } from '@hub/domain/cases/case.events';
 import { GroupCreated } from '@hub/domain/workspaces/workspace.events';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
 import {
   CASES_COLLECTIONS as C,
   CaseDoc,
@@ -101,9 +101,7 @@ function updateCase(docs: ProjectionDocs, caseId: string, change: Partial<CaseDo
 function groupAccessGranted(docs: ProjectionDocs, data: CaseGroupAccessGranted['data']): void {
   const found = docs.get<CaseDoc>(C.cases, data.caseId);
   if (!found) return;
-  const doc = found.groupIds.includes(data.groupId)
-    ? found
-    : { ...found, groupIds: [...found.groupIds, data.groupId] };
+  const doc = { ...found, groupIds: withItem(found.groupIds, data.groupId) };
   docs.put(C.cases, data.caseId, doc);
   // Visibility rule (a): members of a granted group of the case's own workspace.
   const group = docs.get<CaseGroupDoc>(C.groups, data.groupId);
@@ -127,9 +125,7 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
       const { caseId, userId } = event.data;
       const found = docs.get<CaseDoc>(C.cases, caseId);
       if (!found) return;
-      const doc = found.sharedWith.includes(userId)
-        ? found
-        : { ...found, sharedWith: [...found.sharedWith, userId] };
+      const doc = { ...found, sharedWith: withItem(found.sharedWith, userId) };
       docs.put(C.cases, caseId, doc);
       // Visibility rule (b): added through case sharing.
       return admit(docs, doc, userId);

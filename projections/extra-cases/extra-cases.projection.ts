@@ -8,7 +8,7 @@ import {
   PackageMappedToWorkspace,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
 import {
   EXTRA_CASES_COLLECTIONS as C,
   EntitlementRef,
@@ -116,17 +116,15 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
       return docs.put(C.workspaces, workspaceId, doc);
     }
     case 'ContractMappedToWorkspace':
-      return mapInto(docs, event.data.workspaceId, (doc) =>
-        doc.mappedContracts.includes(event.data.contractId)
-          ? doc
-          : { ...doc, mappedContracts: [...doc.mappedContracts, event.data.contractId] },
-      );
+      return mapInto(docs, event.data.workspaceId, (doc) => ({
+        ...doc,
+        mappedContracts: withItem(doc.mappedContracts, event.data.contractId),
+      }));
     case 'PackageMappedToWorkspace':
-      return mapInto(docs, event.data.workspaceId, (doc) =>
-        doc.mappedPackages.includes(event.data.packageId)
-          ? doc
-          : { ...doc, mappedPackages: [...doc.mappedPackages, event.data.packageId] },
-      );
+      return mapInto(docs, event.data.workspaceId, (doc) => ({
+        ...doc,
+        mappedPackages: withItem(doc.mappedPackages, event.data.packageId),
+      }));
   }
 }
 

@@ -25,6 +25,14 @@ export interface ProjectionDocs {
   delete(collection: string, id: string): void;
 }
 
+/**
+ * `list` with `item` at its end, or `list` itself when it holds it already: a document's list
+ * field is a value too, so it is replaced, never pushed to.
+ */
+export function withItem<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? (list as T[]) : [...list, item];
+}
+
 /** One logical collection of a projection, with the indexes its queries need. */
 export interface ProjectionCollection {
   name: string;

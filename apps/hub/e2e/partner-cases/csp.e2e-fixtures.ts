@@ -18,16 +18,8 @@ import { FollowUps } from '@hub/application/workflows/follow-ups';
 export const CUSTOMER = 'org-contoso';
 export const SERVICE_ADMIN_EMAIL = 'sa@contoso.example';
 
-/** Polls a condition with a deadline (no sleeps that merely hope). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { eventually } from '@hub/testing';
+export { eventually };
 
 export function tokens(hub: TestHub) {
   return {

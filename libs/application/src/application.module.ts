@@ -26,7 +26,6 @@ import {
 } from './notifications/notification';
 import { NotificationOutbox } from './notifications/notification-outbox';
 import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
-import { CustomerCommandHandler } from './subscriptions/subscription.handlers';
 import { WORKFLOWS, Workflows } from './workflows/workflows';
 import { ALL_WORKFLOWS } from './workflows/workflows.list';
 import { WorkspaceAccess } from './workspaces/workspace-access';
@@ -38,7 +37,6 @@ const COMMAND_HANDLERS = [
   ConsumptionHandler,
   OpenCaseHandler,
   CaseActionHandler,
-  CustomerCommandHandler,
   OpenPartnerCaseHandler,
   SendVerificationCodeHandler,
   ConfirmVerificationCodeHandler,

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NOTIFICATION_PUBLISHER, NotificationPublisher } from '@hub/messaging';
 import { CaseResponses } from './cases/case-responses';
-import { CaseActionHandler, OpenCaseHandler } from './cases/case.handlers';
 import { ConsumptionLedger } from './consumption/consumption-ledger';
 import { ConsumptionHandler } from './consumption/consumption.handler';
 import { CommandExecutor } from './execution/command-executor';
@@ -35,8 +34,6 @@ const COMMAND_HANDLERS = [
   CommandTableHandler,
   AcceptInvitationHandler,
   ConsumptionHandler,
-  OpenCaseHandler,
-  CaseActionHandler,
   OpenPartnerCaseHandler,
   SendVerificationCodeHandler,
   ConfirmVerificationCodeHandler,

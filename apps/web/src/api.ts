@@ -1,0 +1,100 @@
+// The UI's one way to the hub: the same /v1 API any client uses, with the caller's token.
+
+export type Params = Record<string, string | number | undefined | null>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Raised on 401: the token expired or was refused; the page goes back to sign-in. */
+export class SignedOut extends ApiError {}
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export function queryString(params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The instant an auditor's "as of" day stands for: its end, or now when that is still ahead. */
+export function asOfInstant(day: string, now: Date): string {
+  const end = Date.parse(`${day}T23:59:59.999Z`);
+  return new Date(Math.min(end, now.getTime())).toISOString();
+}
+
+export class HubApi {
+  constructor(
+    private readonly token: string,
+    private readonly fetchFn: FetchLike = (url, init) => fetch(url, init),
+    private readonly base = '',
+  ) {}
+
+  private async request(path: string, params?: Params, accept = 'application/json') {
+    const response = await this.fetchFn(`${this.base}${path}${queryString(params)}`, {
+      headers: { authorization: `Bearer ${this.token}`, accept },
+    });
+    if (response.ok) return response;
+    let code = 'http_error';
+    let message = `${response.status}`;
+    try {
+      const body = (await response.json()) as { code?: string; message?: string };
+      code = body.code ?? code;
+      message = body.message ?? message;
+    } catch {
+      // Not the hub's error body (a proxy, a network page): keep the status.
+    }
+    if (response.status === 401) throw new SignedOut(401, code, message);
+    throw new ApiError(response.status, code, message);
+  }
+
+  async get<T>(path: string, params?: Params): Promise<T> {
+    return (await (await this.request(path, params)).json()) as T;
+  }
+
+  /** Like get, but null when the route or the thing is not there (404): a feature the hub lacks. */
+  async optional<T>(path: string, params?: Params): Promise<T | null> {
+    try {
+      return await this.get<T>(path, params);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
+      throw error;
+    }
+  }
+
+  /** A read model's answer as it stood at the end of `day` (auditors). */
+  async asOf<T>(projection: string, day: string, params: Params, now: Date): Promise<T> {
+    const answer = await this.get<{ answer: T }>(`/v1/audit/projections/${projection}`, {
+      ...params,
+      asOf: asOfInstant(day, now),
+    });
+    return answer.answer;
+  }
+
+  /** A CSV export as text with its file name (the hub names it in Content-Disposition). */
+  async csv(path: string, params?: Params): Promise<{ fileName: string; text: string }> {
+    const response = await this.request(path, params, 'text/csv');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop() ?? 'export.csv';
+    return { fileName, text: await response.text() };
+  }
+
+  /** The raw streaming response of an SSE route (fetch, because EventSource sends no header). */
+  async stream(path: string, signal: AbortSignal): Promise<Response> {
+    const response = await this.fetchFn(`${this.base}${path}`, {
+      headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' },
+      signal,
+    });
+    if (response.status === 401) throw new SignedOut(401, 'unauthorized', 'signed out');
+    return response;
+  }
+}

@@ -32,6 +32,7 @@ export function App() {
   );
   const [notice, setNotice] = useState<string | null>(null);
   const [asOf, setAsOf] = useState<string | null>(null);
+  const [asOfInput, setAsOfInput] = useState('');
   const route = useRoute();
   const claims = useMemo(() => (token ? readClaims(token) : null), [token]);
   const format = useMemo(() => formatters(navigator.language || 'en'), []);
@@ -83,10 +84,14 @@ export function App() {
             <label className="as-of">
               As of
               <input
-                type="date"
-                value={asOf ?? ''}
-                max={new Date().toISOString().slice(0, 10)}
-                onChange={(e) => setAsOf(e.target.value || null)}
+                type="datetime-local"
+                step={1}
+                value={asOfInput}
+                onChange={(e) => {
+                  setAsOfInput(e.target.value);
+                  const at = e.target.value ? new Date(e.target.value) : null;
+                  setAsOf(at && !Number.isNaN(at.getTime()) ? at.toISOString() : null);
+                }}
               />
             </label>
           )}
@@ -98,7 +103,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {asOf && (
           <p className="banner" role="status">
-            Showing the record as it stood at the end of {format.day(asOf)}.
+            Showing the record as it stood on {format.instant(asOf)}.
           </p>
         )}
         {page.route === '#/activity' && <CustomerActivityPage />}

@@ -26,10 +26,13 @@ export function queryString(params: Params = {}): string {
   return text ? `?${text}` : '';
 }
 
-/** The instant an auditor's "as of" day stands for: its end, or now when that is still ahead. */
-export function asOfInstant(day: string, now: Date): string {
-  const end = Date.parse(`${day}T23:59:59.999Z`);
-  return new Date(Math.min(end, now.getTime())).toISOString();
+/**
+ * The instant an auditor's "as of" choice stands for: a day means its end (UTC), an instant
+ * itself; never later than now (the hub reads no future).
+ */
+export function asOfInstant(asOf: string, now: Date): string {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? Date.parse(`${asOf}T23:59:59.999Z`) : Date.parse(asOf);
+  return new Date(Math.min(at, now.getTime())).toISOString();
 }
 
 export class HubApi {
@@ -71,11 +74,11 @@ export class HubApi {
     }
   }
 
-  /** A read model's answer as it stood at the end of `day` (auditors). */
-  async asOf<T>(projection: string, day: string, params: Params, now: Date): Promise<T> {
+  /** A read model's answer as it stood then (auditors): `asOf` is a day or an instant. */
+  async asOf<T>(projection: string, asOf: string, params: Params, now: Date): Promise<T> {
     const answer = await this.get<{ answer: T }>(`/v1/audit/projections/${projection}`, {
       ...params,
-      asOf: asOfInstant(day, now),
+      asOf: asOfInstant(asOf, now),
     });
     return answer.answer;
   }

@@ -58,7 +58,9 @@ export function adoptToken(
   const fromFragment = tokenFromFragment(location.hash);
   if (fromFragment) {
     storage.setItem(TOKEN_KEY, fromFragment);
-    replaceUrl(`${location.pathname}${location.search}#/activity`);
+    // `#/cases&token=…` signs in on that page; a bare `#token=…` on Customer Activity.
+    const route = /^#\/[a-z-]+/.exec(location.hash)?.[0] ?? '#/activity';
+    replaceUrl(`${location.pathname}${location.search}${route}`);
     return fromFragment;
   }
   return storage.getItem(TOKEN_KEY);

@@ -7,7 +7,7 @@ export interface Session {
   api: HubApi;
   claims: Claims;
   format: Formatters;
-  /** An auditor's "as of" day (YYYY-MM-DD), or null for the live record. */
+  /** An auditor's "as of" instant (ISO), or null for the live record. */
   asOf: string | null;
   signOut: (reason?: string) => void;
 }

@@ -1,10 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSession } from '../context';
 import { dayNumber, dayOf } from '../days';
 import { PackageRow } from '../types';
 import { useLoad } from '../useLoad';
 import { Selection } from './CategoryDetail';
-import { useEffect } from 'react';
 
 /** Add-on packages in view, with package and state filters, balances, benefits and expiry. */
 export function AddonPackages(props: { selection: Selection; revision: number }) {
@@ -15,7 +14,7 @@ export function AddonPackages(props: { selection: Selection; revision: number })
   const [packages, reload] = useLoad(async () => {
     const read = (p: Record<string, string>) =>
       asOf
-        ? api.asOf<{ packages: PackageRow[] }>('addon-balances', asOf, { ...p, asOfDate: asOf }, new Date())
+        ? api.asOf<{ packages: PackageRow[] }>('addon-balances', asOf, { ...p, asOfDate: asOf.slice(0, 10) }, new Date())
         : api.get<{ packages: PackageRow[] }>('/v1/customer-activity/addon-packages', p);
     const shown = (await read(params)).packages;
     const all = packageId || state ? (await read(props.selection)).packages : shown;
@@ -24,7 +23,7 @@ export function AddonPackages(props: { selection: Selection; revision: number })
   useEffect(() => {
     if (props.revision > 0) reload();
   }, [props.revision, reload]);
-  const today = asOf ? dayNumber(asOf) : dayOf(new Date());
+  const today = dayOf(asOf ? new Date(asOf) : new Date());
   return (
     <section aria-labelledby="packages-heading">
       <h2 id="packages-heading">Add-on packages</h2>

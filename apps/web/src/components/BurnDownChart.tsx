@@ -45,7 +45,12 @@ export function BurnDownChart(props: {
         parsing: false,
         normalized: true,
         scales: {
-          x: { type: 'linear', ticks: { maxTicksLimit: 6, callback: (value) => format.day(isoDay(Number(value))) } },
+          x: {
+            type: 'linear',
+            min: drawn.actual[0].x,
+            max: drawn.end + Math.ceil((drawn.end - drawn.actual[0].x) * 0.04),
+            ticks: { maxTicksLimit: 6, callback: (value) => format.day(isoDay(Number(value))) },
+          },
           y: { type: 'linear', suggestedMin: bottom, ticks: { callback: (value) => format.number(Number(value)) } },
         },
         plugins: {

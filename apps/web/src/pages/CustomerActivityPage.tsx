@@ -41,7 +41,7 @@ export function CustomerActivityPage() {
       if (workspaceId === null) return new Promise(() => undefined);
       const read = (params: Record<string, string>) =>
         asOf
-          ? api.asOf<ActivitySummary>('customer-activity', asOf, { ...params, asOfDate: asOf }, new Date())
+          ? api.asOf<ActivitySummary>('customer-activity', asOf, { ...params, asOfDate: asOf.slice(0, 10) }, new Date())
           : api.get<ActivitySummary>('/v1/customer-activity', params);
       const shown = await read(selection);
       const all = contractId ? await read({ workspaceId: selection.workspaceId }) : shown;

@@ -1,65 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { TestHub } from '@hub/api/testing/test-hub';
-import { DemoSeed, seedDemo } from '../../../scripts/demo/seed-demo';
-import { REPO, buildWeb, gzippedJsBytes, launch, seriousViolations } from './testing/browser';
+import { BrowserContext } from 'playwright-core';
+import { DemoSeed } from '../../../scripts/demo/seed-demo';
+import { REPO, gzippedJsBytes } from './testing/browser';
+import {
+  Person,
+  UiHub,
+  eventually,
+  expectNoSeriousViolations,
+  tileFigure,
+  tileFigures,
+} from './testing/ui-hub';
 
-/** Polls a condition with a deadline (the page updates on its own schedule). */
-async function eventually<T>(probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-describe('the reporting UI in Chromium, on the demo dataset', () => {
-  let hub: TestHub;
+describe('the reporting UI in Chromium, on the demo dataset: Customer Activity', () => {
+  let ui: UiHub;
   let base: string;
   let seed: DemoSeed;
-  let browser: Browser;
-  let english: BrowserContext;
-  /** A second after the demo finished seeding: what an auditor's past moment looks back to. */
-  let seededBy: Date;
-
-  const tokens = new Map<string, string>();
-  /** One token per person for the whole spec (what a sign-in link carries). */
-  const token = (who: keyof DemoSeed['people']) => {
-    if (!tokens.has(who)) tokens.set(who, hub.token(seed.people[who] as any, 3600));
-    return tokens.get(who) as string;
-  };
-  const open = async (who: keyof DemoSeed['people'], route = '', context = english): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto(`${base}/app/#${route ? `${route}&` : ''}token=${token(who)}`);
-    return page;
-  };
-  const tile = (page: Page, key: string, figure: string) =>
-    page.locator(`[data-testid="tile-${key}"] [data-figure="${figure}"]`).innerText();
-  const figures = async (page: Page, key: string) => ({
-    consumed: await tile(page, key, 'consumed'),
-    total: await tile(page, key, 'total'),
-    remaining: await tile(page, key, 'remaining'),
-  });
-  const noSeriousViolations = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
+  const open = (who: Person, route = '', context?: BrowserContext) => ui.open(who, route, context);
+  const token = (who: Person) => ui.token(who);
+  const tile = tileFigure;
+  const figures = tileFigures;
+  const noSeriousViolations = expectNoSeriousViolations;
 
   beforeAll(async () => {
-    buildWeb();
-    hub = await TestHub.start();
-    await hub.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${hub.app.getHttpServer().address().port}`;
-    seed = await seedDemo(base, (claims) => hub.token(claims as any, 600));
-    seededBy = new Date(Math.ceil((Date.now() + 1) / 1000) * 1000);
-    browser = await launch();
-    english = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    ui = await UiHub.start();
+    base = ui.base;
+    seed = ui.seed;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => ui?.stop());
 
   it('serves the UI at /app/ and sends / there; the built JavaScript stays under 300 KB gzipped', async () => {
     const root = await fetch(`${base}/`, { redirect: 'manual' });
@@ -125,7 +94,7 @@ describe('the reporting UI in Chromium, on the demo dataset', () => {
     expect(await figures(page, 'proactive-credits')).toEqual({ consumed: '19.5', total: '40', remaining: '20.5' });
     expect(await figures(page, 'reactive-hours')).toEqual({ consumed: '178', total: '180', remaining: '20' });
     await page.close();
-    const french = await browser.newContext({ locale: 'fr-FR', timezoneId: 'UTC', viewport: { width: 390, height: 844 } });
+    const french = await ui.browser.newContext({ locale: 'fr-FR', timezoneId: 'UTC', viewport: { width: 390, height: 844 } });
     const small = await open('customerAdministrator', '', french);
     await small.locator('[data-testid="tile-proactive-hours"]').waitFor();
     await small.getByLabel('Workspace').selectOption('all');

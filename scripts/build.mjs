@@ -37,8 +37,7 @@ async function* sources(dir) {
     if (entry.isDirectory()) {
       // apps/web is the browser UI, built by Vite (scripts/build-web.mjs), not for Node.
       if (path !== join(root, 'apps', 'web')) yield* sources(path);
-    }
-    else if (
+    } else if (
       entry.name.endsWith('.ts') &&
       !entry.name.endsWith('.spec.ts') &&
       !entry.name.endsWith('.d.ts')

@@ -48,23 +48,69 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
   const orgId = `org-fabrikam-${run}`;
   const partnerId = `p-northwind-${run}`;
   const people = {
-    customerAdministrator: { sub: `camille-${run}`, email: `camille.martin+${run}@fabrikam.example`, name: 'Camille Martin', org: orgId, orgKind: 'customer', roles: [] },
-    member: { sub: `noah-${run}`, email: `noah.dubois+${run}@fabrikam.example`, name: 'Noah Dubois', org: orgId, orgKind: 'customer', roles: [] },
-    partnerAgent: { sub: `priya-${run}`, email: `priya+${run}@northwind.example`, name: 'Priya Shah', org: partnerId, orgKind: 'partner', roles: ['AdminAgent'] },
-    auditor: { sub: `ada-${run}`, email: 'ada@provider.example', name: 'Ada Auditor', orgKind: 'provider', roles: ['Auditor'] },
+    customerAdministrator: {
+      sub: `camille-${run}`,
+      email: `camille.martin+${run}@fabrikam.example`,
+      name: 'Camille Martin',
+      org: orgId,
+      orgKind: 'customer',
+      roles: [],
+    },
+    member: {
+      sub: `noah-${run}`,
+      email: `noah.dubois+${run}@fabrikam.example`,
+      name: 'Noah Dubois',
+      org: orgId,
+      orgKind: 'customer',
+      roles: [],
+    },
+    partnerAgent: {
+      sub: `priya-${run}`,
+      email: `priya+${run}@northwind.example`,
+      name: 'Priya Shah',
+      org: partnerId,
+      orgKind: 'partner',
+      roles: ['AdminAgent'],
+    },
+    auditor: {
+      sub: `ada-${run}`,
+      email: 'ada@provider.example',
+      name: 'Ada Auditor',
+      orgKind: 'provider',
+      roles: ['Auditor'],
+    },
   } satisfies DemoSeed['people'];
-  const csam = mint({ sub: 'demo-csam', email: 'csam@provider.example', orgKind: 'provider', roles: ['CSAM'] });
+  const csam = mint({
+    sub: 'demo-csam',
+    email: 'csam@provider.example',
+    orgKind: 'provider',
+    roles: ['CSAM'],
+  });
   const service = mint({ sub: 'demo-delivery', orgKind: 'provider', roles: ['Service'] });
   const admin = mint(people.customerAdministrator);
-  const partnerAdmin = mint({ sub: `nia-${run}`, email: `nia+${run}@northwind.example`, org: partnerId, orgKind: 'partner', roles: ['PartnerAdmin'] });
+  const partnerAdmin = mint({
+    sub: `nia-${run}`,
+    email: `nia+${run}@northwind.example`,
+    org: partnerId,
+    orgKind: 'partner',
+    roles: ['PartnerAdmin'],
+  });
   let position = '';
-  const track = (answer: Record<string, string>) => ((position = answer.position ?? position), answer);
-  const post = async (path: string, token: string, body?: unknown) => track(await hub.post(path, token, body));
+  const track = (answer: Record<string, string>) => (
+    (position = answer.position ?? position),
+    answer
+  );
+  const post = async (path: string, token: string, body?: unknown) =>
+    track(await hub.post(path, token, body));
 
   /** Accepts every invitation waiting for the person (matched by the token's e-mail). */
   const acceptAll = async (token: string) => {
-    const { invitations } = await hub.get<{ invitations: { invitationId: string }[] }>(`/v1/invitations?minPosition=${position}`, token);
-    for (const invitation of invitations) await post(`/v1/invitations/${invitation.invitationId}/accept`, token);
+    const { invitations } = await hub.get<{ invitations: { invitationId: string }[] }>(
+      `/v1/invitations?minPosition=${position}`,
+      token,
+    );
+    for (const invitation of invitations)
+      await post(`/v1/invitations/${invitation.invitationId}/accept`, token);
   };
 
   const agreement = await post('/v1/agreements', csam, {
@@ -72,20 +118,29 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     type: 'unified',
     startsOn: day(-330),
     endsOn: day(400),
-    serviceAdministrator: { email: people.customerAdministrator.email, name: people.customerAdministrator.name },
+    serviceAdministrator: {
+      email: people.customerAdministrator.email,
+      name: people.customerAdministrator.name,
+    },
     namedContacts: [],
   });
   const { agreementId, defaultWorkspaceId: main } = agreement;
   await acceptAll(admin);
   await hub.until(async () => {
-    const { workspaces } = await hub.get<{ workspaces: { roles: string[] }[] }>('/v1/workspaces', admin);
+    const { workspaces } = await hub.get<{ workspaces: { roles: string[] }[] }>(
+      '/v1/workspaces',
+      admin,
+    );
     return workspaces.some((w) => w.roles.includes('CustomerAdministrator')) || undefined;
   }, 'the Service Administrator becomes Customer Administrator');
   const { workspaceId: europe } = await post('/v1/workspaces', csam, {
     agreementId,
     name: 'Fabrikam Europe',
     purpose: 'European subsidiaries',
-    administrator: { email: people.customerAdministrator.email, name: people.customerAdministrator.name },
+    administrator: {
+      email: people.customerAdministrator.email,
+      name: people.customerAdministrator.name,
+    },
   });
   await acceptAll(admin);
 
@@ -100,7 +155,14 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
       line('advisory-hours', 'advisory', 'Advisory services', 'hours', 80),
       line('courses', 'education', 'On-demand education', 'seats', 25),
       line('webcasts', 'education', 'Webcasts', 'seats', 1, 'benefit'),
-      line('health-check', 'assessment', 'Assessment: Azure health check', 'assessments', 1, 'benefit'),
+      line(
+        'health-check',
+        'assessment',
+        'Assessment: Azure health check',
+        'assessments',
+        1,
+        'benefit',
+      ),
     ],
   });
   await post(`/v1/agreements/${agreementId}/contracts`, csam, {
@@ -121,7 +183,10 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     expiresOn: day(30),
     entitlements: [
       line('azure-credits', 'proactive', 'Azure proactive credits', 'credits', 20),
-      { ...line('arch-review', 'advisory', 'Architecture review', 'sessions', 1, 'benefit'), description: 'once a year' },
+      {
+        ...line('arch-review', 'advisory', 'Architecture review', 'sessions', 1, 'benefit'),
+        description: 'once a year',
+      },
     ],
   });
   await post(`/v1/contracts/${contracts.main}/packages`, csam, {
@@ -130,51 +195,116 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     expiresOn: day(-20),
     entitlements: [line('security-hours', 'advisory', 'Security assessment', 'hours', 10)],
   });
-  for (const packageId of Object.values(packages)) await post(`/v1/workspaces/${main}/mappings`, csam, { packageId });
-  await post(`/v1/workspaces/${main}/invitations`, admin, { email: people.member.email, name: people.member.name });
+  for (const packageId of Object.values(packages))
+    await post(`/v1/workspaces/${main}/mappings`, csam, { packageId });
+  await post(`/v1/workspaces/${main}/invitations`, admin, {
+    email: people.member.email,
+    name: people.member.name,
+  });
   await acceptAll(mint(people.member));
 
-  const deliver = async (prefix: string, deliveries: Delivery[], target: Record<string, string>) => {
+  const deliver = async (
+    prefix: string,
+    deliveries: Delivery[],
+    target: Record<string, string>,
+  ) => {
     for (const [k, delivery] of deliveries.entries()) {
       await post('/v1/consumption', service, {
         consumptionId: `${run}-${prefix}-${k}`,
         deliveredOn: day(-delivery.daysAgo),
         quantity: delivery.quantity,
-        reference: { kind: prefix.includes('reactive') ? 'case' : 'engagement', id: `${prefix.toUpperCase()}-${1000 + k}` },
+        reference: {
+          kind: prefix.includes('reactive') ? 'case' : 'engagement',
+          id: `${prefix.toUpperCase()}-${1000 + k}`,
+        },
         ...target,
       });
     }
   };
   const onMain = { contractId: contracts.main, workspaceId: main };
   const onEurope = { contractId: contracts.europe, workspaceId: europe };
-  await deliver('main-proactive', PLAN.mainProactive, { ...onMain, entitlementId: 'proactive-hours' });
+  await deliver('main-proactive', PLAN.mainProactive, {
+    ...onMain,
+    entitlementId: 'proactive-hours',
+  });
   await deliver('main-reactive', PLAN.mainReactive, { ...onMain, entitlementId: 'reactive-hours' });
   await deliver('main-advisory', PLAN.mainAdvisory, { ...onMain, entitlementId: 'advisory-hours' });
   await deliver('main-education', PLAN.mainEducation, { ...onMain, entitlementId: 'courses' });
   await deliver('eu-reactive', PLAN.euReactive, { ...onEurope, entitlementId: 'reactive-hours' });
-  await deliver('eu-proactive', PLAN.euProactive, { ...onEurope, entitlementId: 'proactive-credits' });
-  await deliver('pkg-credits', PLAN.packageCredits, { ...onMain, packageId: packages.active, entitlementId: 'azure-credits' });
-  await deliver('pkg-security', PLAN.expiredPackageHours, { ...onMain, packageId: packages.expired, entitlementId: 'security-hours' });
-  await post(`/v1/consumption/${run}-main-reactive-3/reversal`, service, { reason: 'logged against the wrong contract' });
+  await deliver('eu-proactive', PLAN.euProactive, {
+    ...onEurope,
+    entitlementId: 'proactive-credits',
+  });
+  await deliver('pkg-credits', PLAN.packageCredits, {
+    ...onMain,
+    packageId: packages.active,
+    entitlementId: 'azure-credits',
+  });
+  await deliver('pkg-security', PLAN.expiredPackageHours, {
+    ...onMain,
+    packageId: packages.expired,
+    entitlementId: 'security-hours',
+  });
+  await post(`/v1/consumption/${run}-main-reactive-3/reversal`, service, {
+    reason: 'logged against the wrong contract',
+  });
 
   const openCase = (body: Record<string, unknown>) =>
-    post('/v1/cases', admin, { workspaceId: main, product: 'Azure', contractId: contracts.main, ...body });
-  const open = await openCase({ severity: 'A', type: 'problem-resolution', title: 'Checkout API answers 503 in West Europe' });
-  const breached = await openCase({ severity: 'B', type: 'problem-resolution', title: 'Nightly reports time out' });
+    post('/v1/cases', admin, {
+      workspaceId: main,
+      product: 'Azure',
+      contractId: contracts.main,
+      ...body,
+    });
+  const open = await openCase({
+    severity: 'A',
+    type: 'problem-resolution',
+    title: 'Checkout API answers 503 in West Europe',
+  });
+  const breached = await openCase({
+    severity: 'B',
+    type: 'problem-resolution',
+    title: 'Nightly reports time out',
+  });
   // Cases open at the hub's clock, so a breach can only be a first response after the target.
   await post(`/v1/cases/${breached.caseId}/responses`, service, {
     respondedAt: new Date(Date.parse(breached.initialResponseDueAt) + 25 * 60_000).toISOString(),
   });
-  const closed = await openCase({ severity: 'C', type: 'advisory', title: 'Plan the move to Azure SQL Managed Instance' });
+  const closed = await openCase({
+    severity: 'C',
+    type: 'advisory',
+    title: 'Plan the move to Azure SQL Managed Instance',
+  });
   await post(`/v1/cases/${closed.caseId}/responses`, service, { respondedAt: now.toISOString() });
   await post(`/v1/cases/${closed.caseId}/close`, admin, { resolution: 'Migration plan delivered' });
-  await openCase({ severity: 'C', type: 'problem-resolution', title: 'Sign-in loop on the partner portal', contractId: undefined });
+  await openCase({
+    severity: 'C',
+    type: 'problem-resolution',
+    title: 'Sign-in loop on the partner portal',
+    contractId: undefined,
+  });
 
-  await post('/v1/partners', csam, { partnerId, name: 'Northwind Partners', kind: 'indirect-provider' });
+  await post('/v1/partners', csam, {
+    partnerId,
+    name: 'Northwind Partners',
+    kind: 'indirect-provider',
+  });
   const subscriptionId = `sub-${run}`;
-  await post(`/v1/customers/${orgId}/subscriptions`, service, { subscriptionId, product: 'azure', billing: 'paid', providerPartnerId: partnerId });
-  await post(`/v1/customers/${orgId}/subscriptions/${subscriptionId}/partner-access`, admin, { partnerId });
-  const gdap = await post('/v1/gdap-relationships', partnerAdmin, { partnerId, customerOrgId: orgId, roles: ['ServiceSupportAdministrator'], durationDays: 365 });
+  await post(`/v1/customers/${orgId}/subscriptions`, service, {
+    subscriptionId,
+    product: 'azure',
+    billing: 'paid',
+    providerPartnerId: partnerId,
+  });
+  await post(`/v1/customers/${orgId}/subscriptions/${subscriptionId}/partner-access`, admin, {
+    partnerId,
+  });
+  const gdap = await post('/v1/gdap-relationships', partnerAdmin, {
+    partnerId,
+    customerOrgId: orgId,
+    roles: ['ServiceSupportAdministrator'],
+    durationDays: 365,
+  });
   await post(`/v1/gdap-relationships/${gdap.relationshipId}/approve`, admin);
   const partnerCase = await post(`/v1/partners/${partnerId}/cases`, mint(people.partnerAgent), {
     customerOrgId: orgId,
@@ -183,7 +313,11 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     severity: 'B',
     type: 'problem-resolution',
     title: 'Virtual machines unreachable after maintenance',
-    partnerContact: { name: people.partnerAgent.name, email: people.partnerAgent.email, phone: '+33 1 23 45 67 89' },
+    partnerContact: {
+      name: people.partnerAgent.name,
+      email: people.partnerAgent.email,
+      phone: '+33 1 23 45 67 89',
+    },
   });
 
   return {
@@ -193,7 +327,12 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     contracts,
     packages,
     partnerId,
-    cases: { open: open.caseId, breached: breached.caseId, closed: closed.caseId, partner: partnerCase.caseId },
+    cases: {
+      open: open.caseId,
+      breached: breached.caseId,
+      closed: closed.caseId,
+      partner: partnerCase.caseId,
+    },
     people,
     position,
   };

@@ -39,7 +39,11 @@ describe('the reporting UI in Chromium, on the demo dataset: live balances, case
   it('shows a balance change live when consumption arrives, without a reload', async () => {
     const page = await ui.open('customerAdministrator');
     await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
-    expect(await tileFigures(page, 'proactive-hours')).toEqual({ consumed: '189', total: '200', remaining: '11' });
+    expect(await tileFigures(page, 'proactive-hours')).toEqual({
+      consumed: '189',
+      total: '200',
+      remaining: '11',
+    });
     await deliver('live-1', 2);
     await eventually(async () => (await tileFigure(page, 'proactive-hours', 'remaining')) === '9');
     expect(await tileFigure(page, 'proactive-hours', 'consumed')).toBe('191');
@@ -58,7 +62,9 @@ describe('the reporting UI in Chromium, on the demo dataset: live balances, case
     expect(await row(ui.seed.cases.closed).innerText()).toContain('Answered in time');
     await expectNoSeriousViolations(page);
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
     await page.close();
   });
 
@@ -89,9 +95,16 @@ describe('the reporting UI in Chromium, on the demo dataset: live balances, case
     const live = await tileFigure(page, 'proactive-hours', 'consumed');
     expect(Number(live)).toBeGreaterThan(189);
     await page.getByLabel('As of').fill(ui.seededBy.toISOString().slice(0, 19));
-    await page.getByRole('status').filter({ hasText: 'Showing the record as it stood on' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Showing the record as it stood on' })
+      .waitFor();
     await eventually(async () => (await tileFigure(page, 'proactive-hours', 'consumed')) === '189');
-    expect(await tileFigures(page, 'proactive-hours')).toEqual({ consumed: '189', total: '200', remaining: '11' });
+    expect(await tileFigures(page, 'proactive-hours')).toEqual({
+      consumed: '189',
+      total: '200',
+      remaining: '11',
+    });
     await expectNoSeriousViolations(page);
     await page.getByRole('link', { name: 'Cases' }).click();
     await page.locator(`[data-testid="cases"] tr[data-case="${ui.seed.cases.breached}"]`).waitFor();
@@ -109,13 +122,23 @@ describe('the reporting UI in Chromium, on the demo dataset: live balances, case
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toMatch(/^Workspace/);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('label')?.textContent),
+    ).toMatch(/^Workspace/);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toMatch(/^Contract/);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('label')?.textContent),
+    ).toMatch(/^Contract/);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Details for Proactive (hours)');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Details for Proactive (hours)',
+    );
     await page.keyboard.press('Enter');
-    expect(await page.getByRole('button', { name: 'Details for Proactive (hours)' }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await page
+        .getByRole('button', { name: 'Details for Proactive (hours)' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     await page.close();
   });
 });

@@ -43,24 +43,52 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     const page = await open('customerAdministrator');
     await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
     expect(new URL(page.url()).hash).toBe('#/activity');
-    expect(await page.evaluate(() => sessionStorage.getItem('hub.token'))).toBe(token('customerAdministrator'));
-    const firstRender = await page.evaluate(() => performance.getEntriesByName('activity-rendered')[0]?.startTime);
-    console.log(`Customer Activity first render on the demo dataset: ${Math.round(firstRender)} ms after navigation start`);
+    expect(await page.evaluate(() => sessionStorage.getItem('hub.token'))).toBe(
+      token('customerAdministrator'),
+    );
+    const firstRender = await page.evaluate(
+      () => performance.getEntriesByName('activity-rendered')[0]?.startTime,
+    );
+    console.log(
+      `Customer Activity first render on the demo dataset: ${Math.round(firstRender)} ms after navigation start`,
+    );
     expect(firstRender).toBeLessThanOrEqual(1000);
     expect(await page.getByLabel('Workspace').inputValue()).toBe(seed.workspaces.main);
-    expect(await figures(page, 'proactive-hours')).toEqual({ consumed: '189', total: '200', remaining: '11' });
-    expect(await figures(page, 'reactive-hours')).toEqual({ consumed: '138', total: '120', remaining: '0' });
+    expect(await figures(page, 'proactive-hours')).toEqual({
+      consumed: '189',
+      total: '200',
+      remaining: '11',
+    });
+    expect(await figures(page, 'reactive-hours')).toEqual({
+      consumed: '138',
+      total: '120',
+      remaining: '0',
+    });
     expect(await tile(page, 'reactive-hours', 'overage')).toBe('18');
-    expect(await figures(page, 'advisory-hours')).toEqual({ consumed: '54', total: '80', remaining: '26' });
-    expect(await figures(page, 'education-seats')).toEqual({ consumed: '11', total: '25', remaining: '14' });
+    expect(await figures(page, 'advisory-hours')).toEqual({
+      consumed: '54',
+      total: '80',
+      remaining: '26',
+    });
+    expect(await figures(page, 'education-seats')).toEqual({
+      consumed: '11',
+      total: '25',
+      remaining: '14',
+    });
     const active = page.locator(`[data-testid="package-${seed.packages.active}"]`);
     expect(await active.innerText()).toContain('15 used of 20 credits, 5 remaining');
-    expect(await page.locator(`[data-testid="package-${seed.packages.expired}"]`).innerText()).toContain('inactive');
+    expect(
+      await page.locator(`[data-testid="package-${seed.packages.expired}"]`).innerText(),
+    ).toContain('inactive');
     await page.getByLabel('State').selectOption('active');
     await eventually(async () => (await page.locator('[data-testid^="package-"]').count()) === 1);
-    await page.locator(`[data-testid="burndown-${seed.contracts.main}-proactive-hours"] canvas`).waitFor();
+    await page
+      .locator(`[data-testid="burndown-${seed.contracts.main}-proactive-hours"] canvas`)
+      .waitFor();
     await noSeriousViolations(page);
-    const shot = process.env.UPDATE_SCREENSHOT ? join(REPO, 'apps/web/screenshot.png') : join(REPO, 'dist/web-screenshot.png');
+    const shot = process.env.UPDATE_SCREENSHOT
+      ? join(REPO, 'apps/web/screenshot.png')
+      : join(REPO, 'dist/web-screenshot.png');
     await page.getByLabel('State').selectOption('');
     await eventually(async () => (await page.locator('[data-testid^="package-"]').count()) === 2);
     await page.screenshot({ path: shot, fullPage: true });
@@ -78,9 +106,15 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export Reactive as CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^customer-activity-reactive-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,source,reversed');
+    expect(download.suggestedFilename()).toMatch(
+      /^customer-activity-reactive-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe(
+      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,source,reversed',
+    );
     expect(csv).toHaveLength(25);
     await noSeriousViolations(page);
     await page.close();
@@ -91,10 +125,22 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
     await page.getByLabel('Workspace').selectOption({ label: 'All workspaces' });
     await page.locator('[data-testid="tile-proactive-credits"]').waitFor();
-    expect(await figures(page, 'proactive-credits')).toEqual({ consumed: '19.5', total: '40', remaining: '20.5' });
-    expect(await figures(page, 'reactive-hours')).toEqual({ consumed: '178', total: '180', remaining: '20' });
+    expect(await figures(page, 'proactive-credits')).toEqual({
+      consumed: '19.5',
+      total: '40',
+      remaining: '20.5',
+    });
+    expect(await figures(page, 'reactive-hours')).toEqual({
+      consumed: '178',
+      total: '180',
+      remaining: '20',
+    });
     await page.close();
-    const french = await ui.browser.newContext({ locale: 'fr-FR', timezoneId: 'UTC', viewport: { width: 390, height: 844 } });
+    const french = await ui.browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'UTC',
+      viewport: { width: 390, height: 844 },
+    });
     const small = await open('customerAdministrator', '', french);
     await small.locator('[data-testid="tile-proactive-hours"]').waitFor();
     await small.getByLabel('Workspace').selectOption('all');

@@ -47,8 +47,7 @@ export function App() {
     setToken(pasted);
   };
   const session: Session | null = useMemo(
-    () =>
-      token && claims ? { api: new HubApi(token), claims, format, asOf, signOut } : null,
+    () => (token && claims ? { api: new HubApi(token), claims, format, asOf, signOut } : null),
     [token, claims, format, asOf, signOut],
   );
 
@@ -62,7 +61,14 @@ export function App() {
   const page = PAGES.find((p) => route.startsWith(p.route)) ?? PAGES[0];
   return (
     <SessionContext.Provider value={session}>
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="top">

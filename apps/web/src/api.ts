@@ -31,7 +31,9 @@ export function queryString(params: Params = {}): string {
  * itself; never later than now (the hub reads no future).
  */
 export function asOfInstant(asOf: string, now: Date): string {
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? Date.parse(`${asOf}T23:59:59.999Z`) : Date.parse(asOf);
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
+    ? Date.parse(`${asOf}T23:59:59.999Z`)
+    : Date.parse(asOf);
   return new Date(Math.min(at, now.getTime())).toISOString();
 }
 
@@ -87,7 +89,8 @@ export class HubApi {
   async csv(path: string, params?: Params): Promise<{ fileName: string; text: string }> {
     const response = await this.request(path, params, 'text/csv');
     const disposition = response.headers.get('content-disposition') ?? '';
-    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop() ?? 'export.csv';
+    const fileName =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop() ?? 'export.csv';
     return { fileName, text: await response.text() };
   }
 

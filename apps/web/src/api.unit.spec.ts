@@ -11,7 +11,13 @@ function answering(table: Record<string, () => Response>, seen: Seen[]) {
   return async (url: string, init?: RequestInit) => {
     seen.push({ url, headers: init?.headers as Record<string, string> });
     const path = url.split('?')[0];
-    return (table[path] ?? (() => new Response(JSON.stringify({ code: 'not_found', message: `Cannot GET ${path}` }), { status: 404 })))();
+    return (
+      table[path] ??
+      (() =>
+        new Response(JSON.stringify({ code: 'not_found', message: `Cannot GET ${path}` }), {
+          status: 404,
+        }))
+    )();
   };
 }
 
@@ -22,18 +28,36 @@ describe('HubApi (the UI client of /v1)', () => {
   it('sends the bearer token and drops empty parameters from the query', async () => {
     const seen: Seen[] = [];
     const api = new HubApi('tok', answering({ '/v1/cases': () => json({ cases: [] }) }, seen));
-    expect(await api.get('/v1/cases', { workspaceId: 'all', contractId: '', cursor: undefined, limit: 200 })).toEqual({ cases: [] });
+    expect(
+      await api.get('/v1/cases', {
+        workspaceId: 'all',
+        contractId: '',
+        cursor: undefined,
+        limit: 200,
+      }),
+    ).toEqual({ cases: [] });
     expect(seen[0].url).toBe('/v1/cases?workspaceId=all&limit=200');
     expect(seen[0].headers.authorization).toBe('Bearer tok');
     expect(queryString({ a: 'x y&z' })).toBe('?a=x+y%26z');
   });
 
   it("raises the hub's error code; 401 signs out; optional() reads a missing route as null", async () => {
-    const api = new HubApi('tok', answering({
-      '/v1/customer-activity': () => json({ statusCode: 403, code: 'forbidden', message: 'no role' }, 403),
-      '/v1/workspaces': () => json({ statusCode: 401, code: 'unauthorized', message: 'expired' }, 401),
-    }, []));
-    await expect(api.get('/v1/customer-activity')).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    const api = new HubApi(
+      'tok',
+      answering(
+        {
+          '/v1/customer-activity': () =>
+            json({ statusCode: 403, code: 'forbidden', message: 'no role' }, 403),
+          '/v1/workspaces': () =>
+            json({ statusCode: 401, code: 'unauthorized', message: 'expired' }, 401),
+        },
+        [],
+      ),
+    );
+    await expect(api.get('/v1/customer-activity')).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
     await expect(api.get('/v1/workspaces')).rejects.toBeInstanceOf(SignedOut);
     expect(await api.optional('/v1/notifications')).toBeNull();
     await expect(api.optional('/v1/customer-activity')).rejects.toBeInstanceOf(ApiError);
@@ -41,21 +65,41 @@ describe('HubApi (the UI client of /v1)', () => {
 
   it('reads a past answer through /v1/audit/projections, never asking for the future', async () => {
     const seen: Seen[] = [];
-    const api = new HubApi('tok', answering({
-      '/v1/audit/projections/cases': () => json({ projection: 'cases', answer: { cases: [1] } }),
-    }, seen));
+    const api = new HubApi(
+      'tok',
+      answering(
+        {
+          '/v1/audit/projections/cases': () =>
+            json({ projection: 'cases', answer: { cases: [1] } }),
+        },
+        seen,
+      ),
+    );
     const now = new Date('2026-09-27T10:00:00.000Z');
-    expect(await api.asOf('cases', '2026-09-01', { workspaceId: 'all' }, now)).toEqual({ cases: [1] });
-    expect(seen[0].url).toBe('/v1/audit/projections/cases?workspaceId=all&asOf=2026-09-01T23%3A59%3A59.999Z');
+    expect(await api.asOf('cases', '2026-09-01', { workspaceId: 'all' }, now)).toEqual({
+      cases: [1],
+    });
+    expect(seen[0].url).toBe(
+      '/v1/audit/projections/cases?workspaceId=all&asOf=2026-09-01T23%3A59%3A59.999Z',
+    );
     expect(asOfInstant('2026-09-27', now)).toBe('2026-09-27T10:00:00.000Z');
     expect(asOfInstant('2026-09-20T08:15:00.000Z', now)).toBe('2026-09-20T08:15:00.000Z');
   });
 
   it('names a CSV export after the Content-Disposition the hub sends', async () => {
-    const api = new HubApi('tok', answering({
-      '/v1/customer-activity/exports/proactive.csv': () =>
-        json('deliveredOn,consumptionId\r\n', 200, { 'content-disposition': 'attachment; filename="customer-activity-proactive-2026-09-27.csv"' }),
-    }, []));
+    const api = new HubApi(
+      'tok',
+      answering(
+        {
+          '/v1/customer-activity/exports/proactive.csv': () =>
+            json('deliveredOn,consumptionId\r\n', 200, {
+              'content-disposition':
+                'attachment; filename="customer-activity-proactive-2026-09-27.csv"',
+            }),
+        },
+        [],
+      ),
+    );
     expect(await api.csv('/v1/customer-activity/exports/proactive.csv')).toEqual({
       fileName: 'customer-activity-proactive-2026-09-27.csv',
       text: 'deliveredOn,consumptionId\r\n',

@@ -39,7 +39,11 @@ export function readClaims(token: string): Claims | null {
     );
     const payload = JSON.parse(json) as Partial<Claims>;
     if (typeof payload.sub !== 'string') return null;
-    return { ...payload, sub: payload.sub, roles: Array.isArray(payload.roles) ? payload.roles : [] };
+    return {
+      ...payload,
+      sub: payload.sub,
+      roles: Array.isArray(payload.roles) ? payload.roles : [],
+    };
   } catch {
     return null;
   }

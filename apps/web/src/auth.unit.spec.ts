@@ -32,7 +32,9 @@ describe('sign-in by fragment', () => {
     expect(token).toBe('t.o.k');
     expect(storage.items.get(TOKEN_KEY)).toBe('t.o.k');
     expect(urls).toEqual(['/app/#/cases']);
-    expect(adoptToken({ hash: '', pathname: '/app/', search: '' }, storage, (u) => urls.push(u))).toBe('t.o.k');
+    expect(
+      adoptToken({ hash: '', pathname: '/app/', search: '' }, storage, (u) => urls.push(u)),
+    ).toBe('t.o.k');
     expect(urls).toHaveLength(1);
   });
 

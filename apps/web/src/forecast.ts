@@ -112,8 +112,7 @@ export function burnDown(input: {
   const forecast: Point[] = [];
   if (today < end && remaining > 0) {
     forecast.push({ x: today, y: remaining });
-    const stop =
-      facts.exhaustsOn !== null ? Math.min(dayNumber(facts.exhaustsOn), end) : end;
+    const stop = facts.exhaustsOn !== null ? Math.min(dayNumber(facts.exhaustsOn), end) : end;
     const projected = round2(Math.max(0, remaining - facts.burnRatePerDay * (stop - today)));
     forecast.push({ x: stop, y: projected });
   }

@@ -35,12 +35,14 @@ describe('forecast (the burn-down a line draws)', () => {
 
   it("takes the hub's forecast fields when the answer carries them", () => {
     const server = { burnRatePerDay: 2.5, exhaustsOn: '2027-02-01', exhaustsBeforeEnd: false };
-    expect(lineForecast([record('2026-09-01', 90)], 10, '2026-09-27', '2026-12-31', server)).toEqual(
-      server,
-    );
     expect(
-      lineForecast([], 10, '2026-09-27', '2026-12-31', { burnRatePerDay: 1, exhaustsOn: '2026-10-07' })
-        .exhaustsBeforeEnd,
+      lineForecast([record('2026-09-01', 90)], 10, '2026-09-27', '2026-12-31', server),
+    ).toEqual(server);
+    expect(
+      lineForecast([], 10, '2026-09-27', '2026-12-31', {
+        burnRatePerDay: 1,
+        exhaustsOn: '2026-10-07',
+      }).exhaustsBeforeEnd,
     ).toBe(true);
   });
 
@@ -50,7 +52,12 @@ describe('forecast (the burn-down a line draws)', () => {
       startsOn: '2026-07-01',
       endsOn: '2026-12-31',
       today: '2026-09-29',
-      records: [record('2026-07-10', 3), record('2026-07-10', 1.5), record('2026-08-01', 2, true), record('2026-09-01', 0.5)],
+      records: [
+        record('2026-07-10', 3),
+        record('2026-07-10', 1.5),
+        record('2026-08-01', 2, true),
+        record('2026-09-01', 0.5),
+      ],
     });
     const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
     expect(drawn.actual).toEqual([

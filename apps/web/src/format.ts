@@ -15,7 +15,10 @@ export interface Formatters {
 export function formatters(locale: string): Formatters {
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const instantFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const instantFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   return {
     locale,
     number: (value) => numberFormat.format(value),

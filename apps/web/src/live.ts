@@ -33,7 +33,11 @@ export function parseSse(buffer: string): { messages: SseMessage[]; rest: string
  * Calls `onChange` whenever the hub says something moved (SSE `read-model` or `notification`),
  * or every POLL_MS when the stream route does not answer. Answers a function that stops it.
  */
-export function watch(api: HubApi, onChange: (message?: SseMessage) => void, pollMs = POLL_MS): () => void {
+export function watch(
+  api: HubApi,
+  onChange: (message?: SseMessage) => void,
+  pollMs = POLL_MS,
+): () => void {
   const abort = new AbortController();
   let timer: ReturnType<typeof setInterval> | undefined;
   const poll = () => {

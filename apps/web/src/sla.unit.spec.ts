@@ -42,7 +42,9 @@ describe('slaState (the Cases page clock)', () => {
       breached: false,
       secondsLeft: 500,
     });
-    expect(slaState(fromServer, new Date('2026-09-01T08:10:00.000Z'), fetchedAt).breached).toBe(true);
+    expect(slaState(fromServer, new Date('2026-09-01T08:10:00.000Z'), fetchedAt).breached).toBe(
+      true,
+    );
     const recorded = { ...open, everBreached: true, breachedAt: '2026-08-31T00:00:00.000Z' };
     expect(slaState(recorded, new Date('2026-09-01T08:00:00.000Z')).breached).toBe(true);
   });

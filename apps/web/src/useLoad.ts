@@ -25,7 +25,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
         },
         (error: unknown) => {
           if (mine !== generation.current) return;
-          if (error instanceof SignedOut) return signOut('Your sign-in has expired or was refused.');
+          if (error instanceof SignedOut)
+            return signOut('Your sign-in has expired or was refused.');
           const status = error instanceof ApiError ? error.status : 0;
           const message = error instanceof Error ? error.message : String(error);
           setLoaded({ state: 'error', status, message });

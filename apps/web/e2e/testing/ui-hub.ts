@@ -55,7 +55,8 @@ export class UiHub {
 
   /** One token per person for the whole spec (what a sign-in link carries). */
   token(who: Person): string {
-    if (!this.tokens.has(who)) this.tokens.set(who, this.hub.token(this.seed.people[who] as any, 3600));
+    if (!this.tokens.has(who))
+      this.tokens.set(who, this.hub.token(this.seed.people[who] as any, 3600));
     return this.tokens.get(who) as string;
   }
 

@@ -14,7 +14,12 @@ export function AddonPackages(props: { selection: Selection; revision: number })
   const [packages, reload] = useLoad(async () => {
     const read = (p: Record<string, string>) =>
       asOf
-        ? api.asOf<{ packages: PackageRow[] }>('addon-balances', asOf, { ...p, asOfDate: asOf.slice(0, 10) }, new Date())
+        ? api.asOf<{ packages: PackageRow[] }>(
+            'addon-balances',
+            asOf,
+            { ...p, asOfDate: asOf.slice(0, 10) },
+            new Date(),
+          )
         : api.get<{ packages: PackageRow[] }>('/v1/customer-activity/addon-packages', p);
     const shown = (await read(params)).packages;
     const all = packageId || state ? (await read(props.selection)).packages : shown;
@@ -33,7 +38,9 @@ export function AddonPackages(props: { selection: Selection; revision: number })
           <select value={packageId} onChange={(e) => setPackageId(e.target.value)}>
             <option value="">All packages</option>
             {(packages.state === 'ready' ? packages.value.all : []).map((p) => (
-              <option key={p.packageId} value={p.packageId}>{p.name}</option>
+              <option key={p.packageId} value={p.packageId}>
+                {p.name}
+              </option>
             ))}
           </select>
         </label>
@@ -56,7 +63,12 @@ export function AddonPackages(props: { selection: Selection; revision: number })
             const days = dayNumber(p.expiresOn) - today;
             return (
               <li key={p.packageId} data-testid={`package-${p.packageId}`}>
-                <h3>{p.name} <span className={`badge ${p.state === 'active' ? 'ok' : 'muted'}`}>{p.state}</span></h3>
+                <h3>
+                  {p.name}{' '}
+                  <span className={`badge ${p.state === 'active' ? 'ok' : 'muted'}`}>
+                    {p.state}
+                  </span>
+                </h3>
                 <p>
                   {days >= 0
                     ? `Expires ${format.day(p.expiresOn)} (in ${format.number(days)} days)`
@@ -65,12 +77,14 @@ export function AddonPackages(props: { selection: Selection; revision: number })
                 <ul>
                   {p.consumables.map((c) => (
                     <li key={c.entitlementId}>
-                      {c.service}: {format.number(c.consumed)} used of {format.number(c.total)} {c.unit},{' '}
-                      {format.number(c.remaining)} remaining
+                      {c.service}: {format.number(c.consumed)} used of {format.number(c.total)}{' '}
+                      {c.unit}, {format.number(c.remaining)} remaining
                     </li>
                   ))}
                   {p.benefits.map((b) => (
-                    <li key={b.service}>{b.service} (benefit){b.description ? `: ${b.description}` : ''}</li>
+                    <li key={b.service}>
+                      {b.service} (benefit){b.description ? `: ${b.description}` : ''}
+                    </li>
                   ))}
                 </ul>
               </li>

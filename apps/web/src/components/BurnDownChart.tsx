@@ -33,9 +33,35 @@ export function BurnDownChart(props: {
       type: 'line',
       data: {
         datasets: [
-          { label: 'Remaining', data: drawn.actual, stepped: 'after', borderColor: '#0b5cad', backgroundColor: '#0b5cad', pointRadius: 0, borderWidth: 2 },
-          { label: 'Forecast', data: drawn.forecast, borderColor: '#8a4b00', backgroundColor: '#8a4b00', borderDash: [6, 4], pointRadius: 0, borderWidth: 2 },
-          { label: props.endLabel, data: [{ x: drawn.end, y: bottom }, { x: drawn.end, y: top }], borderColor: '#a4262c', backgroundColor: '#a4262c', pointRadius: 0, borderWidth: 2 },
+          {
+            label: 'Remaining',
+            data: drawn.actual,
+            stepped: 'after',
+            borderColor: '#0b5cad',
+            backgroundColor: '#0b5cad',
+            pointRadius: 0,
+            borderWidth: 2,
+          },
+          {
+            label: 'Forecast',
+            data: drawn.forecast,
+            borderColor: '#8a4b00',
+            backgroundColor: '#8a4b00',
+            borderDash: [6, 4],
+            pointRadius: 0,
+            borderWidth: 2,
+          },
+          {
+            label: props.endLabel,
+            data: [
+              { x: drawn.end, y: bottom },
+              { x: drawn.end, y: top },
+            ],
+            borderColor: '#a4262c',
+            backgroundColor: '#a4262c',
+            pointRadius: 0,
+            borderWidth: 2,
+          },
         ],
       },
       options: {
@@ -51,7 +77,11 @@ export function BurnDownChart(props: {
             max: drawn.end + Math.ceil((drawn.end - drawn.actual[0].x) * 0.04),
             ticks: { maxTicksLimit: 6, callback: (value) => format.day(isoDay(Number(value))) },
           },
-          y: { type: 'linear', suggestedMin: bottom, ticks: { callback: (value) => format.number(Number(value)) } },
+          y: {
+            type: 'linear',
+            suggestedMin: bottom,
+            ticks: { callback: (value) => format.number(Number(value)) },
+          },
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxHeight: 2 } },

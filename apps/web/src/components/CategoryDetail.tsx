@@ -46,7 +46,9 @@ export function CategoryDetail(props: {
     <section aria-labelledby="detail-heading">
       <h2 id="detail-heading">{categoryLabel(props.category)}: burn-down per line</h2>
       {detail.state === 'loading' && <p role="status">Loading lines…</p>}
-      {detail.state === 'error' && <p className="empty">The lines could not be read: {detail.message}</p>}
+      {detail.state === 'error' && (
+        <p className="empty">The lines could not be read: {detail.message}</p>
+      )}
       {detail.state === 'ready' && (
         <>
           <div className="charts">
@@ -79,7 +81,11 @@ export function CategoryDetail(props: {
             <span className="visually-hidden"> of {categoryLabel(props.category)}</span>
           </button>
           {showGrid && (
-            <DrilldownGrid category={props.category} selection={props.selection} lines={detail.value.entitlements} />
+            <DrilldownGrid
+              category={props.category}
+              selection={props.selection}
+              lines={detail.value.entitlements}
+            />
           )}
         </>
       )}

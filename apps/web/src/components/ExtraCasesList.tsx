@@ -16,26 +16,38 @@ export function ExtraCasesList(props: { workspaceId: string }) {
     () =>
       asOf
         ? api.asOf<ExtraCases>('extra-cases', asOf, { workspaceId: props.workspaceId }, new Date())
-        : api.get<ExtraCases>('/v1/customer-activity/extra-cases', { workspaceId: props.workspaceId }),
+        : api.get<ExtraCases>('/v1/customer-activity/extra-cases', {
+            workspaceId: props.workspaceId,
+          }),
     [api, asOf, props.workspaceId],
   );
   return (
     <section aria-labelledby="extra-heading">
       <h2 id="extra-heading">Extra cases</h2>
       {extra.state === 'error' && <p className="empty">No extra cases you may see here.</p>}
-      {extra.state === 'ready' && extra.value.cases.length === 0 && <p className="empty">No extra cases in this view.</p>}
+      {extra.state === 'ready' && extra.value.cases.length === 0 && (
+        <p className="empty">No extra cases in this view.</p>
+      )}
       {extra.state === 'ready' && extra.value.cases.length > 0 && (
         <>
-          <p>
-            {extra.value.countsByService.map((s) => `${s.service}: ${s.cases}`).join(' · ')}
-          </p>
+          <p>{extra.value.countsByService.map((s) => `${s.service}: ${s.cases}`).join(' · ')}</p>
           <div className="scroll" tabIndex={0} role="region" aria-label="Extra cases">
             <table>
               <caption>Extra cases</caption>
-              <thead><tr><th scope="col">Case</th><th scope="col">Service</th><th scope="col">Why it counts extra</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Case</th>
+                  <th scope="col">Service</th>
+                  <th scope="col">Why it counts extra</th>
+                </tr>
+              </thead>
               <tbody>
                 {extra.value.cases.map((c) => (
-                  <tr key={c.caseId}><td>{c.title}</td><td>{c.service}</td><td>{RULES[c.rule] ?? c.rule}</td></tr>
+                  <tr key={c.caseId}>
+                    <td>{c.title}</td>
+                    <td>{c.service}</td>
+                    <td>{RULES[c.rule] ?? c.rule}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

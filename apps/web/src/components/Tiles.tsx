@@ -34,7 +34,12 @@ export function Tiles(props: {
                 <span data-figure="consumed">{format.number(row.consumed)}</span> used of{' '}
                 <span data-figure="total">{format.number(row.total)}</span>
               </p>
-              <meter min={0} max={row.total || 1} value={Math.min(row.consumed, row.total)} aria-label={`${categoryLabel(row.category)} used`} />
+              <meter
+                min={0}
+                max={row.total || 1}
+                value={Math.min(row.consumed, row.total)}
+                aria-label={`${categoryLabel(row.category)} used`}
+              />
               <p>
                 Remaining <strong data-figure="remaining">{format.number(row.remaining)}</strong>
               </p>
@@ -53,7 +58,11 @@ export function Tiles(props: {
                 aria-pressed={props.selected === row.category}
                 onClick={() => props.onSelect(row.category)}
               >
-                Details<span className="visually-hidden"> for {categoryLabel(row.category)} ({row.unit})</span>
+                Details
+                <span className="visually-hidden">
+                  {' '}
+                  for {categoryLabel(row.category)} ({row.unit})
+                </span>
               </button>
             </li>
           );

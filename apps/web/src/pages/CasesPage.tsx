@@ -28,7 +28,14 @@ function CaseTable(props: { caption: string; list: CaseList; testId: string }) {
       <table data-testid={props.testId}>
         <caption>{props.caption}</caption>
         <thead>
-          <tr><th scope="col">Case</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Opened</th><th scope="col">First response due</th><th scope="col">Response clock</th></tr>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Status</th>
+            <th scope="col">Opened</th>
+            <th scope="col">First response due</th>
+            <th scope="col">Response clock</th>
+          </tr>
         </thead>
         <tbody>
           {props.list.cases.map((c) => {
@@ -43,9 +50,13 @@ function CaseTable(props: { caption: string; list: CaseList; testId: string }) {
                 <td>
                   {sla.breached && <span className="badge breach">Target breached</span>}
                   {sla.secondsLeft !== null && (
-                    <span className="countdown" data-testid="countdown">{format.duration(sla.secondsLeft)} left</span>
+                    <span className="countdown" data-testid="countdown">
+                      {format.duration(sla.secondsLeft)} left
+                    </span>
                   )}
-                  {!sla.breached && sla.secondsLeft === null && (c.respondedAt ? 'Answered in time' : '—')}
+                  {!sla.breached &&
+                    sla.secondsLeft === null &&
+                    (c.respondedAt ? 'Answered in time' : '—')}
                 </td>
               </tr>
             );
@@ -69,7 +80,9 @@ export function CasesPage() {
   const partnerId = claims.orgKind === 'partner' ? claims.org : undefined;
   const [filed, reloadFiled] = useLoad<CaseList | null>(async () => {
     if (!partnerId || asOf) return null;
-    const answer = await api.optional<{ cases: CaseRow[] }>(`/v1/partners/${encodeURIComponent(partnerId)}/cases`);
+    const answer = await api.optional<{ cases: CaseRow[] }>(
+      `/v1/partners/${encodeURIComponent(partnerId)}/cases`,
+    );
     return answer && { cases: answer.cases, fetchedAt: new Date() };
   }, [api, asOf, partnerId]);
   useEffect(() => {
@@ -97,7 +110,9 @@ export function CasesPage() {
           {filed.state === 'ready' && filed.value === null && (
             <Empty>This hub does not list a partner&apos;s filed cases yet.</Empty>
           )}
-          {filed.state === 'ready' && filed.value && filed.value.cases.length === 0 && <Empty>Your partner has filed no cases.</Empty>}
+          {filed.state === 'ready' && filed.value && filed.value.cases.length === 0 && (
+            <Empty>Your partner has filed no cases.</Empty>
+          )}
           {filed.state === 'ready' && filed.value && filed.value.cases.length > 0 && (
             <CaseTable caption="Filed by your partner" list={filed.value} testId="filed-cases" />
           )}

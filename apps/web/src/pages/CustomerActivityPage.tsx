@@ -36,19 +36,23 @@ export function CustomerActivityPage() {
   }, [workspaces, workspaceId]);
 
   const selection = { workspaceId: workspaceId ?? 'all', contractId };
-  const [summary, reloadSummary] = useLoad<ActivitySummary & { allContracts: ActivitySummary['contracts'] }>(
-    async () => {
-      if (workspaceId === null) return new Promise(() => undefined);
-      const read = (params: Record<string, string>) =>
-        asOf
-          ? api.asOf<ActivitySummary>('customer-activity', asOf, { ...params, asOfDate: asOf.slice(0, 10) }, new Date())
-          : api.get<ActivitySummary>('/v1/customer-activity', params);
-      const shown = await read(selection);
-      const all = contractId ? await read({ workspaceId: selection.workspaceId }) : shown;
-      return { ...shown, allContracts: all.contracts };
-    },
-    [api, asOf, workspaceId, contractId],
-  );
+  const [summary, reloadSummary] = useLoad<
+    ActivitySummary & { allContracts: ActivitySummary['contracts'] }
+  >(async () => {
+    if (workspaceId === null) return new Promise(() => undefined);
+    const read = (params: Record<string, string>) =>
+      asOf
+        ? api.asOf<ActivitySummary>(
+            'customer-activity',
+            asOf,
+            { ...params, asOfDate: asOf.slice(0, 10) },
+            new Date(),
+          )
+        : api.get<ActivitySummary>('/v1/customer-activity', params);
+    const shown = await read(selection);
+    const all = contractId ? await read({ workspaceId: selection.workspaceId }) : shown;
+    return { ...shown, allContracts: all.contracts };
+  }, [api, asOf, workspaceId, contractId]);
   useEffect(() => {
     if (summary.state === 'ready' && !performance.getEntriesByName('activity-rendered').length)
       performance.mark('activity-rendered');
@@ -100,7 +104,10 @@ export function CustomerActivityPage() {
       {summary.state === 'loading' && <p role="status">Loading…</p>}
       {summary.state === 'error' &&
         (summary.status === 403 ? (
-          <Empty>You do not hold the Customer Activity role in this workspace, so there is nothing to show.</Empty>
+          <Empty>
+            You do not hold the Customer Activity role in this workspace, so there is nothing to
+            show.
+          </Empty>
         ) : summary.status === 404 ? (
           <Empty>There is no such workspace or contract among the ones you may see.</Empty>
         ) : (
@@ -121,7 +128,9 @@ export function CustomerActivityPage() {
             onSelect={(c) => setCategory(c)}
           />
           {asOf ? (
-            <p className="note">Burn-down charts and drill-downs show the current record; clear the date to see them.</p>
+            <p className="note">
+              Burn-down charts and drill-downs show the current record; clear the date to see them.
+            </p>
           ) : (
             <CategoryDetail
               category={category ?? summary.value.categories[0].category}

@@ -12,14 +12,21 @@ export function NotificationsPage() {
     () => api.optional<{ notifications: Notification[] }>('/v1/notifications'),
     [api],
   );
-  useEffect(() => watch(api, (message) => (!message || message.event === 'notification') && reload()), [api, reload]);
+  useEffect(
+    () => watch(api, (message) => (!message || message.event === 'notification') && reload()),
+    [api, reload],
+  );
   return (
     <>
       <h1>Notifications</h1>
       {list.state === 'loading' && <p role="status">Loading…</p>}
       {list.state === 'error' && <Problem message={list.message} />}
-      {list.state === 'ready' && list.value === null && <Empty>This hub does not offer notifications to read yet.</Empty>}
-      {list.state === 'ready' && list.value && list.value.notifications.length === 0 && <Empty>You have no notifications.</Empty>}
+      {list.state === 'ready' && list.value === null && (
+        <Empty>This hub does not offer notifications to read yet.</Empty>
+      )}
+      {list.state === 'ready' && list.value && list.value.notifications.length === 0 && (
+        <Empty>You have no notifications.</Empty>
+      )}
       {list.state === 'ready' && list.value && list.value.notifications.length > 0 && (
         <ul className="notifications" aria-live="polite">
           {list.value.notifications.map((n) => (

@@ -3,6 +3,7 @@
 // year of consumption, cases in several states, and a partner working under GDAP.
 import { DemoClient } from './demo-client';
 import { Delivery, PLAN } from './demo-plan';
+import { seedCases, seedPartner } from './seed-cases';
 
 export interface DemoClaims {
   sub: string;
@@ -249,75 +250,23 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     reason: 'logged against the wrong contract',
   });
 
-  const openCase = (body: Record<string, unknown>) =>
-    post('/v1/cases', admin, {
-      workspaceId: main,
-      product: 'Azure',
-      contractId: contracts.main,
-      ...body,
-    });
-  const open = await openCase({
-    severity: 'A',
-    type: 'problem-resolution',
-    title: 'Checkout API answers 503 in West Europe',
+  const cases = await seedCases(post, {
+    admin,
+    service,
+    workspaceId: main,
+    contractId: contracts.main,
+    now,
   });
-  const breached = await openCase({
-    severity: 'B',
-    type: 'problem-resolution',
-    title: 'Nightly reports time out',
-  });
-  // Cases open at the hub's clock, so a breach can only be a first response after the target.
-  await post(`/v1/cases/${breached.caseId}/responses`, service, {
-    respondedAt: new Date(Date.parse(breached.initialResponseDueAt) + 25 * 60_000).toISOString(),
-  });
-  const closed = await openCase({
-    severity: 'C',
-    type: 'advisory',
-    title: 'Plan the move to Azure SQL Managed Instance',
-  });
-  await post(`/v1/cases/${closed.caseId}/responses`, service, { respondedAt: now.toISOString() });
-  await post(`/v1/cases/${closed.caseId}/close`, admin, { resolution: 'Migration plan delivered' });
-  await openCase({
-    severity: 'C',
-    type: 'problem-resolution',
-    title: 'Sign-in loop on the partner portal',
-    contractId: undefined,
-  });
-
-  await post('/v1/partners', csam, {
+  const partnerCase = await seedPartner(post, {
+    csam,
+    service,
+    admin,
+    partnerAdmin,
+    agent: mint(people.partnerAgent),
+    agentClaims: people.partnerAgent,
+    orgId,
     partnerId,
-    name: 'Northwind Partners',
-    kind: 'indirect-provider',
-  });
-  const subscriptionId = `sub-${run}`;
-  await post(`/v1/customers/${orgId}/subscriptions`, service, {
-    subscriptionId,
-    product: 'azure',
-    billing: 'paid',
-    providerPartnerId: partnerId,
-  });
-  await post(`/v1/customers/${orgId}/subscriptions/${subscriptionId}/partner-access`, admin, {
-    partnerId,
-  });
-  const gdap = await post('/v1/gdap-relationships', partnerAdmin, {
-    partnerId,
-    customerOrgId: orgId,
-    roles: ['ServiceSupportAdministrator'],
-    durationDays: 365,
-  });
-  await post(`/v1/gdap-relationships/${gdap.relationshipId}/approve`, admin);
-  const partnerCase = await post(`/v1/partners/${partnerId}/cases`, mint(people.partnerAgent), {
-    customerOrgId: orgId,
-    subscriptionId,
-    workload: 'azure',
-    severity: 'B',
-    type: 'problem-resolution',
-    title: 'Virtual machines unreachable after maintenance',
-    partnerContact: {
-      name: people.partnerAgent.name,
-      email: people.partnerAgent.email,
-      phone: '+33 1 23 45 67 89',
-    },
+    subscriptionId: `sub-${run}`,
   });
 
   return {
@@ -327,12 +276,7 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     contracts,
     packages,
     partnerId,
-    cases: {
-      open: open.caseId,
-      breached: breached.caseId,
-      closed: closed.caseId,
-      partner: partnerCase.caseId,
-    },
+    cases: { ...cases, partner: partnerCase },
     people,
     position,
   };

@@ -1,3 +1,4 @@
+import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TestHub } from '@hub/api/testing/test-hub';
 import { DemoSeed, seedDemo } from '../../../../scripts/demo/seed-demo';
@@ -40,7 +41,7 @@ export class UiHub {
     buildWeb();
     const hub = await TestHub.start();
     await hub.app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${hub.app.getHttpServer().address().port}`;
+    const base = `http://127.0.0.1:${(hub.app.getHttpServer().address() as AddressInfo).port}`;
     const seed = await seedDemo(base, (claims) => hub.token(claims as any, 600));
     const seededBy = new Date(Math.ceil((Date.now() + 1) / 1000) * 1000);
     const browser = await launch();

@@ -2,7 +2,15 @@
 // hash of its sources and of the toolchain's versions matches the one stamped on the last build,
 // so `npm start` stays quick after the first run. `--force` builds anyway.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -35,14 +43,41 @@ export function sourceHash() {
   return hash.digest('hex');
 }
 
-const wanted = sourceHash();
-const force = process.argv.includes('--force');
-if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) {
-  console.log('web UI up to date in dist/web');
-} else {
+/**
+ * One build at a time (parallel jest workers each ask for the UI): a lock directory, taken
+ * over when older than two minutes (a build killed half way).
+ */
+async function withLock(work) {
+  const lock = join(root, 'dist', '.web-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 120_000)
+        rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+await withLock(async () => {
+  const wanted = sourceHash();
+  const force = process.argv.includes('--force');
+  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) {
+    console.log('web UI up to date in dist/web');
+    return;
+  }
   const started = Date.now();
   const { build } = await import('vite');
   await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
   writeFileSync(stamp, `${wanted}\n`);
   console.log(`built the web UI into dist/web in ${Date.now() - started} ms`);
-}
+});

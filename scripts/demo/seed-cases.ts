@@ -5,7 +5,15 @@ export type Post = (path: string, token: string, body?: unknown) => Promise<Reco
 
 export async function seedCases(
   post: Post,
-  given: { admin: string; service: string; workspaceId: string; contractId: string; now: Date },
+  given: {
+    admin: string;
+    service: string;
+    workspaceId: string;
+    contractId: string;
+    /** A contract of the agreement not mapped into the workspace (an extra case). */
+    otherContractId: string;
+    now: Date;
+  },
 ): Promise<{ open: string; breached: string; closed: string }> {
   const { admin, service } = given;
   const openCase = (body: Record<string, unknown>) =>
@@ -43,6 +51,21 @@ export async function seedCases(
     type: 'problem-resolution',
     title: 'Sign-in loop on the partner portal',
     contractId: undefined,
+  });
+  // Two extra cases: a support category that always counts extra, and a contract the workspace
+  // does not hold.
+  await openCase({
+    severity: 'C',
+    type: 'problem-resolution',
+    category: 'SU',
+    title: 'Licence activation fails for new hires',
+  });
+  await openCase({
+    severity: 'B',
+    type: 'problem-resolution',
+    contractId: given.otherContractId,
+    entitlementId: 'reactive-hours',
+    title: 'Paris office VPN drops every hour',
   });
   return { open: open.caseId, breached: breached.caseId, closed: closed.caseId };
 }

@@ -255,6 +255,7 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     service,
     workspaceId: main,
     contractId: contracts.main,
+    otherContractId: contracts.europe,
     now,
   });
   const partnerCase = await seedPartner(post, {

@@ -80,10 +80,19 @@ describe('the reporting UI in Chromium, on the demo dataset: live balances, case
     await page.close();
   });
 
-  it('tells a member without the Customer Activity role that there is nothing to show', async () => {
+  it('tells a member without the Customer Activity role that there is nothing to show; Notifications says what it has', async () => {
     const page = await ui.open('member');
     await page.getByText('There is no Customer Activity you may see here').waitFor();
     expect(await page.locator('[data-testid^="tile-"]').count()).toBe(0);
+    await expectNoSeriousViolations(page);
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    // Without GET /v1/notifications on this hub the page says so; with it, the member's list.
+    await eventually(async () => {
+      const text = await page.locator('main').innerText();
+      return /does not offer notifications|no notifications|\d{4}/.test(
+        text.replace('Notifications', ''),
+      );
+    });
     await expectNoSeriousViolations(page);
     await page.close();
   });

@@ -16,7 +16,7 @@ import { EntitlementRow } from '../types';
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 
 /** One line's remaining balance over time, its forecast (dashed) and the end (a vertical rule). */
-export function BurnDownChart(props: {
+export default function BurnDownChart(props: {
   title: string;
   endLabel: string;
   line: EntitlementRow;

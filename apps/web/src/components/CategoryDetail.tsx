@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useSession } from '../context';
 import { isoDay, dayOf } from '../days';
 import { burnDown } from '../forecast';
 import { ContractRow, Drilldown, RecordRow } from '../types';
 import { useLoad } from '../useLoad';
-import { BurnDownChart } from './BurnDownChart';
 import { DrilldownGrid } from './DrilldownGrid';
 import { categoryLabel } from './Tiles';
+
+// Chart.js is most of the UI's code: loaded after the tiles, so the first render waits for none of it.
+const BurnDownChart = lazy(() => import('./BurnDownChart'));
 
 const PAGE = 500;
 /** A burn-down reads at most this many pages of records (the grid pages on without limit). */
@@ -51,31 +53,33 @@ export function CategoryDetail(props: {
       )}
       {detail.state === 'ready' && (
         <>
-          <div className="charts">
-            {detail.value.entitlements.map((line) => {
-              const contract = contracts.get(line.contractId);
-              const records = detail.value.records.filter(
-                (r) => r.contractId === line.contractId && r.entitlementId === line.entitlementId,
-              );
-              const drawn = burnDown({
-                total: line.total,
-                startsOn: contract?.startsOn ?? records[records.length - 1]?.deliveredOn ?? today,
-                endsOn: contract?.endsOn ?? today,
-                today,
-                records,
-                server: line,
-              });
-              return (
-                <BurnDownChart
-                  key={`${line.contractId}/${line.entitlementId}`}
-                  title={`${line.service} (${line.unit}), contract ${line.contractId}`}
-                  endLabel={`Contract end ${contract ? format.day(contract.endsOn) : ''}`}
-                  line={line}
-                  drawn={drawn}
-                />
-              );
-            })}
-          </div>
+          <Suspense fallback={<p role="status">Loading charts…</p>}>
+            <div className="charts">
+              {detail.value.entitlements.map((line) => {
+                const contract = contracts.get(line.contractId);
+                const records = detail.value.records.filter(
+                  (r) => r.contractId === line.contractId && r.entitlementId === line.entitlementId,
+                );
+                const drawn = burnDown({
+                  total: line.total,
+                  startsOn: contract?.startsOn ?? records[records.length - 1]?.deliveredOn ?? today,
+                  endsOn: contract?.endsOn ?? today,
+                  today,
+                  records,
+                  server: line,
+                });
+                return (
+                  <BurnDownChart
+                    key={`${line.contractId}/${line.entitlementId}`}
+                    title={`${line.service} (${line.unit}), contract ${line.contractId}`}
+                    endLabel={`Contract end ${contract ? format.day(contract.endsOn) : ''}`}
+                    line={line}
+                    drawn={drawn}
+                  />
+                );
+              })}
+            </div>
+          </Suspense>
           <button type="button" aria-expanded={showGrid} onClick={() => setShowGrid(!showGrid)}>
             {showGrid ? 'Hide' : 'Open'} the drill-down
             <span className="visually-hidden"> of {categoryLabel(props.category)}</span>

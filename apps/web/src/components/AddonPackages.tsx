@@ -4,6 +4,7 @@ import { dayNumber, dayOf } from '../days';
 import { PackageRow } from '../types';
 import { useLoad } from '../useLoad';
 import { Selection } from './CategoryDetail';
+import { PackageBurnDowns } from './PackageBurnDowns';
 
 /** Add-on packages in view, with package and state filters, balances, benefits and expiry. */
 export function AddonPackages(props: { selection: Selection; revision: number }) {
@@ -87,6 +88,9 @@ export function AddonPackages(props: { selection: Selection; revision: number })
                     </li>
                   ))}
                 </ul>
+                {!asOf && p.state === 'active' && (
+                  <PackageBurnDowns pkg={p} workspaceId={props.selection.workspaceId} />
+                )}
               </li>
             );
           })}

@@ -1,5 +1,5 @@
 import { ApiError, HubApi, SignedOut, asOfInstant, queryString } from './api';
-import { parseSse } from './live';
+import { parseSse, relevant } from './live';
 
 interface Seen {
   url: string;
@@ -117,5 +117,23 @@ describe('parseSse (live updates)', () => {
       { event: 'notification', data: 'a\nb' },
     ]);
     expect(rest).toBe('event: noti');
+  });
+});
+
+describe('relevant (which server-sent events refresh a page)', () => {
+  const moved = (projection: string) => ({
+    event: 'read-model',
+    data: JSON.stringify({ projection, position: '42' }),
+  });
+
+  it('keeps the named events, and of read-model moves only the projections the page shows', () => {
+    const activity = { events: ['read-model'], projections: ['customer-activity'] };
+    expect(relevant(moved('customer-activity'), activity)).toBe(true);
+    expect(relevant(moved('helpdesk'), activity)).toBe(false);
+    expect(relevant({ event: 'notification', data: '{}' }, activity)).toBe(false);
+    expect(relevant({ event: 'notification', data: '{}' }, { events: ['notification'] })).toBe(
+      true,
+    );
+    expect(relevant(moved('helpdesk'), { events: ['read-model'] })).toBe(true);
   });
 });

@@ -29,19 +29,51 @@ export function parseSse(buffer: string): { messages: SseMessage[]; rest: string
   return { messages, rest };
 }
 
+export interface WatchFilter {
+  /** SSE event names that matter: `read-model`, `notification`. */
+  events: string[];
+  /** For `read-model`, the projections whose moves matter (all when absent). */
+  projections?: string[];
+}
+
+/** Whether a server-sent message concerns what the page shows. */
+export function relevant(message: SseMessage, filter: WatchFilter): boolean {
+  if (!filter.events.includes(message.event)) return false;
+  if (message.event !== 'read-model' || !filter.projections) return true;
+  try {
+    const { projection } = JSON.parse(message.data) as { projection?: string };
+    return projection === undefined || filter.projections.includes(projection);
+  } catch {
+    return true;
+  }
+}
+
 /**
- * Calls `onChange` whenever the hub says something moved (SSE `read-model` or `notification`),
- * or every POLL_MS when the stream route does not answer. Answers a function that stops it.
+ * Calls `onChange` when the hub says something the page shows moved (over SSE, at most once
+ * per `quietMs`: a burst of events is one refresh), or every `pollMs` when the stream route
+ * does not answer. Answers a function that stops it.
  */
 export function watch(
   api: HubApi,
-  onChange: (message?: SseMessage) => void,
-  pollMs = POLL_MS,
+  onChange: () => void,
+  filter: WatchFilter,
+  { pollMs = POLL_MS, quietMs = 1000 } = {},
 ): () => void {
   const abort = new AbortController();
   let timer: ReturnType<typeof setInterval> | undefined;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let last = 0;
   const poll = () => {
-    if (!abort.signal.aborted && timer === undefined) timer = setInterval(() => onChange(), pollMs);
+    if (!abort.signal.aborted && timer === undefined) timer = setInterval(onChange, pollMs);
+  };
+  const soon = () => {
+    if (pending !== undefined || abort.signal.aborted) return;
+    const wait = Math.max(0, last + quietMs - Date.now());
+    pending = setTimeout(() => {
+      pending = undefined;
+      last = Date.now();
+      onChange();
+    }, wait);
   };
   void (async () => {
     try {
@@ -55,7 +87,7 @@ export function watch(
         if (done) break;
         const parsed = parseSse(buffer + value);
         buffer = parsed.rest;
-        for (const message of parsed.messages) onChange(message);
+        if (parsed.messages.some((message) => relevant(message, filter))) soon();
       }
       poll();
     } catch {
@@ -65,5 +97,6 @@ export function watch(
   return () => {
     abort.abort();
     if (timer !== undefined) clearInterval(timer);
+    if (pending !== undefined) clearTimeout(pending);
   };
 }

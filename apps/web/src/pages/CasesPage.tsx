@@ -87,11 +87,14 @@ export function CasesPage() {
   }, [api, asOf, partnerId]);
   useEffect(() => {
     if (asOf) return undefined;
-    return watch(api, (message) => {
-      if (message && message.event !== 'read-model') return;
-      reload();
-      reloadFiled();
-    });
+    return watch(
+      api,
+      () => {
+        reload();
+        reloadFiled();
+      },
+      { events: ['read-model'], projections: ['cases'] },
+    );
   }, [api, asOf, reload, reloadFiled]);
   return (
     <>

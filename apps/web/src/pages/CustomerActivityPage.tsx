@@ -59,11 +59,14 @@ export function CustomerActivityPage() {
   }, [summary]);
   useEffect(() => {
     if (asOf) return undefined;
-    return watch(api, (message) => {
-      if (message && message.event !== 'read-model') return;
-      reloadSummary();
-      setRevision((r) => r + 1);
-    });
+    return watch(
+      api,
+      () => {
+        reloadSummary();
+        setRevision((r) => r + 1);
+      },
+      { events: ['read-model'], projections: ['customer-activity', 'addon-balances'] },
+    );
   }, [api, asOf, reloadSummary]);
 
   const workspaceList = workspaces.state === 'ready' ? workspaces.value : [];

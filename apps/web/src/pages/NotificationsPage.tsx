@@ -12,10 +12,7 @@ export function NotificationsPage() {
     () => api.optional<{ notifications: Notification[] }>('/v1/notifications'),
     [api],
   );
-  useEffect(
-    () => watch(api, (message) => (!message || message.event === 'notification') && reload()),
-    [api, reload],
-  );
+  useEffect(() => watch(api, reload, { events: ['notification'] }), [api, reload]);
   return (
     <>
       <h1>Notifications</h1>

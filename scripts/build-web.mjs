@@ -76,6 +76,9 @@ await withLock(async () => {
     return;
   }
   const started = Date.now();
+  // Vite keeps a NODE_ENV it finds (jest sets `test`), which would ship React's development
+  // build: the UI is always built for production.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
   writeFileSync(stamp, `${wanted}\n`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession, isAuditor } from '../context';
 import { watch } from '../live';
 import { ActivitySummary, Workspace } from '../types';
@@ -57,17 +57,20 @@ export function CustomerActivityPage() {
     if (summary.state === 'ready' && !performance.getEntriesByName('activity-rendered').length)
       performance.mark('activity-rendered');
   }, [summary]);
+  // The latest refresh, read by one watch for the page's life (a new filter is no reason to
+  // open another stream).
+  const refresh = useRef(() => undefined as void);
+  refresh.current = () => {
+    reloadSummary();
+    setRevision((r) => r + 1);
+  };
   useEffect(() => {
     if (asOf) return undefined;
-    return watch(
-      api,
-      () => {
-        reloadSummary();
-        setRevision((r) => r + 1);
-      },
-      { events: ['read-model'], projections: ['customer-activity', 'addon-balances'] },
-    );
-  }, [api, asOf, reloadSummary]);
+    return watch(api, () => refresh.current(), {
+      events: ['read-model'],
+      projections: ['customer-activity', 'addon-balances'],
+    });
+  }, [api, asOf]);
 
   const workspaceList = workspaces.state === 'ready' ? workspaces.value : [];
   return (

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { DemoSeed } from '../../../scripts/demo/seed-demo';
 import { REPO, gzippedJs } from './testing/browser';
 import {
@@ -21,6 +21,12 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
   const tile = tileFigure;
   const figures = tileFigures;
   const noSeriousViolations = expectNoSeriousViolations;
+
+  /** When the page marked its first render of tiles (ms after navigation start). */
+  const firstRender = async (page: Page): Promise<number> => {
+    await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
+    return page.evaluate(() => performance.getEntriesByName('activity-rendered')[0]?.startTime);
+  };
 
   beforeAll(async () => {
     ui = await UiHub.start();
@@ -49,13 +55,19 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     expect(await page.evaluate(() => sessionStorage.getItem('hub.token'))).toBe(
       token('customerAdministrator'),
     );
-    const firstRender = await page.evaluate(
-      () => performance.getEntriesByName('activity-rendered')[0]?.startTime,
-    );
+    // Three cold loads (each a new browser context: nothing cached, no session), the median
+    // held to 1 s: one load on a machine shared with other test workers is too noisy alone.
+    const renders = [await firstRender(page)];
+    for (let load = 0; load < 2; load += 1) {
+      const context = await ui.browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+      renders.push(await firstRender(await open('customerAdministrator', '', context)));
+      await context.close();
+    }
+    const median = [...renders].sort((a, b) => a - b)[1];
     console.log(
-      `Customer Activity first render on the demo dataset: ${Math.round(firstRender)} ms after navigation start`,
+      `Customer Activity first render on the demo dataset: ${renders.map(Math.round).join(', ')} ms after navigation start (median ${Math.round(median)} ms)`,
     );
-    expect(firstRender).toBeLessThanOrEqual(1000);
+    expect(median).toBeLessThanOrEqual(1000);
     expect(await page.getByLabel('Workspace').inputValue()).toBe(seed.workspaces.main);
     expect(await figures(page, 'proactive-hours')).toEqual({
       consumed: '189',

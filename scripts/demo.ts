@@ -2,7 +2,7 @@
 // commands, then prints sign-in links for four kinds of user. Tokens are signed with the hub's
 // secret (HUB_JWT_SECRET or the one in DATA_DIR) and live DEMO_TOKEN_HOURS hours (default 8).
 import { mintToken } from '@hub/access';
-import { loadConfig } from '@hub/api/config/hub-config';
+import { loadConfig } from '@hub/runtime/config/hub-config';
 import { seedDemo } from './demo/seed-demo';
 
 async function main(): Promise<void> {

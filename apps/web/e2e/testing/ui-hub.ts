@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { TestHub } from '@hub/api/testing/test-hub';
+import { TestHub } from '../../../hub/e2e/test-hub';
 import { DemoSeed, seedDemo } from '../../../../scripts/demo/seed-demo';
 import { buildWeb, launch, seriousViolations } from './browser';
 

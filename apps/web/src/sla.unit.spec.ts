@@ -48,4 +48,16 @@ describe('slaState (the Cases page clock)', () => {
     const recorded = { ...open, everBreached: true, breachedAt: '2026-08-31T00:00:00.000Z' };
     expect(slaState(recorded, new Date('2026-09-01T08:00:00.000Z')).breached).toBe(true);
   });
+
+  it("takes the hub's breached verdict, and a case closed unanswered after its target as breached", () => {
+    const answered = { ...open, breached: true, timeLeftBeforeBreachSeconds: -30 };
+    expect(slaState(answered, new Date('2026-09-01T12:00:30.000Z')).breached).toBe(true);
+    const closedLate = { ...open, status: 'closed' as const, closedAt: '2026-09-01T13:00:00.000Z' };
+    expect(slaState(closedLate, new Date('2026-09-02T00:00:00.000Z'))).toEqual({
+      breached: true,
+      secondsLeft: null,
+    });
+    const closedInTime = { ...closedLate, closedAt: '2026-09-01T11:00:00.000Z' };
+    expect(slaState(closedInTime, new Date('2026-09-02T00:00:00.000Z')).breached).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 // The browser kit of the UI's e2e specs: Debian's Chromium driven by playwright-core (never a
 // downloaded browser), the hub listening on a random loopback port, axe-core injected into pages.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Browser, Page, chromium } from 'playwright-core';
@@ -19,6 +19,10 @@ export function buildWeb(): void {
 }
 
 export function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium), as .ci/run does, or set CHROMIUM_PATH`,
+    );
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
 

@@ -43,9 +43,19 @@ export function sourceHash() {
   return hash.digest('hex');
 }
 
+/** Whether the process that took the lock is gone (killed half way through a build). */
+function holderGone(lock) {
+  try {
+    process.kill(Number(readFileSync(join(lock, 'pid'), 'utf8')), 0);
+    return false;
+  } catch (error) {
+    return error.code === 'ESRCH' || error.code === 'ENOENT';
+  }
+}
+
 /**
- * One build at a time (parallel jest workers each ask for the UI): a lock directory, taken
- * over when older than two minutes (a build killed half way).
+ * One build at a time (parallel jest workers each ask for the UI): a lock directory holding
+ * the builder's pid, taken over when that process is gone or after two minutes.
  */
 async function withLock(work) {
   const lock = join(root, 'dist', '.web-build.lock');
@@ -53,10 +63,12 @@ async function withLock(work) {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 120_000)
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000 || (age > 1000 && holderGone(lock)))
         rmSync(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -132,11 +132,15 @@ describe('the reporting UI in Chromium, on the demo dataset: live balances, case
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
     expect(
-      await page.evaluate(() => document.activeElement?.closest('label')?.textContent),
+      await page.evaluate(
+        () => (document.activeElement as HTMLSelectElement | null)?.labels?.[0]?.textContent,
+      ),
     ).toMatch(/^Workspace/);
     await page.keyboard.press('Tab');
     expect(
-      await page.evaluate(() => document.activeElement?.closest('label')?.textContent),
+      await page.evaluate(
+        () => (document.activeElement as HTMLSelectElement | null)?.labels?.[0]?.textContent,
+      ),
     ).toMatch(/^Contract/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(

@@ -135,7 +135,7 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     await page.close();
   });
 
-  it('switches to "All workspaces" and adds the Europe contract; in French the figures read the French way', async () => {
+  it('switches to "All workspaces" and adds the Europe contract, then filters on it; in French the figures read the French way', async () => {
     const page = await open('customerAdministrator');
     await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
     await page.getByLabel('Workspace').selectOption({ label: 'All workspaces' });
@@ -150,6 +150,14 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
       total: '180',
       remaining: '20',
     });
+    await page.getByLabel('Contract', { exact: true }).selectOption(seed.contracts.europe);
+    await eventually(async () => (await tileFigure(page, 'reactive-hours', 'total')) === '60');
+    expect(await figures(page, 'reactive-hours')).toEqual({
+      consumed: '40',
+      total: '60',
+      remaining: '20',
+    });
+    expect(await page.locator('[data-testid^="tile-"]').count()).toBe(2);
     await page.close();
     const french = await ui.browser.newContext({
       locale: 'fr-FR',

@@ -87,9 +87,10 @@ export function App() {
         <div className="who">
           <span>{claims.name ?? claims.email ?? claims.sub}</span>
           {isAuditor(claims) && (
-            <label className="as-of">
-              As of
+            <div className="as-of">
+              <label htmlFor="as-of">As of</label>
               <input
+                id="as-of"
                 type="datetime-local"
                 step={1}
                 value={asOfInput}
@@ -99,7 +100,7 @@ export function App() {
                   setAsOf(at && !Number.isNaN(at.getTime()) ? at.toISOString() : null);
                 }}
               />
-            </label>
+            </div>
           )}
           <button type="button" onClick={() => signOut()}>
             Sign out

@@ -34,9 +34,13 @@ export function AddonPackages(props: { selection: Selection; revision: number })
     <section aria-labelledby="packages-heading">
       <h2 id="packages-heading">Add-on packages</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Package filters">
-        <label>
-          Package
-          <select value={packageId} onChange={(e) => setPackageId(e.target.value)}>
+        <div className="field">
+          <label htmlFor="filter-package">Package</label>
+          <select
+            id="filter-package"
+            value={packageId}
+            onChange={(e) => setPackageId(e.target.value)}
+          >
             <option value="">All packages</option>
             {(packages.state === 'ready' ? packages.value.all : []).map((p) => (
               <option key={p.packageId} value={p.packageId}>
@@ -44,15 +48,15 @@ export function AddonPackages(props: { selection: Selection; revision: number })
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          State
-          <select value={state} onChange={(e) => setState(e.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-state">State</label>
+          <select id="filter-state" value={state} onChange={(e) => setState(e.target.value)}>
             <option value="">Active and inactive</option>
             <option value="active">Active</option>
             <option value="inactive">Inactive (expired or withdrawn)</option>
           </select>
-        </label>
+        </div>
       </form>
       {packages.state === 'error' && <p className="empty">No add-on packages you may see here.</p>}
       {packages.state === 'ready' && packages.value.shown.length === 0 && (

@@ -77,9 +77,10 @@ export function CustomerActivityPage() {
     <>
       <h1>Customer Activity</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
-        <label>
-          Workspace
+        <div className="field">
+          <label htmlFor="filter-workspace">Workspace</label>
           <select
+            id="filter-workspace"
             value={workspaceId ?? 'all'}
             onChange={(e) => {
               setWorkspaceId(e.target.value);
@@ -94,10 +95,14 @@ export function CustomerActivityPage() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Contract
-          <select value={contractId} onChange={(e) => setContractId(e.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-contract">Contract</label>
+          <select
+            id="filter-contract"
+            value={contractId}
+            onChange={(e) => setContractId(e.target.value)}
+          >
             <option value="">All contracts</option>
             {(summary.state === 'ready' ? summary.value.allContracts : []).map((c) => (
               <option key={c.contractId} value={c.contractId}>
@@ -105,7 +110,7 @@ export function CustomerActivityPage() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       {summary.state === 'loading' && <p role="status">Loading…</p>}
       {summary.state === 'error' &&

@@ -110,6 +110,22 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     await page.close();
   });
 
+  it('offers a page to paste a token, says why a token was refused, and signs in with a good one', async () => {
+    const context = await ui.browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto(`${base}/app/#token=not-a-jwt`);
+    await page.getByRole('alert').filter({ hasText: 'not a token the hub issues' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/activity');
+    await expectNoSeriousViolations(page);
+    await page.getByLabel('Bearer token').fill(token('customerAdministrator'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Bearer token').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('hub.token'))).toBeNull();
+    await context.close();
+  });
+
   it('opens a drill-down with its full grid and exports it as CSV', async () => {
     const page = await open('customerAdministrator');
     await page.getByRole('button', { name: 'Details for Reactive (hours)' }).click();

@@ -3,21 +3,12 @@ import { useSession, isAuditor } from '../context';
 import { watch } from '../live';
 import { ActivitySummary, Workspace } from '../types';
 import { useLoad } from '../useLoad';
+import { defaultWorkspace } from '../workspaces';
 import { AddonPackages } from '../components/AddonPackages';
 import { CategoryDetail } from '../components/CategoryDetail';
 import { ExtraCasesList } from '../components/ExtraCasesList';
 import { Tiles } from '../components/Tiles';
 import { Empty, Problem } from '../components/Status';
-
-const ACTIVITY_ROLES = ['CustomerAdministrator', 'WorkspaceAdministrator', 'CustomerActivity'];
-
-/** The workspace shown first: the first where the caller holds a Customer Activity role. */
-export function defaultWorkspace(workspaces: readonly Workspace[]): string {
-  return (
-    workspaces.find((w) => w.roles.some((role) => ACTIVITY_ROLES.includes(role)))?.workspaceId ??
-    'all'
-  );
-}
 
 export function CustomerActivityPage() {
   const { api, asOf, claims } = useSession();

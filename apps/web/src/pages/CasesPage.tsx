@@ -42,7 +42,12 @@ function CaseTable(props: { caption: string; list: CaseList; testId: string }) {
             const sla = slaState(c, now, props.list.fetchedAt);
             return (
               <tr key={c.caseId} data-case={c.caseId}>
-                <td>{c.title}</td>
+                <td>
+                  {c.title}
+                  {c.onBehalfOf && (
+                    <span className="badge muted">filed by partner {c.onBehalfOf.partnerId}</span>
+                  )}
+                </td>
                 <td>{c.severity}</td>
                 <td>{c.status}</td>
                 <td>{format.instant(c.openedAt)}</td>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { HubApi } from './api';
-import { TOKEN_KEY, adoptToken, isExpired, readClaims } from './auth';
+import { TOKEN_KEY, isExpired, readClaims } from './auth';
 import { Session, SessionContext, isAuditor } from './context';
 import { formatters } from './format';
 import { CasesPage } from './pages/CasesPage';
@@ -24,12 +24,9 @@ function useRoute(): string {
   return route;
 }
 
-export function App() {
-  const [token, setToken] = useState<string | null>(() =>
-    adoptToken(window.location, window.sessionStorage, (url) =>
-      window.history.replaceState(null, '', url),
-    ),
-  );
+/** `initialToken`: the one main.tsx took from the fragment or the session. */
+export function App(props: { initialToken: string | null }) {
+  const [token, setToken] = useState<string | null>(props.initialToken);
   const [notice, setNotice] = useState<string | null>(null);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [asOfInput, setAsOfInput] = useState('');

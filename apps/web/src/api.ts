@@ -37,6 +37,9 @@ export function asOfInstant(asOf: string, now: Date): string {
   return new Date(Math.min(at, now.getTime())).toISOString();
 }
 
+/** Requests started before the page rendered, each taken once by the first matching call. */
+const early = new Map<string, Promise<Response>>();
+
 export class HubApi {
   constructor(
     private readonly token: string,
@@ -44,10 +47,26 @@ export class HubApi {
     private readonly base = '',
   ) {}
 
-  private async request(path: string, params?: Params, accept = 'application/json') {
-    const response = await this.fetchFn(`${this.base}${path}${queryString(params)}`, {
-      headers: { authorization: `Bearer ${this.token}`, accept },
+  /**
+   * Starts a GET now (before React has rendered anything) for the page to take when it asks:
+   * the first render then waits for one request less.
+   */
+  prefetch(path: string, params?: Params): void {
+    const url = `${this.base}${path}${queryString(params)}`;
+    const started = this.fetchFn(url, {
+      headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
     });
+    started.catch(() => undefined);
+    early.set(`${this.token} ${url}`, started);
+  }
+
+  private async request(path: string, params?: Params, accept = 'application/json') {
+    const url = `${this.base}${path}${queryString(params)}`;
+    const key = `${this.token} ${url}`;
+    const prefetched = accept === 'application/json' ? early.get(key) : undefined;
+    early.delete(key);
+    const response = await (prefetched ??
+      this.fetchFn(url, { headers: { authorization: `Bearer ${this.token}`, accept } }));
     if (response.ok) return response;
     let code = 'http_error';
     let message = `${response.status}`;

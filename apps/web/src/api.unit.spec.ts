@@ -86,6 +86,21 @@ describe('HubApi (the UI client of /v1)', () => {
     expect(asOfInstant('2026-09-20T08:15:00.000Z', now)).toBe('2026-09-20T08:15:00.000Z');
   });
 
+  it('answers a prefetched request once, from the request started early', async () => {
+    const seen: Seen[] = [];
+    let answers = 0;
+    const api = new HubApi(
+      'tok',
+      answering({ '/v1/workspaces': () => json({ workspaces: [], answer: ++answers }) }, seen),
+    );
+    api.prefetch('/v1/workspaces');
+    expect(seen).toHaveLength(1);
+    expect(await api.get('/v1/workspaces')).toEqual({ workspaces: [], answer: 1 });
+    expect(seen).toHaveLength(1);
+    expect(await api.get('/v1/workspaces')).toEqual({ workspaces: [], answer: 2 });
+    expect(seen).toHaveLength(2);
+  });
+
   it('names a CSV export after the Content-Disposition the hub sends', async () => {
     const api = new HubApi(
       'tok',

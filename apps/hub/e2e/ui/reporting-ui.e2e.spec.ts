@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
-import { DemoSeed } from '../../../scripts/demo/seed-demo';
+import { DemoSeed } from '../../../../scripts/demo/seed-demo';
 import { REPO, gzippedJs } from './testing/browser';
 import {
   Person,

@@ -104,12 +104,18 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
   const post = async (path: string, token: string, body?: unknown) =>
     track(await hub.post(path, token, body));
 
-  /** Accepts every invitation waiting for the person (matched by the token's e-mail). */
+  /**
+   * Accepts the invitations waiting for the person (matched by the token's e-mail), asking
+   * until one is there: the hub may issue an invitation after the command that asked for it.
+   */
   const acceptAll = async (token: string) => {
-    const { invitations } = await hub.get<{ invitations: { invitationId: string }[] }>(
-      `/v1/invitations?minPosition=${position}`,
-      token,
-    );
+    const invitations = await hub.until(async () => {
+      const answer = await hub.get<{ invitations: { invitationId: string }[] }>(
+        `/v1/invitations?minPosition=${position}`,
+        token,
+      );
+      return answer.invitations.length > 0 ? answer.invitations : undefined;
+    }, 'an invitation to accept');
     for (const invitation of invitations)
       await post(`/v1/invitations/${invitation.invitationId}/accept`, token);
   };

@@ -1,9 +1,12 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TestHub } from '../test-hub';
-import { webRoot } from '../../../hub-api/src/web/serve-web';
+import { serveWeb, webRoot } from '../../../hub-api/src/web/serve-web';
 
 const REPO = resolve(__dirname, '../../../..');
 
@@ -45,7 +48,29 @@ describe('the hub serves the reporting UI at /app/', () => {
     expect((await hub.call('GET', '/v1/workspaces')).status).toBe(401);
   });
 
-  it('finds no UI where nothing was built (then /app/ says how to build it)', () => {
+  it('says how to build the UI when there is none, and still sends / to it', async () => {
+    @Module({})
+    class Bare {}
+    const app = await NestFactory.create<NestFastifyApplication>(Bare, new FastifyAdapter(), {
+      logger: false,
+    });
+    try {
+      await serveWeb(app, null);
+      await app.init();
+      const fastify = app.getHttpAdapter().getInstance();
+      const page = await fastify.inject({ method: 'GET', url: '/app/' });
+      expect(page.statusCode).toBe(404);
+      expect(page.json()).toMatchObject({
+        code: 'not_found',
+        message: expect.stringContaining('npm run build:web'),
+      });
+      expect((await fastify.inject({ method: 'GET', url: '/' })).headers.location).toBe('/app/');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('finds no UI where nothing was built', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-web-'));
     try {
       writeFileSync(join(dir, 'package.json'), '{}');

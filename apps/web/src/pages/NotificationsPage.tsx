@@ -7,7 +7,7 @@ import { Empty, Problem } from '../components/Status';
 
 /** The caller's own notifications, kept current over server-sent events (or asked again). */
 export function NotificationsPage() {
-  const { api, format } = useSession();
+  const { api, asOf, format } = useSession();
   const [list, reload] = useLoad(
     () => api.optional<{ notifications: Notification[] }>('/v1/notifications'),
     [api],
@@ -16,6 +16,7 @@ export function NotificationsPage() {
   return (
     <>
       <h1>Notifications</h1>
+      {asOf && <p className="note">Notifications are your own and always the current list.</p>}
       {list.state === 'loading' && <p role="status">Loading…</p>}
       {list.state === 'error' && <Problem message={list.message} />}
       {list.state === 'ready' && list.value === null && (

@@ -55,15 +55,16 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     expect(await page.evaluate(() => sessionStorage.getItem('hub.token'))).toBe(
       token('customerAdministrator'),
     );
-    // Three cold loads (each a new browser context: nothing cached, no session), the median
-    // held to 1 s: one load on a machine shared with other test workers is too noisy alone.
+    // Five cold loads (each a new browser context: nothing cached, no session), the median
+    // held to 1 s: one load on a machine shared with other test workers is too noisy alone
+    // (load averages of 15-20 here moved single loads between 300 ms and 1 s).
     const renders = [await firstRender(page)];
-    for (let load = 0; load < 2; load += 1) {
+    for (let load = 0; load < 4; load += 1) {
       const context = await ui.browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
       renders.push(await firstRender(await open('customerAdministrator', '', context)));
       await context.close();
     }
-    const median = [...renders].sort((a, b) => a - b)[1];
+    const median = [...renders].sort((a, b) => a - b)[2];
     console.log(
       `Customer Activity first render on the demo dataset: ${renders.map(Math.round).join(', ')} ms after navigation start (median ${Math.round(median)} ms)`,
     );

@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export * from './integrity/hash-chain';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions, SqliteSynchronous } from './sqlite/sqlite-schema';
 export type { GroupCommitStats } from './sqlite/sqlite-group-commit';

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, GlobalPosition, RecordedEvent } from '../event-store.port';
+import { migrateToHashChain } from './sqlite-chain';
 
 /** How hard SQLite syncs on commit: FULL survives power loss in WAL mode, NORMAL may lose the last commits. */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -47,7 +48,9 @@ CREATE TABLE IF NOT EXISTS events (
   type        TEXT    NOT NULL,
   data        TEXT    NOT NULL,
   metadata    TEXT    NOT NULL,
-  recorded_at TEXT    NOT NULL
+  recorded_at TEXT    NOT NULL,
+  -- SHA-256 chaining the row to the one before it in the global log (sqlite-chain.ts).
+  hash        BLOB
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
 CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
@@ -64,6 +67,7 @@ export function openEventDatabase(options: SqliteEventStoreOptions): Database.Da
   // page cache misses on most of them once the log outgrows it (bench:ingest: ~20% of a message).
   db.pragma(`cache_size = -${(options.cacheMiB ?? DEFAULT_CACHE_MIB) * 1024}`);
   db.exec(SCHEMA);
+  migrateToHashChain(db);
   return db;
 }
 

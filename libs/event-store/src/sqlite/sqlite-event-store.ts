@@ -45,7 +45,11 @@ export class SqliteEventStore implements EventStore, EventLogIntegrity {
     const resolved = typeof options === 'string' ? { file: options } : options;
     this.db = openEventDatabase(resolved);
     this.signal = new CommitSignal(resolved.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
-    this.writer = new GroupCommitter(this.db, () => this.signal.notify());
+    this.writer = new GroupCommitter(
+      this.db,
+      () => this.signal.notify(),
+      resolved.hashChain ?? true,
+    );
     this.reads = new SqliteEventReads(this.db);
     this.chain = new SqliteChainVerifier(this.db);
   }

@@ -61,6 +61,7 @@ export class GroupCommitter {
   constructor(
     db: Database.Database,
     private readonly onCommitted: () => void,
+    private readonly chained = true,
   ) {
     this.maxPosition = db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck();
     this.streamRevision = db.prepare('SELECT MAX(revision) FROM events WHERE stream = ?').pluck();
@@ -165,14 +166,8 @@ export class GroupCommitter {
       const data = JSON.stringify(event.data);
       const metadata = JSON.stringify(event.metadata);
       const { type } = event;
-      this.chainTip = chainHash(this.chainTip, {
-        stream,
-        revision,
-        type,
-        data,
-        metadata,
-        recordedAt,
-      });
+      const fields = { stream, revision, type, data, metadata, recordedAt };
+      if (this.chained) this.chainTip = chainHash(this.chainTip, fields);
       this.insert.run(
         position,
         event.metadata.eventId,
@@ -182,7 +177,7 @@ export class GroupCommitter {
         data,
         metadata,
         recordedAt,
-        this.chainTip,
+        this.chained ? this.chainTip : null,
       );
     }
     return { nextExpectedRevision: revision, position: BigInt(position) as GlobalPosition };

@@ -15,6 +15,11 @@ export interface SqliteEventStoreOptions {
   cacheMiB?: number;
   /** How often idle live subscriptions look for commits made by other processes (ms, default 250). */
   pollIntervalMs?: number;
+  /**
+   * Default true. `false` writes no hashes (the rows then fail `verifyChain`): only for
+   * bench:event-store's measure of what the chain costs.
+   */
+  hashChain?: boolean;
 }
 
 const DEFAULT_CACHE_MIB = 64;

@@ -12,6 +12,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
 import { ReadModule } from './read/read.module';
+import { IntegrityModule } from './audit/integrity.module';
 import { ProjectorModule } from '@hub/projector/projector.module';
 import { IngestModule } from '@hub/ingest/ingest.module';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
@@ -46,6 +47,7 @@ export class HubApiModule {
         // Kafka: notifications publisher, and the consumer when HUB_ROLES includes ingest.
         IngestModule.forRoot(config),
         ReadModule,
+        IntegrityModule,
         ...(extra ?? []),
       ],
       controllers: [HealthController],

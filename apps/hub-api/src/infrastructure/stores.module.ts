@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import {
+  EVENT_LOG_INTEGRITY,
   EVENT_STORE,
   EventStore,
   EventStoreDbEventStore,
@@ -40,9 +41,11 @@ async function openReadStore(config: HubConfig): Promise<ReadModelStore> {
 @Module({
   providers: [
     { provide: EVENT_STORE, inject: [HUB_CONFIG], useFactory: openEventStore },
+    // Both adapters chain what they store (SqliteEventStore, EventStoreDbEventStore).
+    { provide: EVENT_LOG_INTEGRITY, useExisting: EVENT_STORE },
     { provide: READ_MODEL_STORE, inject: [HUB_CONFIG], useFactory: openReadStore },
   ],
-  exports: [EVENT_STORE, READ_MODEL_STORE],
+  exports: [EVENT_STORE, EVENT_LOG_INTEGRITY, READ_MODEL_STORE],
 })
 export class StoresModule implements OnApplicationShutdown {
   constructor(

@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './integrity/hash-chain';
+export * from './upcasting/upcasters';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions, SqliteSynchronous } from './sqlite/sqlite-schema';
 export type { GroupCommitStats } from './sqlite/sqlite-group-commit';

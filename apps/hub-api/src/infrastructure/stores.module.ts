@@ -6,7 +6,9 @@ import {
   EventStore,
   EventStoreDbEventStore,
   SqliteEventStore,
+  Upcasters,
 } from '@hub/event-store';
+import { EVENT_UPCASTERS } from '@hub/domain';
 import {
   MongoReadModelStore,
   READ_MODEL_STORE,
@@ -16,13 +18,19 @@ import {
 import { HUB_CONFIG, HubConfig } from '../config/hub-config';
 
 function openEventStore(config: HubConfig): EventStore {
+  // Events stored at an older schema version read in their current shape, on either engine.
+  const upcasters = new Upcasters(EVENT_UPCASTERS);
   if (config.eventStore.kind === 'esdb') {
-    return new EventStoreDbEventStore({ connectionString: config.eventStore.connectionString });
+    return new EventStoreDbEventStore({
+      connectionString: config.eventStore.connectionString,
+      upcasters,
+    });
   }
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({
     file: config.eventStore.file,
     synchronous: config.eventStore.synchronous,
+    upcasters,
   });
 }
 

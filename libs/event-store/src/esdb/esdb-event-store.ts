@@ -39,6 +39,7 @@ import {
   ChainVerification,
   EventLogIntegrity,
 } from '../integrity/hash-chain';
+import { NO_UPCASTERS, Upcasters } from '../upcasting/upcasters';
 import { sealEvents, storedHash, streamTip, verifyEsdbRange } from './esdb-chain';
 
 /** Options of `EventStoreDbEventStore`. */
@@ -47,6 +48,8 @@ export interface EventStoreDbOptions {
   connectionString: string;
   /** Resubscription backoff of `$all` subscriptions (default 100 ms doubling up to 10 s). */
   resubscribe?: ResubscribeBackoff;
+  /** Turns events stored at an older schema version into the current shape on every read. */
+  upcasters?: Upcasters;
 }
 
 /** How often an `ANY` append re-chains after another writer appended to the stream first. */
@@ -65,11 +68,13 @@ const ANY_APPEND_ATTEMPTS = 5;
 export class EventStoreDbEventStore implements EventStore, EventLogIntegrity {
   private readonly client: EventStoreDBClient;
   private readonly backoff: ResubscribeBackoff;
+  private readonly upcasters: Upcasters;
   private readonly subscriptions = new Set<EsdbSubscription>();
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.backoff = options.resubscribe ?? { initialMs: 100, maxMs: 10_000 };
+    this.upcasters = options.upcasters ?? NO_UPCASTERS;
   }
 
   /** No multi-stream transactions here: part after part, stopping at the first refused. */
@@ -139,7 +144,7 @@ export class EventStoreDbEventStore implements EventStore, EventLogIntegrity {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
-    return events;
+    return this.upcasters.upcastAll(events);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -158,12 +163,16 @@ export class EventStoreDbEventStore implements EventStore, EventLogIntegrity {
       events.push(fromEsdbEvent(event));
       if (events.length >= maxCount) break;
     }
-    return events;
+    return this.upcasters.upcastAll(events);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, options, this.backoff, (closed) =>
-      this.subscriptions.delete(closed),
+    const subscription = new EsdbSubscription(
+      this.client,
+      options,
+      this.backoff,
+      (closed) => this.subscriptions.delete(closed),
+      this.upcasters,
     );
     this.subscriptions.add(subscription);
     return subscription;

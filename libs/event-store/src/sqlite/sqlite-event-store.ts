@@ -50,7 +50,7 @@ export class SqliteEventStore implements EventStore, EventLogIntegrity {
       () => this.signal.notify(),
       resolved.hashChain ?? true,
     );
-    this.reads = new SqliteEventReads(this.db);
+    this.reads = new SqliteEventReads(this.db, resolved.upcasters);
     this.chain = new SqliteChainVerifier(this.db);
   }
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, GlobalPosition, RecordedEvent } from '../event-store.port';
+import { Upcasters } from '../upcasting/upcasters';
 import { migrateToHashChain } from './sqlite-chain';
 
 /** How hard SQLite syncs on commit: FULL survives power loss in WAL mode, NORMAL may lose the last commits. */
@@ -20,6 +21,8 @@ export interface SqliteEventStoreOptions {
    * bench:event-store's measure of what the chain costs.
    */
   hashChain?: boolean;
+  /** Turns events stored at an older schema version into the current shape on every read. */
+  upcasters?: Upcasters;
 }
 
 const DEFAULT_CACHE_MIB = 64;

@@ -4,6 +4,7 @@
 // end, one partition per worker) with a handler that does nothing.
 // `npm run bench:ingest [-- --messages N --contracts N --partitions N --synchronous-normal]`.
 // Needs the local broker (bash infra/local/up.sh). Seeding goes through the real HTTP routes.
+import { testSubjectKeys } from '@hub/event-store/testing/test-subject-keys';
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
       () =>
         new IngestRunner({
           settings,
-          handler: standaloneMessageHandler(store),
+          handler: standaloneMessageHandler(store, testSubjectKeys()),
           log: silentLogSink,
         }),
     );

@@ -1,4 +1,4 @@
-import { EventStore } from '@hub/event-store';
+import { EventStore, SubjectKeyStore } from '@hub/event-store';
 import { CaseResponses } from '@hub/api/cases/case-responses';
 import { ConsumptionLedger } from '@hub/api/consumption/consumption-ledger';
 import { CommandExecutor } from '@hub/api/write/command-executor';
@@ -9,8 +9,11 @@ import { HubMessageHandler } from './hub-message-handler';
  * The hub's message handler wired by hand on an event store, for a process that runs ingest
  * without the HTTP app (the crash test's child, the ingest bench). Same classes as in Nest.
  */
-export function standaloneMessageHandler(store: EventStore): HubMessageHandler {
+export function standaloneMessageHandler(
+  store: EventStore,
+  keys: SubjectKeyStore,
+): HubMessageHandler {
   const executor = new CommandExecutor(store);
   const ledger = new ConsumptionLedger(executor, new IdClaims(executor));
-  return new HubMessageHandler(ledger, new CaseResponses(executor), executor);
+  return new HubMessageHandler(ledger, new CaseResponses(executor), executor, keys);
 }

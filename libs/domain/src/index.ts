@@ -7,3 +7,4 @@ export * from './consumption';
 export * from './cases';
 export * from './id-claims';
 export * from './schema-versions';
+export * from './personal-data';

@@ -7,6 +7,7 @@ import {
   suppressionStream,
 } from '@hub/domain/helpdesk';
 import { customerStream, customerSubscriptionsDecider } from '@hub/domain/subscriptions';
+import { SubjectKeyStore } from '@hub/event-store';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { positionOf } from '../write/answers';
 import { CommandContext } from '../write/command-context';
@@ -31,11 +32,12 @@ export class RemoveSuppressionHandler implements ICommandHandler<
   constructor(
     private readonly executor: CommandExecutor,
     private readonly checks: HelpDeskAgentChecks,
+    private readonly keys: SubjectKeyStore,
   ) {}
 
   async execute({ email, caller, context }: RemoveSuppressionCommand): Promise<PositionAnswer> {
     const result = await this.executor.execute({
-      stream: suppressionStream(email),
+      stream: suppressionStream(this.keys.addressKey(email)),
       decider: suppressionDecider,
       context,
       command: async () => {

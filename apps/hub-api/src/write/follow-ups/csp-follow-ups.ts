@@ -3,7 +3,7 @@ import { AgreementActivated } from '@hub/domain/agreements/agreement.events';
 import { GdapRelationshipRequested } from '@hub/domain/gdap/gdap.events';
 import { UserUpserted } from '@hub/domain/directory';
 import { MemberInvited } from '@hub/domain/workspaces/workspace.events';
-import { GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { GlobalPosition, RecordedEvent, SubjectKeyStore } from '@hub/event-store';
 import { NotificationOutbox } from '../../notifications/notification-outbox';
 import {
   gdapApprovalNotification,
@@ -32,9 +32,10 @@ export class CspFollowUps {
 
   constructor(
     executor: CommandExecutor,
+    keys: SubjectKeyStore,
     private readonly outbox?: NotificationOutbox,
   ) {
-    this.index = new CustomerIndex(executor);
+    this.index = new CustomerIndex(executor, keys);
   }
 
   /** The steps of the event types in CSP_FOLLOW_UP_EVENT_TYPES. */

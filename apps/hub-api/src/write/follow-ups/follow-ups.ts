@@ -6,7 +6,7 @@ import { ID_KINDS } from '@hub/domain/id-claims/id-claim.decider';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
 import { InvitationAccepted, MemberInvited } from '@hub/domain/workspaces/workspace.events';
 import { workspaceStream } from '@hub/domain/workspaces/workspace.state';
-import { GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { GlobalPosition, RecordedEvent, SubjectKeyStore } from '@hub/event-store';
 import { CommandExecutor } from '../command-executor';
 import { CommandContext } from '../command-context';
 import { IdClaims } from './id-claims';
@@ -37,9 +37,10 @@ export class FollowUps {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly ids: IdClaims,
+    keys: SubjectKeyStore,
     @Optional() outbox?: NotificationOutbox,
   ) {
-    this.csp = new CspFollowUps(executor, outbox);
+    this.csp = new CspFollowUps(executor, keys, outbox);
   }
 
   /** Completes the step an event calls for; answers the position of the last event it appended. */

@@ -13,6 +13,7 @@ import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
 import { ReadModule } from './read/read.module';
 import { IntegrityModule } from './audit/integrity.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectorModule } from '@hub/projector/projector.module';
 import { IngestModule } from '@hub/ingest/ingest.module';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
@@ -48,6 +49,7 @@ export class HubApiModule {
         IngestModule.forRoot(config),
         ReadModule,
         IntegrityModule,
+        PrivacyModule,
         ...(extra ?? []),
       ],
       controllers: [HealthController],

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { NewEvent, RecordedEvent } from '../event-store.port';
+import { EventMetadata, NewEvent } from '../event-store.port';
 import { SubjectKeyStore } from './subject-keys';
 
 /** Where a person's data sits in an event type's data (the domain's `PERSONAL_DATA`). */
@@ -14,6 +14,14 @@ export interface PersonalRecordSpec {
 export type PersonalDataTable = Readonly<Record<string, readonly PersonalRecordSpec[]>>;
 
 const PREFIX = 'pd1.';
+
+/** The actor a token named, in every event's metadata: their address is personal too. */
+const ACTOR_RECORD: PersonalRecordSpec = {
+  at: [],
+  fields: ['email'],
+  email: 'email',
+  userId: 'userId',
+};
 
 /** The subject an e-mail address names (normalised as the hub compares addresses). */
 export const emailSubject = (email: string): string => `email:${email.trim().toLowerCase()}`;
@@ -48,47 +56,57 @@ export class PersonalDataCodec {
     return this.table[type] !== undefined;
   }
 
+  /** The event with its personal fields sealed, and the actor's e-mail address in its metadata. */
   seal(event: NewEvent): NewEvent {
     const specs = this.table[event.type];
-    if (!specs) return event;
-    const data = structuredClone(event.data) as Json;
-    for (const spec of specs)
-      for (const record of recordsAt(data, spec.at)) {
-        const email = record[spec.email];
-        if (typeof email !== 'string' || email.startsWith(PREFIX)) continue;
-        const ref = this.keys.ref(emailSubject(email));
-        const userId = spec.userId ? record[spec.userId] : undefined;
-        if (typeof userId === 'string') this.keys.link(this.keys.ref(userSubject(userId)), ref);
-        const { generation, key } = this.keys.currentKey(ref);
-        for (const field of spec.fields) {
-          const value = record[field];
-          if (typeof value === 'string')
-            record[field] = this.sealValue(value, ref, generation, key);
-        }
-      }
-    return { ...event, data };
+    const data = specs ? (structuredClone(event.data) as Json) : event.data;
+    for (const spec of specs ?? [])
+      for (const record of recordsAt(data, spec.at)) this.sealRecord(record, spec);
+    const actor = event.metadata.actor as Json | undefined;
+    if (typeof actor?.email !== 'string') return specs ? { ...event, data } : event;
+    const sealedActor = { ...actor };
+    this.sealRecord(sealedActor, ACTOR_RECORD);
+    return { ...event, data, metadata: { ...event.metadata, actor: sealedActor } };
   }
 
-  open(event: RecordedEvent): RecordedEvent {
-    const specs = this.table[event.type];
-    if (!specs) return event;
-    const data = structuredClone(event.data) as Json;
+  /** The data with its personal fields opened (a copy; the stored data is untouched). */
+  openData(type: string, stored: object): Record<string, unknown> {
+    const specs = this.table[type];
+    if (!specs) return stored as Json;
+    const data = structuredClone(stored) as Json;
     for (const spec of specs)
-      for (const record of recordsAt(data, spec.at))
-        for (const field of spec.fields) {
-          const value = record[field];
-          if (typeof value === 'string' && value.startsWith(PREFIX))
-            record[field] = this.openValue(value);
-        }
-    return {
-      type: event.type,
-      data,
-      metadata: event.metadata,
-      streamName: event.streamName,
-      revision: event.revision,
-      position: event.position,
-      recordedAt: event.recordedAt,
-    };
+      for (const record of recordsAt(data, spec.at)) this.openRecord(record, spec);
+    return data;
+  }
+
+  /** The metadata with the actor's e-mail address opened. */
+  openMetadata(stored: EventMetadata): EventMetadata {
+    const email = (stored.actor as Json | undefined)?.email;
+    if (typeof email !== 'string' || !email.startsWith(PREFIX)) return stored;
+    const actor = { ...stored.actor } as Json;
+    this.openRecord(actor, ACTOR_RECORD);
+    return { ...stored, actor };
+  }
+
+  private sealRecord(record: Json, spec: PersonalRecordSpec): void {
+    const email = record[spec.email];
+    if (typeof email !== 'string' || email.startsWith(PREFIX)) return;
+    const ref = this.keys.ref(emailSubject(email));
+    const userId = spec.userId ? record[spec.userId] : undefined;
+    if (typeof userId === 'string') this.keys.link(this.keys.ref(userSubject(userId)), ref);
+    const { generation, key } = this.keys.currentKey(ref);
+    for (const field of spec.fields) {
+      const value = record[field];
+      if (typeof value === 'string') record[field] = this.sealValue(value, ref, generation, key);
+    }
+  }
+
+  private openRecord(record: Json, spec: PersonalRecordSpec): void {
+    for (const field of spec.fields) {
+      const value = record[field];
+      if (typeof value === 'string' && value.startsWith(PREFIX))
+        record[field] = this.openValue(value);
+    }
   }
 
   private sealValue(value: string, ref: string, generation: number, key: Buffer): string {

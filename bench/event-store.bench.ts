@@ -169,12 +169,15 @@ async function main(): Promise<void> {
     `| hash chain cost: 1 - chained / unchained batched | ${((1 - batched / unchained) * 100).toFixed(1)}% | <= 10% |`,
   );
   console.log(
-    `| verifyChain over ${VERIFY_EVENTS} events (events/s) | ${Math.round(verified)} | >= 200000 |`,
+    `| verifyChain over ${VERIFY_EVENTS} events (events/s, wall) | ${Math.round(verified.wall)} | >= 200000 |`,
+  );
+  console.log(
+    `| verifyChain over ${VERIFY_EVENTS} events (events per CPU second) | ${Math.round(verified.cpu)} | (info) |`,
   );
 }
 
 /** Events per second `verifyChain` recomputes over a log written in batches of 1,000. */
-async function verifyThroughput(): Promise<number> {
+async function verifyThroughput(): Promise<{ wall: number; cpu: number }> {
   const store = new SqliteEventStore({ file: freshFile(), synchronous: 'NORMAL' });
   for (let n = 0; n < VERIFY_EVENTS; n += 1000) {
     const events = Array.from({ length: Math.min(1000, VERIFY_EVENTS - n) }, (_, k) =>
@@ -183,16 +186,22 @@ async function verifyThroughput(): Promise<number> {
     await store.appendToStream(`bench-${n % 97}`, events, 'any');
   }
   let best = Infinity;
+  let bestCpu = Infinity;
   for (let round = 0; round < ROUNDS; round += 1) {
+    const cpuBefore = process.cpuUsage();
     const seconds = await timed(async () => {
       const result = await store.verifyChain();
       if (!result.verified || result.checked !== VERIFY_EVENTS)
         throw new Error(`the bench log did not verify: ${JSON.stringify(result.firstMismatch)}`);
     });
+    const cpu = process.cpuUsage(cpuBefore);
     best = Math.min(best, seconds);
+    bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1e6);
   }
   await store.close();
-  return VERIFY_EVENTS / best;
+  // On a shared machine the wall time includes waiting for a core; the CPU time is what one
+  // free core would take.
+  return { wall: VERIFY_EVENTS / best, cpu: VERIFY_EVENTS / bestCpu };
 }
 
 void main();

@@ -4,7 +4,7 @@
 // end, one partition per worker) with a handler that does nothing.
 // `npm run bench:ingest [-- --messages N --contracts N --partitions N --synchronous-normal]`.
 // Needs the local broker (bash infra/local/up.sh). Seeding goes through the real HTTP routes.
-import { testSubjectKeys } from '@hub/event-store/testing/test-subject-keys';
+import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';
 import 'reflect-metadata';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,10 +28,10 @@ import {
   silentLogSink,
 } from '@hub/messaging';
 import { kafkaBrokers } from '@hub/testing/engines';
-import { Fixtures } from '@hub/api/testing/fixtures';
-import { TestHub } from '@hub/api/testing/test-hub';
-import { IngestRunner } from '@hub/ingest/ingest-runner';
-import { standaloneMessageHandler } from '@hub/ingest/standalone-handler';
+import { Fixtures } from '../apps/hub/e2e/fixtures';
+import { TestHub } from '../apps/hub/e2e/test-hub';
+import { IngestRunner } from '../apps/ingest/src/ingest-runner';
+import { standaloneMessageHandler } from '@hub/application/inbound/standalone-handler';
 
 const arg = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HUB_CONFIG, HubConfig } from '../config/hub-config';
+import { HUB_CONFIG, HubConfig } from '@hub/runtime/config/hub-config';
 import { AuditSigningKey } from './audit-signing-key';
 import { IntegrityController } from './integrity.controller';
 

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireTokenRole } from '@hub/access';
 import { ValidationError, deterministicId } from '@hub/domain';
 import { ANY, EVENT_STORE, EventStore, SubjectKeyStore } from '@hub/event-store';
-import { ProjectionRunner } from '@hub/projector/projection-runner';
+import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 
 /**
  * The right to erasure (domain.md §10): deleting a person's keys makes every sealed field of

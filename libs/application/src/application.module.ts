@@ -33,7 +33,8 @@ import { PurchasePackageHandler, WithdrawPackageHandler } from './packages/packa
 import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
 import { GrantHelpDeskAgentHandler, RegisterPartnerHandler } from './partners/partner.handlers';
 import { CustomerCommandHandler } from './subscriptions/subscription.handlers';
-import { FollowUps } from './workflows/follow-ups';
+import { WORKFLOWS, Workflows } from './workflows/workflows';
+import { ALL_WORKFLOWS } from './workflows/workflows.list';
 import { CreateWorkspaceHandler } from './workspaces/create-workspace.handler';
 import { WorkspaceMembershipHandler } from './workspaces/workspace-membership.handler';
 import { WorkspaceAccess } from './workspaces/workspace-access';
@@ -74,7 +75,7 @@ const SERVICES = [
   ConsumptionLedger,
   HelpDeskAgentChecks,
   ReadOnlySessionStatus,
-  FollowUps,
+  Workflows,
   NotificationOutbox,
   HubMessageHandler,
 ];
@@ -98,6 +99,7 @@ class PublishingNotificationSink implements NotificationSink {
   providers: [
     ...COMMAND_HANDLERS,
     ...SERVICES,
+    { provide: WORKFLOWS, useValue: ALL_WORKFLOWS },
     {
       provide: NOTIFICATION_SINK,
       inject: [{ token: NOTIFICATION_PUBLISHER, optional: true }],

@@ -10,7 +10,7 @@ import {
 import { RecordedEvent } from '@hub/event-store';
 import { TestHub } from '../test-hub';
 import { CommandExecutor } from '@hub/application/execution/command-executor';
-import { FollowUps } from '@hub/application/workflows/follow-ups';
+import { Workflows } from '@hub/application/workflows/workflows';
 
 // Shared set-up of the partner (CSP) and help-desk e2e specs: tokens for each party, a customer
 // whose Service Administrator accepted (so is its Customer Administrator), registered partners.
@@ -109,6 +109,6 @@ export async function directoryFacts(
     });
     // As an ingest handler would: complete the follow-up (e-mail index) before moving on.
     const [upserted] = await hub.events.readStream(stream, { maxCount: 1 });
-    await hub.app.get(FollowUps).handle(upserted);
+    await hub.app.get(Workflows).react(upserted);
   }
 }

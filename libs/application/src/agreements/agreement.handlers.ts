@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AgreementId, Caller, OrgId, deterministicId } from '@hub/domain';
 import { agreementDecider, agreementStream } from '@hub/domain/agreements/agreement.decider';
-import { EVENT_STORE, EventStore, GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { EVENT_STORE, EventStore, GlobalPosition } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
 import { CommandContext } from '../execution/command-context';
 import { positionOf } from '../execution/answers';
-import { FollowUps } from '../workflows/follow-ups';
+import { Workflows } from '../workflows/workflows';
 import {
   AccountPolicyRequest,
   ActivateAgreementRequest,
@@ -31,7 +31,7 @@ export class ActivateAgreementHandler implements ICommandHandler<
 > {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly followUps: FollowUps,
+    private readonly workflows: Workflows,
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
@@ -63,12 +63,11 @@ export class ActivateAgreementHandler implements ICommandHandler<
     });
     if (activation.state.status !== 'active')
       throw new Error('agreement not active after activation');
-    // The default workspace follows with no further call (domain.md §3); the follow-up runner
-    // completes it from the log should this process die right here.
+    // The default workspace follows with no further call (domain.md §3); the workflow runner
+    // completes it from the log should this process die right here. The activation is read back
+    // as recorded, so a retry of a command that already landed completes it too.
     const [activated] = await this.events.readStream(stream, { maxCount: 1 });
-    const completed: GlobalPosition | null = await this.followUps.handle(
-      activated as unknown as RecordedEvent,
-    );
+    const completed: GlobalPosition | null = await this.workflows.complete(stream, [activated]);
     return {
       agreementId,
       defaultWorkspaceId: activation.state.defaultWorkspaceId,

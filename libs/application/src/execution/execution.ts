@@ -1,5 +1,5 @@
 import { Decider, DomainEvent, HubError } from '@hub/domain';
-import { GlobalPosition } from '@hub/event-store';
+import { GlobalPosition, NewEvent } from '@hub/event-store';
 import { CommandContext } from './command-context';
 
 /** Schema version of the hub's own bookkeeping events (domain events: `schemaVersionOf`). */
@@ -19,6 +19,9 @@ export interface Execution<C, E extends DomainEvent, S> {
 
 export interface ExecutionResult<E extends DomainEvent, S> {
   events: E[];
+  /** The stream the events went to, and the events as appended (ids and metadata). */
+  stream: string;
+  appended: readonly NewEvent[];
   state: S;
   /**
    * Position of the last event appended to the stream by the call (in a call of several units,

@@ -10,7 +10,7 @@ import { positionOf } from '../execution/answers';
 import { CommandContext } from '../execution/command-context';
 import { CommandExecutor } from '../execution/command-executor';
 import { CustomerIndex } from '../indexes/customer-index';
-import { FollowUps } from '../workflows/follow-ups';
+import { Workflows } from '../workflows/workflows';
 import { GdapRequestedAnswer, RequestGdapRelationshipRequest } from './gdap.requests';
 
 export class RequestGdapCommand {
@@ -22,7 +22,7 @@ export class RequestGdapCommand {
 }
 
 /**
- * A PartnerAdmin requests a relationship. Before answering, the follow-up step lists it under
+ * A PartnerAdmin requests a relationship. Before answering, its workflows list it under
  * partner and customer (the on-behalf case reads that list) and asks the customer to approve.
  */
 @CommandHandler(RequestGdapCommand)
@@ -32,7 +32,7 @@ export class RequestGdapHandler implements ICommandHandler<
 > {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly followUps: FollowUps,
+    private readonly workflows: Workflows,
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
@@ -63,7 +63,7 @@ export class RequestGdapHandler implements ICommandHandler<
       },
     });
     const [requested] = await this.events.readStream(stream, { maxCount: 1 });
-    const completed = await this.followUps.handle(requested);
+    const completed = await this.workflows.complete(stream, [requested]);
     return { relationshipId, position: positionOf({ position: completed ?? result.position }) };
   }
 }

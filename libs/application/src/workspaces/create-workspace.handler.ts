@@ -4,7 +4,7 @@ import { agreementDecider, agreementStream } from '@hub/domain/agreements/agreem
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
 import { workspaceStream } from '@hub/domain/workspaces/workspace.state';
 import { CommandExecutor } from '../execution/command-executor';
-import { FollowUps } from '../workflows/follow-ups';
+import { Workflows } from '../workflows/workflows';
 import { CommandContext } from '../execution/command-context';
 import { positionOf } from '../execution/answers';
 import { CreateWorkspaceRequest, WorkspaceCreatedAnswer } from './create-workspace.requests';
@@ -25,7 +25,7 @@ export class CreateWorkspaceHandler implements ICommandHandler<
 > {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly followUps: FollowUps,
+    private readonly workflows: Workflows,
   ) {}
 
   async execute({ dto, caller, context }: CreateWorkspaceCommand): Promise<WorkspaceCreatedAnswer> {
@@ -51,7 +51,8 @@ export class CreateWorkspaceHandler implements ICommandHandler<
         };
       },
     });
-    const claimed = await this.followUps.claimInvitations(result.events, context);
+    // The invitation is claimed before answering, so /invitations/{id}/accept finds it at once.
+    const claimed = await this.workflows.complete(result.stream, result.appended);
     return { workspaceId, position: positionOf({ position: claimed ?? result.position }) };
   }
 }

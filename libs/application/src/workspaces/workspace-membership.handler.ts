@@ -25,7 +25,7 @@ import { invitationIdFor } from '@hub/domain/workspaces/workspace.state';
 import { CommandExecutor } from '../execution/command-executor';
 import { CommandContext } from '../execution/command-context';
 import { positionOf } from '../execution/answers';
-import { FollowUps } from '../workflows/follow-ups';
+import { Workflows } from '../workflows/workflows';
 import { callerInAgreement } from '../agreements/caller-context';
 import {
   CreateGroupRequest,
@@ -69,7 +69,7 @@ export class WorkspaceMembershipHandler implements ICommandHandler<WorkspaceMemb
   constructor(
     private readonly workspaces: WorkspaceAccess,
     private readonly executor: CommandExecutor,
-    private readonly followUps: FollowUps,
+    private readonly workflows: Workflows,
   ) {}
 
   async execute({ workspaceId, request, caller, context }: WorkspaceMembershipCommand) {
@@ -90,7 +90,7 @@ export class WorkspaceMembershipHandler implements ICommandHandler<WorkspaceMemb
       }),
     );
     // The invitation id is claimed before answering, so /invitations/{id}/accept finds it at once.
-    const claimed = await this.followUps.claimInvitations(result.events, context);
+    const claimed = await this.workflows.complete(result.stream, result.appended);
     return { ...ids, position: positionOf({ position: claimed ?? result.position }) };
   }
 

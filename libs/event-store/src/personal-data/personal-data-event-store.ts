@@ -83,7 +83,8 @@ export class PersonalDataEventStore implements EventStore {
 /**
  * An event as read through the codec. Its metadata (the actor's address) is opened when first
  * read, so bulk readers that never read metadata (projections, with `deferMetadata`) pay
- * neither its parse nor its decryption.
+ * neither its parse nor its decryption. `metadata` is an own enumerable accessor, so a spread
+ * of the event (`{ ...event }`, as the write side does) still carries it.
  */
 class OpenedEvent implements RecordedEvent {
   readonly type: string;
@@ -92,9 +93,7 @@ class OpenedEvent implements RecordedEvent {
   readonly revision: number;
   readonly position: GlobalPosition;
   readonly recordedAt: string;
-  #stored: RecordedEvent | null;
-  #metadata: EventMetadata | null = null;
-  readonly #codec: PersonalDataCodec;
+  declare readonly metadata: EventMetadata;
 
   constructor(stored: RecordedEvent, codec: PersonalDataCodec) {
     this.type = stored.type;
@@ -103,19 +102,10 @@ class OpenedEvent implements RecordedEvent {
     this.revision = stored.revision;
     this.position = stored.position;
     this.recordedAt = stored.recordedAt;
-    this.#stored = stored;
-    this.#codec = codec;
-  }
-
-  get metadata(): EventMetadata {
-    if (this.#stored) {
-      this.#metadata = this.#codec.openMetadata(this.#stored.metadata);
-      this.#stored = null;
-    }
-    return this.#metadata!;
-  }
-
-  toJSON(): RecordedEvent {
-    return { ...this, metadata: this.metadata };
+    let opened: EventMetadata | undefined;
+    Object.defineProperty(this, 'metadata', {
+      enumerable: true,
+      get: () => (opened ??= codec.openMetadata(stored.metadata)),
+    });
   }
 }

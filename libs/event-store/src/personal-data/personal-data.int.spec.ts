@@ -104,6 +104,19 @@ describe('PersonalDataEventStore on SQLite (crypto-shredding)', () => {
     await store.close();
   });
 
+  it('keeps the metadata in a spread of an event read through it (regression: the workflows spread events and lost it)', async () => {
+    const { store } = open();
+    await store.appendToStream(
+      'directory-user-user-7',
+      [newEvent('UserUpserted', user, { actor: { userId: 'op-1', email: 'op@provider.example' } })],
+      NO_STREAM,
+    );
+    const [read] = await store.readStream('directory-user-user-7');
+    const spread = { ...read };
+    expect(spread.metadata.actor).toEqual({ userId: 'op-1', email: 'op@provider.example' });
+    await store.close();
+  });
+
   it('keys an address the same however it is written, and differently under another master key', () => {
     const { keys } = open();
     expect(keys.addressKey(' Ann.Lee@Contoso.Example ')).toBe(

@@ -22,12 +22,17 @@ export function chainConformance(store: StoreUnderTest): void {
         { stream: a, events: numbered(2, 'Numbered', 3), expectedRevision: 2 },
       ]);
       const last = await current.appendToStream(b, numbered(1, 'Numbered', 2), ANY);
+      // Bounded by what this test wrote: a shared server (EventStoreDB) may see other writers.
       const head = await current.chainHead();
-      expect(head?.position).toBe(last.position);
-      const range = before === null ? {} : { fromPosition: before + 1n };
+      expect(head!.position >= last.position).toBe(true);
+      const range = {
+        ...(before === null ? {} : { fromPosition: before + 1n }),
+        toPosition: last.position,
+      };
       const result = await current.verifyChain(range);
-      expect(result).toMatchObject({ verified: true, checked: 8, checkedTo: last.position });
-      expect(result.headHash).toBe(head?.hash);
+      expect(result).toMatchObject({ verified: true, checkedTo: last.position });
+      expect(result.checked).toBeGreaterThanOrEqual(8);
+      if (head!.position === last.position) expect(result.headHash).toBe(head!.hash);
       // Reads show the metadata as appended: no engine's chain bookkeeping leaks into it.
       const [first] = await current.readStream(a, { maxCount: 1 });
       expect(Object.keys(first.metadata).sort()).toEqual([

@@ -18,7 +18,10 @@ export class SubjectKeyStore {
   private readonly db: Database.Database;
   private readonly lookupKey: Buffer;
   private readonly wrapKey: Buffer;
-  private readonly cache = new Map<string, Buffer | null>();
+  /** Unwrapped keys by `<ref>.<generation>`; an erasure drops the subject's entries. */
+  private readonly cache = new Map<string, Buffer>();
+  /** Alias links already written by this process (each is written once). */
+  private readonly linked = new Set<string>();
   private readonly statements: Record<string, Database.Statement>;
 
   constructor(file: string, masterKey: Buffer) {
@@ -90,18 +93,18 @@ export class SubjectKeyStore {
 
   /** The key of one generation, or null once erased. */
   keyOf(ref: string, generation: number): Buffer | null {
-    const id = `${ref}.${generation}`;
-    if (this.cache.has(id)) return this.cache.get(id)!;
+    const cached = this.cache.get(`${ref}.${generation}`);
+    if (cached) return cached;
     const row = this.statements.one.get(ref, generation) as { wrapped: Buffer } | undefined;
     return row ? this.cachedUnwrap(ref, generation, row.wrapped) : null;
   }
 
   /** Records that `alias` (a user id's reference) names the subject `ref`. */
   link(alias: string, ref: string): void {
-    const id = `alias:${alias}:${ref}`;
-    if (this.cache.has(id)) return;
+    const id = `${alias}:${ref}`;
+    if (this.linked.has(id)) return;
     this.statements.alias.run(alias, ref);
-    this.cache.set(id, null);
+    this.linked.add(id);
   }
 
   /** The subjects an alias names, and the alias itself. */

@@ -184,7 +184,8 @@ async function main(): Promise<void> {
       { topic: settingsOf('').topics.directory, partitions: 1, withDeadLetter: true },
     ]);
     const passes: Record<string, HubPass> = {};
-    for (const pass of ['without codec', 'sealed'] as const) {
+    // The codec's pass first: a first pass's cold start then counts against it, not for it.
+    for (const pass of ['sealed', 'without codec'] as const) {
       const file = join(dataDir, `events-${pass === 'sealed' ? 'sealed' : 'plain'}.sqlite`);
       copyFileSync(join(dataDir, 'events.sqlite'), file);
       started = now();

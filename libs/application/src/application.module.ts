@@ -8,7 +8,6 @@ import { CommandReads } from './execution/command-reads';
 import { CommandTableHandler } from './execution/command-table.handler';
 import { IdempotencyService } from './execution/idempotency';
 import { HelpDeskAgentChecks } from './helpdesk/helpdesk-agent-check';
-import { OpenReadOnlySessionHandler, RemoveSuppressionHandler } from './helpdesk/helpdesk.handlers';
 import { ReadOnlySessionStatus } from './helpdesk/readonly-session.status';
 import {
   ConfirmVerificationCodeHandler,
@@ -37,8 +36,6 @@ const COMMAND_HANDLERS = [
   OpenPartnerCaseHandler,
   SendVerificationCodeHandler,
   ConfirmVerificationCodeHandler,
-  RemoveSuppressionHandler,
-  OpenReadOnlySessionHandler,
 ];
 
 /** The cross-aggregate reads and services the handlers and the message handler share. */

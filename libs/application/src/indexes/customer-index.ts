@@ -52,6 +52,11 @@ export class CustomerIndex {
     );
   }
 
+  /** The keyed hash naming an address in streams and index keys (never the address itself). */
+  addressKey(email: string): string {
+    return this.keys.addressKey(email);
+  }
+
   addUserEmail(email: string, userId: UserId, context: CommandContext) {
     return this.userEmails.add(this.keys.addressKey(email), directoryUserStream(userId), context);
   }

@@ -16,7 +16,6 @@ import {
 import { HubMessageHandler } from './inbound/hub-message-handler';
 import { CustomerIndex } from './indexes/customer-index';
 import { IdClaims } from './indexes/id-claims';
-import { AcceptInvitationHandler } from './invitations/accept-invitation.handler';
 import {
   NOTIFICATION_SINK,
   NoNotificationSink,
@@ -31,7 +30,6 @@ import { WorkspaceAccess } from './workspaces/workspace-access';
 /** Every command handler `CommandBus` dispatches to, one line per aggregate's slice. */
 const COMMAND_HANDLERS = [
   CommandTableHandler,
-  AcceptInvitationHandler,
   ConsumptionHandler,
   OpenPartnerCaseHandler,
   SendVerificationCodeHandler,

@@ -1,11 +1,12 @@
 import { DynamicModule, RequestMethod } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HubConfig } from './config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
+import { CORRELATION_HEADER, correlationIdOf } from './http/correlation';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { hubValidationPipe } from './http/validation.pipe';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
@@ -21,17 +22,27 @@ export async function createHubApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = request.headers['x-correlation-id'];
-      return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
-    },
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+      correlationIdOf(request.headers),
+    frameworkErrors,
+    clientErrorHandler,
+  });
+  const fastify = adapter.getInstance();
+  // Every answer, errors included, names the request's correlation id.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(CORRELATION_HEADER, request.id);
+    done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Nest buffers log lines until `listen`; an app that is only initialised (inject) logs too.
+  app.flushLogs();
   app.enableShutdownHooks();
   app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(hubValidationPipe());
-  app.useGlobalFilters(new HubExceptionFilter());
+  app.useGlobalFilters(
+    new HubExceptionFilter((route) => fastify.findRoute(route as { method: 'GET'; url: string })),
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

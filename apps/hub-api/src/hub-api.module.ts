@@ -8,6 +8,7 @@ import { AuthGuard } from '@hub/access';
 import { HubConfigModule } from './config/config.module';
 import { HubConfig } from './config/hub-config';
 import { HealthController } from './health/health.controller';
+import { hubLoggerParams } from './http/logging';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
@@ -17,24 +18,29 @@ import { IngestModule } from '@hub/ingest/ingest.module';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { WRITE_SLICES } from './write-slices';
 
+export interface HubApiOptions {
+  /** Where the log goes instead of standard output (a spec reading what was logged). */
+  logStream?: NodeJS.WritableStream;
+}
+
 /**
  * The hub's HTTP API. `extra` adds modules that share this process (the projector and
  * ingest when `npm start` runs everything on the embedded stores).
  */
 @Module({})
 export class HubApiModule {
-  static forRoot(config: HubConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+  static forRoot(
+    config: HubConfig,
+    extra: ModuleMetadata['imports'] = [],
+    options: HubApiOptions = {},
+  ): DynamicModule {
     return {
       module: HubApiModule,
       imports: [
         HubConfigModule.forRoot(config),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            customProps: (request) => ({ correlationId: request.id }),
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
+          ...hubLoggerParams(config.logLevel, options.logStream),
         }),
         CqrsModule.forRoot(),
         TerminusModule,

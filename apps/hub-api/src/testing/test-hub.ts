@@ -7,7 +7,7 @@ import { TokenClaims, mintToken } from '@hub/access';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@hub/event-store';
 import { createHubApp } from '../app.factory';
 import { HubConfig, loadConfig } from '../config/hub-config';
-import { HubApiModule } from '../hub-api.module';
+import { HubApiModule, HubApiOptions } from '../hub-api.module';
 
 export interface HubResponse<T = Record<string, any>> {
   status: number;
@@ -42,6 +42,7 @@ export class TestHub {
   static async start(
     env: Record<string, string> = {},
     extra: (config: HubConfig) => ModuleMetadata['imports'] = () => [],
+    options: HubApiOptions = {},
   ): Promise<TestHub> {
     const ownsDataDir = env.DATA_DIR === undefined;
     const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hub-e2e-'));
@@ -51,7 +52,7 @@ export class TestHub {
       HUB_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
       ...env,
     });
-    const app = await createHubApp(HubApiModule.forRoot(config, extra(config)), config);
+    const app = await createHubApp(HubApiModule.forRoot(config, extra(config), options), config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestHub(app, config, dataDir, ownsDataDir);

@@ -12,7 +12,8 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@hub/(domain|event-store|read-store|messaging|access|testing)$': '<rootDir>/libs/$1/src',
-  '^@hub/(domain|event-store|read-store|messaging|access|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hub/(domain|event-store|read-store|messaging|access|testing)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
   '^@hub/projections/(.*)$': '<rootDir>/projections/$1',
   '^@hub/api/(.*)$': '<rootDir>/apps/hub-api/src/$1',
   '^@hub/projector/(.*)$': '<rootDir>/apps/projector/src/$1',
@@ -21,9 +22,9 @@ const moduleNameMapper = {
 const project = (name, pattern, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
-  // content-disposition 3 (under @fastify/static) ships ESM only: transpile it for jest.
+  // content-disposition 3 (under @fastify/static) and jose ship ESM only: transpile them for jest.
   transform: { '^.+\\.(ts|js)$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose)/)'],
   moduleNameMapper,
   testMatch: [`<rootDir>/{apps,libs,projections}/**/*.${pattern}.spec.ts`],
   setupFiles: ['reflect-metadata'],
@@ -31,9 +32,5 @@ const project = (name, pattern, extra = {}) => ({
 });
 module.exports = {
   testTimeout: 60000,
-  projects: [
-    project('unit', 'unit'),
-    project('int', 'int'),
-    project('e2e', 'e2e'),
-  ],
+  projects: [project('unit', 'unit'), project('int', 'int'), project('e2e', 'e2e')],
 };

@@ -32,7 +32,7 @@ export async function bootstrap(
   if (config.jwt.generated) {
     console.log(
       `HUB_JWT_SECRET not set: using the generated secret in ${config.dataDir}/jwt-secret.\n` +
-        `Mint a token with: npm run token -- --sub alice --email alice@example.com --roles CSAM`,
+        `Mint a token with: TOKEN=$(npm run --silent token -- --sub alice --email alice@example.com --roles CSAM)`,
     );
   }
 }

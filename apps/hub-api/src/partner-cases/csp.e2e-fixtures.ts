@@ -32,7 +32,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 50
 export function tokens(hub: TestHub) {
   return {
     csam: hub.token({ sub: 'csam-1', roles: ['CSAM'], orgKind: 'provider' }),
-    service: hub.token({ sub: 'svc-billing', roles: ['Service'] }),
+    service: hub.token({ sub: 'svc-billing', roles: ['Service'], orgKind: 'provider' }),
     customerAdmin: hub.token({
       sub: 'u-sa',
       email: SERVICE_ADMIN_EMAIL,

@@ -9,7 +9,6 @@ describe('customer Auditor: its own organisation only', () => {
   let hub: TestHub;
   let f: Fixtures;
   const agreements: Record<string, { agreementId: string; defaultWorkspaceId: string }> = {};
-  let lastPosition: string;
 
   async function activate(orgId: string, admin: string) {
     const body = await f.ok('POST', '/v1/agreements', f.csam, {
@@ -20,7 +19,6 @@ describe('customer Auditor: its own organisation only', () => {
       serviceAdministrator: { email: `${admin}@${orgId}.example`, name: admin },
       namedContacts: [],
     });
-    lastPosition = body.position;
     return { agreementId: body.agreementId, defaultWorkspaceId: body.defaultWorkspaceId };
   }
 

@@ -7,6 +7,7 @@ import { HubConfig } from './config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
 import { CORRELATION_HEADER, correlationIdOf } from './http/correlation';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
+import { useHubJsonParser } from './http/json-body';
 import { hubValidationPipe } from './http/validation.pipe';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
@@ -28,12 +29,17 @@ export async function createHubApp(
     clientErrorHandler,
   });
   const fastify = adapter.getInstance();
+  useHubJsonParser(fastify);
   // Every answer, errors included, names the request's correlation id.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(CORRELATION_HEADER, request.id);
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  // The hub's own JSON parser (json-body.ts) instead of Nest's; the API takes JSON only.
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   // Nest buffers log lines until `listen`; an app that is only initialised (inject) logs too.
   app.flushLogs();

@@ -10,6 +10,7 @@ import { HubConfig } from './config/hub-config';
 import { HealthController } from './health/health.controller';
 import { hubLoggerParams } from './http/logging';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { OutOfScopeInterceptor } from './http/out-of-scope.interceptor';
 import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
 import { ReadModule } from './read/read.module';
@@ -59,6 +60,7 @@ export class HubApiModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: OutOfScopeInterceptor },
       ],
     };
   }

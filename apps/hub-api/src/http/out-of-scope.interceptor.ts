@@ -1,0 +1,76 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
+import { AuthenticatedUser } from '@hub/access';
+import { HubError, NotFoundError } from '@hub/domain';
+import { findCase } from '@hub/projections/cases/cases.queries';
+import { CallerScopes, selectWorkspaces } from '../read/caller-scope';
+import { ReadModels } from '../read/read-models';
+
+type Params = Record<string, string | undefined>;
+
+/**
+ * A write refused with 403 on something outside the caller's scope answers 404, exactly as an
+ * id that does not exist and as the same caller's read would (api.md "Errors"): a 403
+ * `case_owner_required` on another tenant's case said the case exists. Decided only on a
+ * refusal, from the route's ids and the read side's scope of the caller:
+ * - `caseId`: the case the caller may read (GET /v1/cases/{caseId});
+ * - `workspaceId`: a workspace in the caller's scope; `agreementId`: one of its workspaces' agreement;
+ * - `orgId`: the caller's own customer organisation; `partnerId`: the caller's own partner.
+ * Within scope, the 403 stands (a member who is not the case's primary contact).
+ */
+@Injectable()
+export class OutOfScopeInterceptor implements NestInterceptor {
+  constructor(
+    private readonly scopes: CallerScopes,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context
+      .switchToHttp()
+      .getRequest<{ method: string; params?: Params; user?: AuthenticatedUser }>();
+    if (request.method === 'GET' || !request.user) return next.handle();
+    const user = request.user;
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (!(error instanceof HubError) || error.status !== 403) return throwError(() => error);
+        return from(this.outOfScope(user, request.params ?? {})).pipe(
+          switchMap((hidden) => throwError(() => (hidden ? new NotFoundError(hidden) : error))),
+        );
+      }),
+    );
+  }
+
+  /** The "not found" message when the route's target lies outside the caller's scope. */
+  private async outOfScope(user: AuthenticatedUser, params: Params): Promise<string | undefined> {
+    const { caseId, workspaceId, agreementId, orgId, partnerId } = params;
+    if (orgId && user.orgKind !== 'provider' && user.orgId !== orgId)
+      return `Organisation ${orgId} not found`;
+    if (partnerId && user.orgKind !== 'provider' && user.orgId !== partnerId)
+      return `Partner ${partnerId} not found`;
+    if (!caseId && !workspaceId && !agreementId) return undefined;
+    const scope = await this.scopes.of(user);
+    if (caseId) {
+      const view = await this.readModels.view('cases');
+      const visible = await findCase(view, scope, caseId, new Date()).then(
+        () => true,
+        () => false,
+      );
+      if (!visible) return `Case ${caseId} not found`;
+    }
+    if (workspaceId) {
+      try {
+        selectWorkspaces(scope, workspaceId);
+      } catch {
+        return `Workspace ${workspaceId} not found`;
+      }
+    }
+    if (
+      agreementId &&
+      !scope.all &&
+      ![...scope.workspaces.values()].some((w) => w.agreementId === agreementId)
+    )
+      return `Agreement ${agreementId} not found`;
+    return undefined;
+  }
+}

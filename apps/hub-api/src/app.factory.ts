@@ -8,6 +8,7 @@ import { HubExceptionFilter } from './http/hub-exception.filter';
 import { CORRELATION_HEADER, correlationIdOf } from './http/correlation';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { useHubJsonParser } from './http/json-body';
+import { completeOpenApi } from './http/openapi-completion';
 import { hubValidationPipe } from './http/validation.pipe';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
@@ -49,14 +50,18 @@ export async function createHubApp(
   app.useGlobalFilters(
     new HubExceptionFilter((route) => fastify.findRoute(route as { method: 'GET'; url: string })),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Support services hub')
-      .setDescription('Commands, queries and audit of the enterprise support record (see api.md).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = completeOpenApi(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Support services hub')
+        .setDescription(
+          'Commands, queries and audit of the enterprise support record (see api.md).',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   void config;

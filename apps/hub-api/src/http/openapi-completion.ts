@@ -22,6 +22,7 @@ const ERROR_MEANINGS: Record<string, string> = {
   '404': 'Not found, or outside the caller scope',
   '409': 'Refused by a domain rule or a concurrent change (a domain code)',
   '413': 'The body is over the limit',
+  '414': 'A path segment is over 100 characters',
   '415': 'The body is not JSON',
   '429': 'Too many requests (throttle, or verification_code_rate_limited)',
   '503': 'A projection has not reached minPosition in time (projection_lagging)',
@@ -101,6 +102,7 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
       if (!isPublic(operation) || path.startsWith('/v1/')) codes.push('401', '403');
       if (operation.requestBody) codes.push('413', '415');
       if (method === 'get') codes.push('503');
+      if (path.includes('{')) codes.push('414');
       for (const code of codes) responses[code] ??= errorResponse(code);
       for (const [code, response] of Object.entries(responses)) {
         if (!code.startsWith('2') || code === '204' || response.content) continue;
@@ -123,6 +125,9 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
           // The query readers take each parameter once, 1 to 200 characters.
           parameter.schema = { ...parameter.schema, type: 'string', minLength: 1, maxLength: 200 };
         else parameter.schema ??= { type: 'string' };
+        // Fastify refuses a path segment over 100 characters (414).
+        if (parameter.in === 'path' && parameter.schema.type === 'string' && !parameter.schema.enum)
+          parameter.schema.maxLength = Math.min(parameter.schema.maxLength ?? 100, 100);
       }
     }
   }

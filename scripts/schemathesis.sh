@@ -48,7 +48,7 @@ set +e
   --header "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance,positive_data_acceptance \
   --max-examples "$examples" --seed "$seed" \
-  --phases examples,coverage,fuzzing --workers 1 --no-color "$@"
+  --phases examples,coverage,fuzzing --workers 1 --no-color --generation-database none "$@"
 status=$?
 set -e
 if [ "$status" -eq 0 ]; then

@@ -1,6 +1,6 @@
 // `npm run --silent token -- --sub alice --email alice@example.com --roles CSAM,AC` prints a
 // bearer token, and only the token, signed with the hub's secret; `--help` explains the options.
-import { tokenCli } from '@hub/api/token-cli';
+import { tokenCli } from '../apps/hub-api/src/token-cli';
 
 const result = tokenCli(process.argv.slice(2), process.env);
 process.stdout.write(result.stdout);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { OrgKind, mintToken } from '@hub/access';
-import { ConfigError, loadConfig } from './config/hub-config';
+import { ConfigError, loadConfig } from '@hub/runtime/config/hub-config';
 
 export const TOKEN_USAGE = `usage: npm run --silent token -- --sub <userId> [options]
 

@@ -3,8 +3,8 @@ import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthenticatedUser } from '@hub/access';
 import { HubError, NotFoundError } from '@hub/domain';
 import { findCase } from '@hub/projections/cases/cases.queries';
-import { CallerScopes, selectWorkspaces } from '../read/caller-scope';
-import { ReadModels } from '../read/read-models';
+import { CallerScopes, selectWorkspaces } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
 
 type Params = Record<string, string | undefined>;
 

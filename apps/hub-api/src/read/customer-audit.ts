@@ -2,7 +2,7 @@ import { AuthenticatedUser } from '@hub/access';
 import { NotFoundError } from '@hub/domain';
 import { EventStore, GlobalPosition, RecordedEvent } from '@hub/event-store';
 import { WorkspaceAccess } from '@hub/projections/access/access.queries';
-import { CallerScope } from './caller-scope';
+import { CallerScope } from '@hub/projections/access/caller-scope';
 import { OrgHistory } from './org-history';
 
 /** An Auditor of a customer organisation reads only that organisation's history; a provider Auditor reads all. */

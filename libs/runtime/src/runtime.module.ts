@@ -1,0 +1,36 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { HubConfigModule } from './config/config.module';
+import { HubConfig } from './config/hub-config';
+import { HealthController } from './health.controller';
+import { hubLoggerParams } from './logging';
+import { StoresModule } from './stores.module';
+
+export interface RuntimeOptions {
+  /** Where the log goes instead of standard output (a spec reading what was logged). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * What every process of the hub boots with, whatever its roles: the validated configuration,
+ * structured logs, the two stores the configuration names, and `/health`.
+ */
+@Module({})
+export class RuntimeModule {
+  static forRoot(config: HubConfig, options: RuntimeOptions = {}): DynamicModule {
+    return {
+      module: RuntimeModule,
+      imports: [
+        HubConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          ...hubLoggerParams(config.logLevel, options.logStream),
+        }),
+        TerminusModule,
+        StoresModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

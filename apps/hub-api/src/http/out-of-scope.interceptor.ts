@@ -15,7 +15,7 @@ type Params = Record<string, string | undefined>;
  * refusal, from the route's ids and the read side's scope of the caller:
  * - `caseId`: the case the caller may read (GET /v1/cases/{caseId});
  * - `workspaceId`: a workspace in the caller's scope; `agreementId`: one of its workspaces' agreement;
- * - `orgId`: the caller's own customer organisation; `partnerId`: the caller's own partner.
+ * - `orgId` of /v1/customers/{orgId}: the caller's own organisation; `partnerId`: the caller's own partner.
  * Within scope, the 403 stands (a member who is not the case's primary contact).
  */
 @Injectable()
@@ -26,15 +26,18 @@ export class OutOfScopeInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context
-      .switchToHttp()
-      .getRequest<{ method: string; params?: Params; user?: AuthenticatedUser }>();
+    const request = context.switchToHttp().getRequest<{
+      method: string;
+      url: string;
+      params?: Params;
+      user?: AuthenticatedUser;
+    }>();
     if (request.method === 'GET' || !request.user) return next.handle();
     const user = request.user;
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (!(error instanceof HubError) || error.status !== 403) return throwError(() => error);
-        return from(this.outOfScope(user, request.params ?? {})).pipe(
+        return from(this.outOfScope(user, request.url, request.params ?? {})).pipe(
           switchMap((hidden) => throwError(() => (hidden ? new NotFoundError(hidden) : error))),
         );
       }),
@@ -42,9 +45,15 @@ export class OutOfScopeInterceptor implements NestInterceptor {
   }
 
   /** The "not found" message when the route's target lies outside the caller's scope. */
-  private async outOfScope(user: AuthenticatedUser, params: Params): Promise<string | undefined> {
+  private async outOfScope(
+    user: AuthenticatedUser,
+    url: string,
+    params: Params,
+  ): Promise<string | undefined> {
     const { caseId, workspaceId, agreementId, orgId, partnerId } = params;
-    if (orgId && user.orgKind !== 'provider' && user.orgId !== orgId)
+    // A customer's own routes; a Help Desk agent's /helpdesk/orgs/{orgId} is the partner's.
+    const customerRoute = url.startsWith('/v1/customers/');
+    if (customerRoute && orgId && user.orgKind !== 'provider' && user.orgId !== orgId)
       return `Organisation ${orgId} not found`;
     if (partnerId && user.orgKind !== 'provider' && user.orgId !== partnerId)
       return `Partner ${partnerId} not found`;

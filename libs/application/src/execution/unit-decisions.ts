@@ -61,7 +61,8 @@ async function decide(
   const { stream, decider, context } = execution;
   const work = works.get(stream)!;
   const copy = draft.get(stream) ?? { state: work.state, pending: [], pendingIds: new Set() };
-  const events = decider.decide(await execution.command(copy.state), copy.state);
+  const read = execution.read ? await execution.read(copy.state) : undefined;
+  const events = decider.decide(await execution.command(copy.state, read), copy.state);
   const appended: NewEvent[] = [];
   for (const [index, event] of events.entries()) {
     const recorded = toNewEvent(event, index, stream, context);

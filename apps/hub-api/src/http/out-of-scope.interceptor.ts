@@ -1,7 +1,8 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthenticatedUser } from '@hub/access';
 import { HubError, NotFoundError } from '@hub/domain';
+import { EVENT_STORE, EventStore } from '@hub/event-store';
 import { findCase } from '@hub/projections/cases/cases.queries';
 import { CallerScopes, selectWorkspaces } from '@hub/projections/access/caller-scope';
 import { ReadModels } from '@hub/projection/query/read-models';
@@ -23,6 +24,7 @@ export class OutOfScopeInterceptor implements NestInterceptor {
   constructor(
     private readonly scopes: CallerScopes,
     private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -58,9 +60,12 @@ export class OutOfScopeInterceptor implements NestInterceptor {
     if (partnerId && user.orgKind !== 'provider' && user.orgId !== partnerId)
       return `Partner ${partnerId} not found`;
     if (!caseId && !workspaceId && !agreementId) return undefined;
-    const scope = await this.scopes.of(user);
+    // Scope as of everything appended so far: a member who joined a moment ago is in scope
+    // (a lagging projection answers 503, never a wrong 404).
+    const head = (await this.events.headPosition())?.toString();
+    const scope = await this.scopes.of(user, head);
     if (caseId) {
-      const view = await this.readModels.view('cases');
+      const view = await this.readModels.view('cases', head);
       const visible = await findCase(view, scope, caseId, new Date()).then(
         () => true,
         () => false,

@@ -18,7 +18,9 @@ import {
   ReadStoreUsageError,
 } from '../shared/identifiers';
 import { parseFilter, parseLimit, parseSort } from '../shared/query';
+import { Lease, LeaseLostError, LeaseStore } from '../lease.port';
 import { writeChanges } from './mongo-batch';
+import { MongoLeases, StoredLeaseDocument } from './mongo-leases';
 import { buildQuery, buildSort, StoredDocument, toDocument } from './mongo-query';
 
 /** Options of `MongoReadModelStore`. */
@@ -28,24 +30,31 @@ export interface MongoReadModelStoreOptions {
   prefix?: string;
   /** Close the client on `close()` (true when the store opened it itself). */
   closeClient?: boolean;
+  /** The clock leases are timed by (default the system's). */
+  now?: () => number;
 }
 
 interface StoredCheckpoint {
   _id: string;
   position: string | null;
   updatedAt: string;
+  /** The fencing token of the last fenced batch: an older token cannot move the checkpoint. */
+  fence?: number;
 }
 
 const NAMESPACE_NOT_FOUND = 26;
+const DUPLICATE_KEY = 11000;
 
 /**
  * The production read-model store on MongoDB. Uses neither multi-document transactions nor
  * change streams, so it also runs on FerretDB 1.x: crash safety comes from per-document
  * positions (see `writeChanges`) and from writing the checkpoint after the documents.
  */
-export class MongoReadModelStore implements ReadModelStore {
+export class MongoReadModelStore implements ReadModelStore, LeaseStore {
   private readonly db: Db;
   private readonly prefix: string;
+  private readonly leases: MongoLeases;
+  private readonly now: () => number;
 
   constructor(
     private readonly client: MongoClient,
@@ -53,6 +62,27 @@ export class MongoReadModelStore implements ReadModelStore {
   ) {
     this.db = client.db(options.database);
     this.prefix = options.prefix ?? '';
+    this.now = options.now ?? Date.now;
+    this.leases = new MongoLeases(
+      this.db.collection<StoredLeaseDocument>(`${this.prefix}_leases`),
+      this.now,
+    );
+  }
+
+  acquireLease(name: string, holder: string, leaseMs?: number): Promise<Lease | null> {
+    return this.leases.acquireLease(name, holder, leaseMs);
+  }
+
+  renewLease(lease: Lease, leaseMs?: number): Promise<Lease | null> {
+    return this.leases.renewLease(lease, leaseMs);
+  }
+
+  releaseLease(lease: Lease): Promise<void> {
+    return this.leases.releaseLease(lease);
+  }
+
+  listLeases(): Promise<Lease[]> {
+    return this.leases.listLeases();
   }
 
   /** Connects to `url` and returns a store that owns (and closes) the client. */
@@ -130,7 +160,13 @@ export class MongoReadModelStore implements ReadModelStore {
     }
   }
 
+  /**
+   * A fenced batch is refused before its first write when its token is stale, and its checkpoint
+   * only moves while no newer token has moved it (so a holder that lost its lease between the
+   * check and the checkpoint fails there: documents it wrote are replayed by the new holder).
+   */
   async applyBatch(batch: ProjectionBatch): Promise<void> {
+    if (batch.fence) await this.leases.checkFence(batch.fence);
     const position = parsePosition(batch.checkpoint);
     for (const [collection, group] of coalesceChanges(batch)) {
       await writeChanges(
@@ -141,11 +177,31 @@ export class MongoReadModelStore implements ReadModelStore {
       );
     }
     // Only after every document: a crash before this line replays the batch, harmlessly.
-    await this.checkpoints().updateOne(
-      { _id: batch.projection },
-      { $set: { position: batch.checkpoint, updatedAt: new Date().toISOString() } },
-      { upsert: true },
-    );
+    await this.saveCheckpoint(batch);
+  }
+
+  private async saveCheckpoint({ projection, checkpoint, fence }: ProjectionBatch): Promise<void> {
+    const updatedAt = new Date().toISOString();
+    if (!fence) {
+      await this.checkpoints().updateOne(
+        { _id: projection },
+        { $set: { position: checkpoint, updatedAt } },
+        { upsert: true },
+      );
+      return;
+    }
+    try {
+      // Fails to match a checkpoint a newer token wrote; the upsert then collides on `_id`.
+      await this.checkpoints().updateOne(
+        { _id: projection, $or: [{ fence: { $exists: false } }, { fence: { $lte: fence.token } }] },
+        { $set: { position: checkpoint, updatedAt, fence: fence.token } },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY)
+        throw new LeaseLostError(fence);
+      throw error;
+    }
   }
 
   async getCheckpoint(projection: string): Promise<Checkpoint | null> {

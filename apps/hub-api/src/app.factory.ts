@@ -29,7 +29,13 @@ export async function createHubApp(
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  // Probes and the scrape endpoint sit outside the versioned API, where operators' tools expect them.
+  app.setGlobalPrefix('v1', {
+    exclude: ['health', 'health/live', 'health/ready', 'metrics'].map((path) => ({
+      path,
+      method: RequestMethod.GET,
+    })),
+  });
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(new HubExceptionFilter());
   const document = SwaggerModule.createDocument(

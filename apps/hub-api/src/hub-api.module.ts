@@ -9,6 +9,7 @@ import { HubConfigModule } from './config/config.module';
 import { HubConfig } from './config/hub-config';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ObservabilityModule } from './observability/observability.module';
 import { StoresModule } from './infrastructure/stores.module';
 import { WriteModule } from './write/write.module';
 import { ReadModule } from './read/read.module';
@@ -16,6 +17,9 @@ import { ProjectorModule } from '@hub/projector/projector.module';
 import { IngestModule } from '@hub/ingest/ingest.module';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { WRITE_SLICES } from './write-slices';
+
+/** Polled every few seconds by orchestrators and Prometheus: not worth a log line each. */
+const PROBES = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 /**
  * The hub's HTTP API. `extra` adds modules that share this process (the projector and
@@ -33,12 +37,13 @@ export class HubApiModule {
           pinoHttp: {
             level: config.logLevel,
             customProps: (request) => ({ correlationId: request.id }),
-            autoLogging: { ignore: (request) => request.url === '/health' },
+            autoLogging: { ignore: (request) => PROBES.has(request.url ?? '') },
           },
         }),
         CqrsModule.forRoot(),
         TerminusModule,
         ThrottlerModule.forRoot([{ ttl: 1000, limit: config.throttlePerSecond }]),
+        ObservabilityModule.forRoot(),
         StoresModule,
         WriteModule,
         ...WRITE_SLICES,

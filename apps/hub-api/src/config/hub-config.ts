@@ -15,6 +15,8 @@ export interface HubConfig {
   logLevel: string;
   /** Requests per second one client may send before 429 (ThrottlerModule). */
   throttlePerSecond: number;
+  /** /health/ready answers 503 while a projection is more events than this behind the head. */
+  readyMaxLagEvents: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: { api: boolean; projector: boolean; ingest: boolean };
 }
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       'info',
     ),
     throttlePerSecond: positiveInt(env, 'THROTTLE_PER_SECOND', 2000),
+    readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

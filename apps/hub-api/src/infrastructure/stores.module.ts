@@ -13,8 +13,15 @@ import {
   SqliteReadModelStore,
 } from '@hub/read-store';
 import { HUB_CONFIG, HubConfig } from '../config/hub-config';
+import { HUB_METRICS, HubMetrics } from '../observability/hub-metrics';
+import { MeteredEventStore } from '../observability/metered-event-store';
 
-function openEventStore(config: HubConfig): EventStore {
+function openEventStore(config: HubConfig, metrics?: HubMetrics): EventStore {
+  const store = openEngine(config);
+  return metrics ? new MeteredEventStore(store, metrics) : store;
+}
+
+function openEngine(config: HubConfig): EventStore {
   if (config.eventStore.kind === 'esdb') {
     return new EventStoreDbEventStore({ connectionString: config.eventStore.connectionString });
   }
@@ -39,7 +46,11 @@ async function openReadStore(config: HubConfig): Promise<ReadModelStore> {
 @Global()
 @Module({
   providers: [
-    { provide: EVENT_STORE, inject: [HUB_CONFIG], useFactory: openEventStore },
+    {
+      provide: EVENT_STORE,
+      inject: [HUB_CONFIG, { token: HUB_METRICS, optional: true }],
+      useFactory: openEventStore,
+    },
     { provide: READ_MODEL_STORE, inject: [HUB_CONFIG], useFactory: openReadStore },
   ],
   exports: [EVENT_STORE, READ_MODEL_STORE],

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@hub/event-store';
-import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projection/projection';
 import {
   ACCESS_COLLECTIONS as C,
   AgreementAdminDoc,

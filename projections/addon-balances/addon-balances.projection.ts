@@ -2,7 +2,7 @@ import { RecordedEvent } from '@hub/event-store';
 import { toHundredths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
 import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projection/projection';
 import {
   ADDON_COLLECTIONS as C,
   PackageDoc,

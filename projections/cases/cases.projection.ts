@@ -8,7 +8,7 @@ import {
   CaseShared,
 } from '@hub/domain/cases/case.events';
 import { GroupCreated } from '@hub/domain/workspaces/workspace.events';
-import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projection/projection';
 import {
   CASES_COLLECTIONS as C,
   CaseDoc,

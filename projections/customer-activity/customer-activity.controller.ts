@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
-import { AsOfQuery } from '@hub/api/read/as-of-query';
-import { CallerScopes } from '@hub/api/read/caller-scope';
-import { ReadModels } from '@hub/api/read/read-models';
+import { AsOfQuery } from '../as-of-query';
+import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
 import { drilldown } from './customer-activity.drilldown';
 import {
   DRILLDOWN_VIEWS,

@@ -2,7 +2,7 @@ import { RecordedEvent } from '@hub/event-store';
 import { ContractAdded } from '@hub/domain/contracts/contract.events';
 import { toHundredths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projection/projection';
 import {
   ACTIVITY_COLLECTIONS as C,
   BalanceDoc,

@@ -8,7 +8,7 @@ import {
   PackageMappedToWorkspace,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
-import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projection/projection';
 import {
   EXTRA_CASES_COLLECTIONS as C,
   EntitlementRef,

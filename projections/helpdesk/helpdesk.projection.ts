@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@hub/event-store';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projection/projection';
 import {
   HELPDESK_COLLECTIONS as C,
   ConsentDoc,

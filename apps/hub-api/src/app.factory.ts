@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { HubConfig } from './config/hub-config';
+import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
 import { hubValidationPipe } from './http/validation.pipe';
 

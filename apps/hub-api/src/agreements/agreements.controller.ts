@@ -10,14 +10,17 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import {
   AccountPolicyDto,
   ActivateAgreementDto,
   AgreementActivatedAnswer,
   PositionAnswer,
 } from './agreement.dto';
-import { ActivateAgreementCommand, ChangeAccountPolicyCommand } from './agreement.handlers';
+import {
+  ActivateAgreementCommand,
+  ChangeAccountPolicyCommand,
+} from '@hub/application/agreements/agreement.handlers';
 
 /** Agreement commands (api.md "Commands"). */
 @ApiTags('agreements')

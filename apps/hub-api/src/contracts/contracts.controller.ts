@@ -9,8 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
-import { AddContractCommand } from './add-contract.handler';
+import { CommandContext } from '@hub/application/execution/command-context';
+import { AddContractCommand } from '@hub/application/contracts/add-contract.handler';
 import { AddContractDto, ContractAddedAnswer } from './contract.dto';
 
 /** Contract commands (api.md "Commands"). */

@@ -11,10 +11,10 @@ import {
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { CommandCtx } from '../http/command-context.decorator';
-import { partnerCallerOf } from '../partners/partner-caller';
-import { CommandContext } from '../write/command-context';
+import { partnerCallerOf } from '@hub/application/partners/partner-caller';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { GdapRequestedAnswer, RequestGdapRelationshipDto } from './gdap.dto';
-import { EndorseGdapCommand, RequestGdapCommand } from './gdap.handlers';
+import { EndorseGdapCommand, RequestGdapCommand } from '@hub/application/gdap/gdap.handlers';
 
 /** GDAP relationships between a partner and a customer (domain.md §6). */
 @ApiTags('gdap')

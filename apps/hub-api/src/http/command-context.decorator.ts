@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { deterministicId } from '@hub/domain';
 import { AuthenticatedUser } from '@hub/access';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 
 interface CommandRequest {
   headers: Record<string, string | undefined>;

@@ -10,10 +10,13 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { PackagePurchasedAnswer, PurchasePackageDto, WithdrawPackageDto } from './package.dto';
-import { PurchasePackageCommand, WithdrawPackageCommand } from './package.handlers';
+import {
+  PurchasePackageCommand,
+  WithdrawPackageCommand,
+} from '@hub/application/packages/package.handlers';
 
 /** Add-on package commands (api.md "Commands"). */
 @ApiTags('packages')

@@ -10,10 +10,13 @@ import {
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { GrantHelpDeskAgentDto, PartnerRegisteredAnswer, RegisterPartnerDto } from './partner.dto';
-import { GrantHelpDeskAgentCommand, RegisterPartnerCommand } from './partner.handlers';
-import { partnerCallerOf } from './partner-caller';
+import {
+  GrantHelpDeskAgentCommand,
+  RegisterPartnerCommand,
+} from '@hub/application/partners/partner.handlers';
+import { partnerCallerOf } from '@hub/application/partners/partner-caller';
 
 /** Partner commands (api.md "Commands"); on-behalf cases live in partner-cases/. */
 @ApiTags('partners')

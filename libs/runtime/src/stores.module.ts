@@ -16,14 +16,20 @@ import { HUB_CONFIG, HubConfig } from './config/hub-config';
 import { HUB_METRICS, HubMetrics } from './observability/hub-metrics';
 import { MeteredEventStore } from './observability/metered-event-store';
 
-function openEventStore(config: HubConfig, metrics?: HubMetrics): EventStore {
-  const store = openEngine(config);
+async function openEventStore(config: HubConfig, metrics?: HubMetrics): Promise<EventStore> {
+  const store = await openEngine(config);
   return metrics ? new MeteredEventStore(store, metrics) : store;
 }
 
-function openEngine(config: HubConfig): EventStore {
+async function openEngine(config: HubConfig): Promise<EventStore> {
   if (config.eventStore.kind === 'esdb') {
-    return new EventStoreDbEventStore({ connectionString: config.eventStore.connectionString });
+    const store = new EventStoreDbEventStore({
+      connectionString: config.eventStore.connectionString,
+    });
+    // Units (an id's claim and its record) a crash cut short between parts land now, before
+    // anything reads or writes their streams.
+    await store.completePendingUnits();
+    return store;
   }
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({

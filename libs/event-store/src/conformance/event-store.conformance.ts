@@ -3,6 +3,7 @@ import { appendConformance } from './append.conformance';
 import { MakeEventStore } from './conformance-fixtures';
 import { readConformance } from './read.conformance';
 import { subscribeConformance } from './subscribe.conformance';
+import { unitsConformance } from './units.conformance';
 
 /**
  * The one behaviour every `EventStore` adapter must show, run against each of them so the
@@ -25,5 +26,6 @@ export function describeEventStoreConformance(name: string, makeStore: MakeEvent
     appendConformance(current);
     readConformance(current);
     subscribeConformance(current);
+    unitsConformance(current);
   });
 }

@@ -20,7 +20,6 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
-  appendPartByPart,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -31,6 +30,7 @@ import {
   toEsdbPosition,
 } from './esdb-mapping';
 import { EsdbSubscription, ResubscribeBackoff } from './esdb-subscription';
+import { JournaledAppends } from '../units/journaled-appends';
 
 /** Options of `EventStoreDbEventStore`. */
 export interface EventStoreDbOptions {
@@ -45,15 +45,24 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly backoff: ResubscribeBackoff;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly units = new JournaledAppends(this);
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.backoff = options.resubscribe ?? { initialMs: 100, maxMs: 10_000 };
   }
 
-  /** No multi-stream transactions here: part after part, stopping at the first refused. */
+  /**
+   * No multi-stream transactions here: part after part through a journal, so a unit a crash
+   * cut short is finished by `completePendingUnits` at the next start (see JournaledAppends).
+   */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    return appendPartByPart(this, appends);
+    return this.units.appendToStreams(appends);
+  }
+
+  /** Finishes the units a crash left part-appended; run once at start-up. Answers how many. */
+  completePendingUnits(): Promise<number> {
+    return this.units.completePending();
   }
 
   async appendToStream(
@@ -152,6 +161,28 @@ export class EventStoreDbEventStore implements EventStore {
         return event.position.commit as GlobalPosition;
     }
     return null;
+  }
+
+  /**
+   * Reads forward from `position` and counts (ESDB positions are byte offsets in its log, so a
+   * difference of positions is no number of events). Lag is usually small; `limit` bounds it.
+   */
+  async countEventsAfter(position: GlobalPosition | null, limit = Infinity): Promise<number> {
+    let count = 0;
+    if (limit <= 0) return 0;
+    const reading = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: position === null ? START : toEsdbPosition(position),
+    });
+    for await (const resolved of reading) {
+      const event = resolved.event;
+      // readAll starts at `position` itself (inclusive); system events are not the hub's.
+      if (!event || !matchesFilter(event.type, event.streamId)) continue;
+      if (position !== null && (event.position.commit as GlobalPosition) <= position) continue;
+      count += 1;
+      if (count >= limit) break;
+    }
+    return count;
   }
 
   async ping(): Promise<boolean> {

@@ -53,6 +53,10 @@ export class MeteredEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
+    return this.inner.countEventsAfter(position, limit);
+  }
+
   ping(): Promise<boolean> {
     return this.inner.ping();
   }

@@ -1,3 +1,4 @@
+import { eventually } from '@hub/testing/eventually';
 import { Fixtures } from './fixtures';
 import { TestHub } from './test-hub';
 import { HUB_METRICS, HubMetrics } from '@hub/runtime/observability/hub-metrics';
@@ -33,7 +34,7 @@ describe('/health/live, /health/ready and /metrics', () => {
 
   it('answers 503 from /health/ready naming the projection that is too far behind', async () => {
     const metrics = hub.app.get<HubMetrics>(HUB_METRICS);
-    metrics.registerLagSources({
+    const restore = metrics.registerLagSources({
       projections: async () => [{ projection: 'customer-activity', events: 5000, seconds: 12 }],
     });
     try {
@@ -49,8 +50,29 @@ describe('/health/live, /health/ready and /metrics', () => {
       expect(scrape).toContain('hub_projection_lag_events{projection="customer-activity"} 5000');
       expect(scrape).toContain('hub_projection_lag_seconds{projection="customer-activity"} 12');
     } finally {
-      metrics.registerLagSources({ projections: async () => [] });
+      restore();
     }
+  });
+
+  it('reports each projection lag from the runner, in events and seconds, back to 0 once applied', async () => {
+    await f.customer();
+    const lags = async () => {
+      const scrape = String((await hub.call('GET', '/metrics')).body);
+      const pattern = /^hub_projection_lag_(events|seconds)\{projection="([a-z-]+)"\} (\S+)$/gm;
+      return [...scrape.matchAll(pattern)].map(([, unit, projection, value]) => ({
+        unit,
+        projection,
+        value,
+      }));
+    };
+    await eventually(
+      async () => (await lags()).every(({ value }) => value === '0'),
+      10_000,
+      'every projection caught up',
+    );
+    const reported = await lags();
+    expect(reported.filter(({ unit }) => unit === 'events').length).toBeGreaterThan(3);
+    expect(reported.filter(({ unit }) => unit === 'seconds').length).toBeGreaterThan(3);
   });
 
   it('exposes command, append and HTTP timings by route, commands by outcome and process metrics', async () => {

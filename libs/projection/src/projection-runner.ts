@@ -165,7 +165,7 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.eventStore.headPosition();
-    return [...this.entries.keys()].map((name) => this.statusAt(name, head));
+    return Promise.all([...this.entries.keys()].map((name) => this.statusAt(name, head)));
   }
 
   async statusOf(name: string): Promise<ProjectionStatus> {
@@ -173,14 +173,18 @@ export class ProjectionRunner {
     return this.statusAt(name, await this.eventStore.headPosition());
   }
 
-  private statusAt(name: string, head: GlobalPosition | null): ProjectionStatus {
+  private async statusAt(name: string, head: GlobalPosition | null): Promise<ProjectionStatus> {
     const entry = this.entry(name);
+    const checkpoint = this.activeCheckpoint(entry);
+    // Counted, not subtracted: EventStoreDB's positions are byte offsets, not event numbers.
+    const lag = head === null ? 0 : await this.eventStore.countEventsAfter(checkpoint);
     return describeProjection(
       name,
       entry.active,
       this.stateOf(entry),
-      this.activeCheckpoint(entry),
+      checkpoint,
       head,
+      lag,
       entry.worker,
       entry.rebuild,
     );

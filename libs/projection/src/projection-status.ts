@@ -22,15 +22,10 @@ export interface ProjectionStatus {
   state: ProjectionState;
   checkpoint: string | null;
   head: string | null;
-  /** Positions between the checkpoint and the head (events, on the gapless SQLite store). */
+  /** Events between the checkpoint and the head (counted by the event store). */
   lag: number;
   error?: ProjectionFailure;
   rebuild?: RebuildStatus;
-}
-
-export function lagOf(checkpoint: GlobalPosition | null, head: GlobalPosition | null): number {
-  if (head === null) return 0;
-  return Number(head - (checkpoint ?? 0n));
 }
 
 export function text(position: GlobalPosition | null): string | null {
@@ -48,6 +43,7 @@ export function describeProjection(
   state: ProjectionState,
   checkpoint: GlobalPosition | null,
   head: GlobalPosition | null,
+  lag: number,
   worker?: ProjectionWorker,
   rebuild?: ProjectionWorker,
 ): ProjectionStatus {
@@ -58,7 +54,7 @@ export function describeProjection(
     state,
     checkpoint: text(checkpoint),
     head: text(head),
-    lag: lagOf(checkpoint, head),
+    lag,
     ...(worker?.failure ? { error: worker.failure } : {}),
     ...(rebuild
       ? {

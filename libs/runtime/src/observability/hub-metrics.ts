@@ -104,9 +104,19 @@ export class HubMetrics {
     });
   }
 
-  /** Lets the projector (or a reader of checkpoints) and the ingest consumer feed lag gauges. */
-  registerLagSources(sources: LagSources): void {
+  /**
+   * Lets the projector (or a reader of checkpoints) and the ingest consumer feed lag gauges;
+   * answers how to put back what was registered before.
+   */
+  registerLagSources(sources: LagSources): () => void {
+    const previous = { ...this.sources };
     Object.assign(this.sources, sources);
+    return () => {
+      for (const key of Object.keys(sources) as (keyof LagSources)[]) {
+        if (previous[key]) this.sources[key] = previous[key] as never;
+        else delete this.sources[key];
+      }
+    };
   }
 
   /** The projections' lag as the registered source reports it (none registered: none known). */

@@ -4,6 +4,7 @@ import { CommandMetricsInterceptor, HttpMetricsHook } from './http-metrics';
 import { HUB_METRICS, HubMetrics } from './hub-metrics';
 import { MetricsController } from './metrics.controller';
 import { ProbesController } from './probes.controller';
+import { ProjectionLagSource } from './projection-lag.source';
 
 /**
  * /health/live, /health/ready and /metrics, served by every process whatever its roles; the
@@ -19,6 +20,7 @@ export class ObservabilityModule {
       providers: [
         { provide: HUB_METRICS, useFactory: () => new HubMetrics() },
         HttpMetricsHook,
+        ProjectionLagSource,
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
       ],
       exports: [HUB_METRICS],

@@ -19,6 +19,7 @@ import {
 } from '../shared/identifiers';
 import { parseFilter, parseLimit, parseSort } from '../shared/query';
 import { Lease, LeaseLostError, LeaseStore } from '../lease.port';
+import { KnownPositions } from './known-positions';
 import { writeChanges } from './mongo-batch';
 import { MongoLeases, StoredLeaseDocument } from './mongo-leases';
 import { buildQuery, buildSort, StoredDocument, toDocument } from './mongo-query';
@@ -55,6 +56,7 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
   private readonly prefix: string;
   private readonly leases: MongoLeases;
   private readonly now: () => number;
+  private readonly known = new KnownPositions();
 
   constructor(
     private readonly client: MongoClient,
@@ -97,6 +99,7 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
 
   async get<T extends Document>(collection: string, id: string): Promise<T | null> {
     const stored = await this.collection(collection).findOne({ _id: assertId(id) });
+    this.known.set(collection, id, stored ? (stored._pos ?? '') : null);
     return stored ? toDocument<T>(stored) : null;
   }
 
@@ -106,6 +109,9 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
     if (ids.length === 0) return [];
     const found = await c.find({ _id: { $in: [...new Set(ids)] } }).toArray();
     const byId = new Map(found.map((stored) => [stored._id, stored]));
+    // What a batch about to write these documents checks its positions against (see writeChanges).
+    for (const id of ids)
+      this.known.set(collection, id, byId.get(id)?._pos ?? (byId.has(id) ? '' : null));
     // In the order asked for, each found document once.
     return [...new Set(ids)].flatMap((id) => {
       const stored = byId.get(id);
@@ -146,13 +152,16 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
     await this.collection(collection).replaceOne({ _id: assertId(id) }, assertDocument(doc), {
       upsert: true,
     });
+    this.known.set(collection, id, '');
   }
 
   async delete(collection: string, id: string): Promise<void> {
     await this.collection(collection).deleteOne({ _id: assertId(id) });
+    this.known.set(collection, id, null);
   }
 
   async dropCollection(collection: string): Promise<void> {
+    this.known.forget(collection);
     try {
       await this.collection(collection).drop();
     } catch (error) {
@@ -171,9 +180,11 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
     for (const [collection, group] of coalesceChanges(batch)) {
       await writeChanges(
         this.collection(collection),
+        collection,
         group,
         batch.checkpoint,
         sortablePosition(position),
+        this.known,
       );
     }
     // Only after every document: a crash before this line replays the batch, harmlessly.

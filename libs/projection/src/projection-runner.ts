@@ -58,7 +58,9 @@ export class ProjectionRunner {
       catchUpCharacters: options.catchUpCharacters ?? 64 * 1024 * 1024,
       // Smaller windows would write a document touched across them more often; 20k events'
       // documents commit in a fraction of a second.
-      catchUpHalving: options.catchUpHalving ?? 20_000,
+      // Not on a store whose updates cost a scan each: there every window after the first
+      // rewrites documents the first one wrote, so windows stay as wide as memory allows.
+      catchUpHalving: options.catchUpHalving ?? (readStore.costlyUpdates ? Infinity : 20_000),
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 100,
       idleProbeMs: options.idleProbeMs ?? 200,

@@ -77,6 +77,12 @@ export interface Checkpoint {
 }
 
 export interface ReadModelStore {
+  /**
+   * Set by a store whose update of an existing document costs far more than an insert (FerretDB
+   * 1.x scans its table for each): the runner then commits a catch-up in as few windows as its
+   * memory bounds allow, so that most documents are written once, as inserts.
+   */
+  readonly costlyUpdates?: boolean;
   get<T extends Document>(collection: string, id: string): Promise<T | null>;
   getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]>;
   /**

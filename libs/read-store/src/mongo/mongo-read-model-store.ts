@@ -57,6 +57,7 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
   private readonly leases: MongoLeases;
   private readonly now: () => number;
   private readonly known = new KnownPositions();
+  readonly costlyUpdates = true;
 
   constructor(
     private readonly client: MongoClient,

@@ -12,10 +12,13 @@ import { RecordedBuild, dropBuild, readVersions, writeVersions } from './project
 import { ProjectionWorker, WorkerOptions } from './projection-worker';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { CatchUpLog } from './catch-up-log';
+import { LeaseOptions, ProjectionLeases, fencedStore } from './projection-leases';
 
 export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
   /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
   pollIntervalMs?: number;
+  /** Share the projections with other processes: each runs where its lease is held. */
+  leases?: LeaseOptions;
 }
 
 /** A read-only handle on a projection's documents: the store and the physical collection names. */
@@ -44,6 +47,8 @@ export class ProjectionRunner {
   private readonly options: WorkerOptions;
   private readonly waiters: CheckpointWaiters;
   private readonly log: CatchUpLog;
+  private readonly leaseOptions?: LeaseOptions;
+  private leases?: ProjectionLeases;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -70,6 +75,7 @@ export class ProjectionRunner {
       projections.flatMap((projection) => projection.handles),
       this.options.batchSize,
     );
+    this.leaseOptions = options.leases;
     this.waiters = new CheckpointWaiters(options.pollIntervalMs ?? 100, (name) =>
       this.readActiveCheckpoint(name),
     );
@@ -96,34 +102,54 @@ export class ProjectionRunner {
     }
   }
 
-  /** Starts every projection: the active build when it is the code's, and any rebuild due. */
+  /**
+   * Starts every projection (with leases: each whose lease this process holds, now or later):
+   * the active build when it is the code's, and any rebuild due.
+   */
   async start(): Promise<void> {
     await this.load();
-    for (const entry of this.entries.values()) {
-      const { projection, active } = entry;
-      const versions = await readVersions(this.readStore, projection.name);
-      if (active.version === projection.version) {
-        entry.worker = this.startWorker(entry, active);
-        if (versions?.pending?.version === projection.version)
-          await this.startRebuild(entry, versions.pending, true);
-        else if (versions?.pending) await this.abandon(entry, versions.pending);
-      } else {
-        const resume = versions?.pending?.version === projection.version;
-        if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
-        const target = resume
-          ? versions!.pending!
-          : this.recordedBuild(projection, { version: projection.version, generation: 0 });
-        await this.startRebuild(entry, target, resume);
-      }
+    if (!this.leaseOptions) {
+      for (const entry of this.entries.values()) await this.run(entry);
+      return;
     }
+    this.leases = new ProjectionLeases(this.leaseOptions, [...this.entries.keys()], {
+      run: async (name) => {
+        await this.load(); // the previous holder may have switched builds
+        await this.run(this.entry(name));
+      },
+      stop: (name) => this.halt(this.entry(name)),
+    });
+    await this.leases.begin();
+  }
+
+  private async run(entry: Entry): Promise<void> {
+    const { projection, active } = entry;
+    const versions = await readVersions(this.readStore, projection.name);
+    if (active.version === projection.version) {
+      entry.worker = this.startWorker(entry, active);
+      if (versions?.pending?.version === projection.version)
+        await this.startRebuild(entry, versions.pending, true);
+      else if (versions?.pending) await this.abandon(entry, versions.pending);
+    } else {
+      const resume = versions?.pending?.version === projection.version;
+      if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
+      const target = resume
+        ? versions!.pending!
+        : this.recordedBuild(projection, { version: projection.version, generation: 0 });
+      await this.startRebuild(entry, target, resume);
+    }
+  }
+
+  private async halt(entry: Entry): Promise<void> {
+    await entry.rebuild?.stop();
+    await entry.worker?.stop();
+    entry.rebuild = entry.worker = undefined;
   }
 
   async stop(): Promise<void> {
     this.waiters.close();
-    for (const entry of this.entries.values()) {
-      await entry.rebuild?.stop();
-      await entry.worker?.stop();
-    }
+    for (const entry of this.entries.values()) await this.halt(entry);
+    await this.leases?.end();
   }
 
   /** Builds a fresh copy of the active version beside it and switches over when caught up. */
@@ -213,12 +239,13 @@ export class ProjectionRunner {
     build: ProjectionBuild,
     beforeLive?: (w: ProjectionWorker) => Promise<void>,
   ): ProjectionWorker {
+    const fence = this.leases?.fence(entry.projection.name);
     const worker = new ProjectionWorker(
       entry.projection,
       build,
       this.eventStore,
       this.log,
-      this.readStore,
+      fence ? fencedStore(this.readStore, fence) : this.readStore,
       this.options,
       (w) => {
         if (w === entry.worker) this.waiters.notify(entry.projection.name, w.checkpoint);

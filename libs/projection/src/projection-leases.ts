@@ -96,7 +96,9 @@ export class ProjectionLeases {
   async end(): Promise<void> {
     clearInterval(this.timer);
     await this.ticking;
-    for (const lease of this.held.values()) await this.options.store.releaseLease(lease);
+    // Best effort: a store already closed (shutdown order) leaves the lease to lapse instead.
+    for (const lease of this.held.values())
+      await this.options.store.releaseLease(lease).catch(() => undefined);
     this.held.clear();
   }
 }
@@ -116,4 +118,11 @@ export function fencedStore(store: ReadModelStore, fence: Fence): ReadModelStore
         : value;
     },
   });
+}
+
+/** The leases the store keeps, by name (none when it keeps no leases). */
+export async function heldLeases(store: ReadModelStore): Promise<Map<string, Lease>> {
+  const leases = store as Partial<LeaseStore>;
+  if (typeof leases.listLeases !== 'function') return new Map();
+  return new Map((await leases.listLeases()).map((lease) => [lease.name, lease]));
 }

@@ -1,18 +1,26 @@
 import { NotFoundError } from '@hub/domain';
 import { EventStore, GlobalPosition, parsePosition } from '@hub/event-store';
-import { ReadModelStore } from '@hub/read-store';
+import { Lease, ReadModelStore } from '@hub/read-store';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import {
   ProjectionState,
   ProjectionStatus,
   describeProjection,
+  withLease,
   workerState,
 } from './projection-status';
 import { RecordedBuild, dropBuild, readVersions, writeVersions } from './projection-versions';
 import { ProjectionWorker, WorkerOptions } from './projection-worker';
+import { workerOptions } from './worker-options';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { CatchUpLog } from './catch-up-log';
-import { LeaseOptions, ProjectionLeases, fencedStore } from './projection-leases';
+import {
+  LeaseOptions,
+  ProjectionLeases,
+  fencedStore,
+  heldLeases,
+  projectionLease,
+} from './projection-leases';
 
 export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
   /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
@@ -56,20 +64,7 @@ export class ProjectionRunner {
     private readonly projections: readonly Projection[],
     options: ProjectionRunnerOptions = {},
   ) {
-    this.options = {
-      batchSize: Math.max(2, options.batchSize ?? 1000),
-      catchUpWindow: options.catchUpWindow ?? 200_000,
-      // About 64 MB of document text per catch-up (JSON is mostly one byte a character).
-      catchUpCharacters: options.catchUpCharacters ?? 64 * 1024 * 1024,
-      // Smaller windows would write a document touched across them more often; 20k events'
-      // documents commit in a fraction of a second.
-      // Not on a store whose updates cost a scan each: there every window after the first
-      // rewrites documents the first one wrote, so windows stay as wide as memory allows.
-      catchUpHalving: options.catchUpHalving ?? (readStore.costlyUpdates ? Infinity : 20_000),
-      maxAttempts: options.maxAttempts ?? 5,
-      retryDelayMs: options.retryDelayMs ?? 100,
-      idleProbeMs: options.idleProbeMs ?? 200,
-    };
+    this.options = workerOptions(options, readStore.costlyUpdates === true);
     this.log = new CatchUpLog(
       eventStore,
       projections.flatMap((projection) => projection.handles),
@@ -193,20 +188,29 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.eventStore.headPosition();
-    return Promise.all([...this.entries.keys()].map((name) => this.statusAt(name, head)));
+    const leases = await heldLeases(this.readStore);
+    return Promise.all([...this.entries.keys()].map((name) => this.statusAt(name, head, leases)));
   }
 
   async statusOf(name: string): Promise<ProjectionStatus> {
     this.entry(name);
-    return this.statusAt(name, await this.eventStore.headPosition());
+    const leases = await heldLeases(this.readStore);
+    return this.statusAt(name, await this.eventStore.headPosition(), leases);
   }
 
-  private async statusAt(name: string, head: GlobalPosition | null): Promise<ProjectionStatus> {
+  /** From this process's workers, or (run elsewhere) the stored checkpoint and the lease. */
+  private async statusAt(
+    name: string,
+    head: GlobalPosition | null,
+    leases: ReadonlyMap<string, Lease>,
+  ): Promise<ProjectionStatus> {
     const entry = this.entry(name);
-    const checkpoint = this.activeCheckpoint(entry);
+    const checkpoint = entry.worker
+      ? entry.worker.checkpoint
+      : await this.readActiveCheckpoint(name);
     // Counted, not subtracted: EventStoreDB's positions are byte offsets, not event numbers.
     const lag = head === null ? 0 : await this.eventStore.countEventsAfter(checkpoint);
-    return describeProjection(
+    const status = describeProjection(
       name,
       entry.active,
       this.stateOf(entry),
@@ -216,6 +220,7 @@ export class ProjectionRunner {
       entry.worker,
       entry.rebuild,
     );
+    return withLease(status, leases.get(projectionLease(name)), !!(entry.worker || entry.rebuild));
   }
 
   private stateOf(entry: Entry): ProjectionState {

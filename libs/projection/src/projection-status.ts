@@ -1,4 +1,5 @@
 import { GlobalPosition } from '@hub/event-store';
+import { Lease } from '@hub/read-store';
 import { ProjectionBuild } from './projection';
 import { ProjectionFailure, ProjectionWorker } from './projection-worker';
 
@@ -26,6 +27,8 @@ export interface ProjectionStatus {
   lag: number;
   error?: ProjectionFailure;
   rebuild?: RebuildStatus;
+  /** The process holding the projection's lease (who runs it), when leases are kept. */
+  runBy?: { holder: string; token: number; expiresAt: string };
 }
 
 export function text(position: GlobalPosition | null): string | null {
@@ -67,5 +70,27 @@ export function describeProjection(
           },
         }
       : {}),
+  };
+}
+
+/**
+ * The status with who runs the projection; a projection run by another process (its lease
+ * unexpired) is live or catching up by its stored checkpoint, not "stopped".
+ */
+export function withLease(
+  status: ProjectionStatus,
+  lease: Lease | undefined,
+  runsHere: boolean,
+): ProjectionStatus {
+  if (!lease) return status;
+  const elsewhere = !runsHere && lease.expiresAt > Date.now();
+  return {
+    ...status,
+    ...(elsewhere ? { state: status.lag === 0 ? 'live' : 'catching-up' } : {}),
+    runBy: {
+      holder: lease.holder,
+      token: lease.token,
+      expiresAt: new Date(lease.expiresAt).toISOString(),
+    },
   };
 }

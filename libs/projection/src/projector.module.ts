@@ -7,9 +7,21 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@hub/event-store';
-import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { LeaseStore, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
+
+/** This process, as GET /v1/projections names the holder of a projection's lease. */
+function processHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+function isLeaseStore(store: ReadModelStore): store is ReadModelStore & LeaseStore {
+  const candidate = store as Partial<LeaseStore>;
+  return typeof candidate.acquireLease === 'function' && typeof candidate.renewLease === 'function';
+}
 
 /** Injection token for the list of projections the runner runs. */
 export const PROJECTIONS = Symbol('Projections');
@@ -59,7 +71,15 @@ export class ProjectorModule {
             events: EventStore,
             store: ReadModelStore,
             projections: readonly Projection[],
-          ) => new ProjectionRunner(events, store, projections, options),
+          ) =>
+            new ProjectionRunner(events, store, projections, {
+              // Where the store keeps leases, a running projector shares the projections with
+              // any other: each runs in one process at a time, the others stand by.
+              ...(options.run !== false && isLeaseStore(store)
+                ? { leases: { store, holder: processHolder() } }
+                : {}),
+              ...options,
+            }),
         },
         ProjectorLifecycle,
       ],

@@ -22,11 +22,18 @@ import {
   projectionLease,
 } from './projection-leases';
 
+/** How often a process that only queries re-reads which build each projection serves. */
+export const FOLLOW_MS = 500;
+/** How long the old build outlives a switch where other processes query (ProjectorModule). */
+export const SWITCH_GRACE_MS = 4 * FOLLOW_MS;
+
 export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
   /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
   pollIntervalMs?: number;
   /** Share the projections with other processes: each runs where its lease is held. */
   leases?: LeaseOptions;
+  /** How long an old build outlives a switch, for query-only processes to follow (default 0). */
+  switchGraceMs?: number;
 }
 
 /** A read-only handle on a projection's documents: the store and the physical collection names. */
@@ -56,6 +63,7 @@ export class ProjectionRunner {
   private readonly waiters: CheckpointWaiters;
   private readonly log: CatchUpLog;
   private readonly leaseOptions?: LeaseOptions;
+  private readonly switchGraceMs: number;
   private leases?: ProjectionLeases;
 
   constructor(
@@ -71,6 +79,7 @@ export class ProjectionRunner {
       this.options.batchSize,
     );
     this.leaseOptions = options.leases;
+    this.switchGraceMs = options.switchGraceMs ?? 0;
     this.waiters = new CheckpointWaiters(options.pollIntervalMs ?? 100, (name) =>
       this.readActiveCheckpoint(name),
     );
@@ -87,8 +96,11 @@ export class ProjectionRunner {
         buildPrefix(projection.name, versions.active),
       );
       const entry = this.entries.get(projection.name);
-      if (entry) entry.active = versions.active;
-      else
+      if (entry) {
+        entry.active = versions.active;
+        if (!entry.worker)
+          entry.storedCheckpoint = saved?.position ? parsePosition(saved.position) : null;
+      } else
         this.entries.set(projection.name, {
           projection,
           active: versions.active,
@@ -295,7 +307,12 @@ export class ProjectionRunner {
     entry.worker = worker;
     entry.rebuild = undefined;
     this.waiters.notify(entry.projection.name, worker.checkpoint);
-    await dropBuild(this.readStore, buildPrefix(entry.projection.name, old), old.collections);
+    // Processes that only query follow the switch within `FOLLOW_MS`; until they have, the old
+    // build must still answer them (a dropped table would be a 500).
+    const dropOld = () =>
+      dropBuild(this.readStore, buildPrefix(entry.projection.name, old), old.collections);
+    if (!this.switchGraceMs) return dropOld();
+    setTimeout(() => void dropOld().catch(() => undefined), this.switchGraceMs).unref();
   }
 
   private async abandon(entry: Entry, pending: RecordedBuild): Promise<void> {

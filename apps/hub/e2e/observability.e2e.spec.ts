@@ -19,7 +19,8 @@ describe('/health/live, /health/ready and /metrics', () => {
     try {
       for (let i = 0; i < 6; i += 1) {
         expect((await throttling.call('GET', '/health/live')).body).toEqual({ status: 'up' });
-        expect((await throttling.call('GET', '/health/ready')).status).toBe(200);
+        // 200, or 503 while a Kafka consumer (KAFKA_BROKERS set) waits for partitions: never 429.
+        expect([200, 503]).toContain((await throttling.call('GET', '/health/ready')).status);
         expect((await throttling.call('GET', '/metrics')).status).toBe(200);
       }
       const token = new Fixtures(throttling).csam;
@@ -40,11 +41,10 @@ describe('/health/live, /health/ready and /metrics', () => {
     try {
       const ready = await hub.call('GET', '/health/ready');
       expect(ready.status).toBe(503);
-      expect(ready.body).toEqual({
-        status: 'not_ready',
-        code: 'not_ready',
-        notReady: ['projection customer-activity: 5000 events behind (more than 1000)'],
-      });
+      expect(ready.body).toMatchObject({ status: 'not_ready', code: 'not_ready' });
+      expect(ready.body.notReady).toContain(
+        'projection customer-activity: 5000 events behind (more than 1000)',
+      );
       expect((await hub.call('GET', '/health/live')).status).toBe(200);
       const scrape = String((await hub.call('GET', '/metrics')).body);
       expect(scrape).toContain('hub_projection_lag_events{projection="customer-activity"} 5000');

@@ -1,4 +1,3 @@
-import { RecordedEvent } from '@hub/event-store';
 import { CaseOpened } from '@hub/domain/cases/case.events';
 import { ContractAdded } from '@hub/domain/contracts/contract.events';
 import { EntitlementLine } from '@hub/domain/contracts/entitlement';
@@ -8,7 +7,13 @@ import {
   PackageMappedToWorkspace,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
-import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projection/projection';
+import {
+  DocKey,
+  Projection,
+  ProjectionDocs,
+  withItem,
+  RecordedOf,
+} from '@hub/projection/projection';
 import {
   EXTRA_CASES_COLLECTIONS as C,
   EntitlementRef,
@@ -35,8 +40,7 @@ type ExtraCasesEvent =
   | ContractMappedToWorkspace
   | PackageMappedToWorkspace;
 
-function locate(recorded: RecordedEvent): DocKey[] {
-  const event = recorded as unknown as ExtraCasesEvent;
+function locate(event: RecordedOf<ExtraCasesEvent>): DocKey[] {
   switch (event.type) {
     case 'CaseOpened':
       return [{ collection: C.cases, id: event.data.caseId }];
@@ -63,8 +67,7 @@ function mapInto(
   docs.put(C.workspaces, workspaceId, change(doc));
 }
 
-function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
-  const event = recorded as unknown as ExtraCasesEvent;
+function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void {
   switch (event.type) {
     case 'CaseOpened': {
       const data = event.data;
@@ -133,7 +136,7 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
  * judged against. Judging happens at query time: "expired" depends on the day asked about and
  * "unmapped" on the workspace viewed.
  */
-export const extraCasesProjection: Projection = {
+export const extraCasesProjection: Projection<ExtraCasesEvent> = {
   name: 'extra-cases',
   version: 1,
   handles: HANDLES,

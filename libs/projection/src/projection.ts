@@ -1,3 +1,4 @@
+import { DomainEvent } from '@hub/domain';
 import { RecordedEvent } from '@hub/event-store';
 import { Document } from '@hub/read-store';
 
@@ -40,18 +41,27 @@ export interface ProjectionCollection {
 }
 
 /**
- * A read model folded from history: which events it reads, which documents each event
- * touches, and how a document changes. Bumping `version` rebuilds it beside the live one.
+ * A recorded event of a projection's own union: a `switch` on `type` narrows `data`, so no
+ * `evolve` casts what it reads.
  */
-export interface Projection {
+export type RecordedOf<E extends DomainEvent> = E extends DomainEvent
+  ? Omit<RecordedEvent, 'type' | 'data'> & { type: E['type']; data: E['data'] }
+  : never;
+
+/**
+ * A read model folded from history, typed by the events it reads (`E`, a union of domain
+ * events): which documents each event touches, and how a document changes. The runner hands
+ * it only events whose type is in `handles`. Bumping `version` rebuilds it beside the live one.
+ */
+export interface Projection<E extends DomainEvent = DomainEvent> {
   name: string;
   version: number;
   /** Event types this projection reads; every other event is skipped by the store's filter. */
-  handles: readonly string[];
+  handles: readonly E['type'][];
   collections: readonly ProjectionCollection[];
   /** The documents `event` reads or writes (evolve may only `get` these). */
-  locate(event: RecordedEvent): DocKey[];
-  evolve(docs: ProjectionDocs, event: RecordedEvent): void;
+  locate(event: RecordedOf<E>): DocKey[];
+  evolve(docs: ProjectionDocs, event: RecordedOf<E>): void;
 }
 
 /** One physical build of a projection: a version, and a generation for same-version rebuilds. */

@@ -40,8 +40,14 @@ describe('Kafka ingestion into the hub (real broker, real handler, SQLite store)
   const ledger = async () => hub.events.readStream(`ledger-${contractId}`);
 
   it('reports the consumer on /health', async () => {
-    await eventually('the consumer to join', () => runner().consumer.healthCheck().connected);
-    const health = await hub.call('GET', '/health');
+    // "consuming" comes before the group's partitions are assigned: wait for the assignment, as
+    // /health reports it, instead of asserting right after the consumer joins (failed on a fresh
+    // machine with `assignment: {}`).
+    const health = await eventually('the consumer to be assigned its partitions', async () => {
+      const answer = await hub.call('GET', '/health');
+      const assigned = answer.body.details?.kafka?.assignment?.[env.KAFKA_DELIVERY_TOPIC];
+      return assigned?.length === 3 ? answer : undefined;
+    });
     expect(health.status).toBe(200);
     expect(health.body.details.kafka).toMatchObject({
       status: 'up',

@@ -10,7 +10,7 @@ import {
 import { RecordedEvent } from '@hub/event-store';
 import { TestHub } from '../test-hub';
 import { CommandExecutor } from '@hub/application/execution/command-executor';
-import { FollowUps } from '@hub/application/workflows/follow-ups';
+import { Workflows } from '@hub/application/workflows/workflows';
 
 // Shared set-up of the partner (CSP) and help-desk e2e specs: tokens for each party, a customer
 // whose Service Administrator accepted (so is its Customer Administrator), registered partners.
@@ -18,16 +18,8 @@ import { FollowUps } from '@hub/application/workflows/follow-ups';
 export const CUSTOMER = 'org-contoso';
 export const SERVICE_ADMIN_EMAIL = 'sa@contoso.example';
 
-/** Polls a condition with a deadline (no sleeps that merely hope). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { eventually } from '@hub/testing';
+export { eventually };
 
 export function tokens(hub: TestHub) {
   return {
@@ -117,6 +109,6 @@ export async function directoryFacts(
     });
     // As an ingest handler would: complete the follow-up (e-mail index) before moving on.
     const [upserted] = await hub.events.readStream(stream, { maxCount: 1 });
-    await hub.app.get(FollowUps).handle(upserted);
+    await hub.app.get(Workflows).react(upserted);
   }
 }

@@ -5,16 +5,8 @@ import { AgreementId } from '@hub/domain';
 import { defaultWorkspaceIdFor } from '@hub/domain/agreements/agreement.decider';
 import { invitationIdFor } from '@hub/domain/workspaces/workspace.state';
 import { SqliteEventStore } from '@hub/event-store';
+import { eventually } from '@hub/testing';
 import { TestHub } from '../test-hub';
-
-/** Polls until `check` holds, failing after the deadline (never a fixed sleep). */
-async function eventually(check: () => Promise<boolean>, deadlineMs = 10_000): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe('default workspace after a crash right after AgreementActivated', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-crash-'));

@@ -170,5 +170,6 @@ export class CommandExecutor {
 
 function resultOf(execution: DecidedExecution, settled: Settled): AnyResult {
   const { position, reloaded } = settled.get(execution.stream)!;
-  return { events: execution.events, state: reloaded ? reloaded.state : execution.state, position };
+  const { events, stream, appended } = execution;
+  return { events, stream, appended, state: reloaded ? reloaded.state : execution.state, position };
 }

@@ -20,6 +20,8 @@ export interface StreamWork {
 export interface DecidedExecution {
   stream: string;
   events: DomainEvent[];
+  /** The events as the call appends them (with their ids), for reactions that complete them. */
+  appended: NewEvent[];
   state: unknown;
 }
 
@@ -59,10 +61,13 @@ async function decide(
   const { stream, decider, context } = execution;
   const work = works.get(stream)!;
   const copy = draft.get(stream) ?? { state: work.state, pending: [], pendingIds: new Set() };
-  const events = decider.decide(await execution.command(copy.state), copy.state);
+  const read = execution.read ? await execution.read(copy.state) : undefined;
+  const events = decider.decide(await execution.command(copy.state, read), copy.state);
+  const appended: NewEvent[] = [];
   for (const [index, event] of events.entries()) {
     const recorded = toNewEvent(event, index, stream, context);
     const id = recorded.metadata.eventId;
+    appended.push(recorded);
     // The same command decided again (a message twice in one call) derives the same ids; like the
     // store, the call records them once, so the state counts them once.
     if (work.pendingIds.has(id) || copy.pendingIds.has(id)) continue;
@@ -71,7 +76,7 @@ async function decide(
     copy.state = decider.evolve(copy.state, event);
   }
   draft.set(stream, copy);
-  return { stream, events };
+  return { stream, events, appended };
 }
 
 function accept(draft: Draft, works: Map<string, StreamWork>): void {

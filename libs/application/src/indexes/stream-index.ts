@@ -11,6 +11,8 @@ export const INDEX_KINDS = {
   userEmails: 'directory-email',
 } as const;
 
+export type IndexKind = (typeof INDEX_KINDS)[keyof typeof INDEX_KINDS];
+
 /**
  * A strongly consistent, append-only list of the streams filed under one key, read straight
  * from the event store (no projection lag), for rules that span aggregates: "which agreements

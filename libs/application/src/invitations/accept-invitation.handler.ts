@@ -7,7 +7,7 @@ import { Inject } from '@nestjs/common';
 import { CommandExecutor } from '../execution/command-executor';
 import { CommandContext } from '../execution/command-context';
 import { positionOf } from '../execution/answers';
-import { FollowUps } from '../workflows/follow-ups';
+import { Workflows } from '../workflows/workflows';
 import { IdClaims } from '../indexes/id-claims';
 import { WorkspaceAccess } from '../workspaces/workspace-access';
 import { InvitationAcceptedAnswer } from './accept-invitation.requests';
@@ -30,7 +30,7 @@ const invitationNotFound = (invitationId: string) =>
 /**
  * The invitee accepts: the invitation's claim names its workspace, the agreement's account-type
  * policy applies, and an accepting Service Administrator is appointed Customer Administrator
- * before the answer (the follow-up runner completes that from the log should this process die).
+ * before the answer (the workflow runner completes that from the log should this process die).
  */
 @CommandHandler(AcceptInvitationCommand)
 export class AcceptInvitationHandler implements ICommandHandler<
@@ -41,7 +41,7 @@ export class AcceptInvitationHandler implements ICommandHandler<
     private readonly ids: IdClaims,
     private readonly executor: CommandExecutor,
     private readonly workspaces: WorkspaceAccess,
-    private readonly followUps: FollowUps,
+    private readonly workflows: Workflows,
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
@@ -67,7 +67,7 @@ export class AcceptInvitationHandler implements ICommandHandler<
     return { workspaceId, position: positionOf({ position: appointed ?? result.position }) };
   }
 
-  /** Runs the acceptance's follow-up step on the event as recorded (it needs its metadata). */
+  /** Completes the acceptance's workflows on the event as recorded (a retry completes it too). */
   private async completeFollowUp(
     stream: string,
     invitationId: string,
@@ -79,6 +79,6 @@ export class AcceptInvitationHandler implements ICommandHandler<
         event.type === 'InvitationAccepted' &&
         (event.data as { invitationId?: string }).invitationId === invitationId,
     );
-    return accepted ? this.followUps.handle(accepted) : null;
+    return accepted ? this.workflows.complete(stream, [accepted]) : null;
   }
 }

@@ -19,7 +19,9 @@ interface StreamDoc {
  */
 export function sampleProjection(
   version = 1,
-  options: { failOn?: (event: RecordedEvent) => boolean } = {},
+  options: {
+    failOn?: (event: Pick<RecordedEvent, 'type' | 'position' | 'streamName'>) => boolean;
+  } = {},
 ): Projection {
   return {
     name: 'sample',

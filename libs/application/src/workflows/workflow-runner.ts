@@ -13,26 +13,29 @@ import {
   parsePosition,
 } from '@hub/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
-import { FOLLOW_UP_EVENT_TYPES, FollowUps } from './follow-ups';
+import { Workflows } from './workflows';
 
+// The checkpoint keeps the name it had when workflows were called follow-ups, so a store written
+// then resumes where it stood.
 const CHECKPOINT = 'follow-ups';
 const MAX_BACKOFF_MS = 30_000;
 
 /**
- * Runs every follow-up step from the log, after its checkpoint, so that work a process died
- * before completing is completed on restart. Steps are idempotent, so running one that the
- * handler already completed inline changes nothing. A failing step is retried with backoff and
- * never skipped: the checkpoint only moves past an event once its step has completed.
+ * The workflows role: feeds every event some workflow handles to it from the log, after its
+ * checkpoint, so that what a process died before completing is completed on restart. Steps are
+ * idempotent, so running one that a handler already completed inline changes nothing. A failing
+ * step is retried with backoff and never skipped: the checkpoint only moves past an event once
+ * its steps have completed.
  */
 @Injectable()
-export class FollowUpRunner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FollowUpRunner.name);
+export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkflowRunner.name);
   private subscription?: Subscription;
   private running?: Promise<void>;
   private stopped = false;
 
   constructor(
-    private readonly followUps: FollowUps,
+    private readonly workflows: Workflows,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
@@ -52,16 +55,16 @@ export class FollowUpRunner implements OnApplicationBootstrap, OnApplicationShut
     const from = saved?.position ? (parsePosition(saved.position) ?? undefined) : undefined;
     this.subscription = this.events.subscribeToAll({
       fromPosition: from,
-      filter: { eventTypes: FOLLOW_UP_EVENT_TYPES },
+      filter: { eventTypes: this.workflows.handles },
     });
     try {
       for await (const event of this.subscription) {
-        await this.completeStep(() => this.followUps.handle(event), event.position);
+        await this.completeStep(() => this.workflows.react(event), event.position);
         if (this.stopped) return;
       }
     } catch (error) {
       if (!this.stopped)
-        this.logger.error(`follow-up subscription ended: ${(error as Error).message}`);
+        this.logger.error(`workflow subscription ended: ${(error as Error).message}`);
     }
   }
 
@@ -81,7 +84,7 @@ export class FollowUpRunner implements OnApplicationBootstrap, OnApplicationShut
       } catch (error) {
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
         this.logger.warn(
-          `follow-up step at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
+          `workflow step at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
         );
         await new Promise((resolve) => setTimeout(resolve, delay));
       }

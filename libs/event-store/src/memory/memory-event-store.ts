@@ -63,7 +63,12 @@ export class MemoryEventStore implements EventStore {
     const waiters = this.waiters;
     this.waiters = new Set();
     for (const wake of waiters) wake();
-    const last = this.log.filter((e) => e.streamName === stream).at(-1);
+    // A re-append of events already there answers where they landed, as the engines do.
+    const lastId = events.at(-1)?.metadata.eventId;
+    const last =
+      fresh.length === 0 && lastId !== undefined
+        ? existing.find((e) => e.metadata.eventId === lastId)
+        : this.log.filter((e) => e.streamName === stream).at(-1);
     return {
       nextExpectedRevision: last?.revision ?? -1,
       position: last?.position ?? (0n as GlobalPosition),
@@ -120,6 +125,13 @@ export class MemoryEventStore implements EventStore {
 
   async headPosition(): Promise<GlobalPosition | null> {
     return this.log.at(-1)?.position ?? null;
+  }
+
+  async countEventsAfter(position: GlobalPosition | null, limit = Infinity): Promise<number> {
+    return Math.min(
+      limit,
+      this.log.filter((e) => position === null || e.position > position).length,
+    );
   }
 
   async ping(): Promise<boolean> {

@@ -16,7 +16,12 @@ export interface OpenedCase {
   caseType: CaseType;
   primaryContactUserId: UserId;
   initialResponseDueAt: string;
+  openedAt: string;
+  language?: string;
   respondedAt?: string;
+  /** The target that passed without a response, once one did: never cleared. */
+  breachedAt?: string;
+  closedAt?: string;
   sharedWith: UserId[];
   groupIds: GroupId[];
 }
@@ -36,6 +41,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       caseType,
       primaryContactUserId,
       initialResponseDueAt,
+      openedAt: event.data.openedAt,
+      ...(event.data.language !== undefined ? { language: event.data.language } : {}),
     };
     return { status: 'open', ...opened, sharedWith: [], groupIds: [] };
   }
@@ -46,14 +53,22 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...state,
         severity: event.data.to,
         initialResponseDueAt: event.data.initialResponseDueAt ?? state.initialResponseDueAt,
+        breachedAt: state.breachedAt ?? event.data.breachedAt,
       };
     case 'CaseShared':
       return { ...state, sharedWith: [...state.sharedWith, event.data.userId] };
     case 'CaseGroupAccessGranted':
       return { ...state, groupIds: [...state.groupIds, event.data.groupId] };
     case 'CaseFirstResponseRecorded':
-      return { ...state, respondedAt: event.data.respondedAt };
+      return {
+        ...state,
+        respondedAt: event.data.respondedAt,
+        // A late first response is the breach's evidence: the target passed at its due time.
+        breachedAt:
+          state.breachedAt ??
+          (event.data.responseTargetMet ? undefined : state.initialResponseDueAt),
+      };
     case 'CaseClosed':
-      return { ...state, status: 'closed' };
+      return { ...state, status: 'closed', closedAt: event.data.closedAt };
   }
 }

@@ -23,6 +23,8 @@ const HANDLES = [
   'ContractMappedToWorkspace',
   'PackageMappedToWorkspace',
   'CustomerAdministratorAppointed',
+  'CustomerAdministratorRemoved',
+  'WorkspaceMemberRemoved',
 ] as const;
 
 function locate(event: RecordedEvent): DocKey[] {
@@ -41,7 +43,10 @@ function locate(event: RecordedEvent): DocKey[] {
     case 'RoleRevoked':
       return [workspace, { collection: C.members, id: memberId(data.workspaceId, data.userId) }];
     case 'CustomerAdministratorAppointed':
+    case 'CustomerAdministratorRemoved':
       return [{ collection: C.agreementAdmins, id: `${data.agreementId}:${data.userId}` }];
+    case 'WorkspaceMemberRemoved':
+      return [workspace, { collection: C.members, id: memberId(data.workspaceId, data.userId) }];
     default:
       return [workspace];
   }
@@ -143,13 +148,18 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
       const doc: AgreementAdminDoc = { agreementId: data.agreementId, userId: data.userId };
       return docs.put(C.agreementAdmins, `${data.agreementId}:${data.userId}`, doc);
     }
+    case 'CustomerAdministratorRemoved':
+      return docs.delete(C.agreementAdmins, `${data.agreementId}:${data.userId}`);
+    // A removed member loses every role there and no longer counts as a member (domain.md §3).
+    case 'WorkspaceMemberRemoved':
+      return docs.delete(C.members, memberId(data.workspaceId, data.userId));
   }
 }
 
 /** Who belongs to which workspace with which roles: every query's scope reads this. */
 export const accessProjection: Projection = {
   name: 'access',
-  version: 1,
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.workspaces, indexes: [['agreementId']] },

@@ -23,6 +23,10 @@ export interface CaseDoc {
   respondedAt: string | null;
   /** Null until the first response is recorded. */
   responseTargetMet: boolean | null;
+  /** The target that passed without a response, as recorded; never cleared (domain.md §5). */
+  breachedAt: string | null;
+  /** BCP 47, `en` by default. */
+  language: string;
   status: 'open' | 'closed';
   closedAt: string | null;
   sharedWith: string[];

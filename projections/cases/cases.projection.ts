@@ -81,6 +81,8 @@ function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
     initialResponseDueAt: data.initialResponseDueAt,
     respondedAt: null,
     responseTargetMet: null,
+    breachedAt: null,
+    language: data.language ?? 'en',
     status: 'open',
     closedAt: null,
     sharedWith: [],
@@ -108,19 +110,38 @@ function groupAccessGranted(docs: ProjectionDocs, data: CaseGroupAccessGranted['
   for (const userId of group?.membersByWorkspace[doc.workspaceId] ?? []) admit(docs, doc, userId);
 }
 
+function severityChanged(docs: ProjectionDocs, data: CaseSeverityChanged['data']): void {
+  const doc = docs.get<CaseDoc>(C.cases, data.caseId);
+  if (!doc) return;
+  docs.put(C.cases, data.caseId, {
+    ...doc,
+    severity: data.to,
+    // A change before the first response restarts the clock (domain.md §5) …
+    initialResponseDueAt: data.initialResponseDueAt ?? doc.initialResponseDueAt,
+    // … but a breach it found stays: a breach is a fact.
+    breachedAt: doc.breachedAt ?? data.breachedAt ?? null,
+  });
+}
+
+function firstResponse(docs: ProjectionDocs, data: CaseFirstResponseRecorded['data']): void {
+  const doc = docs.get<CaseDoc>(C.cases, data.caseId);
+  if (!doc) return;
+  docs.put(C.cases, data.caseId, {
+    ...doc,
+    respondedAt: data.respondedAt,
+    responseTargetMet: data.responseTargetMet,
+    // A late response is the evidence that the target in force passed at its due time.
+    breachedAt: doc.breachedAt ?? (data.responseTargetMet ? null : doc.initialResponseDueAt),
+  });
+}
+
 function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
   const event = recorded as unknown as CaseProjectionEvent;
   switch (event.type) {
     case 'CaseOpened':
       return opened(docs, event.data);
-    case 'CaseSeverityChanged': {
-      const { to, initialResponseDueAt } = event.data;
-      return updateCase(docs, event.data.caseId, {
-        severity: to,
-        // A change before the first response restarts the clock (domain.md §5).
-        ...(initialResponseDueAt ? { initialResponseDueAt } : {}),
-      });
-    }
+    case 'CaseSeverityChanged':
+      return severityChanged(docs, event.data);
     case 'CaseShared': {
       const { caseId, userId } = event.data;
       const found = docs.get<CaseDoc>(C.cases, caseId);
@@ -133,10 +154,7 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
     case 'CaseGroupAccessGranted':
       return groupAccessGranted(docs, event.data);
     case 'CaseFirstResponseRecorded':
-      return updateCase(docs, event.data.caseId, {
-        respondedAt: event.data.respondedAt,
-        responseTargetMet: event.data.responseTargetMet,
-      });
+      return firstResponse(docs, event.data);
     case 'CaseClosed':
       return updateCase(docs, event.data.caseId, {
         status: 'closed',
@@ -159,7 +177,7 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
 /** Support cases with their SLA clock and who may see each by name (domain.md §5). */
 export const casesProjection: Projection = {
   name: 'cases',
-  version: 1,
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.cases, indexes: [['workspaceId', 'listKey'], ['listKey']] },

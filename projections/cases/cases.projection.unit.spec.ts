@@ -29,6 +29,8 @@ const openedDoc = {
   initialResponseDueAt: '2026-03-02T14:00:00.000Z',
   respondedAt: null,
   responseTargetMet: null,
+  breachedAt: null,
+  language: 'en',
   status: 'open',
   closedAt: null,
   sharedWith: [],
@@ -103,6 +105,47 @@ describe('cases projection', () => {
       },
       case_viewers: viewer('c1', 'contact'),
     });
+  });
+
+  it('a severity change after a breach keeps the breach', () => {
+    givenEvents(casesProjection, [
+      caseOpened('c1', 'w1'),
+      {
+        type: 'CaseSeverityChanged',
+        data: {
+          caseId: 'c1',
+          from: 'B',
+          to: 'C',
+          changedAt: '2026-03-02T14:30:00.000Z',
+          initialResponseDueAt: '2026-03-02T22:30:00.000Z',
+          breachedAt: '2026-03-02T14:00:00.000Z',
+        },
+      },
+      {
+        type: 'CaseSeverityChanged',
+        data: {
+          caseId: 'c1',
+          from: 'C',
+          to: 'B',
+          changedAt: '2026-03-02T15:00:00.000Z',
+          initialResponseDueAt: '2026-03-02T19:00:00.000Z',
+        },
+      },
+      firstResponse('c1', '2026-03-02T15:30:00.000Z', true),
+    ]).thenDocuments((docs) =>
+      expect(docs.cases.c1).toMatchObject({
+        initialResponseDueAt: '2026-03-02T19:00:00.000Z',
+        responseTargetMet: true,
+        breachedAt: '2026-03-02T14:00:00.000Z',
+      }),
+    );
+  });
+
+  it('a late first response records the breach at the target it missed', () => {
+    givenEvents(casesProjection, [
+      caseOpened('c1', 'w1'),
+      firstResponse('c1', '2026-03-02T15:00:00.000Z', false),
+    ]).thenDocuments((docs) => expect(docs.cases.c1.breachedAt).toBe('2026-03-02T14:00:00.000Z'));
   });
 
   it('keeps a partner-filed case with the partner contact and support plan', () => {

@@ -38,7 +38,12 @@ export interface CaseView {
   responseTargetMet: boolean | null;
   /** Seconds until the initial response target; negative once breached, null once responded or closed. */
   timeLeftBeforeBreachSeconds: number | null;
+  /** Whether the case ever breached (kept through later severity changes); same as everBreached. */
   breached: boolean;
+  everBreached: boolean;
+  /** When the target that was missed passed; null while no target was missed. */
+  breachedAt: string | null;
+  language: string;
 }
 
 export interface CaseList {
@@ -49,12 +54,13 @@ export interface CaseList {
 export function caseView(doc: CaseDoc, now: Date): CaseView {
   const due = Date.parse(doc.initialResponseDueAt);
   const settled = doc.respondedAt !== null || doc.status === 'closed';
-  // Before a response the clock runs; after it, the recorded verdict stands. A case closed
-  // without any response breached if it closed after its target.
-  const breached =
-    doc.respondedAt !== null
-      ? doc.responseTargetMet === false
-      : (doc.closedAt !== null ? Date.parse(doc.closedAt) : now.getTime()) > due;
+  // A recorded breach stands whatever came after. Otherwise, before a response the clock runs
+  // (a case closed without any response breached if it closed after its target); after a
+  // response the recorded verdict stands, which the projection folded into breachedAt.
+  const clockAt = doc.closedAt !== null ? Date.parse(doc.closedAt) : now.getTime();
+  const breachedAt =
+    doc.breachedAt ?? (doc.respondedAt === null && clockAt > due ? doc.initialResponseDueAt : null);
+  const breached = breachedAt !== null;
   return {
     caseId: doc.caseId,
     workspaceId: doc.workspaceId,
@@ -86,6 +92,9 @@ export function caseView(doc: CaseDoc, now: Date): CaseView {
     responseTargetMet: doc.responseTargetMet,
     timeLeftBeforeBreachSeconds: settled ? null : Math.floor((due - now.getTime()) / 1000),
     breached,
+    everBreached: breached,
+    breachedAt,
+    language: doc.language ?? 'en',
   };
 }
 

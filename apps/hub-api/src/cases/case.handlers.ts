@@ -77,6 +77,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, CaseOpe
             packageId: dto.packageId as PackageId | undefined,
             entitlementId: dto.entitlementId as EntitlementId | undefined,
             subscriptionId: dto.subscriptionId as SubscriptionId | undefined,
+            language: dto.language,
           }),
           ...view,
           at: context.occurredAt,
@@ -163,7 +164,7 @@ export class CaseActionHandler implements ICommandHandler<CaseActionCommand, Pos
           state.status === 'none'
             ? NO_STANDING
             : await this.workspaces.standing(state.workspaceId, caller);
-        const { workspace, ...view } = standing;
+        const { workspace, calendar, ...view } = standing;
         const base = { caseId: id, at: context.occurredAt, by: caller };
         switch (request.kind) {
           case 'share':
@@ -174,7 +175,13 @@ export class CaseActionHandler implements ICommandHandler<CaseActionCommand, Pos
             return { type: 'GrantGroupAccess', ...base, ...view, groupId, groupExists };
           }
           case 'severity':
-            return { type: 'ChangeSeverity', ...base, ...view, severity: request.severity };
+            return {
+              type: 'ChangeSeverity',
+              ...base,
+              ...view,
+              severity: request.severity,
+              ...(calendar ? { calendar } : {}),
+            };
           case 'close':
             return { type: 'CloseCase', ...base, resolution: request.resolution };
         }

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { HubConfig } from './config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
 import { hubValidationPipe } from './http/validation.pipe';
+import { installRequestClock } from './http/request-clock';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -26,6 +27,7 @@ export async function createHubApp(
       return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
     },
   });
+  installRequestClock(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

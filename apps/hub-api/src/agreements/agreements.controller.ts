@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -6,6 +6,7 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
@@ -15,8 +16,14 @@ import {
   AccountPolicyDto,
   ActivateAgreementDto,
   AgreementActivatedAnswer,
+  BusinessCalendarDto,
+  CustomerAdministratorDto,
   PositionAnswer,
 } from './agreement.dto';
+import {
+  AdministerAgreementCommand,
+  AdministrationRequest,
+} from './agreement-administration.handler';
 import { ActivateAgreementCommand, ChangeAccountPolicyCommand } from './agreement.handlers';
 
 /** Agreement commands (api.md "Commands"). */
@@ -52,6 +59,72 @@ export class AgreementsController {
   ): Promise<PositionAnswer> {
     return this.commands.execute(
       new ChangeAccountPolicyCommand(agreementId, dto, callerOf(user), context),
+    );
+  }
+
+  @Put(':agreementId/calendar')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Set the time zone and holidays business-time targets follow (CustomerAdministrator, CSAM, AC)',
+  })
+  @ApiOkResponse({ type: PositionAnswer })
+  @ApiResponse({ status: 400, description: 'validation_failed (timeZone, holidays)' })
+  @ApiResponse({ status: 404, description: "agreement_not_found (or outside the caller's scope)" })
+  setCalendar(
+    @Param('agreementId') agreementId: string,
+    @Body() dto: BusinessCalendarDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    const request = { kind: 'calendar' as const, timeZone: dto.timeZone, holidays: dto.holidays };
+    return this.administer(agreementId, request, user, context);
+  }
+
+  @Post(':agreementId/customer-administrators')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Appoint a further Customer Administrator (CustomerAdministrator, CSAM, AC)',
+  })
+  @ApiOkResponse({ type: PositionAnswer })
+  @ApiResponse({ status: 404, description: "agreement_not_found (or outside the caller's scope)" })
+  appointAdministrator(
+    @Param('agreementId') agreementId: string,
+    @Body() dto: CustomerAdministratorDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.administer(agreementId, { kind: 'appoint', userId: dto.userId }, user, context);
+  }
+
+  @Delete(':agreementId/customer-administrators/:userId')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Remove a Customer Administrator; never the last (409 last_customer_administrator)',
+  })
+  @ApiOkResponse({ type: PositionAnswer })
+  @ApiResponse({
+    status: 404,
+    description: 'agreement_not_found, customer_administrator_not_found',
+  })
+  @ApiResponse({ status: 409, description: 'last_customer_administrator' })
+  removeAdministrator(
+    @Param('agreementId') agreementId: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.administer(agreementId, { kind: 'remove', userId }, user, context);
+  }
+
+  private administer(
+    agreementId: string,
+    request: AdministrationRequest,
+    user: AuthenticatedUser,
+    context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.commands.execute(
+      new AdministerAgreementCommand(agreementId, request, callerOf(user), context),
     );
   }
 }

@@ -34,19 +34,23 @@ export class AddContractHandler implements ICommandHandler<
       stream: contractStream(contractId),
       decider: contractDecider,
       context,
-      command: async () => ({
-        type: 'AddContract' as const,
-        contractId,
-        agreementId: agreement,
-        agreementExists:
-          (await this.executor.load(agreementStream(agreement), agreementDecider)).state.status ===
-          'active',
-        startsOn: dto.startsOn,
-        endsOn: dto.endsOn,
-        entitlements: toEntitlementInputs(dto.entitlements),
-        at: context.occurredAt,
-        by: caller,
-      }),
+      command: async () => {
+        const { state } = await this.executor.load(agreementStream(agreement), agreementDecider);
+        return {
+          type: 'AddContract' as const,
+          contractId,
+          agreementId: agreement,
+          agreementExists: state.status === 'active',
+          ...(state.status === 'active'
+            ? { agreementPeriod: { startsOn: state.startsOn, endsOn: state.endsOn } }
+            : {}),
+          startsOn: dto.startsOn,
+          endsOn: dto.endsOn,
+          entitlements: toEntitlementInputs(dto.entitlements),
+          at: context.occurredAt,
+          by: caller,
+        };
+      },
     });
     return { contractId, position: positionOf(result) };
   }

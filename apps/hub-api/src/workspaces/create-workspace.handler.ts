@@ -37,12 +37,15 @@ export class CreateWorkspaceHandler implements ICommandHandler<
       decider: workspaceDecider,
       context,
       command: async () => {
-        const agreement = await this.executor.load(agreementStream(agreementId), agreementDecider);
+        const { state } = await this.executor.load(agreementStream(agreementId), agreementDecider);
         return {
           type: 'CreateWorkspace' as const,
           workspaceId,
           agreementId,
-          agreementExists: agreement.state.status === 'active',
+          agreementExists: state.status === 'active',
+          ...(state.status === 'active'
+            ? { agreementPeriod: { startsOn: state.startsOn, endsOn: state.endsOn } }
+            : {}),
           name: dto.name,
           purpose: dto.purpose,
           administrator: dto.administrator,

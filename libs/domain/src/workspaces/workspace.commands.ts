@@ -31,6 +31,8 @@ export interface CreateWorkspace {
   agreementId: AgreementId;
   /** Looked up by the handler on the agreement stream. */
   agreementExists: boolean;
+  /** The agreement's dates as the handler read them: workspaces are created only within them. */
+  agreementPeriod?: { startsOn: string; endsOn: string };
   name: string;
   purpose: string;
   administrator: NamedPerson;

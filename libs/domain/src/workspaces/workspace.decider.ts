@@ -118,6 +118,17 @@ function decideCreate(command: CreateWorkspace, state: WorkspaceState): Workspac
   if (state.status !== 'none') {
     refuse('workspace_already_exists', `Workspace ${command.workspaceId} already exists.`);
   }
+  // Additional workspaces are created during the agreement (domain.md §3), judged on the
+  // command's day (UTC).
+  const period = command.agreementPeriod;
+  const today = command.at.slice(0, 10);
+  if (period && (today < period.startsOn || today > period.endsOn)) {
+    refuse(
+      'agreement_not_in_effect',
+      `Agreement ${command.agreementId} runs ${period.startsOn} to ${period.endsOn}.`,
+      { startsOn: period.startsOn, endsOn: period.endsOn },
+    );
+  }
   const fields: Record<string, string[]> = {};
   if (!command.name?.trim()) fields.name = ['must not be empty'];
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(command.administrator?.email ?? '')) {

@@ -11,7 +11,13 @@ import {
   PackageId,
   WorkspaceId,
 } from '@hub/domain';
-import { LogConsumption, PackageLookup } from '@hub/domain/consumption/consumption.commands';
+import {
+  LogConsumption,
+  PackageLookup,
+  WorkspaceLookup,
+} from '@hub/domain/consumption/consumption.commands';
+import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
+import { workspaceStream } from '@hub/domain/workspaces/workspace.state';
 import { consumptionDecider, ledgerStream } from '@hub/domain/consumption/consumption.decider';
 import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
 import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
@@ -183,7 +189,39 @@ export class ConsumptionLedger {
         : {}),
       source: reportedBy,
       contractEntitlements: contract.status === 'added' ? contract.entitlements : null,
+      ...(contract.status === 'added'
+        ? { contractPeriod: { startsOn: contract.startsOn, endsOn: contract.endsOn } }
+        : {}),
+      ...(delivered.workspaceId !== undefined && contract.status === 'added'
+        ? {
+            workspace: await this.workspaceOf(
+              delivered.workspaceId as WorkspaceId,
+              contract.agreementId,
+              contractId,
+              packageId,
+              stateOf,
+            ),
+          }
+        : {}),
       at: context.occurredAt,
+    };
+  }
+
+  /** The named workspace: of the contract's agreement, with the contract or package mapped in. */
+  private async workspaceOf(
+    workspaceId: WorkspaceId,
+    agreementId: string,
+    contractId: ContractId,
+    packageId: PackageId | undefined,
+    stateOf: StateOf,
+  ): Promise<WorkspaceLookup | null> {
+    const found = await stateOf(workspaceStream(workspaceId), workspaceDecider);
+    if (found.status !== 'created') return null;
+    return {
+      sameAgreement: found.agreementId === agreementId,
+      mapped:
+        found.mappedContracts.includes(contractId) ||
+        (packageId !== undefined && found.mappedPackages.includes(packageId)),
     };
   }
 

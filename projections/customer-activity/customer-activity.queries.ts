@@ -74,6 +74,13 @@ export async function scopedContracts(
     contracts = contracts.filter((contract) => contract.contractId === selection.contractId);
     if (contracts.length === 0)
       throw new NotFoundError(`Contract ${selection.contractId} not found`);
+  } else {
+    // By default the figures cover the contracts active on the evaluation day (domain.md §4):
+    // an expired contract's balance is never added to an active one; it is shown only when
+    // asked for by contractId.
+    contracts = contracts.filter(
+      (contract) => contractStatus(contract, selection.day) === 'active',
+    );
   }
   return contracts.sort(
     (a, b) => a.startsOn.localeCompare(b.startsOn) || a.contractId.localeCompare(b.contractId),

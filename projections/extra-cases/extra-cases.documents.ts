@@ -15,6 +15,18 @@ export interface ExtraCaseCandidateDoc {
   packageId: string | null;
   entitlementId: string | null;
   openedAt: string;
+  /**
+   * Who was admitted to the case by name (primary contact, shared with, members of a granted
+   * group): with the workspace-wide rules, whom Customer Activity may name it to (domain.md §4).
+   */
+  viewerUserIds: string[];
+}
+
+/** A group's members per workspace (group ids are unique per workspace only). */
+export interface ExtraCaseGroupDoc {
+  [key: string]: unknown;
+  groupId: string;
+  membersByWorkspace: Record<string, string[]>;
 }
 
 /** The part of an entitlement line the extra-cases view shows: its service. */
@@ -58,4 +70,5 @@ export const EXTRA_CASES_COLLECTIONS = {
   contracts: 'contracts',
   packages: 'packages',
   workspaces: 'workspaces',
+  groups: 'groups',
 } as const;

@@ -1,10 +1,11 @@
 import { RecordedEvent } from '@hub/event-store';
-import { CaseOpened } from '@hub/domain/cases/case.events';
+import { CaseGroupAccessGranted, CaseOpened, CaseShared } from '@hub/domain/cases/case.events';
 import { ContractAdded } from '@hub/domain/contracts/contract.events';
 import { EntitlementLine } from '@hub/domain/contracts/entitlement';
 import { AddOnPackagePurchased } from '@hub/domain/packages/package.events';
 import {
   ContractMappedToWorkspace,
+  GroupCreated,
   PackageMappedToWorkspace,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
@@ -13,6 +14,7 @@ import {
   EXTRA_CASES_COLLECTIONS as C,
   EntitlementRef,
   ExtraCaseCandidateDoc,
+  ExtraCaseGroupDoc,
   KnownContractDoc,
   KnownPackageDoc,
   WorkspaceMappingsDoc,
@@ -25,6 +27,9 @@ const HANDLES = [
   'WorkspaceCreated',
   'ContractMappedToWorkspace',
   'PackageMappedToWorkspace',
+  'CaseShared',
+  'CaseGroupAccessGranted',
+  'GroupCreated',
 ] as const;
 
 type ExtraCasesEvent =
@@ -33,7 +38,10 @@ type ExtraCasesEvent =
   | AddOnPackagePurchased
   | WorkspaceCreated
   | ContractMappedToWorkspace
-  | PackageMappedToWorkspace;
+  | PackageMappedToWorkspace
+  | CaseShared
+  | CaseGroupAccessGranted
+  | GroupCreated;
 
 function locate(recorded: RecordedEvent): DocKey[] {
   const event = recorded as unknown as ExtraCasesEvent;
@@ -44,6 +52,15 @@ function locate(recorded: RecordedEvent): DocKey[] {
       return [{ collection: C.contracts, id: event.data.contractId }];
     case 'AddOnPackagePurchased':
       return [{ collection: C.packages, id: event.data.packageId }];
+    case 'CaseShared':
+      return [{ collection: C.cases, id: event.data.caseId }];
+    case 'CaseGroupAccessGranted':
+      return [
+        { collection: C.cases, id: event.data.caseId },
+        { collection: C.groups, id: event.data.groupId },
+      ];
+    case 'GroupCreated':
+      return [{ collection: C.groups, id: event.data.groupId }];
     default:
       return [{ collection: C.workspaces, id: event.data.workspaceId }];
   }
@@ -63,6 +80,17 @@ function mapInto(
   docs.put(C.workspaces, workspaceId, change(doc));
 }
 
+/** Admits users to a case by name (the visibility rules a–c of domain.md §5). */
+function admit(docs: ProjectionDocs, caseId: string, userIds: readonly string[]): void {
+  const found = docs.get<ExtraCaseCandidateDoc>(C.cases, caseId);
+  if (!found) return;
+  const viewerUserIds = userIds.reduce(
+    (list, userId) => withItem(list, userId),
+    found.viewerUserIds,
+  );
+  if (viewerUserIds !== found.viewerUserIds) docs.put(C.cases, caseId, { ...found, viewerUserIds });
+}
+
 function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
   const event = recorded as unknown as ExtraCasesEvent;
   switch (event.type) {
@@ -79,8 +107,28 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
         packageId: data.packageId ?? null,
         entitlementId: data.entitlementId ?? null,
         openedAt: data.openedAt,
+        viewerUserIds: [data.primaryContactUserId],
       };
       return docs.put(C.cases, data.caseId, doc);
+    }
+    case 'CaseShared':
+      return admit(docs, event.data.caseId, [event.data.userId]);
+    case 'CaseGroupAccessGranted': {
+      const found = docs.get<ExtraCaseCandidateDoc>(C.cases, event.data.caseId);
+      const group = docs.get<ExtraCaseGroupDoc>(C.groups, event.data.groupId);
+      if (!found) return;
+      return admit(docs, found.caseId, group?.membersByWorkspace[found.workspaceId] ?? []);
+    }
+    case 'GroupCreated': {
+      const { groupId, workspaceId, memberUserIds } = event.data;
+      const group = docs.get<ExtraCaseGroupDoc>(C.groups, groupId) ?? {
+        groupId,
+        membersByWorkspace: {},
+      };
+      return docs.put(C.groups, groupId, {
+        ...group,
+        membersByWorkspace: { ...group.membersByWorkspace, [workspaceId]: [...memberUserIds] },
+      });
     }
     case 'ContractAdded': {
       const { contractId, agreementId, startsOn, endsOn, entitlements } = event.data;
@@ -135,13 +183,14 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
  */
 export const extraCasesProjection: Projection = {
   name: 'extra-cases',
-  version: 1,
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.cases, indexes: [['workspaceId']] },
     { name: C.contracts, indexes: [['agreementId']] },
     { name: C.packages, indexes: [['agreementId']] },
     { name: C.workspaces, indexes: [['agreementId']] },
+    { name: C.groups },
   ],
   locate,
   evolve,

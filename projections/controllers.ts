@@ -3,6 +3,7 @@ import { AddonBalancesController } from './addon-balances/addon-balances.control
 import { CustomerActivityController } from './customer-activity/customer-activity.controller';
 import { CustomerActivityExportsController } from './customer-activity/customer-activity-exports.controller';
 import { CasesQueryController } from './cases/cases.controller';
+import { PartnerCasesQueryController } from './cases/partner-cases.controller';
 import { ExtraCasesController } from './extra-cases/extra-cases.controller';
 import { HelpDeskQueryController } from './helpdesk/helpdesk.controller';
 
@@ -13,6 +14,7 @@ export const READ_CONTROLLERS = [
   AddonBalancesController,
   CustomerActivityExportsController,
   CasesQueryController,
+  PartnerCasesQueryController,
   ExtraCasesController,
   HelpDeskQueryController,
 ];

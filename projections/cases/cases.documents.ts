@@ -17,6 +17,8 @@ export interface CaseDoc {
   entitlementId: string | null;
   subscriptionId: string | null;
   onBehalfOf: OnBehalfOf | null;
+  /** The partner that filed the case (its AdminAgents see it, domain.md §6); null otherwise. */
+  filedByPartnerId: string | null;
   openedBy: string;
   openedAt: string;
   initialResponseDueAt: string;

@@ -76,6 +76,7 @@ function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
     entitlementId: data.entitlementId ?? null,
     subscriptionId: data.subscriptionId ?? null,
     onBehalfOf: data.onBehalfOf ?? null,
+    filedByPartnerId: data.onBehalfOf?.partnerId ?? null,
     openedBy: data.openedBy,
     openedAt: data.openedAt,
     initialResponseDueAt: data.initialResponseDueAt,
@@ -180,7 +181,10 @@ export const casesProjection: Projection = {
   version: 2,
   handles: HANDLES,
   collections: [
-    { name: C.cases, indexes: [['workspaceId', 'listKey'], ['listKey']] },
+    {
+      name: C.cases,
+      indexes: [['workspaceId', 'listKey'], ['listKey'], ['filedByPartnerId', 'listKey']],
+    },
     { name: C.viewers, indexes: [['userId', 'workspaceId']] },
     { name: C.groups },
   ],

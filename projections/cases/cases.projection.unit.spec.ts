@@ -24,6 +24,7 @@ const openedDoc = {
   entitlementId: null,
   subscriptionId: null,
   onBehalfOf: null,
+  filedByPartnerId: null,
   openedBy: 'contact',
   openedAt: '2026-03-02T10:00:00.000Z',
   initialResponseDueAt: '2026-03-02T14:00:00.000Z',

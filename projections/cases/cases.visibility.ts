@@ -2,7 +2,16 @@ import { CallerScope, selectWorkspaces } from '@hub/api/read/caller-scope';
 import { CaseDoc } from './cases.documents';
 
 /** The part of a caller's scope case visibility reads. */
-export type CaseScope = Pick<CallerScope, 'all' | 'userId' | 'workspaces'>;
+export type CaseScope = Pick<CallerScope, 'all' | 'userId' | 'workspaces' | 'partnerAgentOf'>;
+
+/** Whether the caller is an AdminAgent of the partner that filed the case (domain.md §6). */
+export function filedByCallersPartner(scope: CaseScope, doc: CaseDoc): boolean {
+  return (
+    doc.filedByPartnerId !== null &&
+    doc.filedByPartnerId !== undefined &&
+    scope.partnerAgentOf === doc.filedByPartnerId
+  );
+}
 
 /**
  * Whether the caller sees every case of a workspace: provider staff, the workspace's
@@ -20,6 +29,7 @@ export function seesEveryCaseOf(scope: CaseScope, workspaceId: string): boolean 
  */
 export function maySeeCase(scope: CaseScope, doc: CaseDoc, admittedByName: boolean): boolean {
   if (seesEveryCaseOf(scope, doc.workspaceId)) return true;
+  if (filedByCallersPartner(scope, doc)) return true;
   return scope.workspaces.has(doc.workspaceId) && admittedByName;
 }
 

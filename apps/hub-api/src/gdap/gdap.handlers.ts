@@ -57,6 +57,7 @@ export class RequestGdapHandler implements ICommandHandler<
           customerOrgId: dto.customerOrgId as OrgId,
           roles: dto.roles,
           durationDays: dto.durationDays,
+          ...(dto.autoExtend !== undefined ? { autoExtend: dto.autoExtend } : {}),
           at: context.occurredAt,
           by: caller,
         };

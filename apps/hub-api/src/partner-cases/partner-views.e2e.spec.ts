@@ -1,0 +1,96 @@
+import { TestHub } from '../testing/test-hub';
+import { CUSTOMER, customerWithAdministrator, registerPartner, tokens } from './csp.e2e-fixtures';
+
+const PARTNER = 'p-provider';
+const OTHER = 'p-other';
+
+/**
+ * What a partner sees (domain.md §6), through HTTP: the cases it filed, its GDAP relationships,
+ * and nothing else of the customer's.
+ */
+describe('what a partner sees (e2e)', () => {
+  let hub: TestHub;
+  let t: ReturnType<typeof tokens>;
+  let relationshipId: string;
+  let caseId: string;
+  let last = '0';
+
+  const agent = () => t.partner(PARTNER, ['AdminAgent'], 'agent-1');
+  const get = (url: string, token: string) =>
+    hub.call('GET', `${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, { token });
+  async function ok(method: 'POST', url: string, token: string, body?: object) {
+    const answer = await hub.call(method, url, { token, body });
+    expect(answer.status).toBeLessThan(300);
+    if (answer.body.position) last = answer.body.position;
+    return answer.body;
+  }
+
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    t = tokens(hub);
+    await customerWithAdministrator(hub);
+    await registerPartner(hub, PARTNER, 'indirect-provider');
+    await registerPartner(hub, OTHER, 'indirect-provider');
+    await ok('POST', `/v1/customers/${CUSTOMER}/subscriptions`, t.service, {
+      subscriptionId: 'sub-azure',
+      product: 'azure',
+      billing: 'paid',
+      providerPartnerId: PARTNER,
+    });
+    await ok(
+      'POST',
+      `/v1/customers/${CUSTOMER}/subscriptions/sub-azure/partner-access`,
+      t.customerAdmin,
+      {
+        partnerId: PARTNER,
+      },
+    );
+    relationshipId = (
+      await ok('POST', '/v1/gdap-relationships', t.partner(PARTNER, ['PartnerAdmin']), {
+        partnerId: PARTNER,
+        customerOrgId: CUSTOMER,
+        roles: ['ServiceSupportAdministrator'],
+        durationDays: 30,
+        autoExtend: true,
+      })
+    ).relationshipId;
+    await ok('POST', `/v1/gdap-relationships/${relationshipId}/approve`, t.customerAdmin);
+    caseId = (
+      await ok('POST', `/v1/partners/${PARTNER}/cases`, agent(), {
+        customerOrgId: CUSTOMER,
+        subscriptionId: 'sub-azure',
+        workload: 'azure',
+        severity: 'B',
+        type: 'problem-resolution',
+        title: 'VMs unreachable',
+        partnerContact: { name: 'Pat', email: 'pat@provider.example', phone: '+1 555 0100' },
+      })
+    ).caseId;
+  });
+
+  afterAll(() => hub.stop());
+
+  it('the filing partner lists the cases it filed, with status and SLA fields', async () => {
+    const answer = await get(`/v1/partners/${PARTNER}/cases`, agent());
+    expect(answer.status).toBe(200);
+    expect(answer.body.cases).toEqual([
+      expect.objectContaining({
+        caseId,
+        status: 'open',
+        initialResponseDueAt: expect.any(String),
+        everBreached: false,
+        supportPlan: 'cloud-solution-provider',
+      }),
+    ]);
+  });
+
+  it("the filing partner's AdminAgent reads the case detail; another partner gets 404", async () => {
+    expect((await get(`/v1/cases/${caseId}`, agent())).status).toBe(200);
+    const other = t.partner(OTHER, ['AdminAgent'], 'agent-9');
+    expect((await get(`/v1/cases/${caseId}`, other)).status).toBe(404);
+    expect((await get(`/v1/partners/${PARTNER}/cases`, other)).status).toBe(404);
+    // PartnerAdmin without AdminAgent: not a filing agent.
+    const admin = t.partner(PARTNER, ['PartnerAdmin'], 'admin-1');
+    expect((await get(`/v1/cases/${caseId}`, admin)).status).toBe(404);
+  });
+});

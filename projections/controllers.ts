@@ -6,6 +6,7 @@ import { CasesQueryController } from './cases/cases.controller';
 import { PartnerCasesQueryController } from './cases/partner-cases.controller';
 import { ExtraCasesController } from './extra-cases/extra-cases.controller';
 import { HelpDeskQueryController } from './helpdesk/helpdesk.controller';
+import { PartnerRelationsController } from './partner-relations/partner-relations.controller';
 
 /** Every projection's query controller. */
 export const READ_CONTROLLERS = [
@@ -17,4 +18,5 @@ export const READ_CONTROLLERS = [
   PartnerCasesQueryController,
   ExtraCasesController,
   HelpDeskQueryController,
+  PartnerRelationsController,
 ];

@@ -10,6 +10,7 @@ import {
 } from '@hub/domain/directory/directory.decider';
 import { OrganizationRecord, UserRecord } from '@hub/domain/directory/directory.events';
 import { suppressionDecider, suppressionStream } from '@hub/domain/helpdesk/suppression.decider';
+import { incidentStream, serviceIncidentDecider } from '@hub/domain/directory/service-incident';
 import { GlobalPosition } from '@hub/event-store';
 import { InboundMessage, InboundMessageOf, MessageContext, MessageHandler } from '@hub/messaging';
 import { CaseResponses } from '@hub/api/cases/case-responses';
@@ -125,6 +126,8 @@ export class HubMessageHandler implements MessageHandler {
         return this.reportEmailStatus(message, context);
       case 'EmailSuppressed':
         return this.recordSuppression(message, context);
+      case 'ServiceIncidentReported':
+        return this.recordIncident(message, context);
     }
   }
 
@@ -173,6 +176,32 @@ export class HubMessageHandler implements MessageHandler {
       command: () => ({
         type: 'ReportEmailStatus' as const,
         report: { userId: userId as UserId, email, messageKind, status, at },
+        by: serviceCaller(message),
+      }),
+    });
+  }
+
+  private recordIncident(
+    message: InboundMessageOf<'ServiceIncidentReported'>,
+    context: CommandContext,
+  ): Promise<MessageOutcome> {
+    const { incidentId, orgId, workload, status, title, startedAt, endedAt } = message.payload;
+    return this.executor.execute({
+      stream: incidentStream(incidentId),
+      decider: serviceIncidentDecider,
+      context,
+      command: () => ({
+        type: 'RecordServiceIncident' as const,
+        incident: {
+          incidentId,
+          orgId: orgId as OrgId,
+          workload,
+          status,
+          title,
+          startedAt,
+          ...(endedAt !== undefined ? { endedAt } : {}),
+        },
+        at: message.occurredAt,
         by: serviceCaller(message),
       }),
     });

@@ -93,4 +93,71 @@ describe('what a partner sees (e2e)', () => {
     const admin = t.partner(PARTNER, ['PartnerAdmin'], 'admin-1');
     expect((await get(`/v1/cases/${caseId}`, admin)).status).toBe(404);
   });
+
+  it('lists GDAP relationships to each side, with status, roles, end and autoExtend', async () => {
+    const expected = expect.objectContaining({
+      relationshipId,
+      partnerId: PARTNER,
+      customerOrgId: CUSTOMER,
+      roles: ['ServiceSupportAdministrator'],
+      status: 'active',
+      autoExtend: true,
+      endsAt: expect.any(String),
+    });
+    const partnerSide = await get('/v1/gdap-relationships', t.partner(PARTNER, ['PartnerAdmin']));
+    expect(partnerSide.status).toBe(200);
+    expect(partnerSide.body.relationships).toEqual([expected]);
+    const customerSide = await get(
+      `/v1/gdap-relationships?customerOrgId=${CUSTOMER}`,
+      t.customerAdmin,
+    );
+    expect(customerSide.body.relationships).toEqual([expected]);
+    const other = t.partner(OTHER, ['PartnerAdmin'], 'admin-9');
+    expect((await get(`/v1/gdap-relationships?partnerId=${PARTNER}`, other)).status).toBe(404);
+    expect((await get('/v1/gdap-relationships', other)).body.relationships).toEqual([]);
+    const plainUser = await get(`/v1/gdap-relationships?customerOrgId=${CUSTOMER}`, t.customerUser);
+    expect(plainUser.status).toBe(404);
+  });
+
+  it("reports service health to the customer's administrators and to a partner under active GDAP", async () => {
+    await ok('POST', '/v1/directory/events', t.service, {
+      messages: [
+        {
+          messageId: 'incident-msg-1',
+          type: 'ServiceIncidentReported',
+          schemaVersion: 1,
+          occurredAt: '2026-03-02T10:00:00Z',
+          source: 'service-health',
+          payload: {
+            incidentId: 'inc-1',
+            orgId: CUSTOMER,
+            workload: 'exchange-online',
+            status: 'service-degradation',
+            title: 'Mail delayed',
+            startedAt: '2026-03-02T09:00:00Z',
+          },
+        },
+      ],
+    });
+    const events = await hub.events.readStream('incident-inc-1');
+    last = events[0].position.toString();
+    const incident = {
+      incidentId: 'inc-1',
+      workload: 'exchange-online',
+      status: 'service-degradation',
+      title: 'Mail delayed',
+      startedAt: '2026-03-02T09:00:00Z',
+      endedAt: null,
+    };
+    for (const token of [t.customerAdmin, agent()]) {
+      const answer = await get(`/v1/customers/${CUSTOMER}/service-health`, token);
+      expect(answer.status).toBe(200);
+      expect(answer.body.incidents).toEqual([incident]);
+    }
+    const other = t.partner(OTHER, ['AdminAgent'], 'agent-9');
+    expect((await get(`/v1/customers/${CUSTOMER}/service-health`, other)).status).toBe(404);
+    // Once the relationship ends, the partner sees nothing.
+    await ok('POST', `/v1/gdap-relationships/${relationshipId}/terminate`, t.customerAdmin);
+    expect((await get(`/v1/customers/${CUSTOMER}/service-health`, agent())).status).toBe(404);
+  });
 });

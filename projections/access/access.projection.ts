@@ -152,7 +152,16 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
       return docs.delete(C.agreementAdmins, `${data.agreementId}:${data.userId}`);
     // A removed member loses every role there and no longer counts as a member (domain.md §3).
     case 'WorkspaceMemberRemoved':
-      return docs.delete(C.members, memberId(data.workspaceId, data.userId));
+      docs.delete(C.members, memberId(data.workspaceId, data.userId));
+      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+        ...doc,
+        groups: Object.fromEntries(
+          Object.entries(doc.groups).map(([id, group]) => [
+            id,
+            { ...group, memberUserIds: group.memberUserIds.filter((u) => u !== data.userId) },
+          ]),
+        ),
+      }));
   }
 }
 

@@ -7,7 +7,7 @@ import {
   CaseSeverityChanged,
   CaseShared,
 } from '@hub/domain/cases/case.events';
-import { GroupCreated } from '@hub/domain/workspaces/workspace.events';
+import { GroupCreated, WorkspaceMemberRemoved } from '@hub/domain/workspaces/workspace.events';
 import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
 import {
   CASES_COLLECTIONS as C,
@@ -26,6 +26,7 @@ const HANDLES = [
   'CaseFirstResponseRecorded',
   'CaseClosed',
   'GroupCreated',
+  'WorkspaceMemberRemoved',
 ] as const;
 
 type CaseProjectionEvent =
@@ -35,13 +36,16 @@ type CaseProjectionEvent =
   | CaseGroupAccessGranted
   | CaseFirstResponseRecorded
   | CaseClosed
-  | GroupCreated;
+  | GroupCreated
+  | WorkspaceMemberRemoved;
 
 function locate(recorded: RecordedEvent): DocKey[] {
   const event = recorded as unknown as CaseProjectionEvent;
   switch (event.type) {
     case 'GroupCreated':
       return [{ collection: C.groups, id: event.data.groupId }];
+    case 'WorkspaceMemberRemoved':
+      return event.data.groupIds.map((id) => ({ collection: C.groups, id }));
     case 'CaseGroupAccessGranted':
       return [
         { collection: C.cases, id: event.data.caseId },
@@ -136,6 +140,23 @@ function firstResponse(docs: ProjectionDocs, data: CaseFirstResponseRecorded['da
   });
 }
 
+/**
+ * A removed member leaves the workspace's groups, so a later group grant does not admit them; what
+ * they were admitted to there stops counting with their membership (the access read model).
+ */
+function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data']): void {
+  for (const groupId of data.groupIds) {
+    const group = docs.get<CaseGroupDoc>(C.groups, groupId);
+    const members = group?.membersByWorkspace[data.workspaceId];
+    if (!group || !members?.includes(data.userId)) continue;
+    const left = members.filter((userId) => userId !== data.userId);
+    docs.put(C.groups, groupId, {
+      ...group,
+      membersByWorkspace: { ...group.membersByWorkspace, [data.workspaceId]: left },
+    });
+  }
+}
+
 function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
   const event = recorded as unknown as CaseProjectionEvent;
   switch (event.type) {
@@ -161,6 +182,8 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
         status: 'closed',
         closedAt: event.data.closedAt,
       });
+    case 'WorkspaceMemberRemoved':
+      return leaveGroups(docs, event.data);
     case 'GroupCreated': {
       const { groupId, workspaceId, memberUserIds } = event.data;
       const group = docs.get<CaseGroupDoc>(C.groups, groupId) ?? {

@@ -149,6 +149,27 @@ describe('cases projection', () => {
     ]).thenDocuments((docs) => expect(docs.cases.c1.breachedAt).toBe('2026-03-02T14:00:00.000Z'));
   });
 
+  it('a removed member leaves the groups of that workspace, so a later grant does not admit them', () => {
+    givenEvents(casesProjection, [
+      groupCreated('w1', 'ops', ['ann', 'bob']),
+      caseOpened('c1', 'w1'),
+      {
+        type: 'WorkspaceMemberRemoved',
+        data: {
+          workspaceId: 'w1',
+          userId: 'bob',
+          groupIds: ['ops'],
+          removedBy: 'admin',
+          removedAt: '2026-03-02T11:00:00.000Z',
+        },
+      },
+      groupAccessGranted('c1', 'ops'),
+    ]).thenDocuments((docs) => {
+      expect(docs.groups.ops.membersByWorkspace).toEqual({ w1: ['ann'] });
+      expect(Object.keys(docs.case_viewers).sort()).toEqual(['c1:ann', 'c1:contact']);
+    });
+  });
+
   it('keeps a partner-filed case with the partner contact and support plan', () => {
     const onBehalfOf = {
       partnerId: 'p1',

@@ -7,6 +7,7 @@ import {
   ContractMappedToWorkspace,
   GroupCreated,
   PackageMappedToWorkspace,
+  WorkspaceMemberRemoved,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
 import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
@@ -30,6 +31,7 @@ const HANDLES = [
   'CaseShared',
   'CaseGroupAccessGranted',
   'GroupCreated',
+  'WorkspaceMemberRemoved',
 ] as const;
 
 type ExtraCasesEvent =
@@ -41,7 +43,8 @@ type ExtraCasesEvent =
   | PackageMappedToWorkspace
   | CaseShared
   | CaseGroupAccessGranted
-  | GroupCreated;
+  | GroupCreated
+  | WorkspaceMemberRemoved;
 
 function locate(recorded: RecordedEvent): DocKey[] {
   const event = recorded as unknown as ExtraCasesEvent;
@@ -61,6 +64,8 @@ function locate(recorded: RecordedEvent): DocKey[] {
       ];
     case 'GroupCreated':
       return [{ collection: C.groups, id: event.data.groupId }];
+    case 'WorkspaceMemberRemoved':
+      return event.data.groupIds.map((id) => ({ collection: C.groups, id }));
     default:
       return [{ collection: C.workspaces, id: event.data.workspaceId }];
   }
@@ -91,6 +96,23 @@ function admit(docs: ProjectionDocs, caseId: string, userIds: readonly string[])
   if (viewerUserIds !== found.viewerUserIds) docs.put(C.cases, caseId, { ...found, viewerUserIds });
 }
 
+/**
+ * A removed member leaves the workspace's groups, so a later group grant does not admit them; what
+ * they were admitted to there stops counting with their membership (the access read model).
+ */
+function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data']): void {
+  for (const groupId of data.groupIds) {
+    const group = docs.get<ExtraCaseGroupDoc>(C.groups, groupId);
+    const members = group?.membersByWorkspace[data.workspaceId];
+    if (!group || !members?.includes(data.userId)) continue;
+    const left = members.filter((userId) => userId !== data.userId);
+    docs.put(C.groups, groupId, {
+      ...group,
+      membersByWorkspace: { ...group.membersByWorkspace, [data.workspaceId]: left },
+    });
+  }
+}
+
 function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
   const event = recorded as unknown as ExtraCasesEvent;
   switch (event.type) {
@@ -119,6 +141,8 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
       if (!found) return;
       return admit(docs, found.caseId, group?.membersByWorkspace[found.workspaceId] ?? []);
     }
+    case 'WorkspaceMemberRemoved':
+      return leaveGroups(docs, event.data);
     case 'GroupCreated': {
       const { groupId, workspaceId, memberUserIds } = event.data;
       const group = docs.get<ExtraCaseGroupDoc>(C.groups, groupId) ?? {

@@ -18,6 +18,7 @@ import {
   InviteMember,
   MapContract,
   MapPackage,
+  RemoveMember,
   RevokeRole,
 } from '@hub/domain/workspaces/workspace.commands';
 import { WorkspaceRole } from '@hub/domain/workspaces/workspace.events';
@@ -35,6 +36,7 @@ export type WorkspaceRequest =
   | ({ kind: 'map' } & MappingDto)
   | ({ kind: 'invite' } & InvitationDto)
   | { kind: 'grant' | 'revoke'; userId: string; role: WorkspaceRole }
+  | { kind: 'remove'; userId: string }
   | ({ kind: 'group' } & CreateGroupDto);
 
 export class WorkspaceMembershipCommand {
@@ -46,7 +48,8 @@ export class WorkspaceMembershipCommand {
   ) {}
 }
 
-type Command = MapContract | MapPackage | InviteMember | GrantRole | RevokeRole | CreateGroup;
+type Command =
+  MapContract | MapPackage | InviteMember | GrantRole | RevokeRole | RemoveMember | CreateGroup;
 /** A command before the handler adds when and by whom (distributes over the union). */
 type Draft<C> = C extends unknown ? Omit<C, 'at' | 'by'> : never;
 
@@ -126,6 +129,8 @@ export class WorkspaceMembershipHandler implements ICommandHandler<WorkspaceMemb
           userId: request.userId as UserId,
           role: request.role,
         };
+      case 'remove':
+        return { type: 'RemoveMember', workspaceId, userId: request.userId as UserId };
       case 'group':
         return {
           type: 'CreateGroup',

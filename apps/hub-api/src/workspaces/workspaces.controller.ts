@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
@@ -99,6 +100,24 @@ export class WorkspacesController {
   ): Promise<PositionAnswer> {
     const request = { kind: 'revoke' as const, userId, role: role as WorkspaceRole };
     return this.send(workspaceId, request, user, context);
+  }
+
+  @Delete(':workspaceId/members/:userId')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Remove a member: every role there and every case visibility through the workspace end (Workspace or Customer Administrator)',
+  })
+  @ApiOkResponse({ type: PositionAnswer })
+  @ApiResponse({ status: 403, description: 'workspace_administrator_required' })
+  @ApiResponse({ status: 404, description: 'workspace_not_found, member_not_found' })
+  removeMember(
+    @Param('workspaceId') workspaceId: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.send(workspaceId, { kind: 'remove', userId }, user, context);
   }
 
   @Post(':workspaceId/groups')

@@ -109,6 +109,15 @@ export interface RevokeRole {
   by: Caller;
 }
 
+/** A Workspace (or Customer) Administrator removes a member (DELETE …/members/{userId}). */
+export interface RemoveMember {
+  type: 'RemoveMember';
+  workspaceId: WorkspaceId;
+  userId: UserId;
+  at: string;
+  by: Caller;
+}
+
 /** A Workspace (or Customer) Administrator creates a group of members (POST …/groups). */
 export interface CreateGroup {
   type: 'CreateGroup';
@@ -131,4 +140,5 @@ export type WorkspaceCommand =
   | AcceptInvitation
   | GrantRole
   | RevokeRole
+  | RemoveMember
   | CreateGroup;

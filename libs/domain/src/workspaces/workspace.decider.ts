@@ -15,7 +15,13 @@ import {
   WorkspaceCommand,
 } from './workspace.commands';
 import { IntendedRole, WorkspaceEvent } from './workspace.events';
-import { decideAccept, decideGroup, decideInvite, decideRole } from './workspace.membership';
+import {
+  decideAccept,
+  decideGroup,
+  decideInvite,
+  decideRemoveMember,
+  decideRole,
+} from './workspace.membership';
 import {
   CreatedWorkspace,
   WorkspaceState,
@@ -179,6 +185,8 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
         return decideRole(command, requireWorkspace(state, command.workspaceId));
       case 'CreateGroup':
         return decideGroup(command, requireWorkspace(state, command.workspaceId));
+      case 'RemoveMember':
+        return decideRemoveMember(command, requireWorkspace(state, command.workspaceId));
     }
   },
 

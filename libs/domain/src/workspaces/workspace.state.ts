@@ -162,6 +162,17 @@ export function evolveWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
       const { groupId, name, memberUserIds } = event.data;
       return { ...state, groups: { ...state.groups, [groupId]: { groupId, name, memberUserIds } } };
     }
+    case 'WorkspaceMemberRemoved': {
+      const { userId } = event.data;
+      const { [userId]: _removed, ...members } = state.members;
+      const groups = Object.fromEntries(
+        Object.entries(state.groups).map(([id, group]) => [
+          id,
+          { ...group, memberUserIds: group.memberUserIds.filter((member) => member !== userId) },
+        ]),
+      );
+      return { ...state, members, groups };
+    }
     case 'ContractMappedToWorkspace':
       return { ...state, mappedContracts: [...state.mappedContracts, event.data.contractId] };
     case 'PackageMappedToWorkspace':

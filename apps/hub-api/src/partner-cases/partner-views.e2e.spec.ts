@@ -160,4 +160,38 @@ describe('what a partner sees (e2e)', () => {
     await ok('POST', `/v1/gdap-relationships/${relationshipId}/terminate`, t.customerAdmin);
     expect((await get(`/v1/customers/${CUSTOMER}/service-health`, agent())).status).toBe(404);
   });
+
+  it("a partner's case about its own subscription needs a support plan and lives in its own record", async () => {
+    await ok('POST', `/v1/customers/${PARTNER}/subscriptions`, t.service, {
+      subscriptionId: 'sub-own',
+      product: 'azure',
+      billing: 'paid',
+      providerPartnerId: PARTNER,
+    });
+    const body = {
+      subscriptionId: 'sub-own',
+      workload: 'azure',
+      severity: 'C',
+      type: 'problem-resolution',
+      title: 'Our own tenant',
+      partnerContact: { name: 'Pat', email: 'pat@provider.example', phone: '+1 555 0100' },
+    };
+    const before = (await hub.allEvents()).length;
+    const refused = await hub.call('POST', `/v1/partners/${PARTNER}/cases`, {
+      token: agent(),
+      body,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('support_plan_required');
+    expect((await hub.allEvents()).length).toBe(before);
+    const own = await ok('POST', `/v1/partners/${PARTNER}/cases`, agent(), {
+      ...body,
+      supportPlan: { kind: 'premier', id: 'PREMIER-20250001' },
+    });
+    const listed = await get(`/v1/partners/${PARTNER}/cases`, agent());
+    expect(listed.body.cases).toContainEqual(
+      expect.objectContaining({ caseId: own.caseId, supportPlan: 'PREMIER-20250001' }),
+    );
+    expect((await get(`/v1/cases/${own.caseId}`, t.customerAdmin)).status).toBe(404);
+  });
 });

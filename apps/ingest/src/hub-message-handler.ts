@@ -16,7 +16,15 @@ import { InboundMessage, InboundMessageOf, MessageContext, MessageHandler } from
 import { CaseResponses } from '@hub/api/cases/case-responses';
 import { ConsumptionLedger, LedgerDelivery } from '@hub/api/consumption/consumption-ledger';
 import { CommandContext } from '@hub/api/write/command-context';
-import { CommandExecutor } from '@hub/api/write/command-executor';
+import { CommandExecutor, Execution } from '@hub/api/write/command-executor';
+import { DomainEvent } from '@hub/domain';
+import { AnyExecution } from '@hub/api/write/execution';
+import { MessageIds } from './message-ids';
+
+/** One execution, typed by its decider, to run in a unit with others. */
+function execution<C, E extends DomainEvent, S>(run: Execution<C, E, S>): AnyExecution {
+  return run as unknown as AnyExecution;
+}
 
 /** Where a message's effect landed: the position of its last event (null: nothing recorded yet). */
 export interface MessageOutcome {
@@ -59,6 +67,7 @@ export class HubMessageHandler implements MessageHandler {
     private readonly ledger: ConsumptionLedger,
     private readonly responses: CaseResponses,
     private readonly executor: CommandExecutor,
+    private readonly messageIds: MessageIds,
   ) {}
 
   async handle(message: InboundMessage, context: MessageContext): Promise<void> {
@@ -98,95 +107,74 @@ export class HubMessageHandler implements MessageHandler {
       if (message.type !== 'ConsumptionDelivered') {
         throw new Error(`handleGroup takes ConsumptionDelivered only, not ${message.type}`);
       }
+      const context = messageCommandContext(message, contexts[i].source);
       return {
         delivered: plain(message.payload),
         reportedBy: message.source,
-        context: messageCommandContext(message, contexts[i].source),
+        context,
+        // The message id is claimed for its payload in the same append as the record.
+        also: [this.messageIds.claiming(message, context)],
       };
     });
     const answers = await this.ledger.logAll(deliveries);
     return answers.map((answer) => (answer instanceof Error ? answer : null));
   }
 
-  /** Records the message's effect and says where it landed. */
-  record(message: InboundMessage, { source }: MessageContext): Promise<MessageOutcome> {
+  /**
+   * Records the message's effect and says where it landed, with its id claimed for its payload:
+   * the same id with another payload is refused (`message_id_reused`), appending nothing.
+   */
+  async record(message: InboundMessage, { source }: MessageContext): Promise<MessageOutcome> {
     const context = messageCommandContext(message, source);
+    const claim = this.messageIds.claiming(message, context);
     switch (message.type) {
       case 'ConsumptionDelivered':
-        return this.ledger.log(plain(message.payload), message.source, context);
+        return this.ledger.log(plain(message.payload), message.source, context, [claim]);
       case 'ConsumptionReversed':
-        return this.ledger.reverse(message.payload.consumptionId, message.payload.reason, context);
-      case 'CaseFirstResponded':
-        return this.responses.record(message.payload.caseId, message.payload.respondedAt, context);
+      case 'CaseFirstResponded': {
+        // These services append on their own: checked first, claimed once recorded.
+        await this.messageIds.check(message);
+        const outcome =
+          message.type === 'ConsumptionReversed'
+            ? await this.ledger.reverse(
+                message.payload.consumptionId,
+                message.payload.reason,
+                context,
+              )
+            : await this.responses.record(
+                message.payload.caseId,
+                message.payload.respondedAt,
+                context,
+              );
+        await this.messageIds.remember(message, context);
+        return outcome;
+      }
       case 'OrganizationUpserted':
-        return this.upsertOrganization(message, context);
+        return this.withClaim(claim, this.upsertOrganization(message, context));
       case 'UserUpserted':
-        return this.upsertUser(message, context);
+        return this.withClaim(claim, this.upsertUser(message, context));
       case 'EmailStatusReported':
-        return this.reportEmailStatus(message, context);
+        return this.withClaim(claim, this.reportEmailStatus(message, context));
       case 'EmailSuppressed':
-        return this.recordSuppression(message, context);
+        return this.withClaim(claim, this.recordSuppression(message, context));
       case 'ServiceIncidentReported':
-        return this.recordIncident(message, context);
+        return this.withClaim(claim, this.recordIncident(message, context));
     }
   }
 
-  private upsertOrganization(
-    message: InboundMessageOf<'OrganizationUpserted'>,
-    context: CommandContext,
-  ): Promise<MessageOutcome> {
-    const record = plain<OrganizationRecord>(message.payload);
-    return this.executor.execute({
-      stream: directoryOrgStream(record.orgId as OrgId),
-      decider: organizationDirectoryDecider,
-      context,
-      command: () => ({
-        type: 'UpsertOrganization' as const,
-        record: {
-          ...record,
-          managedByPartnerIds: record.managedByPartnerIds as PartnerId[],
-        },
-        by: serviceCaller(message),
-      }),
-    });
-  }
-
-  private upsertUser(
-    message: InboundMessageOf<'UserUpserted'>,
-    context: CommandContext,
-  ): Promise<MessageOutcome> {
-    const record = plain<UserRecord>(message.payload);
-    return this.executor.execute({
-      stream: directoryUserStream(record.userId),
-      decider: userDirectoryDecider,
-      context,
-      command: () => ({ type: 'UpsertUser' as const, record, by: serviceCaller(message) }),
-    });
-  }
-
-  private reportEmailStatus(
-    message: InboundMessageOf<'EmailStatusReported'>,
-    context: CommandContext,
-  ): Promise<MessageOutcome> {
-    const { userId, email, messageKind, status, at } = message.payload;
-    return this.executor.execute({
-      stream: directoryUserStream(userId as UserId),
-      decider: userDirectoryDecider,
-      context,
-      command: () => ({
-        type: 'ReportEmailStatus' as const,
-        report: { userId: userId as UserId, email, messageKind, status, at },
-        by: serviceCaller(message),
-      }),
-    });
+  /** The claim and the effect in one append: both land or neither. */
+  private async withClaim(claim: AnyExecution, effect: AnyExecution): Promise<MessageOutcome> {
+    const [outcome] = await this.executor.executeUnits([[claim, effect]]);
+    if (outcome instanceof Error) throw outcome;
+    return { position: outcome[1].position };
   }
 
   private recordIncident(
     message: InboundMessageOf<'ServiceIncidentReported'>,
     context: CommandContext,
-  ): Promise<MessageOutcome> {
+  ) {
     const { incidentId, orgId, workload, status, title, startedAt, endedAt } = message.payload;
-    return this.executor.execute({
+    return execution({
       stream: incidentStream(incidentId),
       decider: serviceIncidentDecider,
       context,
@@ -207,12 +195,56 @@ export class HubMessageHandler implements MessageHandler {
     });
   }
 
-  private recordSuppression(
-    message: InboundMessageOf<'EmailSuppressed'>,
+  private upsertOrganization(
+    message: InboundMessageOf<'OrganizationUpserted'>,
     context: CommandContext,
-  ): Promise<MessageOutcome> {
+  ) {
+    const record = plain<OrganizationRecord>(message.payload);
+    return execution({
+      stream: directoryOrgStream(record.orgId as OrgId),
+      decider: organizationDirectoryDecider,
+      context,
+      command: () => ({
+        type: 'UpsertOrganization' as const,
+        record: {
+          ...record,
+          managedByPartnerIds: record.managedByPartnerIds as PartnerId[],
+        },
+        by: serviceCaller(message),
+      }),
+    });
+  }
+
+  private upsertUser(message: InboundMessageOf<'UserUpserted'>, context: CommandContext) {
+    const record = plain<UserRecord>(message.payload);
+    return execution({
+      stream: directoryUserStream(record.userId),
+      decider: userDirectoryDecider,
+      context,
+      command: () => ({ type: 'UpsertUser' as const, record, by: serviceCaller(message) }),
+    });
+  }
+
+  private reportEmailStatus(
+    message: InboundMessageOf<'EmailStatusReported'>,
+    context: CommandContext,
+  ) {
+    const { userId, email, messageKind, status, at } = message.payload;
+    return execution({
+      stream: directoryUserStream(userId as UserId),
+      decider: userDirectoryDecider,
+      context,
+      command: () => ({
+        type: 'ReportEmailStatus' as const,
+        report: { userId: userId as UserId, email, messageKind, status, at },
+        by: serviceCaller(message),
+      }),
+    });
+  }
+
+  private recordSuppression(message: InboundMessageOf<'EmailSuppressed'>, context: CommandContext) {
     const { email, reason } = message.payload;
-    return this.executor.execute({
+    return execution({
       stream: suppressionStream(email),
       decider: suppressionDecider,
       context,

@@ -4,6 +4,7 @@ import { ConsumptionLedger } from '@hub/api/consumption/consumption-ledger';
 import { CommandExecutor } from '@hub/api/write/command-executor';
 import { IdClaims } from '@hub/api/write/follow-ups/id-claims';
 import { HubMessageHandler } from './hub-message-handler';
+import { MessageIds } from './message-ids';
 
 /**
  * The hub's message handler wired by hand on an event store, for a process that runs ingest
@@ -12,5 +13,10 @@ import { HubMessageHandler } from './hub-message-handler';
 export function standaloneMessageHandler(store: EventStore): HubMessageHandler {
   const executor = new CommandExecutor(store);
   const ledger = new ConsumptionLedger(executor, new IdClaims(executor));
-  return new HubMessageHandler(ledger, new CaseResponses(executor), executor);
+  return new HubMessageHandler(
+    ledger,
+    new CaseResponses(executor),
+    executor,
+    new MessageIds(executor),
+  );
 }

@@ -51,6 +51,8 @@ export interface LedgerDelivery {
   delivered: DeliveredConsumption;
   reportedBy: string;
   context: CommandContext;
+  /** Executions to land in the same append, before the record (an inbound message id's claim). */
+  also?: ExecutionUnit;
 }
 
 const LEDGER_PREFIX = 'ledger-';
@@ -86,8 +88,9 @@ export class ConsumptionLedger {
     delivered: DeliveredConsumption,
     reportedBy: string,
     context: CommandContext,
+    also?: ExecutionUnit,
   ): Promise<LedgerAnswer> {
-    const [answer] = await this.logAll([{ delivered, reportedBy, context }]);
+    const [answer] = await this.logAll([{ delivered, reportedBy, context, also }]);
     if (answer instanceof Error) throw answer;
     return answer;
   }
@@ -117,7 +120,9 @@ export class ConsumptionLedger {
       );
     }
     const units = prepared.flatMap((command, i) =>
-      command instanceof Error ? [] : [this.logging(command, deliveries[i].context)],
+      command instanceof Error
+        ? []
+        : [[...(deliveries[i].also ?? []), ...this.logging(command, deliveries[i].context)]],
     );
     // One outcome per delivery that made it to a unit, in order.
     const outcomes = (await this.executor.executeUnits(units)).values();

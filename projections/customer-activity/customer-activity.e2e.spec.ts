@@ -214,6 +214,7 @@ describe('Customer Activity (end to end)', () => {
       contracts: [],
       categories: [],
       asNeeded: [],
+      benefits: [],
     });
     const staff = await summary(f.csam, 'all');
     expect(staff.body.contracts).toHaveLength(2);
@@ -347,7 +348,7 @@ describe('Customer Activity (end to end)', () => {
       /attachment; filename="customer-activity-reactive-.*\.csv"/,
     );
     expect(String(reactive.body).split('\r\n')[0]).toBe(
-      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,source,reversed',
+      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,deliveredHours,source,reversed',
     );
     const education = await get(
       learnerA,

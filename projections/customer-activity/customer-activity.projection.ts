@@ -73,6 +73,14 @@ function contractAdded(docs: ProjectionDocs, data: ContractAdded['data']): void 
     agreementId: data.agreementId,
     startsOn: data.startsOn,
     endsOn: data.endsOn,
+    benefits: data.entitlements
+      .filter((line) => line.kind === 'benefit')
+      .map((line) => ({
+        entitlementId: line.entitlementId,
+        category: line.category,
+        service: line.service,
+        description: line.description ?? '',
+      })),
   };
   docs.put(C.contracts, data.contractId, contract);
   for (const line of data.entitlements) {
@@ -113,6 +121,7 @@ function consumptionLogged(docs: ProjectionDocs, data: ConsumptionLogged['data']
     deliveredOn: data.deliveredOn,
     reference: data.reference,
     workspaceId: data.workspaceId ?? null,
+    deliveredHours: data.deliveredHours ?? null,
     source: data.source,
     reversed: false,
   };
@@ -181,7 +190,7 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
  */
 export const customerActivityProjection: Projection = {
   name: 'customer-activity',
-  version: 1,
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.contracts, indexes: [['agreementId']] },

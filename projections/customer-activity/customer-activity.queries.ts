@@ -126,6 +126,14 @@ export interface ActivitySummary {
   categories: CategoryRow[];
   /** "As-needed support" (domain.md §2): reactive and advisory summed, per unit. */
   asNeeded: CategoryRow[];
+  /** The benefit lines of the contracts in view: listed, never tracked (domain.md §4). */
+  benefits: {
+    contractId: string;
+    entitlementId: string;
+    category: string;
+    service: string;
+    description: string;
+  }[];
 }
 
 export async function activitySummary(
@@ -152,6 +160,15 @@ export async function activitySummary(
     })),
     categories,
     asNeeded,
+    benefits: contracts.flatMap((contract) =>
+      (contract.benefits ?? []).map(({ entitlementId, category, service, description }) => ({
+        contractId: contract.contractId,
+        entitlementId,
+        category,
+        service,
+        description,
+      })),
+    ),
   };
 }
 

@@ -174,7 +174,7 @@ describe('customer-activity queries', () => {
       workspaceId: 'all',
       day,
     });
-    expect(none).toEqual({ contracts: [], categories: [], asNeeded: [] });
+    expect(none).toEqual({ contracts: [], categories: [], asNeeded: [], benefits: [] });
   });
 
   it('provider staff see any existing workspace, 404 for an unknown one', async () => {

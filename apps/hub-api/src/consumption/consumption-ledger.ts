@@ -38,6 +38,8 @@ export interface DeliveredConsumption {
   deliveredOn: string;
   reference: ConsumptionReference;
   workspaceId?: string;
+  /** Proactive lines: the hours the service took. */
+  deliveredHours?: number;
 }
 
 /** Where a ledger command landed: its ledger and the position of its last event. */
@@ -191,6 +193,9 @@ export class ConsumptionLedger {
       reference: { kind: delivered.reference.kind, id: delivered.reference.id },
       ...(delivered.workspaceId !== undefined
         ? { workspaceId: delivered.workspaceId as WorkspaceId }
+        : {}),
+      ...(delivered.deliveredHours !== undefined
+        ? { deliveredHours: delivered.deliveredHours }
         : {}),
       source: reportedBy,
       contractEntitlements: contract.status === 'added' ? contract.entitlements : null,

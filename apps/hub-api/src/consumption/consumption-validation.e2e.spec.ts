@@ -1,4 +1,4 @@
-import { Fixtures } from '../testing/fixtures';
+import { Fixtures, Person } from '../testing/fixtures';
 import { TestHub } from '../testing/test-hub';
 
 /**
@@ -13,6 +13,7 @@ describe('POST /v1/consumption validation (e2e)', () => {
   let mappedWorkspace: string;
   let unmappedWorkspace: string;
   let otherAgreementWorkspace: string;
+  let admin: Person;
 
   beforeAll(async () => {
     hub = await TestHub.start();
@@ -20,6 +21,7 @@ describe('POST /v1/consumption validation (e2e)', () => {
     const customer = await f.customer();
     contractId = await f.addContract(customer.agreementId); // 2026-01-01 to 2026-12-31
     mappedWorkspace = customer.defaultWorkspaceId;
+    admin = customer.serviceAdministrator;
     await f.ok('POST', `/v1/workspaces/${mappedWorkspace}/mappings`, f.csam, { contractId });
     unmappedWorkspace = (await f.administeredWorkspace(customer.agreementId)).workspaceId;
     otherAgreementWorkspace = (await f.customer()).defaultWorkspaceId;
@@ -71,5 +73,28 @@ describe('POST /v1/consumption validation (e2e)', () => {
     const conflict = await refusedLog({ ...first, quantity: 3 });
     expect(conflict.status).toBe(409);
     expect(conflict.body.code).toBe('consumption_id_conflict');
+  });
+
+  it('shows the delivered hours of a proactive delivery, and the contract benefits', async () => {
+    const logged = await f.ok('POST', '/v1/consumption', f.service, record({ deliveredHours: 6 }));
+    const token = f.tokenOf(admin);
+    const drill = await hub.call(
+      'GET',
+      `/v1/customer-activity/drilldowns/proactive?workspaceId=${mappedWorkspace}&asOfDate=2026-06-01&minPosition=${logged.position}`,
+      { token },
+    );
+    expect(drill.body.records).toContainEqual(
+      expect.objectContaining({ consumptionId: logged.consumptionId, deliveredHours: 6 }),
+    );
+    const summary = await hub.call(
+      'GET',
+      `/v1/customer-activity?workspaceId=${mappedWorkspace}&asOfDate=2026-06-01&minPosition=${logged.position}`,
+      { token },
+    );
+    expect(summary.body.benefits).toEqual([
+      expect.objectContaining({ contractId, entitlementId: 'webcasts', service: 'Webcasts' }),
+    ]);
+    const onBenefit = await refusedLog(record({ entitlementId: 'webcasts', deliveredHours: 1 }));
+    expect(onBenefit.status).toBe(409);
   });
 });

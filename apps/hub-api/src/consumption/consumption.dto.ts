@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsDay, IsIdentifier, IsQuantity } from '../contracts/fields';
 
 /** What a consumption record was for: a case, an engagement, a course… */
@@ -62,6 +71,16 @@ export class LogConsumptionDto {
   @IsNotEmpty()
   @MaxLength(100)
   workspaceId?: string;
+
+  @ApiPropertyOptional({
+    example: 6,
+    description: 'Proactive lines only: the hours the service took, whatever its unit',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPositive()
+  @Max(1_000_000)
+  deliveredHours?: number;
 }
 
 /** POST /v1/consumption/{consumptionId}/reversal. */

@@ -25,6 +25,8 @@ export interface LogConsumption {
   deliveredOn: string;
   reference: ConsumptionReference;
   workspaceId?: WorkspaceId;
+  /** Proactive lines only: the hours the service took, whatever its unit (domain.md §2). */
+  deliveredHours?: number;
   source: string;
   /** The contract's entitlement lines as the handler read them; null when the contract is unknown. */
   contractEntitlements: EntitlementLine[] | null;

@@ -50,6 +50,7 @@ function contentOf(fact: {
   deliveredOn: string;
   reference?: { kind: string; id: string };
   workspaceId?: string;
+  deliveredHours?: number;
 }): string {
   return JSON.stringify([
     fact.packageId ?? null,
@@ -59,6 +60,7 @@ function contentOf(fact: {
     fact.reference?.kind ?? null,
     fact.reference?.id ?? null,
     fact.workspaceId ?? null,
+    fact.deliveredHours ?? null,
   ]);
 }
 
@@ -84,6 +86,22 @@ function checkWhereAndWhen(command: LogConsumption): void {
       `Workspace ${command.workspaceId} is not a workspace of the agreement with this contract or package mapped in.`,
       { workspaceId: command.workspaceId },
     );
+  }
+}
+
+/** Delivered hours are a proactive delivery's (domain.md §2): positive, to the hundredth. */
+function checkDeliveredHours(command: LogConsumption, line: EntitlementLine): void {
+  if (command.deliveredHours === undefined) return;
+  const hundredths = toHundredths(command.deliveredHours);
+  if (line.category !== 'proactive') {
+    throw new ValidationError('Invalid consumption.', {
+      deliveredHours: ['only for proactive deliveries'],
+    });
+  }
+  if (hundredths === null || hundredths <= 0 || hundredths > 100_000_000) {
+    throw new ValidationError('Invalid consumption.', {
+      deliveredHours: ['must be positive, at most 1000000, with at most two decimals'],
+    });
   }
 }
 
@@ -157,6 +175,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
         const hundredths = validate(command);
         const line = chargedLine(command);
         checkWhereAndWhen(command);
+        checkDeliveredHours(command, line);
         const total = toHundredths(line.quantity) ?? 0;
         const consumed = state.consumed[lineKey(command.packageId, line.entitlementId)] ?? 0;
         const remaining = Math.max(0, total - consumed);
@@ -176,6 +195,9 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
               deliveredOn: command.deliveredOn,
               reference: command.reference,
               ...(command.workspaceId !== undefined ? { workspaceId: command.workspaceId } : {}),
+              ...(command.deliveredHours !== undefined
+                ? { deliveredHours: command.deliveredHours }
+                : {}),
               source: command.source,
               overage: fromHundredths(overage),
               loggedAt: command.at,

@@ -70,4 +70,17 @@ describe('consumption decider: what a record must satisfy (domain.md §2)', () =
       .when({ ...log, deliveredOn: '2025-03-02' })
       .thenFails('consumption_id_conflict');
   });
+
+  it('a proactive delivery carries its delivered hours; another line refuses them', () => {
+    given(consumptionDecider)
+      .when({ ...log, deliveredHours: 6 })
+      .thenEvents(([event]) => expect(event.data).toMatchObject({ deliveredHours: 6 }));
+    const reactive = { ...hours, category: 'reactive' as const };
+    given(consumptionDecider)
+      .when({ ...log, contractEntitlements: [reactive], deliveredHours: 6 })
+      .thenFails('validation_failed');
+    given(consumptionDecider)
+      .when({ ...log, deliveredHours: 0 })
+      .thenFails('validation_failed');
+  });
 });

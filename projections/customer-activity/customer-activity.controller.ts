@@ -5,6 +5,7 @@ import { AsOfQuery } from '@hub/api/read/as-of-query';
 import { CallerScopes } from '@hub/api/read/caller-scope';
 import { ReadModels } from '@hub/api/read/read-models';
 import { drilldown } from './customer-activity.drilldown';
+import { maySeeEducation } from './customer-activity.access';
 import {
   DRILLDOWN_VIEWS,
   MAX_PAGE,
@@ -83,7 +84,10 @@ export class CustomerActivityController {
   ) {
     const parsed = drilldownQuery(query, category);
     const minPosition = minPositionOf(query);
-    const scope = await this.scopes.of(user, minPosition);
+    const callerScope = await this.scopes.of(user, minPosition);
+    // Learning Managers see the education drill-down without the Customer Activity role.
+    const scope =
+      parsed.view === 'education' ? { ...callerScope, rule: maySeeEducation } : callerScope;
     const view = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
     return drilldown(view, scope, parsed.selection, parsed.view, parsed.page);
   }

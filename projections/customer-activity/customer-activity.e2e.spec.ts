@@ -379,4 +379,19 @@ describe('Customer Activity (end to end)', () => {
     expect(String(packages.body)).toContain(`${packageA},${contractA},Azure enhanced,2026-09-30,`);
     expect((await get(adminA, '/v1/customer-activity/exports/secrets.csv')).status).toBe(404);
   });
+
+  it('a Learning Manager sees the education drill-down; administrators and Customer Activity holders too', async () => {
+    const url = `/v1/customer-activity/drilldowns/education?workspaceId=${workspaceA}`;
+    for (const token of [learnerA, adminA, activityA]) {
+      const answer = await get(token, url);
+      expect(answer.status).toBe(200);
+      expect(answer.body.records.map((r: { consumptionId: string }) => r.consumptionId)).toContain(
+        'k4',
+      );
+    }
+    expect((await get(memberA, url)).status).toBe(403);
+    // The role opens the education view only, not the other drill-downs.
+    const reactive = `/v1/customer-activity/drilldowns/reactive?workspaceId=${workspaceA}`;
+    expect((await get(learnerA, reactive)).status).toBe(403);
+  });
 });

@@ -1,6 +1,7 @@
 import { customerActivityProjection } from './customer-activity.projection';
 import { drilldown, allRecords } from './customer-activity.drilldown';
 import { activitySummary } from './customer-activity.queries';
+import { maySeeEducation } from './customer-activity.access';
 import {
   consumed,
   contractAdded,
@@ -260,5 +261,30 @@ describe('customer-activity queries', () => {
       'reactive',
     );
     expect(c2.map((r) => r.consumptionId)).toEqual(['k7']);
+  });
+
+  it('a Learning Manager sees the education drill-down, not the others', async () => {
+    const learner = { ...scopeOf({ w1: ['Member', 'LearningManager'] }), rule: maySeeEducation };
+    const answer = await drilldown(
+      await view(),
+      learner,
+      { workspaceId: 'w1', contractId: 'c3', day },
+      'education',
+      {
+        limit: 10,
+      },
+    );
+    expect(answer.records.map((r) => r.consumptionId)).toEqual(['k8']);
+    await expect(
+      drilldown(
+        await view(),
+        scopeOf({ w1: ['Member', 'LearningManager'] }),
+        { workspaceId: 'w1', day },
+        'reactive',
+        {
+          limit: 10,
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

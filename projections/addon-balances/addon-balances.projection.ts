@@ -125,6 +125,12 @@ function logged(docs: ProjectionDocs, packageId: string, data: ConsumptionLogged
     quantityHundredths: hundredths(data.quantity),
     deliveredOn: data.deliveredOn,
     reversed: false,
+    contractId: data.contractId,
+    unit: data.unit,
+    reference: data.reference,
+    workspaceId: data.workspaceId ?? null,
+    deliveredHours: data.deliveredHours ?? null,
+    source: data.source,
   };
   docs.put(C.records, data.consumptionId, record);
   charge(docs, packageId, data.entitlementId, record.quantityHundredths);
@@ -187,11 +193,11 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
  */
 export const addonBalancesProjection: Projection = {
   name: 'addon-balances',
-  version: 1,
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.packages, indexes: [['contractId'], ['agreementId']] },
-    { name: C.records, indexes: [['packageId']] },
+    { name: C.records, indexes: [['packageId'], ['packageId', 'deliveredOn']] },
     { name: C.workspaces, indexes: [['agreementId']] },
   ],
   locate,

@@ -394,4 +394,42 @@ describe('Customer Activity (end to end)', () => {
     const reactive = `/v1/customer-activity/drilldowns/reactive?workspaceId=${workspaceA}`;
     expect((await get(learnerA, reactive)).status).toBe(403);
   });
+
+  it("drills down into an add-on package's records, and exports them and the extra cases as CSV", async () => {
+    const records = await get(
+      adminA,
+      `/v1/customer-activity/addon-packages/${packageA}/records?workspaceId=${workspaceA}`,
+    );
+    expect(records.status).toBe(200);
+    expect(records.body.records).toEqual([
+      expect.objectContaining({
+        consumptionId: 'k5',
+        entitlementId: 'pkg-hours',
+        quantity: 2.5,
+        reversed: false,
+      }),
+    ]);
+    // Not mapped into workspace B: 404 even for provider staff.
+    const elsewhere = await get(
+      f.csam,
+      `/v1/customer-activity/addon-packages/${packageA}/records?workspaceId=${workspaceB}`,
+    );
+    expect(elsewhere.status).toBe(404);
+    const csv = await get(
+      adminA,
+      `/v1/customer-activity/exports/addon-package-records.csv?packageId=${packageA}&workspaceId=${workspaceA}`,
+    );
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain(',k5,');
+    const noPackage = await get(adminA, '/v1/customer-activity/exports/addon-package-records.csv');
+    expect(noPackage.status).toBe(400);
+    const extra = await get(
+      adminA,
+      `/v1/customer-activity/exports/extra-cases.csv?workspaceId=${workspaceA}`,
+    );
+    expect(extra.status).toBe(200);
+    expect(String(extra.body).split('\r\n')[0]).toBe(
+      'openedAt,caseId,title,workspaceId,rule,service',
+    );
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from './extra-cases.documents';
 import { ExtraCaseRule, JudgingContext, judgeCase } from './extra-cases.rules';
 import { seesEveryCaseOf } from '@hub/projections/cases/cases.visibility';
+import { toCsv } from '@hub/projections/customer-activity/csv';
 
 /**
  * One extra case, with the rule that put it there. Its id and title only for a caller who may
@@ -168,4 +169,37 @@ export async function extraCases(
         ? Buffer.from(shown[shown.length - 1].key).toString('base64url')
         : null,
   };
+}
+
+/** Every extra case of the selection, page by page (the CSV export is not paged). */
+export async function allExtraCases(
+  view: ProjectionView,
+  scope: ActivityScope,
+  params: ExtraCasesParams,
+): Promise<ExtraCaseRow[]> {
+  const rows: ExtraCaseRow[] = [];
+  let after: string | undefined;
+  do {
+    const page = await extraCases(view, scope, { ...params, after });
+    rows.push(...page.cases);
+    after = page.nextCursor
+      ? Buffer.from(page.nextCursor, 'base64url').toString('utf8')
+      : undefined;
+  } while (after);
+  return rows;
+}
+
+/** The extra-cases view as CSV: cases the caller may not see are counted, their id and title empty. */
+export function extraCasesCsv(rows: readonly ExtraCaseRow[]): string {
+  return toCsv(
+    ['openedAt', 'caseId', 'title', 'workspaceId', 'rule', 'service'],
+    rows.map((row) => [
+      row.openedAt,
+      row.caseId,
+      row.title,
+      row.workspaceId,
+      row.rule,
+      row.service,
+    ]),
+  );
 }

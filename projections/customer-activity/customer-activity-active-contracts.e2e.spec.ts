@@ -88,6 +88,11 @@ describe('Customer Activity counts the active contracts (e2e)', () => {
     expect(answer.contracts).toEqual([
       expect.objectContaining({ contractId: expired, status: 'expired' }),
     ]);
-    expect(answer.categories[0]).toMatchObject({ total: 25, consumed: 2, remaining: 23 });
+    expect(answer.categories[0]).toMatchObject({
+      total: 25,
+      consumed: 2,
+      remaining: 0,
+      forfeited: 23,
+    });
   });
 });

@@ -103,6 +103,13 @@ export function balancesOf(
 export interface CategoryRow extends Amounts {
   category: EntitlementCategory | 'as-needed';
   unit: string;
+  /** Only for an expired contract asked for by contractId: what was left when it ended. */
+  forfeited?: number;
+}
+
+/** An expired contract's balance is forfeited, never remaining (domain.md §4). */
+function asForfeited(row: CategoryRow): CategoryRow {
+  return { ...row, remaining: 0, forfeited: row.remaining };
 }
 
 function rowsByCategoryAndUnit(
@@ -143,6 +150,10 @@ export async function activitySummary(
 ): Promise<ActivitySummary> {
   const contracts = await scopedContracts(view, scope, selection);
   const balances = await balancesOf(view, contracts);
+  // Only a contract asked for by id can be out of the active ones (scopedContracts).
+  const expired =
+    contracts.length > 0 &&
+    contracts.every((contract) => contractStatus(contract, selection.day) === 'expired');
   const order = (row: CategoryRow) => CATEGORIES.indexOf(row.category as EntitlementCategory);
   const categories = rowsByCategoryAndUnit(balances, (line) => line.category).sort(
     (a, b) => order(a) - order(b) || a.unit.localeCompare(b.unit),
@@ -152,14 +163,15 @@ export async function activitySummary(
     () => 'as-needed',
   ).sort((a, b) => a.unit.localeCompare(b.unit));
   return {
+    ...(expired
+      ? { categories: categories.map(asForfeited), asNeeded: asNeeded.map(asForfeited) }
+      : { categories, asNeeded }),
     contracts: contracts.map((contract) => ({
       contractId: contract.contractId,
       startsOn: contract.startsOn,
       endsOn: contract.endsOn,
       status: contractStatus(contract, selection.day),
     })),
-    categories,
-    asNeeded,
     benefits: contracts.flatMap((contract) =>
       (contract.benefits ?? []).map(({ entitlementId, category, service, description }) => ({
         contractId: contract.contractId,

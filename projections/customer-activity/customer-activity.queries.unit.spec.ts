@@ -122,8 +122,17 @@ describe('customer-activity queries', () => {
       contractId: 'c3',
       day,
     });
+    // Its balance is shown as forfeited, not remaining.
     expect(expired.categories).toEqual([
-      { category: 'education', unit: 'seats', total: 4, consumed: 1, remaining: 3, overage: 0 },
+      {
+        category: 'education',
+        unit: 'seats',
+        total: 4,
+        consumed: 1,
+        remaining: 0,
+        overage: 0,
+        forfeited: 3,
+      },
     ]);
   });
 

@@ -1,7 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiOkResponse,
   ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
   ApiParam,
   ApiQuery,
   ApiResponse,
@@ -22,6 +25,35 @@ import {
 } from '../customer-activity/customer-activity.params';
 import { PackageFilters, PackageState, addonPackages } from './addon-balances.queries';
 import { packageRecords } from './addon-package-records';
+
+class RecordReferenceSchema {
+  @ApiProperty() kind!: string;
+  @ApiProperty() id!: string;
+}
+
+/** One row of a consumption grid (the drill-downs' record shape). */
+class RecordRowSchema {
+  @ApiProperty() consumptionId!: string;
+  @ApiProperty() contractId!: string;
+  @ApiProperty() entitlementId!: string;
+  @ApiProperty() service!: string;
+  @ApiProperty() deliveredOn!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() unit!: string;
+  @ApiPropertyOptional({ nullable: true, type: RecordReferenceSchema })
+  reference!: RecordReferenceSchema | null;
+  @ApiPropertyOptional({ nullable: true }) workspaceId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Proactive deliveries: hours taken' })
+  deliveredHours!: number | null;
+  @ApiProperty() source!: string;
+  @ApiProperty() reversed!: boolean;
+}
+
+class PackageRecordsSchema {
+  @ApiProperty() packageId!: string;
+  @ApiProperty({ type: [RecordRowSchema] }) records!: RecordRowSchema[];
+  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+}
 
 /** The projection the add-on packages section reads. */
 export const ADDON_BALANCES = 'addon-balances';
@@ -93,6 +125,7 @@ export class AddonBalancesController {
   @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_PAGE}, default 100` })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: PackageRecordsSchema })
   @ApiResponse({ status: 404, description: "not_found: a package outside the caller's workspaces" })
   async records(
     @CurrentUser() user: AuthenticatedUser,

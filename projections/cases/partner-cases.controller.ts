@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -12,6 +12,8 @@ import { CallerScopes } from '@hub/api/read/caller-scope';
 import { ReadModels } from '@hub/api/read/read-models';
 import { RawQuery } from './case-query.params';
 import { CaseList } from './cases.queries';
+import { CaseListSchema } from './case-view.schema';
+import { nowOf } from '@hub/api/http/request-clock';
 import { partnerCases, readPartnerCaseParams } from './partner-cases.queries';
 
 /** What a partner sees of the cases it filed (domain.md §6, "What a partner sees"). */
@@ -29,10 +31,7 @@ export class PartnerCasesQueryController {
     summary:
       "The cases the partner filed (customers' and its own), newest first, with status and SLA fields (the partner's AdminAgents)",
   })
-  @ApiOkResponse({
-    description:
-      '`{ cases [CaseView: caseId, workspaceId, title, severity, status, onBehalfOf, supportPlan, initialResponseDueAt, respondedAt, responseTargetMet, everBreached, breachedAt, timeLeftBeforeBreachSeconds, …], nextCursor }`',
-  })
+  @ApiOkResponse({ type: CaseListSchema })
   @ApiResponse({ status: 404, description: 'not_found: not an AdminAgent of this partner' })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
@@ -41,12 +40,13 @@ export class PartnerCasesQueryController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('partnerId') partnerId: string,
     @Query() query: RawQuery,
+    @Req() request: { server?: unknown },
   ): Promise<CaseList> {
     const { minPosition, ...rest } = query;
     const params = readPartnerCaseParams(rest);
     const position = typeof minPosition === 'string' ? minPosition : undefined;
     const scope = await this.scopes.of(user, position);
     const view = await this.readModels.view('cases', position);
-    return partnerCases(view, scope, partnerId, params, new Date());
+    return partnerCases(view, scope, partnerId, params, nowOf(request));
   }
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '@hub/api/read/as-of-query';
 import { CallerScopes } from '@hub/api/read/caller-scope';
@@ -59,6 +66,10 @@ export class CustomerActivityController {
       'Contracts in view (status on asOfDate) and consumption per category and unit, plus as-needed (reactive + advisory)',
   })
   @ApiSelection()
+  @ApiOkResponse({
+    description:
+      '`{ contracts [{contractId, startsOn, endsOn, status}], categories [{category, unit, total, consumed, remaining, overage, forfeited?}], asNeeded [...], benefits [{contractId, entitlementId, category, service, description}] }`: by default the contracts active on asOfDate; an expired one only by contractId, its balance as `forfeited`',
+  })
   async summary(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery) {
     const selection = summaryQuery(query);
     const minPosition = minPositionOf(query);

@@ -66,6 +66,24 @@ describe('case response targets at the edges (e2e)', () => {
     expect(stream.at(-1)?.data).toMatchObject({ breachedAt: '2026-03-02T12:00:00.000Z' });
   });
 
+  it('reads the time left and a passed target off the hub clock', async () => {
+    at('2026-03-02T10:00:00.000Z');
+    const caseId = await openCase();
+    at('2026-03-02T11:00:00.000Z');
+    expect(await caseOf(caseId)).toMatchObject({
+      timeLeftBeforeBreachSeconds: 3600,
+      everBreached: false,
+      breachedAt: null,
+      language: 'en',
+    });
+    at('2026-03-02T12:30:00.000Z');
+    expect(await caseOf(caseId)).toMatchObject({
+      timeLeftBeforeBreachSeconds: -1800,
+      everBreached: true,
+      breachedAt: '2026-03-02T12:00:00.000Z',
+    });
+  });
+
   it('refuses impossible first responses with 400 and appends nothing', async () => {
     at('2026-03-02T10:00:00.000Z');
     const caseId = await openCase();

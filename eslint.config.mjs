@@ -2,6 +2,38 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Dependencies point one way (architecture.md "Layout"): apps -> projections -> libs, and inside
+// libs application and projection may use domain, event-store and read-store, never the reverse.
+// No app imports another app, except the all-in-one root (apps/hub).
+const into = (what) =>
+  `Dependencies point one way (apps -> projections -> libs): not into ${what}.`;
+const APPS = { regex: '(^|/)apps/', message: into('apps') };
+const PROJECTIONS = {
+  regex: '^@hub/projections(/|$)|(^|/)projections/',
+  message: into('projections'),
+};
+const UPPER_LIBS = {
+  regex: '^@hub/(application|projection|runtime)(/|$)',
+  message: into('application, projection or runtime from domain, event-store or read-store'),
+};
+const otherApps = (self) => ({
+  regex: `^(\\.\\./)+(${['hub', 'hub-api', 'projector', 'ingest', 'workflows', 'web'].filter((a) => a !== self).join('|')})/`,
+  message: 'No app imports another app (only apps/hub composes them).',
+});
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const direction = [
+  { files: ['libs/**/*.ts'], rules: restrict(APPS, PROJECTIONS) },
+  {
+    files: ['libs/{domain,event-store,read-store}/**/*.ts'],
+    rules: restrict(APPS, PROJECTIONS, UPPER_LIBS),
+  },
+  { files: ['projections/**/*.ts'], rules: restrict(APPS) },
+  ...['hub-api', 'projector', 'ingest', 'workflows'].map((app) => ({
+    files: [`apps/${app}/**/*.ts`],
+    rules: restrict(otherApps(app)),
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -9,14 +41,18 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  ...direction,
   {
     // Specs and test helpers read loosely typed HTTP answers and fixtures.
-    files: ['**/*.spec.ts', '**/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/testing/**/*.ts', 'apps/hub/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
@@ -26,6 +62,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
 );

@@ -10,14 +10,8 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const moduleNameMapper = {
-  '^@hub/(domain|event-store|read-store|messaging|access|testing)$': '<rootDir>/libs/$1/src',
-  '^@hub/(domain|event-store|read-store|messaging|access|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
-  '^@hub/projections/(.*)$': '<rootDir>/projections/$1',
-  '^@hub/api/(.*)$': '<rootDir>/apps/hub-api/src/$1',
-  '^@hub/projector/(.*)$': '<rootDir>/apps/projector/src/$1',
-  '^@hub/ingest/(.*)$': '<rootDir>/apps/ingest/src/$1',
-};
+const { jestModuleNameMapper } = require('./scripts/path-aliases.cjs');
+const moduleNameMapper = jestModuleNameMapper();
 const project = (name, pattern, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
@@ -31,9 +25,5 @@ const project = (name, pattern, extra = {}) => ({
 });
 module.exports = {
   testTimeout: 60000,
-  projects: [
-    project('unit', 'unit'),
-    project('int', 'int'),
-    project('e2e', 'e2e'),
-  ],
+  projects: [project('unit', 'unit'), project('int', 'int'), project('e2e', 'e2e')],
 };

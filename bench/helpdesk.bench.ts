@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_STREAM, NewEvent, SqliteEventStore } from '@hub/event-store';
 import { SqliteReadModelStore } from '@hub/read-store';
-import { ProjectionRunner } from '@hub/projector/projection-runner';
+import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { helpdeskProjection } from '@hub/projections/helpdesk/helpdesk.projection';
 import { parseSearchInput, searchCustomers } from '@hub/projections/helpdesk/helpdesk.search';
 import { normalizeText } from '@hub/projections/helpdesk/helpdesk.terms';

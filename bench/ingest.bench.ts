@@ -21,10 +21,10 @@ import {
   silentLogSink,
 } from '@hub/messaging';
 import { kafkaBrokers } from '@hub/testing/engines';
-import { Fixtures } from '@hub/api/testing/fixtures';
-import { TestHub } from '@hub/api/testing/test-hub';
-import { IngestRunner } from '@hub/ingest/ingest-runner';
-import { standaloneMessageHandler } from '@hub/ingest/standalone-handler';
+import { Fixtures } from '../apps/hub/e2e/fixtures';
+import { TestHub } from '../apps/hub/e2e/test-hub';
+import { IngestRunner } from '../apps/ingest/src/ingest-runner';
+import { standaloneMessageHandler } from '@hub/application/inbound/standalone-handler';
 
 const arg = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);

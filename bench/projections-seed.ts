@@ -2,7 +2,7 @@
 // starts clean (no heap, timers or file state left by a million appends).
 // `node dist/bench/projections-seed.js <events file> <events>`.
 import { SqliteEventStore } from '@hub/event-store';
-import { appendWorkload } from '@hub/projector/testing/hub-workload';
+import { appendWorkload } from '@hub/testing/projection/hub-workload';
 
 async function main(): Promise<void> {
   const [file, total] = process.argv.slice(2);

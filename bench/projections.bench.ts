@@ -13,7 +13,7 @@ import { GlobalPosition, SqliteEventStore } from '@hub/event-store';
 import { ReadModelStore, SqliteReadModelStore } from '@hub/read-store';
 import { MongoReadModelStore } from '@hub/read-store/mongo/mongo-read-model-store';
 import { mongoUrl } from '@hub/testing/engines';
-import { ProjectionRunner } from '@hub/projector/projection-runner';
+import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import {
   BaselineResult,

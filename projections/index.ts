@@ -1,4 +1,4 @@
-import { Projection } from '@hub/projector/projection';
+import { Projection } from '@hub/projection/projection';
 import { accessProjection } from './access/access.projection';
 import { addonBalancesProjection } from './addon-balances/addon-balances.projection';
 import { customerActivityProjection } from './customer-activity/customer-activity.projection';

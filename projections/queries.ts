@@ -1,4 +1,4 @@
-import { AsOfQuery } from '@hub/api/read/as-of-query';
+import { AsOfQuery } from './as-of-query';
 import { accessAsOf } from './access/access.controller';
 import { addonBalancesAsOf } from './addon-balances/addon-balances.controller';
 import { customerActivityAsOf } from './customer-activity/customer-activity.controller';

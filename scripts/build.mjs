@@ -1,29 +1,13 @@
 // Fast build: swc transpiles every non-spec TypeScript source to dist/ (about a second),
-// rewriting the @hub/* path aliases to relative requires. Type checking is `npm run typecheck`.
+// rewriting the @hub/* path aliases (tsconfig.json's paths) to relative requires. Type checking is `npm run typecheck`.
 import { transformFile } from '@swc/core';
+import { createRequire } from 'node:module';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const sourceDirs = ['apps', 'libs', 'projections', 'scripts', 'bench'];
-const paths = {
-  '@hub/domain': ['libs/domain/src'],
-  '@hub/domain/*': ['libs/domain/src/*'],
-  '@hub/event-store': ['libs/event-store/src'],
-  '@hub/event-store/*': ['libs/event-store/src/*'],
-  '@hub/read-store': ['libs/read-store/src'],
-  '@hub/read-store/*': ['libs/read-store/src/*'],
-  '@hub/messaging': ['libs/messaging/src'],
-  '@hub/messaging/*': ['libs/messaging/src/*'],
-  '@hub/access': ['libs/access/src'],
-  '@hub/access/*': ['libs/access/src/*'],
-  '@hub/testing': ['libs/testing/src'],
-  '@hub/testing/*': ['libs/testing/src/*'],
-  '@hub/projections/*': ['projections/*'],
-  '@hub/api/*': ['apps/hub-api/src/*'],
-  '@hub/projector/*': ['apps/projector/src/*'],
-  '@hub/ingest/*': ['apps/ingest/src/*'],
-};
+const { paths } = createRequire(import.meta.url)('./path-aliases.cjs');
 
 async function* sources(dir) {
   let entries;

@@ -2,7 +2,7 @@
 // prints a bearer token signed with the hub's secret (HUB_JWT_SECRET or the one in DATA_DIR).
 import { parseArgs } from 'node:util';
 import { OrgKind, mintToken } from '@hub/access';
-import { loadConfig } from '@hub/api/config/hub-config';
+import { loadConfig } from '@hub/runtime/config/hub-config';
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { bootstrap } from '../hub-api/src/bootstrap';
+import { runProcess } from '@hub/runtime/run-process';
+import { createHubApp } from '../hub-api/src/app.factory';
+import { HubModule } from './hub.module';
 
-// `npm start`: the API, the projector and ingest in one process on the configured stores.
-void bootstrap();
+// `npm start`: every role HUB_ROLES names (all by default) in one process.
+void runProcess({
+  roles: null,
+  root: (config) => HubModule.forRoot(config),
+  createApp: createHubApp,
+});

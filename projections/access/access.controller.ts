@@ -9,10 +9,10 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ValidationError } from '@hub/domain';
-import { AsOfQuery } from '@hub/api/read/as-of-query';
-import { ReadModels } from '@hub/api/read/read-models';
-import { scopeFrom } from '@hub/api/read/caller-scope';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { AsOfQuery } from '../as-of-query';
+import { ReadModels } from '@hub/projection/query/read-models';
+import { scopeFrom } from '@hub/projections/access/caller-scope';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import { accessOf, pendingInvitations } from './access.queries';
 
 class WorkspaceEntry {

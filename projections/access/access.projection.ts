@@ -1,5 +1,15 @@
-import { RecordedEvent } from '@hub/event-store';
-import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
+import {
+  CustomerAdministratorAppointed,
+  CustomerAdministratorRemoved,
+} from '@hub/domain/agreements/agreement.events';
+import { WorkspaceEvent } from '@hub/domain/workspaces/workspace.events';
+import {
+  DocKey,
+  Projection,
+  ProjectionDocs,
+  RecordedOf,
+  withItem,
+} from '@hub/projection/projection';
 import {
   ACCESS_COLLECTIONS as C,
   AgreementAdminDoc,
@@ -9,59 +19,56 @@ import {
   memberId,
 } from './access.documents';
 
-// Event data was validated on the write side; each case reads the fields of its own event type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Data = Record<string, any>;
+/** The events this read model folds. */
+type AccessEvent = WorkspaceEvent | CustomerAdministratorAppointed | CustomerAdministratorRemoved;
 
-const HANDLES = [
-  'WorkspaceCreated',
-  'MemberInvited',
-  'InvitationAccepted',
-  'RoleGranted',
-  'RoleRevoked',
-  'GroupCreated',
-  'ContractMappedToWorkspace',
-  'PackageMappedToWorkspace',
-  'CustomerAdministratorAppointed',
-  'CustomerAdministratorRemoved',
-  'WorkspaceMemberRemoved',
-] as const;
-
-function locate(event: RecordedEvent): DocKey[] {
-  const data = event.data as Data;
-  const workspace = { collection: C.workspaces, id: data.workspaceId };
+function locate(event: RecordedOf<AccessEvent>): DocKey[] {
+  if (
+    event.type === 'CustomerAdministratorAppointed' ||
+    event.type === 'CustomerAdministratorRemoved'
+  ) {
+    const { agreementId, userId } = event.data;
+    return [{ collection: C.agreementAdmins, id: `${agreementId}:${userId}` }];
+  }
+  const workspace = { collection: C.workspaces, id: event.data.workspaceId };
   switch (event.type) {
     case 'MemberInvited':
-      return [workspace, { collection: C.invitations, id: data.invitationId }];
-    case 'InvitationAccepted':
+      return [workspace, { collection: C.invitations, id: event.data.invitationId }];
+    case 'InvitationAccepted': {
+      const { invitationId, workspaceId, userId } = event.data;
       return [
         workspace,
-        { collection: C.invitations, id: data.invitationId },
-        { collection: C.members, id: memberId(data.workspaceId, data.userId) },
+        { collection: C.invitations, id: invitationId },
+        { collection: C.members, id: memberId(workspaceId, userId) },
       ];
+    }
     case 'RoleGranted':
     case 'RoleRevoked':
-      return [workspace, { collection: C.members, id: memberId(data.workspaceId, data.userId) }];
-    case 'CustomerAdministratorAppointed':
-    case 'CustomerAdministratorRemoved':
-      return [{ collection: C.agreementAdmins, id: `${data.agreementId}:${data.userId}` }];
     case 'WorkspaceMemberRemoved':
-      return [workspace, { collection: C.members, id: memberId(data.workspaceId, data.userId) }];
+      return [
+        workspace,
+        { collection: C.members, id: memberId(event.data.workspaceId, event.data.userId) },
+      ];
     default:
       return [workspace];
   }
 }
 
-function member(docs: ProjectionDocs, data: Data): MemberDoc {
-  const workspace = docs.get<WorkspaceDoc>(C.workspaces, data.workspaceId);
+/** A member's document, or a new one joined `at` (a grant may come before any acceptance). */
+function member(
+  docs: ProjectionDocs,
+  { workspaceId, userId }: { workspaceId: string; userId: string },
+  at: string,
+): MemberDoc {
+  const workspace = docs.get<WorkspaceDoc>(C.workspaces, workspaceId);
   return (
-    docs.get<MemberDoc>(C.members, memberId(data.workspaceId, data.userId)) ?? {
-      workspaceId: data.workspaceId,
+    docs.get<MemberDoc>(C.members, memberId(workspaceId, userId)) ?? {
+      workspaceId,
       agreementId: workspace?.agreementId ?? '',
-      userId: data.userId,
-      email: (data.email ?? '').toLowerCase(),
+      userId,
+      email: '',
       roles: [],
-      joinedAt: data.acceptedAt ?? data.grantedAt,
+      joinedAt: at,
     }
   );
 }
@@ -76,30 +83,26 @@ function updateWorkspace(
   docs.put(C.workspaces, workspaceId, change(doc));
 }
 
-function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
-  const data = event.data as Data;
+function evolve(docs: ProjectionDocs, event: RecordedOf<AccessEvent>): void {
   switch (event.type) {
     case 'WorkspaceCreated': {
+      const { workspaceId, agreementId, name, purpose, isDefault, createdAt } = event.data;
       const doc: WorkspaceDoc = {
-        workspaceId: data.workspaceId,
-        agreementId: data.agreementId,
-        name: data.name,
-        purpose: data.purpose,
-        isDefault: data.isDefault,
-        createdAt: data.createdAt,
+        ...{ workspaceId, agreementId, name, purpose, isDefault, createdAt },
         mappedContracts: [],
         mappedPackages: [],
         groups: {},
       };
-      return docs.put(C.workspaces, data.workspaceId, doc);
+      return docs.put(C.workspaces, workspaceId, doc);
     }
     case 'MemberInvited': {
+      const data = event.data;
       const workspace = docs.get<WorkspaceDoc>(C.workspaces, data.workspaceId);
       const doc: InvitationDoc = {
         invitationId: data.invitationId,
         workspaceId: data.workspaceId,
         workspaceName: workspace?.name ?? '',
-        email: String(data.email).toLowerCase(),
+        email: data.email.toLowerCase(),
         name: data.name,
         invitedAt: data.invitedAt,
         status: 'pending',
@@ -107,69 +110,90 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
       return docs.put(C.invitations, data.invitationId, doc);
     }
     case 'InvitationAccepted': {
+      const data = event.data;
       const invitation = docs.get<InvitationDoc>(C.invitations, data.invitationId);
       if (invitation)
         docs.put(C.invitations, data.invitationId, { ...invitation, status: 'accepted' });
       return docs.put(C.members, memberId(data.workspaceId, data.userId), {
-        ...member(docs, data),
-        email: String(data.email).toLowerCase(),
+        ...member(docs, data, data.acceptedAt),
+        email: data.email.toLowerCase(),
         joinedAt: data.acceptedAt,
       });
     }
     case 'RoleGranted': {
-      const doc = member(docs, data);
+      const data = event.data;
+      const doc = member(docs, data, data.grantedAt);
       const roles = doc.roles.includes(data.role) ? doc.roles : [...doc.roles, data.role].sort();
       return docs.put(C.members, memberId(data.workspaceId, data.userId), { ...doc, roles });
     }
     case 'RoleRevoked': {
-      const doc = member(docs, data);
+      const data = event.data;
+      const doc = member(docs, data, data.revokedAt);
       const roles = doc.roles.filter((role) => role !== data.role);
       return docs.put(C.members, memberId(data.workspaceId, data.userId), { ...doc, roles });
     }
-    case 'GroupCreated':
-      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+    case 'GroupCreated': {
+      const { workspaceId, groupId, name, memberUserIds } = event.data;
+      return updateWorkspace(docs, workspaceId, (doc) => ({
         ...doc,
-        groups: {
-          ...doc.groups,
-          [data.groupId]: { name: data.name, memberUserIds: data.memberUserIds },
-        },
+        groups: { ...doc.groups, [groupId]: { name, memberUserIds } },
       }));
-    case 'ContractMappedToWorkspace':
-      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+    }
+    case 'ContractMappedToWorkspace': {
+      const { workspaceId, contractId } = event.data;
+      return updateWorkspace(docs, workspaceId, (doc) => ({
         ...doc,
-        mappedContracts: withItem(doc.mappedContracts, data.contractId),
+        mappedContracts: withItem(doc.mappedContracts, contractId),
       }));
-    case 'PackageMappedToWorkspace':
-      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+    }
+    case 'PackageMappedToWorkspace': {
+      const { workspaceId, packageId } = event.data;
+      return updateWorkspace(docs, workspaceId, (doc) => ({
         ...doc,
-        mappedPackages: withItem(doc.mappedPackages, data.packageId),
+        mappedPackages: withItem(doc.mappedPackages, packageId),
       }));
+    }
     case 'CustomerAdministratorAppointed': {
-      const doc: AgreementAdminDoc = { agreementId: data.agreementId, userId: data.userId };
-      return docs.put(C.agreementAdmins, `${data.agreementId}:${data.userId}`, doc);
+      const { agreementId, userId } = event.data;
+      const doc: AgreementAdminDoc = { agreementId, userId };
+      return docs.put(C.agreementAdmins, `${agreementId}:${userId}`, doc);
     }
     case 'CustomerAdministratorRemoved':
-      return docs.delete(C.agreementAdmins, `${data.agreementId}:${data.userId}`);
-    // A removed member loses every role there and no longer counts as a member (domain.md §3).
-    case 'WorkspaceMemberRemoved':
-      docs.delete(C.members, memberId(data.workspaceId, data.userId));
-      return updateWorkspace(docs, data.workspaceId, (doc) => ({
+      return docs.delete(C.agreementAdmins, `${event.data.agreementId}:${event.data.userId}`);
+    // A removed member loses every role there and leaves its groups (domain.md §3).
+    case 'WorkspaceMemberRemoved': {
+      const { workspaceId, userId } = event.data;
+      docs.delete(C.members, memberId(workspaceId, userId));
+      return updateWorkspace(docs, workspaceId, (doc) => ({
         ...doc,
         groups: Object.fromEntries(
           Object.entries(doc.groups).map(([id, group]) => [
             id,
-            { ...group, memberUserIds: group.memberUserIds.filter((u) => u !== data.userId) },
+            { ...group, memberUserIds: group.memberUserIds.filter((u) => u !== userId) },
           ]),
         ),
       }));
+    }
   }
 }
 
 /** Who belongs to which workspace with which roles: every query's scope reads this. */
-export const accessProjection: Projection = {
+export const accessProjection: Projection<AccessEvent> = {
   name: 'access',
   version: 2,
-  handles: HANDLES,
+  handles: [
+    'WorkspaceCreated',
+    'MemberInvited',
+    'InvitationAccepted',
+    'RoleGranted',
+    'RoleRevoked',
+    'GroupCreated',
+    'ContractMappedToWorkspace',
+    'PackageMappedToWorkspace',
+    'CustomerAdministratorAppointed',
+    'CustomerAdministratorRemoved',
+    'WorkspaceMemberRemoved',
+  ],
   collections: [
     { name: C.workspaces, indexes: [['agreementId']] },
     { name: C.members, indexes: [['userId'], ['workspaceId']] },

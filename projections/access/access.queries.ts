@@ -1,5 +1,5 @@
 import { Document, Filter } from '@hub/read-store';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import {
   ACCESS_COLLECTIONS as C,
   AgreementAdminDoc,

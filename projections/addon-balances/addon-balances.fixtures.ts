@@ -1,4 +1,4 @@
-import { SpecEvent } from '@hub/projector/testing/projection-specs';
+import { SpecEvent } from '@hub/testing/projection/projection-specs';
 import { line } from '../customer-activity/customer-activity.fixtures';
 
 export const packagePurchased = (

@@ -1,8 +1,11 @@
-import { RecordedEvent } from '@hub/event-store';
 import { toHundredths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
 import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs, RecordedOf } from '@hub/projection/projection';
+import {
+  PackageMappedToWorkspace,
+  WorkspaceCreated,
+} from '@hub/domain/workspaces/workspace.events';
 import {
   ADDON_COLLECTIONS as C,
   PackageDoc,
@@ -10,49 +13,36 @@ import {
   WorkspacePackagesDoc,
 } from './addon-balances.documents';
 
-/** The fields read before an event is narrowed by its type (plain JSON as recorded). */
-interface Data {
-  workspaceId: string;
-  agreementId?: string;
-  contractId: string;
-  packageId?: string | null;
-  entitlementId: string;
-  consumptionId: string;
-}
-
-const HANDLES = [
-  'AddOnPackagePurchased',
-  'PackageWithdrawn',
-  'WorkspaceCreated',
-  'PackageMappedToWorkspace',
-  'ConsumptionLogged',
-  'ConsumptionReversed',
-] as const;
+/** The events this read model folds. */
+type AddonBalancesEvent =
+  | AddOnPackagePurchased
+  | PackageWithdrawn
+  | WorkspaceCreated
+  | PackageMappedToWorkspace
+  | ConsumptionLogged
+  | ConsumptionReversed;
 
 /** Only consumption drawn on a package counts here; contract lines are customer-activity's. */
-const packageOf = (data: Data): string | null =>
+const packageOf = (data: { packageId?: string | null }): string | null =>
   typeof data.packageId === 'string' ? data.packageId : null;
 
-function locate(event: RecordedEvent): DocKey[] {
-  const data = event.data as unknown as Data;
+function locate(event: RecordedOf<AddonBalancesEvent>): DocKey[] {
   switch (event.type) {
     case 'AddOnPackagePurchased':
     case 'PackageWithdrawn':
-      return [{ collection: C.packages, id: String(data.packageId) }];
+      return [{ collection: C.packages, id: event.data.packageId }];
     case 'WorkspaceCreated':
     case 'PackageMappedToWorkspace':
-      return [{ collection: C.workspaces, id: data.workspaceId }];
+      return [{ collection: C.workspaces, id: event.data.workspaceId }];
     case 'ConsumptionLogged':
     case 'ConsumptionReversed': {
-      const packageId = packageOf(data);
+      const packageId = packageOf(event.data);
       if (packageId === null) return [];
       return [
-        { collection: C.records, id: data.consumptionId },
+        { collection: C.records, id: event.data.consumptionId },
         { collection: C.packages, id: packageId },
       ];
     }
-    default:
-      return [];
   }
 }
 
@@ -143,46 +133,42 @@ function reversed(docs: ProjectionDocs, data: ConsumptionReversed['data']): void
   charge(docs, record.packageId, record.entitlementId, -record.quantityHundredths);
 }
 
-function workspace(docs: ProjectionDocs, data: Data): WorkspacePackagesDoc {
+function workspace(docs: ProjectionDocs, workspaceId: string): WorkspacePackagesDoc {
   return (
-    docs.get<WorkspacePackagesDoc>(C.workspaces, data.workspaceId) ?? {
-      workspaceId: data.workspaceId,
-      agreementId: data.agreementId ?? '',
+    docs.get<WorkspacePackagesDoc>(C.workspaces, workspaceId) ?? {
+      workspaceId,
+      agreementId: '',
       packageIds: [],
     }
   );
 }
 
-function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
-  const data = event.data as unknown as Data;
+function evolve(docs: ProjectionDocs, event: RecordedOf<AddonBalancesEvent>): void {
   switch (event.type) {
     case 'AddOnPackagePurchased':
-      return purchased(docs, event.data as unknown as AddOnPackagePurchased['data']);
+      return purchased(docs, event.data);
     case 'PackageWithdrawn':
-      return withdrawn(docs, event.data as unknown as PackageWithdrawn['data']);
-    case 'WorkspaceCreated':
-      return docs.put(C.workspaces, data.workspaceId, {
-        ...workspace(docs, data),
-        agreementId: data.agreementId,
-      });
+      return withdrawn(docs, event.data);
+    case 'WorkspaceCreated': {
+      const { workspaceId, agreementId } = event.data;
+      return docs.put(C.workspaces, workspaceId, { ...workspace(docs, workspaceId), agreementId });
+    }
     case 'PackageMappedToWorkspace': {
-      const doc = workspace(docs, data);
-      const packageId = String(data.packageId);
+      const { workspaceId, packageId } = event.data;
+      const doc = workspace(docs, workspaceId);
       if (doc.packageIds.includes(packageId)) return;
-      return docs.put(C.workspaces, data.workspaceId, {
+      return docs.put(C.workspaces, workspaceId, {
         ...doc,
         packageIds: [...doc.packageIds, packageId],
       });
     }
     case 'ConsumptionLogged': {
-      const packageId = packageOf(data);
-      if (packageId !== null)
-        logged(docs, packageId, event.data as unknown as ConsumptionLogged['data']);
+      const packageId = packageOf(event.data);
+      if (packageId !== null) logged(docs, packageId, event.data);
       return;
     }
     case 'ConsumptionReversed':
-      if (packageOf(data) !== null)
-        reversed(docs, event.data as unknown as ConsumptionReversed['data']);
+      if (packageOf(event.data) !== null) reversed(docs, event.data);
       return;
   }
 }
@@ -191,10 +177,17 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
  * Customer Activity's add-on packages section (domain.md §4): each package with its expiry,
  * withdrawal, consumable balances and benefits, and which packages each workspace sees.
  */
-export const addonBalancesProjection: Projection = {
+export const addonBalancesProjection: Projection<AddonBalancesEvent> = {
   name: 'addon-balances',
   version: 2,
-  handles: HANDLES,
+  handles: [
+    'AddOnPackagePurchased',
+    'PackageWithdrawn',
+    'WorkspaceCreated',
+    'PackageMappedToWorkspace',
+    'ConsumptionLogged',
+    'ConsumptionReversed',
+  ],
   collections: [
     { name: C.packages, indexes: [['contractId'], ['agreementId']] },
     { name: C.records, indexes: [['packageId'], ['packageId', 'deliveredOn']] },

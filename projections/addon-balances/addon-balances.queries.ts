@@ -1,8 +1,8 @@
 import { NotFoundError } from '@hub/domain';
 import { Filter } from '@hub/read-store';
 import { fromHundredths } from '@hub/domain/contracts/entitlement';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { findAll } from '@hub/projections/access/access.queries';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { findAll } from '../access/access.queries';
 import { ActivityScope, coveredWorkspaces } from '../customer-activity/customer-activity.access';
 import { ActivitySelection } from '../customer-activity/customer-activity.params';
 import {

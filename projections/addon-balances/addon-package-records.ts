@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '@hub/domain';
 import { fromHundredths } from '@hub/domain/contracts/entitlement';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import { ActivityScope, mayShowRecordOrigin } from '../customer-activity/customer-activity.access';
 import { RecordRow } from '../customer-activity/customer-activity.drilldown';
 import { ActivitySelection, MAX_PAGE } from '../customer-activity/customer-activity.params';

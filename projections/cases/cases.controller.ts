@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { nowOf } from '@hub/api/http/request-clock';
+import { nowOf } from '@hub/projection/query/request-clock';
 import { CaseListSchema, CaseViewSchema } from './case-view.schema';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
-import { AsOfQuery } from '@hub/api/read/as-of-query';
-import { CallerScopes } from '@hub/api/read/caller-scope';
-import { ReadModels } from '@hub/api/read/read-models';
+import { AsOfQuery } from '../as-of-query';
+import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
 import { RawQuery } from './case-query.params';
 import { CaseList, CaseView, findCase, listCases, readCaseListParams } from './cases.queries';
 

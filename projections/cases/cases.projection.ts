@@ -1,4 +1,3 @@
-import { RecordedEvent } from '@hub/event-store';
 import {
   CaseClosed,
   CaseFirstResponseRecorded,
@@ -8,7 +7,13 @@ import {
   CaseShared,
 } from '@hub/domain/cases/case.events';
 import { GroupCreated, WorkspaceMemberRemoved } from '@hub/domain/workspaces/workspace.events';
-import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
+import {
+  DocKey,
+  Projection,
+  ProjectionDocs,
+  RecordedOf,
+  withItem,
+} from '@hub/projection/projection';
 import {
   CASES_COLLECTIONS as C,
   CaseDoc,
@@ -39,8 +44,7 @@ type CaseProjectionEvent =
   | GroupCreated
   | WorkspaceMemberRemoved;
 
-function locate(recorded: RecordedEvent): DocKey[] {
-  const event = recorded as unknown as CaseProjectionEvent;
+function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
   switch (event.type) {
     case 'GroupCreated':
       return [{ collection: C.groups, id: event.data.groupId }];
@@ -157,8 +161,7 @@ function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data'])
   }
 }
 
-function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
-  const event = recorded as unknown as CaseProjectionEvent;
+function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): void {
   switch (event.type) {
     case 'CaseOpened':
       return opened(docs, event.data);
@@ -199,7 +202,7 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
 }
 
 /** Support cases with their SLA clock and who may see each by name (domain.md §5). */
-export const casesProjection: Projection = {
+export const casesProjection: Projection<CaseProjectionEvent> = {
   name: 'cases',
   version: 2,
   handles: HANDLES,

@@ -1,4 +1,4 @@
-import { expectIdempotent, givenEvents } from '@hub/projector/testing/projection-specs';
+import { expectIdempotent, givenEvents } from '@hub/testing/projection/projection-specs';
 import { casesProjection } from './cases.projection';
 import {
   caseClosed,

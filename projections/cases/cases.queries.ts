@@ -1,8 +1,8 @@
 import { NotFoundError } from '@hub/domain';
 import { Filter } from '@hub/read-store';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { findAll } from '@hub/projections/access/access.queries';
-import { QueryReader } from '@hub/api/read/query-reader';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { findAll } from '../access/access.queries';
+import { QueryReader } from '@hub/projection/query/query-reader';
 import { CASE_PAGE, RawQuery } from './case-query.params';
 import { CASES_COLLECTIONS as C, CaseDoc, CaseViewerDoc, viewerId } from './cases.documents';
 import { CaseScope, caseCoverage, maySeeCase } from './cases.visibility';

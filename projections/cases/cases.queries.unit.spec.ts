@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '@hub/domain';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import { casesProjection } from './cases.projection';
 import { CaseListParams, findCase, listCases, readCaseListParams } from './cases.queries';
 import {

@@ -1,9 +1,9 @@
-import { MemoryReadModelStore } from '@hub/projector/memory-read-model-store';
-import { Projection, buildPrefix, physicalCollection } from '@hub/projector/projection';
-import { applyEvents } from '@hub/projector/projection-batch';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { SpecEvent, recordedEvents } from '@hub/projector/testing/projection-specs';
-import { WorkspaceAccess } from '@hub/projections/access/access.queries';
+import { MemoryReadModelStore } from '@hub/projection/memory-read-model-store';
+import { Projection, buildPrefix, physicalCollection } from '@hub/projection/projection';
+import { applyEvents } from '@hub/projection/projection-batch';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { SpecEvent, recordedEvents } from '@hub/testing/projection/projection-specs';
+import { WorkspaceAccess } from '../access/access.queries';
 import { CaseScope } from './cases.visibility';
 
 /** Builders of the events the cases specs replay (fixed instants, so documents are exact). */

@@ -1,4 +1,4 @@
-import { CallerScope, selectWorkspaces } from '@hub/api/read/caller-scope';
+import { CallerScope, selectWorkspaces } from '@hub/projections/access/caller-scope';
 import { CaseDoc } from './cases.documents';
 
 /** The part of a caller's scope case visibility reads. */

@@ -8,12 +8,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
-import { CallerScopes } from '@hub/api/read/caller-scope';
-import { ReadModels } from '@hub/api/read/read-models';
+import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
 import { RawQuery } from './case-query.params';
 import { CaseList } from './cases.queries';
 import { CaseListSchema } from './case-view.schema';
-import { nowOf } from '@hub/api/http/request-clock';
+import { nowOf } from '@hub/projection/query/request-clock';
 import { partnerCases, readPartnerCaseParams } from './partner-cases.queries';
 
 /** What a partner sees of the cases it filed (domain.md §6, "What a partner sees"). */

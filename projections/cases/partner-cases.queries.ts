@@ -1,6 +1,6 @@
 import { NotFoundError } from '@hub/domain';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { QueryReader, RawQuery } from '@hub/api/read/query-reader';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { QueryReader, RawQuery } from '@hub/projection/query/query-reader';
 import { CASE_PAGE } from './case-query.params';
 import { CASES_COLLECTIONS as C, CaseDoc } from './cases.documents';
 import { CaseList, caseView } from './cases.queries';

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ForbiddenError, NotFoundError } from '@hub/domain';
-import { CallerScope, CallerScopes } from '@hub/api/read/caller-scope';
-import { ReadModels } from '@hub/api/read/read-models';
+import { CallerScope, CallerScopes } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
 import { ADDON_BALANCES, addonQuery } from '../addon-balances/addon-balances.controller';
 import { packagesCsv } from '../addon-balances/addon-balances.csv';
 import { addonPackages } from '../addon-balances/addon-balances.queries';

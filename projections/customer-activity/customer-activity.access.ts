@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from '@hub/domain';
-import { WorkspaceAccess } from '@hub/projections/access/access.queries';
+import { WorkspaceAccess } from '../access/access.queries';
 
 /** The part of a caller's scope these rules read (CallerScope from the API's read side). */
 export interface ActivityScope {

@@ -8,9 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
-import { AsOfQuery } from '@hub/api/read/as-of-query';
-import { CallerScopes } from '@hub/api/read/caller-scope';
-import { ReadModels } from '@hub/api/read/read-models';
+import { AsOfQuery } from '../as-of-query';
+import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
 import { drilldown } from './customer-activity.drilldown';
 import { maySeeEducation } from './customer-activity.access';
 import {

@@ -1,7 +1,7 @@
 import { ValidationError } from '@hub/domain';
 import { fromHundredths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import { ActivityScope, mayShowRecordOrigin } from './customer-activity.access';
 import { ACTIVITY_COLLECTIONS as C, ContractDoc, RecordDoc } from './customer-activity.documents';
 import {

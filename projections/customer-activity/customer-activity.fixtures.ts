@@ -1,4 +1,4 @@
-import { SpecEvent } from '@hub/projector/testing/projection-specs';
+import { SpecEvent } from '@hub/testing/projection/projection-specs';
 
 /** A small history shared by the projection and query specs (plain data, as recorded). */
 export const line = (

@@ -1,9 +1,9 @@
 import { ValidationError } from '@hub/domain';
 import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
-import { QueryReader, RawQuery } from '@hub/api/read/query-reader';
+import { QueryReader, RawQuery } from '@hub/projection/query/query-reader';
 
-export { QueryReader } from '@hub/api/read/query-reader';
-export type { RawQuery } from '@hub/api/read/query-reader';
+export { QueryReader } from '@hub/projection/query/query-reader';
+export type { RawQuery } from '@hub/projection/query/query-reader';
 
 /** The enterprise-wide categories, in the order the page shows its tiles. */
 export const CATEGORIES: readonly EntitlementCategory[] = [

@@ -1,8 +1,11 @@
-import { RecordedEvent } from '@hub/event-store';
 import { ContractAdded } from '@hub/domain/contracts/contract.events';
 import { toHundredths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import {
+  ContractMappedToWorkspace,
+  WorkspaceCreated,
+} from '@hub/domain/workspaces/workspace.events';
+import { DocKey, Projection, ProjectionDocs, RecordedOf } from '@hub/projection/projection';
 import {
   ACTIVITY_COLLECTIONS as C,
   BalanceDoc,
@@ -12,33 +15,22 @@ import {
   balanceId,
 } from './customer-activity.documents';
 
-/** The fields read before an event is narrowed by its type (plain JSON as recorded). */
-interface Data {
-  workspaceId: string;
-  agreementId?: string;
-  contractId: string;
-  packageId?: string | null;
-  entitlementId: string;
-  consumptionId: string;
-}
-
-const HANDLES = [
-  'ContractAdded',
-  'WorkspaceCreated',
-  'ContractMappedToWorkspace',
-  'ConsumptionLogged',
-  'ConsumptionReversed',
-] as const;
+/** The events this read model folds. */
+type CustomerActivityEvent =
+  | ContractAdded
+  | WorkspaceCreated
+  | ContractMappedToWorkspace
+  | ConsumptionLogged
+  | ConsumptionReversed;
 
 /** Package consumption belongs to the add-on section (addon-balances), not the enterprise-wide one. */
-const isPackageRecord = (data: Data): boolean =>
+const isPackageRecord = (data: { packageId?: string | null }): boolean =>
   data.packageId !== undefined && data.packageId !== null;
 
-function locate(event: RecordedEvent): DocKey[] {
-  const data = event.data as unknown as Data;
+function locate(event: RecordedOf<CustomerActivityEvent>): DocKey[] {
   switch (event.type) {
     case 'ContractAdded': {
-      const { contractId, entitlements } = event.data as unknown as ContractAdded['data'];
+      const { contractId, entitlements } = event.data;
       return [
         { collection: C.contracts, id: contractId },
         ...entitlements.map((line) => ({
@@ -49,16 +41,16 @@ function locate(event: RecordedEvent): DocKey[] {
     }
     case 'WorkspaceCreated':
     case 'ContractMappedToWorkspace':
-      return [{ collection: C.workspaces, id: data.workspaceId }];
+      return [{ collection: C.workspaces, id: event.data.workspaceId }];
     case 'ConsumptionLogged':
-    case 'ConsumptionReversed':
+    case 'ConsumptionReversed': {
+      const { data } = event;
       if (isPackageRecord(data)) return [];
       return [
         { collection: C.records, id: data.consumptionId },
         { collection: C.balances, id: balanceId(data.contractId, data.entitlementId) },
       ];
-    default:
-      return [];
+    }
   }
 }
 
@@ -147,39 +139,39 @@ function consumptionReversed(docs: ProjectionDocs, data: ConsumptionReversed['da
     });
 }
 
-function mapping(docs: ProjectionDocs, data: Data): WorkspaceMappingDoc {
+function mapping(docs: ProjectionDocs, workspaceId: string): WorkspaceMappingDoc {
   return (
-    docs.get<WorkspaceMappingDoc>(C.workspaces, data.workspaceId) ?? {
-      workspaceId: data.workspaceId,
-      agreementId: data.agreementId ?? '',
+    docs.get<WorkspaceMappingDoc>(C.workspaces, workspaceId) ?? {
+      workspaceId,
+      agreementId: '',
       contractIds: [],
     }
   );
 }
 
-function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
-  const data = event.data as unknown as Data;
+function evolve(docs: ProjectionDocs, event: RecordedOf<CustomerActivityEvent>): void {
   switch (event.type) {
     case 'ContractAdded':
-      return contractAdded(docs, event.data as unknown as ContractAdded['data']);
+      return contractAdded(docs, event.data);
     case 'WorkspaceCreated': {
-      const doc = mapping(docs, data);
-      return docs.put(C.workspaces, data.workspaceId, { ...doc, agreementId: data.agreementId });
+      const { workspaceId, agreementId } = event.data;
+      return docs.put(C.workspaces, workspaceId, { ...mapping(docs, workspaceId), agreementId });
     }
     case 'ContractMappedToWorkspace': {
-      const doc = mapping(docs, data);
-      if (doc.contractIds.includes(data.contractId)) return;
-      return docs.put(C.workspaces, data.workspaceId, {
+      const { workspaceId, contractId } = event.data;
+      const doc = mapping(docs, workspaceId);
+      if (doc.contractIds.includes(contractId)) return;
+      return docs.put(C.workspaces, workspaceId, {
         ...doc,
-        contractIds: [...doc.contractIds, data.contractId],
+        contractIds: [...doc.contractIds, contractId],
       });
     }
     case 'ConsumptionLogged':
-      if (isPackageRecord(data)) return;
-      return consumptionLogged(docs, event.data as unknown as ConsumptionLogged['data']);
+      if (isPackageRecord(event.data)) return;
+      return consumptionLogged(docs, event.data);
     case 'ConsumptionReversed':
-      if (isPackageRecord(data)) return;
-      return consumptionReversed(docs, event.data as unknown as ConsumptionReversed['data']);
+      if (isPackageRecord(event.data)) return;
+      return consumptionReversed(docs, event.data);
   }
 }
 
@@ -188,10 +180,16 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
  * one balance per consumable contract line, every consumption record, and which contracts
  * each workspace sees.
  */
-export const customerActivityProjection: Projection = {
+export const customerActivityProjection: Projection<CustomerActivityEvent> = {
   name: 'customer-activity',
   version: 2,
-  handles: HANDLES,
+  handles: [
+    'ContractAdded',
+    'WorkspaceCreated',
+    'ContractMappedToWorkspace',
+    'ConsumptionLogged',
+    'ConsumptionReversed',
+  ],
   collections: [
     { name: C.contracts, indexes: [['agreementId']] },
     { name: C.balances, indexes: [['contractId', 'category']] },

@@ -1,7 +1,7 @@
 import { NotFoundError } from '@hub/domain';
 import { EntitlementCategory, fromHundredths } from '@hub/domain/contracts/entitlement';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { findAll } from '@hub/projections/access/access.queries';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { findAll } from '../access/access.queries';
 import { ActivityScope, coveredWorkspaces } from './customer-activity.access';
 import {
   ACTIVITY_COLLECTIONS as C,

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
-import { AsOfQuery } from '@hub/api/read/as-of-query';
-import { CallerScopes } from '@hub/api/read/caller-scope';
-import { ReadModels } from '@hub/api/read/read-models';
-import { RawQuery } from '@hub/projections/cases/case-query.params';
+import { AsOfQuery } from '../as-of-query';
+import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
+import { RawQuery } from '../cases/case-query.params';
 import { ExtraCasesAnswer, extraCases, readExtraCasesParams } from './extra-cases.queries';
 
 /** `extra-cases` as of a past moment (same parameters as the live route). */

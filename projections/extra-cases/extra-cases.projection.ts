@@ -1,4 +1,3 @@
-import { RecordedEvent } from '@hub/event-store';
 import { CaseGroupAccessGranted, CaseOpened, CaseShared } from '@hub/domain/cases/case.events';
 import { ContractAdded } from '@hub/domain/contracts/contract.events';
 import { EntitlementLine } from '@hub/domain/contracts/entitlement';
@@ -10,7 +9,13 @@ import {
   WorkspaceMemberRemoved,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
-import { DocKey, Projection, ProjectionDocs, withItem } from '@hub/projector/projection';
+import {
+  DocKey,
+  Projection,
+  ProjectionDocs,
+  RecordedOf,
+  withItem,
+} from '@hub/projection/projection';
 import {
   EXTRA_CASES_COLLECTIONS as C,
   EntitlementRef,
@@ -46,8 +51,7 @@ type ExtraCasesEvent =
   | GroupCreated
   | WorkspaceMemberRemoved;
 
-function locate(recorded: RecordedEvent): DocKey[] {
-  const event = recorded as unknown as ExtraCasesEvent;
+function locate(event: RecordedOf<ExtraCasesEvent>): DocKey[] {
   switch (event.type) {
     case 'CaseOpened':
       return [{ collection: C.cases, id: event.data.caseId }];
@@ -113,8 +117,7 @@ function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data'])
   }
 }
 
-function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
-  const event = recorded as unknown as ExtraCasesEvent;
+function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void {
   switch (event.type) {
     case 'CaseOpened': {
       const data = event.data;
@@ -205,7 +208,7 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
  * judged against. Judging happens at query time: "expired" depends on the day asked about and
  * "unmapped" on the workspace viewed.
  */
-export const extraCasesProjection: Projection = {
+export const extraCasesProjection: Projection<ExtraCasesEvent> = {
   name: 'extra-cases',
   version: 2,
   handles: HANDLES,

@@ -1,13 +1,10 @@
 import { NotFoundError } from '@hub/domain';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { findAll } from '@hub/projections/access/access.queries';
-import {
-  ActivityScope,
-  coveredWorkspaces,
-} from '@hub/projections/customer-activity/customer-activity.access';
-import { QueryReader } from '@hub/api/read/query-reader';
-import { evaluationDay } from '@hub/projections/customer-activity/customer-activity.params';
-import { CASE_PAGE, RawQuery } from '@hub/projections/cases/case-query.params';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { findAll } from '../access/access.queries';
+import { ActivityScope, coveredWorkspaces } from '../customer-activity/customer-activity.access';
+import { QueryReader } from '@hub/projection/query/query-reader';
+import { evaluationDay } from '../customer-activity/customer-activity.params';
+import { CASE_PAGE, RawQuery } from '../cases/case-query.params';
 import {
   EXTRA_CASES_COLLECTIONS as C,
   ExtraCaseCandidateDoc,

@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '@hub/domain';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { memoryView, scopeOf } from '@hub/projections/cases/cases.spec-fixtures';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { memoryView, scopeOf } from '../cases/cases.spec-fixtures';
 import { extraCasesProjection } from './extra-cases.projection';
 import { extraCases, readExtraCasesParams } from './extra-cases.queries';
 import {

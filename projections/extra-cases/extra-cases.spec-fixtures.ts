@@ -1,4 +1,4 @@
-import { SpecEvent } from '@hub/projector/testing/projection-specs';
+import { SpecEvent } from '@hub/testing/projection/projection-specs';
 
 /** Builders of the events the extra-cases specs replay. */
 export const workspaceCreated = (workspaceId: string, agreementId = 'a1'): SpecEvent => ({

@@ -9,8 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ValidationError } from '@hub/domain';
-import { AsOfQuery } from '@hub/api/read/as-of-query';
-import { ReadModels } from '@hub/api/read/read-models';
+import { AsOfQuery } from '../as-of-query';
+import { ReadModels } from '@hub/projection/query/read-models';
 import { agentPartnerOf } from './helpdesk.scope';
 import { SearchAnswer, parseSearchInput, searchCustomers } from './helpdesk.search';
 import { OrgView, UserView, orgView, parseUsersLimit, userView } from './helpdesk.views';

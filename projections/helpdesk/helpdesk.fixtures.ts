@@ -1,6 +1,6 @@
-import { MemoryReadModelStore } from '@hub/projector/memory-read-model-store';
-import { ProjectionView } from '@hub/projector/projection-runner';
-import { SpecEvent, foldDocuments, recordedEvents } from '@hub/projector/testing/projection-specs';
+import { MemoryReadModelStore } from '@hub/projection/memory-read-model-store';
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { SpecEvent, foldDocuments, recordedEvents } from '@hub/testing/projection/projection-specs';
 import { helpdeskProjection } from './helpdesk.projection';
 
 // Directory facts for the help-desk specs: the shapes of api.md "Inbound messages".

@@ -1,5 +1,19 @@
-import { RecordedEvent } from '@hub/event-store';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import {
+  EmailStatusReported,
+  OrganizationUpserted,
+  UserUpserted,
+} from '@hub/domain/directory/directory.events';
+import {
+  EmailSuppressionRecorded,
+  SuppressionRemoved,
+} from '@hub/domain/helpdesk/suppression.events';
+import { HelpDeskAgentGranted } from '@hub/domain/partners/partner.events';
+import {
+  ReadOnlyAccessConsentGiven,
+  ReadOnlyAccessConsentWithdrawn,
+  SubscriptionRegistered,
+} from '@hub/domain/subscriptions/customer-subscriptions.events';
+import { DocKey, Projection, ProjectionDocs, RecordedOf } from '@hub/projection/projection';
 import {
   HELPDESK_COLLECTIONS as C,
   ConsentDoc,
@@ -17,37 +31,29 @@ import {
 } from './helpdesk.documents';
 import { TermEntry, termsOfOrg, termsOfUser } from './helpdesk.terms';
 
-// Event data was validated on the write side; each case reads the fields of its own event type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Data = Record<string, any>;
+/** The events this read model folds. */
+type HelpdeskEvent =
+  | OrganizationUpserted
+  | UserUpserted
+  | EmailStatusReported
+  | EmailSuppressionRecorded
+  | SuppressionRemoved
+  | HelpDeskAgentGranted
+  | SubscriptionRegistered
+  | ReadOnlyAccessConsentGiven
+  | ReadOnlyAccessConsentWithdrawn;
 
-const HANDLES = [
-  'OrganizationUpserted',
-  'UserUpserted',
-  'EmailStatusReported',
-  'EmailSuppressionRecorded',
-  'SuppressionRemoved',
-  'HelpDeskAgentGranted',
-  'SubscriptionRegistered',
-  'ReadOnlyAccessConsentGiven',
-  'ReadOnlyAccessConsentWithdrawn',
-] as const;
-
-const orgTerms = (data: Data): TermEntry[] => termsOfOrg(data as Parameters<typeof termsOfOrg>[0]);
-const userTerms = (data: Data): TermEntry[] =>
-  termsOfUser(data as Parameters<typeof termsOfUser>[0]);
-
-function locate(event: RecordedEvent): DocKey[] {
-  const data = event.data as Data;
-  switch (event.type) {
+function locate(event: RecordedOf<HelpdeskEvent>): DocKey[] {
+  const { type, data } = event;
+  switch (type) {
     case 'OrganizationUpserted':
       return [
         { collection: C.orgs, id: data.orgId },
-        ...(data.managedByPartnerIds as string[]).map((partnerId) => ({
+        ...data.managedByPartnerIds.map((partnerId) => ({
           collection: C.managed,
           id: managedId(partnerId, data.orgId),
         })),
-        ...orgTerms(data).map((t) => ({
+        ...termsOfOrg(data).map((t) => ({
           collection: C.terms,
           id: termId('org', data.orgId, t.term),
         })),
@@ -55,7 +61,7 @@ function locate(event: RecordedEvent): DocKey[] {
     case 'UserUpserted':
       return [
         { collection: C.users, id: data.userId },
-        ...userTerms(data).map((t) => ({
+        ...termsOfUser(data).map((t) => ({
           collection: C.terms,
           id: termId('user', data.userId, t.term),
         })),
@@ -72,8 +78,6 @@ function locate(event: RecordedEvent): DocKey[] {
     case 'ReadOnlyAccessConsentGiven':
     case 'ReadOnlyAccessConsentWithdrawn':
       return [{ collection: C.consents, id: consentId(data.orgId, data.partnerId) }];
-    default:
-      return [];
   }
 }
 
@@ -126,9 +130,9 @@ function emptyUser(userId: string): UserDoc {
   };
 }
 
-function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
-  const data = event.data as Data;
-  switch (event.type) {
+function evolve(docs: ProjectionDocs, event: RecordedOf<HelpdeskEvent>): void {
+  const { type, data } = event;
+  switch (type) {
     case 'OrganizationUpserted': {
       const previous = docs.get<OrgDoc>(C.orgs, data.orgId);
       const terms = syncTerms(
@@ -137,7 +141,7 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
         data.orgId,
         data.orgId,
         previous?.terms ?? null,
-        orgTerms(data),
+        termsOfOrg(data),
       );
       const org: OrgDoc = {
         orgId: data.orgId,
@@ -152,7 +156,7 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
         terms,
       };
       docs.put(C.orgs, data.orgId, org);
-      for (const partnerId of data.managedByPartnerIds as string[])
+      for (const partnerId of data.managedByPartnerIds)
         docs.put(C.managed, managedId(partnerId, data.orgId), { partnerId, orgId: data.orgId });
       return;
     }
@@ -169,7 +173,7 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
         licences: data.licences,
         devices: data.devices,
         features: data.features,
-        terms: syncTerms(docs, 'user', data.userId, data.orgId, previous.terms, userTerms(data)),
+        terms: syncTerms(docs, 'user', data.userId, data.orgId, previous.terms, termsOfUser(data)),
       };
       return docs.put(C.users, data.userId, user);
     }
@@ -224,8 +228,8 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
       const doc: ConsentDoc = {
         orgId: data.orgId,
         partnerId: data.partnerId,
-        allowed: event.type === 'ReadOnlyAccessConsentGiven',
-        at: data.givenAt ?? data.withdrawnAt,
+        allowed: 'givenAt' in data,
+        at: 'givenAt' in data ? data.givenAt : data.withdrawnAt,
       };
       return docs.put(C.consents, consentId(data.orgId, data.partnerId), doc);
     }
@@ -236,11 +240,21 @@ function evolve(docs: ProjectionDocs, event: RecordedEvent): void {
  * Help Desk (domain.md §7): customer organisations and their users as the directory reports
  * them, the search index over them, suppressions, agents and read-only consents.
  */
-export const helpdeskProjection: Projection = {
+export const helpdeskProjection: Projection<HelpdeskEvent> = {
   name: 'helpdesk',
   // 2: exact term index (no stale terms left for queries to drop).
   version: 2,
-  handles: HANDLES,
+  handles: [
+    'OrganizationUpserted',
+    'UserUpserted',
+    'EmailStatusReported',
+    'EmailSuppressionRecorded',
+    'SuppressionRemoved',
+    'HelpDeskAgentGranted',
+    'SubscriptionRegistered',
+    'ReadOnlyAccessConsentGiven',
+    'ReadOnlyAccessConsentWithdrawn',
+  ],
   collections: [
     { name: C.orgs },
     { name: C.users, indexes: [['orgId', 'displayName']] },

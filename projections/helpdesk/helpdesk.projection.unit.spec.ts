@@ -1,11 +1,11 @@
-import { HeldDocuments } from '@hub/projector/held-documents';
-import { evolveEvents } from '@hub/projector/projection-batch';
-import { physicalCollection } from '@hub/projector/projection';
+import { HeldDocuments } from '@hub/projection/held-documents';
+import { evolveEvents } from '@hub/projection/projection-batch';
+import { physicalCollection } from '@hub/projection/projection';
 import {
   expectIdempotent,
   givenEvents,
   recordedEvents,
-} from '@hub/projector/testing/projection-specs';
+} from '@hub/testing/projection/projection-specs';
 import { TermDoc } from './helpdesk.documents';
 import { agentGranted, orgUpserted, userUpserted } from './helpdesk.fixtures';
 import { helpdeskProjection } from './helpdesk.projection';

@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from '@hub/domain';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import { findAll } from '../access/access.queries';
 import {
   HELPDESK_COLLECTIONS as C,

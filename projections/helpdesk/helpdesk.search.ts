@@ -1,6 +1,6 @@
 import { ValidationError } from '@hub/domain';
 import { Filter } from '@hub/read-store';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import {
   HELPDESK_COLLECTIONS as C,
   OrgDoc,

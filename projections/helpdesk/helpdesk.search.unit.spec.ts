@@ -1,5 +1,5 @@
 import { ValidationError } from '@hub/domain';
-import { SpecEvent } from '@hub/projector/testing/projection-specs';
+import { SpecEvent } from '@hub/testing/projection/projection-specs';
 import { agentGranted, orgUpserted, userUpserted, viewOf } from './helpdesk.fixtures';
 import { parseSearchInput, searchCustomers } from './helpdesk.search';
 

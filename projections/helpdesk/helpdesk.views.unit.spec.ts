@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from '@hub/domain';
-import { SpecEvent } from '@hub/projector/testing/projection-specs';
+import { SpecEvent } from '@hub/testing/projection/projection-specs';
 import { agentGranted, orgUpserted, userUpserted, viewOf } from './helpdesk.fixtures';
 import { agentPartnerOf } from './helpdesk.scope';
 import { orgView, userView } from './helpdesk.views';

@@ -10,9 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
-import { ReadModels } from '@hub/api/read/read-models';
-import { QueryReader, RawQuery } from '@hub/api/read/query-reader';
-import { nowOf } from '@hub/api/http/request-clock';
+import { ReadModels } from '@hub/projection/query/read-models';
+import { QueryReader, RawQuery } from '@hub/projection/query/query-reader';
+import { nowOf } from '@hub/projection/query/request-clock';
 import {
   RelationsCaller,
   gdapRelationships,

@@ -12,7 +12,7 @@ import {
 import { ReadOnlySessionOpened } from '@hub/domain/helpdesk/readonly-session.events';
 import { ReadOnlyAccessConsentWithdrawn } from '@hub/domain/subscriptions/customer-subscriptions.events';
 import { ServiceIncidentRecorded } from '@hub/domain/directory/service-incident';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projector/projection';
+import { DocKey, Projection, ProjectionDocs } from '@hub/projection/projection';
 import {
   PARTNER_RELATIONS_COLLECTIONS as C,
   AgreementOrgDoc,

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@hub/domain';
 import { GdapStatus, gdapStatusAt } from '@hub/domain/gdap/gdap-status';
-import { ProjectionView } from '@hub/projector/projection-runner';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import { findAll } from '@hub/projections/access/access.queries';
 import {
   PARTNER_RELATIONS_COLLECTIONS as C,

@@ -1,4 +1,4 @@
-import { expectIdempotent, givenEvents } from '@hub/projector/testing/projection-specs';
+import { expectIdempotent, givenEvents } from '@hub/testing/projection/projection-specs';
 import { memoryView } from '@hub/projections/cases/cases.spec-fixtures';
 import { partnerRelationsProjection } from './partner-relations.projection';
 import {

@@ -4,10 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { HubConfig } from './config/hub-config';
+import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
 import { hubValidationPipe } from './http/validation.pipe';
-import { installRequestClock } from './http/request-clock';
+import { installRequestClock } from '@hub/projection/query/request-clock';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;

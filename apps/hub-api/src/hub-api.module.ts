@@ -1,55 +1,35 @@
-import { DynamicModule, Module, ModuleMetadata, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from '@hub/access';
-import { HubConfigModule } from './config/config.module';
-import { HubConfig } from './config/hub-config';
-import { HealthController } from './health/health.controller';
+import { ApplicationModule } from '@hub/application/application.module';
+import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { ReadModels } from '@hub/projection/query/read-models';
+import { READ_CONTROLLERS } from '@hub/projections/controllers';
+import { HubConfig } from '@hub/runtime/config/hub-config';
+import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
-import { StoresModule } from './infrastructure/stores.module';
-import { WriteModule } from './write/write.module';
-import { ReadModule } from './read/read.module';
-import { ProjectorModule } from '@hub/projector/projector.module';
-import { IngestModule } from '@hub/ingest/ingest.module';
-import { ALL_PROJECTIONS } from '@hub/projections/index';
-import { WRITE_SLICES } from './write-slices';
 
 /**
- * The hub's HTTP API. `extra` adds modules that share this process (the projector and
- * ingest when `npm start` runs everything on the embedded stores).
+ * The HTTP API role: every route of api.md over the application layer (commands) and the
+ * projections' queries. The process that imports it provides the runtime (config, stores) and
+ * the projection runner (running, or only loading which build each projection serves).
  */
 @Module({})
 export class HubApiModule {
-  static forRoot(config: HubConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+  static forRoot(config: HubConfig): DynamicModule {
     return {
       module: HubApiModule,
       imports: [
-        HubConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            customProps: (request) => ({ correlationId: request.id }),
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
-        }),
         CqrsModule.forRoot(),
-        TerminusModule,
         ThrottlerModule.forRoot([{ ttl: 1000, limit: config.throttlePerSecond }]),
-        StoresModule,
-        WriteModule,
-        ...WRITE_SLICES,
-        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
-        // Kafka: notifications publisher, and the consumer when HUB_ROLES includes ingest.
-        IngestModule.forRoot(config),
-        ReadModule,
-        ...(extra ?? []),
+        ApplicationModule,
       ],
-      controllers: [HealthController],
+      controllers: [...COMMAND_CONTROLLERS, ...READ_CONTROLLERS, ...OPERATIONS_CONTROLLERS],
       providers: [
+        ReadModels,
+        CallerScopes,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -13,7 +13,7 @@ import {
   NOTIFICATION_PUBLISHER,
   NotificationPublisher,
 } from '@hub/messaging';
-import { HubMessageHandler } from './hub-message-handler';
+import { HubMessageHandler } from '@hub/application/inbound/hub-message-handler';
 import { IngestRunner } from './ingest-runner';
 import { KAFKA_SETTINGS } from './kafka-settings';
 

@@ -1,8 +1,7 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { HubConfig } from '@hub/api/config/hub-config';
-import { HEALTH_CONTRIBUTORS } from '@hub/api/health/health.controller';
+import { HubConfig } from '@hub/runtime/config/hub-config';
+import { HEALTH_CONTRIBUTORS } from '@hub/runtime/health.controller';
 import { KafkaNotificationPublisher, NOTIFICATION_PUBLISHER, createKafka } from '@hub/messaging';
-import { IngestHandlerModule } from './ingest-handler.module';
 import { INGEST_ENABLED, IngestLifecycle } from './ingest.lifecycle';
 import { KafkaHealthContributor } from './kafka-health';
 import { KAFKA_SETTINGS, loadKafkaSettings } from './kafka-settings';
@@ -33,7 +32,6 @@ export class IngestModule {
       : [];
     return {
       module: IngestModule,
-      imports: [IngestHandlerModule],
       providers: [
         { provide: KAFKA_SETTINGS, useValue: settings },
         { provide: INGEST_ENABLED, useValue: settings !== null && config.roles.ingest },

@@ -1,4 +1,4 @@
-import { HealthContributor } from '@hub/api/health/health.controller';
+import { HealthContributor } from '@hub/runtime/health.controller';
 import { KafkaSettings } from '@hub/messaging';
 import { IngestRunner } from './ingest-runner';
 

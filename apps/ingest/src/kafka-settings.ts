@@ -1,4 +1,4 @@
-import { ConfigError } from '@hub/api/config/hub-config';
+import { ConfigError } from '@hub/runtime/config/hub-config';
 import { KafkaConfigError, KafkaSettings, kafkaSettingsFromEnv } from '@hub/messaging';
 
 /** Injection token for the hub's `KafkaSettings` (absent when `KAFKA_BROKERS` is unset). */

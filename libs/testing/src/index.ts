@@ -1,3 +1,4 @@
 export * from './given-when-then';
 export * from './engines';
 export * from './private-kafka';
+export * from './eventually';

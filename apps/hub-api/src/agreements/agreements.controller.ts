@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import {
   AccountPolicyDto,
   ActivateAgreementDto,
@@ -20,11 +20,8 @@ import {
   CustomerAdministratorDto,
   PositionAnswer,
 } from './agreement.dto';
-import {
-  AdministerAgreementCommand,
-  AdministrationRequest,
-} from './agreement-administration.handler';
-import { ActivateAgreementCommand, ChangeAccountPolicyCommand } from './agreement.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { agreementCommands } from '@hub/application/agreements/agreement.commands';
 
 /** Agreement commands (api.md "Commands"). */
 @ApiTags('agreements')
@@ -44,7 +41,9 @@ export class AgreementsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<AgreementActivatedAnswer> {
-    return this.commands.execute(new ActivateAgreementCommand(dto, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(agreementCommands.activate, dto, callerOf(user), context),
+    );
   }
 
   @Put(':agreementId/account-policy')
@@ -58,7 +57,12 @@ export class AgreementsController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new ChangeAccountPolicyCommand(agreementId, dto, callerOf(user), context),
+      runCommand(
+        agreementCommands.changeAccountPolicy,
+        { ...dto, agreementId },
+        callerOf(user),
+        context,
+      ),
     );
   }
 
@@ -77,8 +81,10 @@ export class AgreementsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    const request = { kind: 'calendar' as const, timeZone: dto.timeZone, holidays: dto.holidays };
-    return this.administer(agreementId, request, user, context);
+    const request = { agreementId, timeZone: dto.timeZone, holidays: dto.holidays };
+    return this.commands.execute(
+      runCommand(agreementCommands.setCalendar, request, callerOf(user), context),
+    );
   }
 
   @Post(':agreementId/customer-administrators')
@@ -94,7 +100,14 @@ export class AgreementsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.administer(agreementId, { kind: 'appoint', userId: dto.userId }, user, context);
+    return this.commands.execute(
+      runCommand(
+        agreementCommands.appointCustomerAdministrator,
+        { agreementId, userId: dto.userId },
+        callerOf(user),
+        context,
+      ),
+    );
   }
 
   @Delete(':agreementId/customer-administrators/:userId')
@@ -114,17 +127,13 @@ export class AgreementsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.administer(agreementId, { kind: 'remove', userId }, user, context);
-  }
-
-  private administer(
-    agreementId: string,
-    request: AdministrationRequest,
-    user: AuthenticatedUser,
-    context: CommandContext,
-  ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new AdministerAgreementCommand(agreementId, request, callerOf(user), context),
+      runCommand(
+        agreementCommands.removeCustomerAdministrator,
+        { agreementId, userId },
+        callerOf(user),
+        context,
+      ),
     );
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, RequireTokenRole, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import {
   CaseOpenedAnswer,
@@ -21,7 +21,11 @@ import {
   OpenCaseDto,
   ShareCaseDto,
 } from './case.dto';
-import { CaseActionCommand, CaseRequest, OpenCaseCommand } from './case.handlers';
+import {
+  CaseActionCommand,
+  CaseRequest,
+  OpenCaseCommand,
+} from '@hub/application/cases/case.handlers';
 
 /** Support case commands (api.md "Commands"). */
 @ApiTags('cases')

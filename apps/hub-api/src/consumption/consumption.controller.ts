@@ -10,9 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { ConsumptionAnswer, LogConsumptionDto, ReverseConsumptionDto } from './consumption.dto';
-import { ConsumptionCommand } from './consumption.handler';
+import { ConsumptionCommand } from '@hub/application/consumption/consumption.handler';
 
 /** Consumption commands (api.md "Commands"): internal services and CSAMs report deliveries. */
 @ApiTags('consumption')

@@ -1,11 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { EntitlementId } from '@hub/domain';
-import {
-  EntitlementCategory,
-  EntitlementInput,
-  EntitlementKind,
-} from '@hub/domain/contracts/entitlement';
+import { EntitlementCategory, EntitlementKind } from '@hub/domain/contracts/entitlement';
 import { IsIdentifier, IsQuantity } from './fields';
 
 const CATEGORIES: EntitlementCategory[] = [
@@ -53,12 +48,4 @@ export class EntitlementDto {
   @ApiProperty({ enum: ['consumable', 'benefit'] })
   @IsIn(['consumable', 'benefit'])
   kind!: EntitlementKind;
-}
-
-/** The DTO lines as the deciders take them (ids stay optional: the decider derives missing ones). */
-export function toEntitlementInputs(lines: readonly EntitlementDto[]): EntitlementInput[] {
-  return lines.map(({ entitlementId, ...line }) => ({
-    ...line,
-    ...(entitlementId !== undefined ? { entitlementId: entitlementId as EntitlementId } : {}),
-  }));
 }

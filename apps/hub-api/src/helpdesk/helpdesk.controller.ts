@@ -11,19 +11,25 @@ import {
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import {
   ConfirmVerificationCodeDto,
   ReadOnlySessionOpenedAnswer,
   VerificationCodeSentAnswer,
   VerificationConfirmedAnswer,
 } from './helpdesk.dto';
-import { OpenReadOnlySessionCommand, RemoveSuppressionCommand } from './helpdesk.handlers';
-import { ReadOnlySessionStatus, ReadOnlySessionStatusAnswer } from './readonly-session.status';
+import {
+  OpenReadOnlySessionCommand,
+  RemoveSuppressionCommand,
+} from '@hub/application/helpdesk/helpdesk.handlers';
+import {
+  ReadOnlySessionStatus,
+  ReadOnlySessionStatusAnswer,
+} from '@hub/application/helpdesk/readonly-session.status';
 import {
   ConfirmVerificationCodeCommand,
   SendVerificationCodeCommand,
-} from './verification.handlers';
+} from '@hub/application/helpdesk/verification.handlers';
 
 /**
  * Help Desk commands (domain.md §7). HelpDeskAgent is granted in the hub, not carried by the

@@ -2,8 +2,8 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { deterministicId } from '@hub/domain';
 import { AuthenticatedUser } from '@hub/access';
-import { CommandContext } from '../write/command-context';
-import { nowOf } from './request-clock';
+import { CommandContext } from '@hub/application/execution/command-context';
+import { nowOf } from '@hub/projection/query/request-clock';
 
 interface CommandRequest {
   headers: Record<string, string | undefined>;

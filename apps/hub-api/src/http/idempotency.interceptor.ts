@@ -2,8 +2,8 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { from, Observable, of, switchMap } from 'rxjs';
 import { ValidationError } from '@hub/domain';
-import { IdempotencyService, requestHash } from '../write/idempotency';
-import { CommandContext } from '../write/command-context';
+import { IdempotencyService, requestHash } from '@hub/application/execution/idempotency';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { commandContextOf, idempotencyScope } from './command-context.decorator';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;

@@ -11,8 +11,8 @@ import {
 import { RequireTokenRole } from '@hub/access';
 import { HubError } from '@hub/domain';
 import { MessageChannel, MessageEnvelopeDto } from '@hub/messaging';
-import { HubMessageHandler } from '@hub/ingest/hub-message-handler';
-import { positionOf } from '../write/answers';
+import { HubMessageHandler } from '@hub/application/inbound/hub-message-handler';
+import { positionOf } from '@hub/application/execution/answers';
 import { BatchMessageRefused, MAX_BATCH, readInboundBody } from './inbound-body';
 import { InboundBatchAnswer, InboundMessageAnswer } from './inbound.dto';
 

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { AcceptInvitationDto, InvitationAcceptedAnswer } from './accept-invitation.dto';
-import { AcceptInvitationCommand } from './accept-invitation.handler';
+import { AcceptInvitationCommand } from '@hub/application/invitations/accept-invitation.handler';
 
 /** Invitation commands (api.md "Commands"). */
 @ApiTags('invitations')

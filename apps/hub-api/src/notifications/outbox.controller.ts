@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RequireTokenRole } from '@hub/access';
-import { NotificationOutbox } from './notification-outbox';
+import { NotificationOutbox } from '@hub/application/notifications/notification-outbox';
 
 /** GET /v1/notifications/outbox query. */
 export class OutboxQueryDto {

@@ -10,10 +10,11 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { PackagePurchasedAnswer, PurchasePackageDto, WithdrawPackageDto } from './package.dto';
-import { PurchasePackageCommand, WithdrawPackageCommand } from './package.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { packageCommands } from '@hub/application/packages/package.commands';
 
 /** Add-on package commands (api.md "Commands"). */
 @ApiTags('packages')
@@ -33,7 +34,7 @@ export class PackagesController {
     @CommandCtx() context: CommandContext,
   ): Promise<PackagePurchasedAnswer> {
     return this.commands.execute(
-      new PurchasePackageCommand(contractId, dto, callerOf(user), context),
+      runCommand(packageCommands.purchase, { ...dto, contractId }, callerOf(user), context),
     );
   }
 
@@ -48,7 +49,7 @@ export class PackagesController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new WithdrawPackageCommand(packageId, dto, callerOf(user), context),
+      runCommand(packageCommands.withdraw, { ...dto, packageId }, callerOf(user), context),
     );
   }
 }

@@ -9,9 +9,9 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
-import { partnerCallerOf } from '../partners/partner-caller';
-import { CommandContext } from '../write/command-context';
-import { OpenPartnerCaseCommand } from './open-partner-case.handler';
+import { partnerCallerOf } from '@hub/application/partners/partner-caller';
+import { CommandContext } from '@hub/application/execution/command-context';
+import { OpenPartnerCaseCommand } from '@hub/application/partner-cases/open-partner-case.handler';
 import { OpenPartnerCaseDto, PartnerCaseOpenedAnswer } from './partner-case.dto';
 
 /** Cases a partner files on behalf of its customers (domain.md §6). */

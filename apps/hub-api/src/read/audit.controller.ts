@@ -5,8 +5,8 @@ import { NotFoundError, ValidationError } from '@hub/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
-import { AsOf, foldAsOf } from '@hub/projector/as-of';
-import { scopeFrom } from './caller-scope';
+import { AsOf, foldAsOf } from '@hub/projection/as-of';
+import { scopeFrom } from '@hub/projections/access/caller-scope';
 
 const MAX_PAGE = 1000;
 

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireTokenRole } from '@hub/access';
-import { ProjectionRunner } from '@hub/projector/projection-runner';
-import { ProjectionStatus } from '@hub/projector/projection-status';
+import { ProjectionRunner } from '@hub/projection/projection-runner';
+import { ProjectionStatus } from '@hub/projection/projection-status';
 
 /** Each projection's checkpoint, head and lag; rebuilds beside the live build (api.md). */
 @ApiTags('projections')

@@ -11,9 +11,9 @@ import {
 import { AuthenticatedUser, CurrentUser, RequireTokenRole, callerOf } from '@hub/access';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { PartnerAccessDto, ReadOnlyAccessDto, RegisterSubscriptionDto } from './subscription.dto';
-import { CustomerCommand } from './subscription.handlers';
+import { CustomerCommand } from '@hub/application/subscriptions/subscription.handlers';
 
 /** A customer's subscriptions, partner access and read-only consent (domain.md §6–§7). */
 @ApiTags('customers')

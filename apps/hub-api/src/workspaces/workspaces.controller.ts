@@ -13,10 +13,10 @@ import {
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { WORKSPACE_ROLES, WorkspaceRole } from '@hub/domain/workspaces/workspace.events';
 import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '../write/command-context';
+import { CommandContext } from '@hub/application/execution/command-context';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { CreateWorkspaceDto, WorkspaceCreatedAnswer } from './create-workspace.dto';
-import { CreateWorkspaceCommand } from './create-workspace.handler';
+import { CreateWorkspaceCommand } from '@hub/application/workspaces/create-workspace.handler';
 import {
   CreateGroupDto,
   GrantRoleDto,
@@ -25,7 +25,10 @@ import {
   InvitationSentAnswer,
   MappingDto,
 } from './workspace-membership.dto';
-import { WorkspaceMembershipCommand, WorkspaceRequest } from './workspace-membership.handler';
+import {
+  WorkspaceMembershipCommand,
+  WorkspaceRequest,
+} from '@hub/application/workspaces/workspace-membership.handler';
 
 /** Workspace commands (api.md "Commands"). */
 @ApiTags('workspaces')

@@ -5,7 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store';
 
-const testing = join(__dirname, '..', 'testing');
+import { TS_REGISTER } from '@hub/testing/run-typescript';
+
+const crashWriter = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'testing',
+  'src',
+  'event-store',
+  'crash-writer.ts',
+);
 
 describe('SqliteEventStore after the writing process is killed (SIGKILL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-event-store-crash-'));
@@ -13,11 +24,9 @@ describe('SqliteEventStore after the writing process is killed (SIGKILL)', () =>
 
   it('keeps every acknowledged event, gapless positions, and an intact file', async () => {
     const file = join(dir, 'events.sqlite');
-    const child = spawn(
-      process.execPath,
-      ['-r', join(testing, 'register-ts.js'), join(testing, 'crash-writer.ts'), file],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['-r', TS_REGISTER, crashWriter, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acknowledged: bigint[] = [];
     let stderr = '';
     let partial = '';

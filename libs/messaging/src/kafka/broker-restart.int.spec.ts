@@ -9,8 +9,8 @@ import {
   produce,
   uniqueName,
   waitFor,
-} from './testing/kafka-test-kit';
-import { StoreAppendingHandler } from './testing/recording-handler';
+} from '@hub/testing/kafka/kafka-test-kit';
+import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
 
 // A broker of its own (not the shared one other tests use), since this test stops it.
 const BROKER_PORT = 19492;

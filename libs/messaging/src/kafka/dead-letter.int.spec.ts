@@ -14,8 +14,8 @@ import {
   testKafka,
   uniqueName,
   waitFor,
-} from './testing/kafka-test-kit';
-import { StoreAppendingHandler } from './testing/recording-handler';
+} from '@hub/testing/kafka/kafka-test-kit';
+import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
 
 describe('KafkaInboundConsumer dead-lettering (real broker)', () => {
   const log = new CollectingLogSink();

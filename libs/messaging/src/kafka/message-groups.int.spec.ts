@@ -14,8 +14,8 @@ import {
   testKafka,
   uniqueName,
   waitFor,
-} from './testing/kafka-test-kit';
-import { StoreAppendingHandler } from './testing/recording-handler';
+} from '@hub/testing/kafka/kafka-test-kit';
+import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
 
 const caseOf = (message: InboundMessage) =>
   message.type === 'CaseFirstResponded' ? message.payload.caseId : message.messageId;

@@ -8,8 +8,8 @@ import {
   testKafka,
   uniqueName,
   waitFor,
-} from './testing/kafka-test-kit';
-import { StoreAppendingHandler } from './testing/recording-handler';
+} from '@hub/testing/kafka/kafka-test-kit';
+import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
 
 describe('KafkaInboundConsumer transient failures and redelivery (real broker)', () => {
   const log = new CollectingLogSink();

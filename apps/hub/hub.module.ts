@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ApplicationModule } from '@hub/application/application.module';
+import { WorkflowsModule } from '@hub/application/workflows/workflows.module';
+import { ProjectorModule } from '@hub/projection/projector.module';
+import { ALL_PROJECTIONS } from '@hub/projections/index';
+import { HubConfig } from '@hub/runtime/config/hub-config';
+import { RuntimeModule } from '@hub/runtime/runtime.module';
+import { HubApiModule } from '../hub-api/src/hub-api.module';
+import { IngestModule } from '../ingest/src/ingest.module';
+
+/**
+ * Every role in one process (`npm start`, and the e2e suite's test hub): the API, the projector
+ * (running when HUB_ROLES names it, else only loading which build each projection serves), Kafka
+ * (publisher, and the consumer when HUB_ROLES names ingest) and the workflows.
+ */
+@Module({})
+export class HubModule {
+  static forRoot(config: HubConfig): DynamicModule {
+    return {
+      module: HubModule,
+      imports: [
+        RuntimeModule.forRoot(config),
+        ApplicationModule,
+        HubApiModule.forRoot(config),
+        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
+        IngestModule.forRoot(config),
+        ...(config.roles.workflows ? [WorkflowsModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,139 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomBytes, randomInt } from 'node:crypto';
+import { Caller, UserId, deterministicId } from '@hub/domain';
+import {
+  generateCode,
+  hashCode,
+  verificationDecider,
+  verificationRefusal,
+  verificationStream,
+} from '@hub/domain/helpdesk';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { verificationCodeNotification } from '../notifications/notification-messages';
+import { positionOf } from '../execution/answers';
+import { CommandContext } from '../execution/command-context';
+import { CommandExecutor } from '../execution/command-executor';
+import { HelpDeskAgentChecks } from './helpdesk-agent-check';
+import { VerificationCodeSentAnswer, VerificationConfirmedAnswer } from './helpdesk.requests';
+
+export class SendVerificationCodeCommand {
+  constructor(
+    readonly userId: string,
+    readonly caller: Caller,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/**
+ * An agent sends the user a code (domain.md §7). The code is drawn here, only its salted hash
+ * is appended, and the code itself goes only into the outbox notification: never into an
+ * event, a log line or the HTTP answer.
+ */
+@CommandHandler(SendVerificationCodeCommand)
+export class SendVerificationCodeHandler implements ICommandHandler<
+  SendVerificationCodeCommand,
+  VerificationCodeSentAnswer
+> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: HelpDeskAgentChecks,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  async execute({
+    userId,
+    caller,
+    context,
+  }: SendVerificationCodeCommand): Promise<VerificationCodeSentAnswer> {
+    const id = userId as UserId;
+    const code = generateCode(randomInt);
+    const salt = randomBytes(16).toString('hex');
+    const codeHash = hashCode(code, salt);
+    const result = await this.executor.execute({
+      stream: verificationStream(id),
+      decider: verificationDecider,
+      context,
+      command: async () => {
+        const check = await this.checks.forUser(caller, id);
+        return {
+          type: 'IssueVerificationCode' as const,
+          userId: id,
+          email: check.user.record?.email ?? '',
+          partnerId: check.partnerId,
+          salt,
+          codeHash,
+          isAgent: check.isAgent,
+          managed: check.managed,
+          at: context.occurredAt,
+          by: caller,
+        };
+      },
+    });
+    const issued = result.events.find((event) => event.type === 'VerificationCodeIssued');
+    if (!issued || issued.type !== 'VerificationCodeIssued') throw new Error('no code issued');
+    const { email, expiresAt, issuedAt } = issued.data;
+    await this.outbox.enqueue(
+      verificationCodeNotification(
+        deterministicId('notification', 'verification-code', context.commandId),
+        email,
+        code,
+        expiresAt,
+        issuedAt,
+      ),
+    );
+    return { expiresAt, position: positionOf(result) };
+  }
+}
+
+export class ConfirmVerificationCodeCommand {
+  constructor(
+    readonly userId: string,
+    readonly code: string,
+    readonly caller: Caller,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/**
+ * The agent types in the code the user read back. A wrong try is a fact (it counts toward the
+ * lock), so it is appended before the refusal is answered.
+ */
+@CommandHandler(ConfirmVerificationCodeCommand)
+export class ConfirmVerificationCodeHandler implements ICommandHandler<
+  ConfirmVerificationCodeCommand,
+  VerificationConfirmedAnswer
+> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: HelpDeskAgentChecks,
+  ) {}
+
+  async execute({
+    userId,
+    code,
+    caller,
+    context,
+  }: ConfirmVerificationCodeCommand): Promise<VerificationConfirmedAnswer> {
+    const id = userId as UserId;
+    const result = await this.executor.execute({
+      stream: verificationStream(id),
+      decider: verificationDecider,
+      context,
+      command: async () => {
+        const check = await this.checks.forUser(caller, id);
+        return {
+          type: 'ConfirmVerificationCode' as const,
+          userId: id,
+          code,
+          isAgent: check.isAgent,
+          managed: check.managed,
+          at: context.occurredAt,
+          by: caller,
+        };
+      },
+    });
+    const refusal = verificationRefusal(result.events);
+    if (refusal) throw refusal;
+    return { verified: true, position: positionOf(result) };
+  }
+}

@@ -1,0 +1,47 @@
+import { OrgId, PartnerId, RelationshipId, UserId } from '@hub/domain';
+import { UserUpserted } from '@hub/domain/directory';
+import { GdapRelationshipRequested } from '@hub/domain/gdap/gdap.events';
+import { reacting, recorded } from '@hub/testing/workflow-given-when-then';
+import { customerIndex } from './customer-index.workflow';
+
+describe('customer-index workflow', () => {
+  it('lists a GDAP relationship under its partner and customer', () => {
+    const requested = {
+      type: 'GdapRelationshipRequested',
+      data: {
+        relationshipId: 'rel-1' as RelationshipId,
+        partnerId: 'p-1' as PartnerId,
+        customerOrgId: 'org-1' as OrgId,
+      },
+    } as GdapRelationshipRequested;
+    reacting(customerIndex)
+      .when(recorded(requested, 'gdap-rel-1'))
+      .then([
+        {
+          kind: 'index',
+          step: 'index-gdap',
+          index: 'gdap-index',
+          key: 'p-1:org-1',
+          stream: 'gdap-rel-1',
+        },
+      ]);
+  });
+
+  it('lists a directory user under the normalised address', () => {
+    const upserted = {
+      type: 'UserUpserted',
+      data: { userId: 'u-1' as UserId, email: '  Ann@Contoso.Example ' },
+    } as UserUpserted;
+    reacting(customerIndex)
+      .when(recorded(upserted, 'directory-user-u-1'))
+      .then([
+        {
+          kind: 'index',
+          step: 'index-email',
+          index: 'directory-email',
+          key: 'ann@contoso.example',
+          stream: 'directory-user-u-1',
+        },
+      ]);
+  });
+});

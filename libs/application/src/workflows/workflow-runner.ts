@@ -1,0 +1,93 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  EVENT_STORE,
+  EventStore,
+  GlobalPosition,
+  Subscription,
+  parsePosition,
+} from '@hub/event-store';
+import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { Workflows } from './workflows';
+
+// The checkpoint keeps the name it had when workflows were called follow-ups, so a store written
+// then resumes where it stood.
+const CHECKPOINT = 'follow-ups';
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * The workflows role: feeds every event some workflow handles to it from the log, after its
+ * checkpoint, so that what a process died before completing is completed on restart. Steps are
+ * idempotent, so running one that a handler already completed inline changes nothing. A failing
+ * step is retried with backoff and never skipped: the checkpoint only moves past an event once
+ * its steps have completed.
+ */
+@Injectable()
+export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkflowRunner.name);
+  private subscription?: Subscription;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly workflows: Workflows,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.close();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const saved = await this.readModels.getCheckpoint(CHECKPOINT);
+    const from = saved?.position ? (parsePosition(saved.position) ?? undefined) : undefined;
+    this.subscription = this.events.subscribeToAll({
+      fromPosition: from,
+      filter: { eventTypes: this.workflows.handles },
+    });
+    try {
+      for await (const event of this.subscription) {
+        await this.completeStep(() => this.workflows.react(event), event.position);
+        if (this.stopped) return;
+      }
+    } catch (error) {
+      if (!this.stopped)
+        this.logger.error(`workflow subscription ended: ${(error as Error).message}`);
+    }
+  }
+
+  private async completeStep(
+    step: () => Promise<unknown>,
+    position: GlobalPosition,
+  ): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt += 1) {
+      try {
+        await step();
+        await this.readModels.applyBatch({
+          projection: CHECKPOINT,
+          changes: [],
+          checkpoint: position.toString(),
+        });
+        return;
+      } catch (error) {
+        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
+        this.logger.warn(
+          `workflow step at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+}

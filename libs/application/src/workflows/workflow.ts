@@ -1,0 +1,74 @@
+import { Decider, DomainEvent, deterministicId } from '@hub/domain';
+import { EventMetadata } from '@hub/event-store';
+import { CommandContext } from '../execution/command-context';
+import { IndexKind } from '../indexes/stream-index';
+import { Notification } from '../notifications/notification';
+
+/**
+ * An event as a workflow reads it: recorded (from the log) or just appended (inline, before a
+ * command answers). A `switch` on `type` narrows `data`.
+ */
+export type WorkflowEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent
+  ? { type: E['type']; data: E['data']; metadata: EventMetadata; streamName: string }
+  : never;
+
+/**
+ * What a fact obliges the hub to do, as data: a command on a stream, an id claimed for the stream
+ * that owns it, a stream listed in a cross-aggregate index, a notification to send. Each names
+ * its `step`, from which (with the event's id) its command id derives, so doing it twice appends
+ * nothing new.
+ */
+export type Step =
+  | {
+      kind: 'command';
+      step: string;
+      stream: string;
+      decider: Decider<unknown, DomainEvent, unknown>;
+      command: unknown;
+    }
+  | { kind: 'claim'; step: string; idKind: string; id: string; ownerStream: string }
+  | { kind: 'index'; step: string; index: IndexKind; key: string; stream: string }
+  | { kind: 'notify'; notification: Notification };
+
+/**
+ * A workflow (process manager): a pure reaction `(event, state) → steps`, where `state` is what
+ * `read` fetched before reacting (the cross-aggregate reads the reaction needs, like a command's
+ * context). The workflow runner feeds it every event of `handles` from its checkpoint; command
+ * handlers also complete it inline for the events they append, so an answer comes after its steps.
+ */
+export interface Workflow<E extends DomainEvent = DomainEvent, S = undefined> {
+  name: string;
+  handles: readonly E['type'][];
+  read?(event: WorkflowEvent<E>, reads: WorkflowReads): Promise<S>;
+  react(event: WorkflowEvent<E>, state: S): Step[];
+}
+
+/** The cross-aggregate reads workflows may make before reacting (strongly consistent). */
+export interface WorkflowReads {
+  /** The agreement a workspace belongs to (null: no such workspace). */
+  agreementOfWorkspace(workspaceStream: string): Promise<string | null>;
+  /** The Service Administrators' addresses on the customer org's active agreements. */
+  approversOf(orgId: string): Promise<string[]>;
+}
+
+/** A command step, typed by its decider (the runner keeps them in one list). */
+export function commandStep<C, E extends DomainEvent, S>(
+  step: string,
+  stream: string,
+  decider: Decider<C, E, S>,
+  command: C,
+): Step {
+  return { kind: 'command', step, stream, decider, command };
+}
+
+/** The context of a step: its id derives from the step and the event, the hub acts, the event caused it. */
+export function stepContext(event: WorkflowEvent, step: string): CommandContext {
+  return {
+    commandId: deterministicId('follow-up', step, event.metadata.eventId),
+    correlationId: event.metadata.correlationId,
+    causationId: event.metadata.eventId,
+    actor: { service: 'hub' },
+    source: event.metadata.source,
+    occurredAt: event.metadata.occurredAt,
+  };
+}

@@ -1,0 +1,21 @@
+import { DomainEvent } from '@hub/domain';
+import { customerAdministrator } from './customer-administrator/customer-administrator.workflow';
+import { customerIndex } from './customer-index/customer-index.workflow';
+import { defaultWorkspace } from './default-workspace/default-workspace.workflow';
+import { gdapApprovalMail } from './gdap-approval-mail/gdap-approval-mail.workflow';
+import { invitationClaims } from './invitation-claims/invitation-claims.workflow';
+import { invitationMail } from './invitation-mail/invitation-mail.workflow';
+import { Workflow } from './workflow';
+
+/**
+ * Every workflow, in the order an event's steps run: an org's index entry before anything reads
+ * it (the approval mail's recipients), a workspace before the claims of its invitations.
+ */
+export const ALL_WORKFLOWS: readonly Workflow<DomainEvent, unknown>[] = [
+  customerIndex,
+  defaultWorkspace,
+  invitationClaims,
+  invitationMail,
+  customerAdministrator,
+  gdapApprovalMail,
+];

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The hub's configuration, read from the environment once at boot and validated. */
+export interface HubConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStore:
+    | { kind: 'sqlite'; file: string; synchronous: 'FULL' | 'NORMAL' }
+    | { kind: 'esdb'; connectionString: string };
+  readStore: { kind: 'sqlite'; file: string } | { kind: 'mongodb'; url: string; database: string };
+  jwt: { secret: string; generated: boolean };
+  logLevel: string;
+  /** Requests per second one client may send before 429 (ThrottlerModule). */
+  throttlePerSecond: number;
+  /** Runs the projector and ingest in this process too (`npm start`). */
+  roles: HubRoles;
+}
+
+/** What a process runs (api.md "Processes"). */
+export interface HubRoles {
+  api: boolean;
+  projector: boolean;
+  ingest: boolean;
+  workflows: boolean;
+}
+
+export const ALL_ROLES = ['api', 'projector', 'ingest', 'workflows'] as const;
+
+/** Injection token for `HubConfig`. */
+export const HUB_CONFIG = Symbol('HubConfig');
+
+/** A bad or missing environment variable; the message names it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name]?.trim() || fallback;
+  if (!allowed.includes(value as T)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(name, `must be a port number 0-65535 (got "${raw}")`);
+  }
+  return value;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(name, `must be a positive integer (got "${raw}")`);
+  return value;
+}
+
+function required(env: Env, name: string, when: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(name, `is required when ${when}`);
+  return value;
+}
+
+/**
+ * The JWT secret: `HUB_JWT_SECRET`, or on the embedded default a generated one kept in
+ * DATA_DIR so tokens minted with `npm run token` stay valid across restarts.
+ */
+function jwtSecret(env: Env, dataDir: string): HubConfig['jwt'] {
+  const given = env.HUB_JWT_SECRET;
+  if (given !== undefined) {
+    if (given.length < 32)
+      throw new ConfigError('HUB_JWT_SECRET', 'must be at least 32 characters');
+    return { secret: given, generated: false };
+  }
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return { secret: readFileSync(file, 'utf8').trim(), generated: true };
+}
+
+export function loadConfig(env: Env = process.env): HubConfig {
+  const dataDir = resolve(env.DATA_DIR?.trim() || './.data');
+  const eventStoreKind = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
+  const readStoreKind = oneOf(env, 'READ_STORE', ['sqlite', 'mongodb'] as const, 'sqlite');
+  const roles = (env.HUB_ROLES?.trim() || ALL_ROLES.join(',')).split(',').map((r) => r.trim());
+  for (const role of roles) {
+    if (!(ALL_ROLES as readonly string[]).includes(role)) {
+      throw new ConfigError('HUB_ROLES', `lists unknown role "${role}" (${ALL_ROLES.join(', ')})`);
+    }
+  }
+  return {
+    port: port(env, 'PORT', 3000),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir,
+    eventStore:
+      eventStoreKind === 'esdb'
+        ? {
+            kind: 'esdb',
+            connectionString: required(env, 'ESDB_CONNECTION_STRING', 'EVENT_STORE=esdb'),
+          }
+        : {
+            kind: 'sqlite',
+            file: join(dataDir, 'events.sqlite'),
+            synchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+          },
+    readStore:
+      readStoreKind === 'mongodb'
+        ? {
+            kind: 'mongodb',
+            url: required(env, 'MONGODB_URL', 'READ_STORE=mongodb'),
+            database: env.MONGODB_DATABASE?.trim() || 'hub',
+          }
+        : { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
+    jwt: jwtSecret(env, dataDir),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
+    throttlePerSecond: positiveInt(env, 'THROTTLE_PER_SECOND', 2000),
+    roles: {
+      api: roles.includes('api'),
+      projector: roles.includes('projector'),
+      ingest: roles.includes('ingest'),
+      workflows: roles.includes('workflows'),
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { EventMetadata, GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { Document } from '@hub/read-store';
+import { Projection } from '@hub/projection/projection';
+import { HeldDocuments } from '@hub/projection/held-documents';
+import { evolveEvents } from '@hub/projection/projection-batch';
+
+/** An event for a projection spec: type and data, the rest filled in unless given. */
+export type SpecEvent = Pick<RecordedEvent, 'type' | 'data'> & Partial<RecordedEvent>;
+
+/** Documents by logical collection, then by id. */
+export type ProjectionDocuments = Record<string, Record<string, Document>>;
+
+const specMetadata: EventMetadata = {
+  eventId: 'spec',
+  schemaVersion: 1,
+  correlationId: 'spec',
+  causationId: 'spec',
+  actor: { userId: 'spec-user', roles: [] },
+  source: 'api',
+  occurredAt: '2024-01-01T00:00:00.000Z',
+};
+
+/** Completes spec events: positions from 1 in order, revisions per stream, a fixed time. */
+export function recordedEvents(events: readonly SpecEvent[]): RecordedEvent[] {
+  const revisions = new Map<string, number>();
+  return events.map((event, index) => {
+    const streamName = event.streamName ?? 'spec-1';
+    const revision = event.revision ?? revisions.get(streamName) ?? 0;
+    revisions.set(streamName, revision + 1);
+    return {
+      metadata: { ...specMetadata, eventId: `spec-${index + 1}` },
+      recordedAt: '2024-01-01T00:00:00.000Z',
+      ...event,
+      streamName,
+      revision,
+      position: event.position ?? (BigInt(index + 1) as GlobalPosition),
+    };
+  });
+}
+
+/** Folds events with the runner's own batch code, one event per batch; throws if evolve does. */
+export function foldDocuments(
+  projection: Projection,
+  events: readonly RecordedEvent[],
+): ProjectionDocuments {
+  const held = new HeldDocuments();
+  for (const event of events) {
+    const { failure } = evolveEvents(projection, 'spec', held, [event]);
+    if (failure) throw failure.error;
+  }
+  const documents: ProjectionDocuments = {};
+  for (const collection of projection.collections) documents[collection.name] = {};
+  for (const [collection, id, text] of held.documents())
+    documents[collection][id] = JSON.parse(text) as Document;
+  return documents;
+}
+
+/**
+ * Given / then for projections (style.md): `givenEvents(projection, events).then(documents)`.
+ * `documents` lists every collection's documents (collections left out must be empty).
+ */
+export function givenEvents(projection: Projection, events: readonly SpecEvent[]) {
+  const recorded = recordedEvents(events);
+  return {
+    then(expected: ProjectionDocuments): ProjectionDocuments {
+      const actual = foldDocuments(projection, recorded);
+      const complete: ProjectionDocuments = {};
+      for (const collection of projection.collections)
+        complete[collection.name] = expected[collection.name] ?? {};
+      expect(actual).toEqual(complete);
+      return actual;
+    },
+    /** Asserts with a callback (for documents holding derived values). */
+    thenDocuments(check: (documents: ProjectionDocuments) => void): void {
+      check(foldDocuments(projection, recorded));
+    },
+  };
+}
+
+/**
+ * Applying every event twice (each redelivered right after itself) gives the same documents:
+ * a crash between a store write and its checkpoint must not double-count.
+ */
+export function expectIdempotent(projection: Projection, events: readonly SpecEvent[]): void {
+  const recorded = recordedEvents(events);
+  const once = foldDocuments(projection, recorded);
+  const twice = foldDocuments(
+    projection,
+    recorded.flatMap((event) => [event, event]),
+  );
+  expect(twice).toEqual(once);
+}

@@ -1,0 +1,12 @@
+import { ProjectionView } from '@hub/projection/projection-runner';
+import { CallerScope } from './access/caller-scope';
+
+/**
+ * A projection's live query as a function of a view, so the audit route can answer it against
+ * a build folded in memory up to a past moment: same parameters, same shape.
+ */
+export type AsOfQuery = (
+  view: ProjectionView,
+  scope: CallerScope,
+  query: Record<string, string | undefined>,
+) => Promise<unknown>;

@@ -27,23 +27,17 @@ import {
 } from './notifications/notification';
 import { NotificationOutbox } from './notifications/notification-outbox';
 import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
-import { CustomerCommandHandler } from './subscriptions/subscription.handlers';
 import { WORKFLOWS, Workflows } from './workflows/workflows';
 import { ALL_WORKFLOWS } from './workflows/workflows.list';
-import { CreateWorkspaceHandler } from './workspaces/create-workspace.handler';
-import { WorkspaceMembershipHandler } from './workspaces/workspace-membership.handler';
 import { WorkspaceAccess } from './workspaces/workspace-access';
 
 /** Every command handler `CommandBus` dispatches to, one line per aggregate's slice. */
 const COMMAND_HANDLERS = [
   CommandTableHandler,
-  CreateWorkspaceHandler,
-  WorkspaceMembershipHandler,
   AcceptInvitationHandler,
   ConsumptionHandler,
   OpenCaseHandler,
   CaseActionHandler,
-  CustomerCommandHandler,
   OpenPartnerCaseHandler,
   SendVerificationCodeHandler,
   ConfirmVerificationCodeHandler,

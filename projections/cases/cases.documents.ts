@@ -50,6 +50,8 @@ export interface CaseViewerDoc {
   caseId: string;
   workspaceId: string;
   userId: string;
+  /** When they were admitted: a membership begun later (after a removal) does not revive it. */
+  admittedAt: string;
 }
 
 /**

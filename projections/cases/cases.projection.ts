@@ -64,8 +64,13 @@ function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
  * Viewer documents are written without being read: their content follows from the event and
  * the case alone, so writing one again (a redelivered event) changes nothing.
  */
-function admit(docs: ProjectionDocs, doc: CaseDoc, userId: string): void {
-  const viewer: CaseViewerDoc = { caseId: doc.caseId, workspaceId: doc.workspaceId, userId };
+function admit(docs: ProjectionDocs, doc: CaseDoc, userId: string, admittedAt: string): void {
+  const viewer: CaseViewerDoc = {
+    caseId: doc.caseId,
+    workspaceId: doc.workspaceId,
+    userId,
+    admittedAt,
+  };
   docs.put(C.viewers, viewerId(doc.caseId, userId), viewer);
 }
 
@@ -100,7 +105,7 @@ function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
   };
   docs.put(C.cases, data.caseId, doc);
   // Visibility rule (c): the primary contact sees the case.
-  admit(docs, doc, data.primaryContactUserId);
+  admit(docs, doc, data.primaryContactUserId, data.openedAt);
 }
 
 function updateCase(docs: ProjectionDocs, caseId: string, change: Partial<CaseDoc>): void {
@@ -116,7 +121,8 @@ function groupAccessGranted(docs: ProjectionDocs, data: CaseGroupAccessGranted['
   docs.put(C.cases, data.caseId, doc);
   // Visibility rule (a): members of a granted group of the case's own workspace.
   const group = docs.get<CaseGroupDoc>(C.groups, data.groupId);
-  for (const userId of group?.membersByWorkspace[doc.workspaceId] ?? []) admit(docs, doc, userId);
+  for (const userId of group?.membersByWorkspace[doc.workspaceId] ?? [])
+    admit(docs, doc, userId, data.grantedAt);
 }
 
 function severityChanged(docs: ProjectionDocs, data: CaseSeverityChanged['data']): void {
@@ -174,7 +180,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
       const doc = { ...found, sharedWith: withItem(found.sharedWith, userId) };
       docs.put(C.cases, caseId, doc);
       // Visibility rule (b): added through case sharing.
-      return admit(docs, doc, userId);
+      return admit(docs, doc, userId, event.data.sharedAt);
     }
     case 'CaseGroupAccessGranted':
       return groupAccessGranted(docs, event.data);

@@ -39,8 +39,9 @@ const openedDoc = {
   listKey: '2026-03-02T10:00:00.000Z|c1',
 };
 
-const viewer = (caseId: string, userId: string, workspaceId = 'w1') => ({
-  [`${caseId}:${userId}`]: { id: `${caseId}:${userId}`, caseId, workspaceId, userId },
+const OPENED = '2026-03-02T10:00:00.000Z';
+const viewer = (caseId: string, userId: string, admittedAt = OPENED, workspaceId = 'w1') => ({
+  [`${caseId}:${userId}`]: { id: `${caseId}:${userId}`, caseId, workspaceId, userId, admittedAt },
 });
 
 describe('cases projection', () => {
@@ -70,9 +71,9 @@ describe('cases projection', () => {
       cases: { c1: { ...openedDoc, sharedWith: ['sue'], groupIds: ['ops'] } },
       case_viewers: {
         ...viewer('c1', 'contact'),
-        ...viewer('c1', 'sue'),
-        ...viewer('c1', 'ann'),
-        ...viewer('c1', 'bob'),
+        ...viewer('c1', 'sue', '2026-03-02T11:00:00.000Z'),
+        ...viewer('c1', 'ann', '2026-03-02T11:30:00.000Z'),
+        ...viewer('c1', 'bob', '2026-03-02T11:30:00.000Z'),
       },
     });
   });

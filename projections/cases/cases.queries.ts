@@ -5,7 +5,12 @@ import { findAll } from '../access/access.queries';
 import { QueryReader } from '@hub/projection/query/query-reader';
 import { CASE_PAGE, RawQuery } from './case-query.params';
 import { CASES_COLLECTIONS as C, CaseDoc, CaseViewerDoc, viewerId } from './cases.documents';
-import { CaseScope, caseCoverage, maySeeCase } from './cases.visibility';
+import {
+  CaseScope,
+  admittedInCurrentMembership,
+  caseCoverage,
+  maySeeCase,
+} from './cases.visibility';
 
 /** A case as the API answers it, with the SLA clock read at `now`. */
 export interface CaseView {
@@ -163,10 +168,12 @@ export async function listCases(
   if (coverage.whole.length > 0)
     docs.push(...(await page(view, { workspaceId: { $in: coverage.whole } }, params)));
   if (coverage.byName.length > 0) {
-    const admitted = await findAll<CaseViewerDoc>(view, C.viewers, {
-      userId: scope.userId,
-      workspaceId: { $in: coverage.byName },
-    });
+    const admitted = (
+      await findAll<CaseViewerDoc>(view, C.viewers, {
+        userId: scope.userId,
+        workspaceId: { $in: coverage.byName },
+      })
+    ).filter((viewer) => admittedInCurrentMembership(scope, viewer));
     // `id` is the case id; `listKey` already carries the page boundary.
     if (admitted.length > 0)
       docs.push(...(await page(view, { id: { $in: admitted.map((v) => v.caseId) } }, params)));
@@ -188,12 +195,13 @@ export async function findCase(
   now: Date,
 ): Promise<CaseView> {
   const doc = await view.store.get<CaseDoc>(view.collection(C.cases), caseId);
-  const admitted =
-    !!doc &&
-    (await view.store.get<CaseViewerDoc>(
-      view.collection(C.viewers),
-      viewerId(caseId, scope.userId),
-    )) !== null;
+  const viewer = doc
+    ? await view.store.get<CaseViewerDoc>(
+        view.collection(C.viewers),
+        viewerId(caseId, scope.userId),
+      )
+    : null;
+  const admitted = viewer !== null && admittedInCurrentMembership(scope, viewer);
   if (!doc || !maySeeCase(scope, doc, admitted))
     throw new NotFoundError(`Case ${caseId} not found`);
   return caseView(doc, now);

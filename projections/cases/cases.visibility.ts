@@ -24,6 +24,18 @@ export function seesEveryCaseOf(scope: CaseScope, workspaceId: string): boolean 
 }
 
 /**
+ * Whether an admission by name still holds: it came through the caller's current membership of
+ * the case's workspace, not one that ended with a removal (domain.md §3, "Membership changes").
+ */
+export function admittedInCurrentMembership(
+  scope: CaseScope,
+  viewer: { workspaceId: string; admittedAt?: string },
+): boolean {
+  const since = scope.workspaces.get(viewer.workspaceId)?.memberSince;
+  return !since || !viewer.admittedAt || viewer.admittedAt >= since;
+}
+
+/**
  * Whether the caller may see this case. Rules a–c (granted group, sharing, primary contact)
  * admit only members of the case's workspace: information separation (domain.md §3).
  */

@@ -63,5 +63,16 @@ describe('DELETE /v1/workspaces/{workspaceId}/members/{userId} (e2e)', () => {
     );
     expect(again.status).toBe(404);
     expect(again.body.code).toBe('member_not_found');
+
+    // Invited again and accepted: a new membership, without what the old one was shared.
+    await f.ok('POST', `/v1/workspaces/${workspaceId}/invitations`, adminToken, {
+      email: sue.email,
+    });
+    const rejoined = await f.accept(workspaceId, sue);
+    expect((await seen(rejoined.position)).status).toBe(404);
+    const reshared = await f.ok('POST', `/v1/cases/${caseId}/shares`, f.tokenOf(contact), {
+      userId: sue.sub,
+    });
+    expect((await seen(reshared.position)).status).toBe(200);
   });
 });

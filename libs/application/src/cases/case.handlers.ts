@@ -168,7 +168,15 @@ export class CaseActionHandler implements ICommandHandler<CaseActionCommand, Pos
         const base = { caseId: id, at: context.occurredAt, by: caller };
         switch (request.kind) {
           case 'share':
-            return { type: 'ShareCase', ...base, ...view, userId: request.userId as UserId };
+            return {
+              type: 'ShareCase',
+              ...base,
+              ...view,
+              userId: request.userId as UserId,
+              ...(workspace?.members[request.userId]?.joinedAt
+                ? { targetMemberSince: workspace.members[request.userId].joinedAt }
+                : {}),
+            };
           case 'group-access': {
             const groupId = request.groupId as GroupId;
             const groupExists = workspace?.groups[groupId] !== undefined;

@@ -68,6 +68,8 @@ export interface ShareCase extends WorkspaceView {
   type: 'ShareCase';
   caseId: CaseId;
   userId: UserId;
+  /** When the target's current membership began: a share from an earlier one no longer counts. */
+  targetMemberSince?: string;
   at: string;
   by: Caller;
 }

@@ -177,7 +177,12 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.workspaceMemberUserIds.includes(command.userId)) {
           refuse('share_target_not_member', 'A case is shared only with workspace members.');
         }
-        const sees = supportCase.sharedWith.includes(command.userId);
+        // A share made in an earlier membership (before a removal) is made again.
+        const since = command.targetMemberSince;
+        const sharedAt = supportCase.sharedAt?.[command.userId];
+        const sees =
+          supportCase.sharedWith.includes(command.userId) &&
+          (!since || (sharedAt !== undefined && sharedAt >= since));
         if (sees || command.userId === supportCase.primaryContactUserId) return [];
         const data = {
           caseId,

@@ -23,6 +23,8 @@ export interface OpenedCase {
   breachedAt?: string;
   closedAt?: string;
   sharedWith: UserId[];
+  /** When each was last shared with. */
+  sharedAt?: Readonly<Record<string, string>>;
   groupIds: GroupId[];
 }
 
@@ -56,7 +58,13 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         breachedAt: state.breachedAt ?? event.data.breachedAt,
       };
     case 'CaseShared':
-      return { ...state, sharedWith: [...state.sharedWith, event.data.userId] };
+      return {
+        ...state,
+        sharedWith: state.sharedWith.includes(event.data.userId)
+          ? state.sharedWith
+          : [...state.sharedWith, event.data.userId],
+        sharedAt: { ...state.sharedAt, [event.data.userId]: event.data.sharedAt },
+      };
     case 'CaseGroupAccessGranted':
       return { ...state, groupIds: [...state.groupIds, event.data.groupId] };
     case 'CaseFirstResponseRecorded':

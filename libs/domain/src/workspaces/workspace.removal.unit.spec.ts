@@ -2,6 +2,7 @@ import { given } from '@hub/testing';
 import { GroupId, UserId, fold } from '../shared';
 import { RemoveMember } from './workspace.commands';
 import { workspaceDecider } from './workspace.decider';
+import { invitationIdFor } from './workspace.state';
 import { WorkspaceEvent } from './workspace.events';
 import { admin, at, customerAdmin, member, staffed, workspaceId } from './workspace.spec-fixtures';
 
@@ -61,4 +62,26 @@ describe('workspace decider: removing a member (domain.md §3)', () => {
       .when({ ...remove, userId: 'u-nobody' as UserId })
       .thenFails('member_not_found');
   });
+
+  it('a removed member can be invited again', () => {
+    const [removed] = given(workspaceDecider, staffed)
+      .when(remove)
+      .thenEvents(() => {});
+    const email = memberEmail();
+    given(workspaceDecider, [...staffed, removed])
+      .when({
+        type: 'InviteMember',
+        workspaceId,
+        invitationId: invitationIdFor(workspaceId, email),
+        email,
+        at,
+        by: admin,
+      })
+      .thenEvents(([event]) => expect(event.type).toBe('MemberInvited'));
+  });
 });
+
+function memberEmail(): string {
+  const state = fold(workspaceDecider, staffed);
+  return state.status === 'created' ? state.members[member.userId].email : '';
+}

@@ -44,6 +44,8 @@ export interface KnownContractDoc {
   startsOn: string;
   endsOn: string;
   entitlements: EntitlementRef[];
+  /** When the hub learnt of it: a case opened before named something then unknown. */
+  knownSince?: string;
 }
 
 /** An add-on package known to the hub. */
@@ -54,6 +56,8 @@ export interface KnownPackageDoc {
   agreementId: string;
   expiresOn: string;
   entitlements: EntitlementRef[];
+  /** When the hub learnt of it. */
+  knownSince?: string;
 }
 
 /** A workspace with the contracts and packages mapped into it ("unmapped" is judged per workspace). */

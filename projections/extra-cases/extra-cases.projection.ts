@@ -165,6 +165,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
         startsOn,
         endsOn,
         entitlements: refs(entitlements),
+        knownSince: event.data.addedAt,
       };
       return docs.put(C.contracts, contractId, doc);
     }
@@ -176,6 +177,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
         agreementId,
         expiresOn,
         entitlements: refs(entitlements),
+        knownSince: event.data.purchasedAt,
       };
       return docs.put(C.packages, packageId, doc);
     }

@@ -39,6 +39,7 @@ describe('extra-cases projection', () => {
           startsOn: '2026-01-01',
           endsOn: '2026-12-31',
           entitlements: [prs],
+          knownSince: '2026-01-01T00:00:00.000Z',
         },
       },
       packages: {
@@ -49,6 +50,7 @@ describe('extra-cases projection', () => {
           agreementId: 'a1',
           expiresOn: '2026-12-31',
           entitlements: [{ entitlementId: 'adv', service: 'Advisory Hours', kind: 'consumable' }],
+          knownSince: '2026-01-02T00:00:00.000Z',
         },
       },
       cases: {

@@ -80,6 +80,27 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
     expect((await rules('w1', '2026-12-01')).expired).toEqual(['expired_contract', PRS]);
   });
 
+  it('a contract the hub learnt of only after the case was opened was missing then', async () => {
+    const later = await memoryView(extraCasesProjection, [
+      workspaceCreated('w1'),
+      caseOpened('early', 'w1', { contractId: 'k-late' }, '02'),
+      {
+        ...contractAdded('k-late', '2026-12-31'),
+        data: {
+          ...contractAdded('k-late', '2026-12-31').data,
+          addedAt: '2026-03-05T00:00:00.000Z',
+        },
+      },
+      contractMapped('w1', 'k-late'),
+    ]);
+    const answer = await extraCases(
+      later,
+      admin,
+      readExtraCasesParams({ workspaceId: 'w1', asOfDate: '2026-03-10' }),
+    );
+    expect(answer.cases.map((c) => [c.caseId, c.rule])).toEqual([['early', 'missing_reference']]);
+  });
+
   it('a view as of an earlier day never lists cases opened after it', async () => {
     const before = await rules('w1', '2026-03-05');
     expect(Object.keys(before).sort()).toEqual([

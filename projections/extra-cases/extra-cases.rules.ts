@@ -48,9 +48,14 @@ function entitlementOf(c: ExtraCaseCandidateDoc, ctx: JudgingContext): Entitleme
   return undefined;
 }
 
+/** Known to the hub by the day the case was opened (rules are judged as of that day). */
+const knownOn = (owner: { knownSince?: string } | undefined, day: string) =>
+  !!owner && (owner.knownSince === undefined || owner.knownSince.slice(0, 10) <= day);
+
 function namesMissing(c: ExtraCaseCandidateDoc, ctx: JudgingContext): boolean {
-  if (c.contractId && !ctx.contracts.has(c.contractId)) return true;
-  if (c.packageId && !ctx.packages.has(c.packageId)) return true;
+  const openedOn = c.openedAt.slice(0, 10);
+  if (c.contractId && !knownOn(ctx.contracts.get(c.contractId), openedOn)) return true;
+  if (c.packageId && !knownOn(ctx.packages.get(c.packageId), openedOn)) return true;
   return !!c.entitlementId && entitlementOf(c, ctx) === undefined;
 }
 

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NOTIFICATION_PUBLISHER, NotificationPublisher } from '@hub/messaging';
 import { CaseResponses } from './cases/case-responses';
-import { CaseActionHandler, OpenCaseHandler } from './cases/case.handlers';
 import { ConsumptionLedger } from './consumption/consumption-ledger';
 import { ConsumptionHandler } from './consumption/consumption.handler';
 import { CommandExecutor } from './execution/command-executor';
@@ -9,7 +8,6 @@ import { CommandReads } from './execution/command-reads';
 import { CommandTableHandler } from './execution/command-table.handler';
 import { IdempotencyService } from './execution/idempotency';
 import { HelpDeskAgentChecks } from './helpdesk/helpdesk-agent-check';
-import { OpenReadOnlySessionHandler, RemoveSuppressionHandler } from './helpdesk/helpdesk.handlers';
 import { ReadOnlySessionStatus } from './helpdesk/readonly-session.status';
 import {
   ConfirmVerificationCodeHandler,
@@ -19,7 +17,6 @@ import { HubMessageHandler } from './inbound/hub-message-handler';
 import { MessageIds } from './inbound/message-ids';
 import { CustomerIndex } from './indexes/customer-index';
 import { IdClaims } from './indexes/id-claims';
-import { AcceptInvitationHandler } from './invitations/accept-invitation.handler';
 import {
   NOTIFICATION_SINK,
   NoNotificationSink,
@@ -34,15 +31,10 @@ import { WorkspaceAccess } from './workspaces/workspace-access';
 /** Every command handler `CommandBus` dispatches to, one line per aggregate's slice. */
 const COMMAND_HANDLERS = [
   CommandTableHandler,
-  AcceptInvitationHandler,
   ConsumptionHandler,
-  OpenCaseHandler,
-  CaseActionHandler,
   OpenPartnerCaseHandler,
   SendVerificationCodeHandler,
   ConfirmVerificationCodeHandler,
-  RemoveSuppressionHandler,
-  OpenReadOnlySessionHandler,
 ];
 
 /** The cross-aggregate reads and services the handlers and the message handler share. */

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Workflows } from '../workflows/workflows';
 import { positionOf } from './answers';
-import { RunCommand } from './command';
+import { RunCommand, executionOf } from './command';
 import { CommandExecutor } from './command-executor';
 import { CommandReads } from './command-reads';
 
@@ -20,14 +20,7 @@ export class CommandTableHandler implements ICommandHandler<RunCommand> {
   ) {}
 
   async execute({ entry, input }: RunCommand): Promise<unknown> {
-    const read = entry.read;
-    const result = await this.executor.execute({
-      stream: await entry.stream(input, this.reads),
-      decider: entry.decider,
-      context: input.context,
-      ...(read ? { read: (state: unknown) => read(input, this.reads, state) } : {}),
-      command: (state, readResult) => entry.command(input, readResult, state),
-    });
+    const result = await this.executor.execute(await executionOf(entry, input, this.reads));
     const completed = await this.workflows.complete(result.stream, result.appended);
     const position = positionOf({ position: completed ?? result.position });
     return entry.answer ? entry.answer(input, result, position) : { position };

@@ -1,6 +1,6 @@
 import { Caller, Decider, DomainEvent } from '@hub/domain';
 import { CommandContext } from './command-context';
-import { ExecutionResult } from './execution';
+import { Execution, ExecutionResult } from './execution';
 import { CommandReads } from './command-reads';
 
 /** A command as a route or a message hands it over: what was asked, by whom, with which id. */
@@ -64,4 +64,20 @@ export function runCommand<R, C, E extends DomainEvent, S, X, A, Who>(
   context: CommandContext,
 ): RunCommand<A> {
   return new RunCommand<A>(entry as AnyCommandEntry, { request, caller, context });
+}
+
+/** An entry on an input, as the executor runs it (reads inside each attempt, before deciding). */
+export async function executionOf<R, C, E extends DomainEvent, S, X, A, Who>(
+  entry: CommandEntry<R, C, E, S, X, A, Who>,
+  input: CommandInput<R, Who>,
+  reads: CommandReads,
+): Promise<Execution<C, E, S, X>> {
+  const read = entry.read;
+  return {
+    stream: await entry.stream(input, reads),
+    decider: entry.decider,
+    context: input.context,
+    ...(read ? { read: (state: S) => read(input, reads, state) } : {}),
+    command: (state, readResult) => entry.command(input, readResult, state),
+  };
 }

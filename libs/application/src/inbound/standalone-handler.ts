@@ -5,6 +5,10 @@ import { CommandExecutor } from '../execution/command-executor';
 import { IdClaims } from '../indexes/id-claims';
 import { HubMessageHandler } from './hub-message-handler';
 import { MessageIds } from './message-ids';
+import { CommandReads } from '../execution/command-reads';
+import { CustomerIndex } from '../indexes/customer-index';
+import { HelpDeskAgentChecks } from '../helpdesk/helpdesk-agent-check';
+import { WorkspaceAccess } from '../workspaces/workspace-access';
 
 /**
  * The hub's message handler wired by hand on an event store, for a process that runs ingest
@@ -12,10 +16,19 @@ import { MessageIds } from './message-ids';
  */
 export function standaloneMessageHandler(store: EventStore): HubMessageHandler {
   const executor = new CommandExecutor(store);
-  const ledger = new ConsumptionLedger(executor, new IdClaims(executor));
+  const ids = new IdClaims(executor);
+  const customers = new CustomerIndex(executor);
+  const reads = new CommandReads(
+    executor,
+    new WorkspaceAccess(executor),
+    customers,
+    ids,
+    new HelpDeskAgentChecks(executor, customers),
+  );
+  const ledger = new ConsumptionLedger(executor, ids);
   return new HubMessageHandler(
     ledger,
-    new CaseResponses(executor),
+    new CaseResponses(executor, reads),
     executor,
     new MessageIds(executor),
   );

@@ -8,6 +8,7 @@ import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
 import { hubValidationPipe } from './http/validation.pipe';
 import { installRequestClock } from '@hub/projection/query/request-clock';
+import { serveWeb } from './web/serve-web';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -44,6 +45,7 @@ export async function createHubApp(
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await serveWeb(app);
   void config;
   return app;
 }

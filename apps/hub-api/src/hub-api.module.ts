@@ -10,6 +10,8 @@ import { READ_CONTROLLERS } from '@hub/projections/controllers';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IntegrityModule } from './audit/integrity.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 /**
  * The HTTP API role: every route of api.md over the application layer (commands) and the
@@ -25,6 +27,8 @@ export class HubApiModule {
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 1000, limit: config.throttlePerSecond }]),
         ApplicationModule,
+        IntegrityModule,
+        PrivacyModule,
       ],
       controllers: [...COMMAND_CONTROLLERS, ...READ_CONTROLLERS, ...OPERATIONS_CONTROLLERS],
       providers: [

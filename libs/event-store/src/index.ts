@@ -1,4 +1,9 @@
 export * from './event-store.port';
+export * from './integrity/hash-chain';
+export * from './upcasting/upcasters';
+export * from './personal-data/personal-data-codec';
+export { SubjectKeyStore } from './personal-data/subject-keys';
+export { PersonalDataEventStore } from './personal-data/personal-data-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions, SqliteSynchronous } from './sqlite/sqlite-schema';
 export type { GroupCommitStats } from './sqlite/sqlite-group-commit';

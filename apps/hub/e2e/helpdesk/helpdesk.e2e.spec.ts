@@ -1,5 +1,6 @@
 import { OrgId, PartnerId, UserId } from '@hub/domain';
 import { suppressionDecider, suppressionStream } from '@hub/domain/helpdesk';
+import { SubjectKeyStore } from '@hub/event-store';
 import { TestHub } from '../test-hub';
 import { CommandExecutor } from '@hub/application/execution/command-executor';
 import {
@@ -224,7 +225,8 @@ describe('Help Desk commands (domain.md §7), end to end', () => {
 
   it("takes a managed user's address off the suppression list", async () => {
     await hub.app.get(CommandExecutor).execute({
-      stream: suppressionStream(EMAIL),
+      // Streams are named by the address's keyed hash, never the address.
+      stream: suppressionStream(hub.app.get(SubjectKeyStore).addressKey(EMAIL)),
       decider: suppressionDecider,
       context: {
         commandId: 'suppressed-1',

@@ -2,7 +2,7 @@ import { Decider, DomainEvent, HubError } from '@hub/domain';
 import { GlobalPosition, NewEvent } from '@hub/event-store';
 import { CommandContext } from './command-context';
 
-/** Current schema version of every event the hub writes. */
+/** Schema version of the hub's own bookkeeping events (domain events: `schemaVersionOf`). */
 export const SCHEMA_VERSION = 1;
 
 /** One command on one stream, as the executor runs it. */

@@ -20,7 +20,9 @@ const sessionIdOf = ({ context }: Open) => deterministicId('readonly-session', c
 export const helpdeskCommands = {
   /** An agent takes a managed user's address off the do-not-contact list. */
   removeSuppression: command({
-    stream: ({ request }: CommandInput<{ email: string }>) => suppressionStream(request.email),
+    // Named by the address's keyed hash: an address is never a stream name.
+    stream: ({ request }: CommandInput<{ email: string }>, reads) =>
+      suppressionStream(reads.customers.addressKey(request.email)),
     decider: suppressionDecider,
     read: ({ request, caller }, reads) => reads.helpdesk.forEmail(caller, request.email),
     command: ({ request, caller, context }, check) => ({

@@ -11,7 +11,7 @@ import {
 import { OrganizationRecord, UserRecord } from '@hub/domain/directory/directory.events';
 import { suppressionDecider, suppressionStream } from '@hub/domain/helpdesk/suppression.decider';
 import { incidentStream, serviceIncidentDecider } from '@hub/domain/directory/service-incident';
-import { GlobalPosition } from '@hub/event-store';
+import { GlobalPosition, SubjectKeyStore } from '@hub/event-store';
 import { InboundMessage, InboundMessageOf, MessageContext, MessageHandler } from '@hub/messaging';
 import { CaseResponses } from '../cases/case-responses';
 import { ConsumptionLedger, LedgerDelivery } from '../consumption/consumption-ledger';
@@ -67,6 +67,7 @@ export class HubMessageHandler implements MessageHandler {
     private readonly ledger: ConsumptionLedger,
     private readonly responses: CaseResponses,
     private readonly executor: CommandExecutor,
+    private readonly keys: SubjectKeyStore,
     private readonly messageIds: MessageIds,
   ) {}
 
@@ -245,7 +246,7 @@ export class HubMessageHandler implements MessageHandler {
   private recordSuppression(message: InboundMessageOf<'EmailSuppressed'>, context: CommandContext) {
     const { email, reason } = message.payload;
     return execution({
-      stream: suppressionStream(email),
+      stream: suppressionStream(this.keys.addressKey(email)),
       decider: suppressionDecider,
       context,
       command: () => ({

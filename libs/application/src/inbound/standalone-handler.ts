@@ -1,4 +1,4 @@
-import { EventStore } from '@hub/event-store';
+import { EventStore, SubjectKeyStore } from '@hub/event-store';
 import { CaseResponses } from '../cases/case-responses';
 import { ConsumptionLedger } from '../consumption/consumption-ledger';
 import { CommandExecutor } from '../execution/command-executor';
@@ -14,10 +14,13 @@ import { WorkspaceAccess } from '../workspaces/workspace-access';
  * The hub's message handler wired by hand on an event store, for a process that runs ingest
  * without the HTTP app (the crash test's child, the ingest bench). Same classes as in Nest.
  */
-export function standaloneMessageHandler(store: EventStore): HubMessageHandler {
+export function standaloneMessageHandler(
+  store: EventStore,
+  keys: SubjectKeyStore,
+): HubMessageHandler {
   const executor = new CommandExecutor(store);
   const ids = new IdClaims(executor);
-  const customers = new CustomerIndex(executor);
+  const customers = new CustomerIndex(executor, keys);
   const reads = new CommandReads(
     executor,
     new WorkspaceAccess(executor),
@@ -30,6 +33,7 @@ export function standaloneMessageHandler(store: EventStore): HubMessageHandler {
     ledger,
     new CaseResponses(executor, reads),
     executor,
+    keys,
     new MessageIds(executor),
   );
 }

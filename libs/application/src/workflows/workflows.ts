@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainEvent, OrgId } from '@hub/domain';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
-import { GlobalPosition, NewEvent } from '@hub/event-store';
+import { GlobalPosition, NewEvent, SubjectKeyStore } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
 import { CustomerIndex } from '../indexes/customer-index';
 import { IdClaims } from '../indexes/id-claims';
-import { StreamIndex } from '../indexes/stream-index';
+import { INDEX_KINDS, StreamIndex } from '../indexes/stream-index';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Step, Workflow, WorkflowEvent, WorkflowReads, stepContext } from './workflow';
 
@@ -31,6 +31,7 @@ export class Workflows implements WorkflowReads {
     private readonly executor: CommandExecutor,
     private readonly ids: IdClaims,
     private readonly index: CustomerIndex,
+    private readonly keys: SubjectKeyStore,
     @Optional() private readonly outbox?: NotificationOutbox,
   ) {}
 
@@ -97,7 +98,10 @@ export class Workflows implements WorkflowReads {
       }
       case 'index': {
         const entries = new StreamIndex(this.executor, step.index);
-        const position = await entries.add(step.key, step.stream, stepContext(event, step.step));
+        // An address is never a stream name: the e-mail index is keyed by its keyed hash.
+        const key =
+          step.index === INDEX_KINDS.userEmails ? this.keys.addressKey(step.key) : step.key;
+        const position = await entries.add(key, step.stream, stepContext(event, step.step));
         return { position, appended: [] };
       }
       case 'notify':

@@ -26,6 +26,7 @@ export interface VerificationState {
     codeHash: string;
     expiresAt: string;
     failures: number;
+    maxWrongTries: number;
     confirmed: boolean;
   };
 }
@@ -50,6 +51,7 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
           codeHash,
           issuedAt: at,
           expiresAt: addMinutes(at, CODE_VALID_MINUTES),
+          maxWrongTries: MAX_WRONG_TRIES,
         },
       },
     ];
@@ -64,7 +66,7 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
   }
   if (code.confirmed)
     refuse('verification_code_used', 'This code was already used; send a new one.');
-  if (code.failures >= MAX_WRONG_TRIES) {
+  if (code.failures >= code.maxWrongTries) {
     refuse('verification_code_locked', 'Too many wrong tries; send a new code.');
   }
   if (!isBefore(at, code.expiresAt)) {
@@ -76,7 +78,7 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
     // A wrong try is a fact worth keeping (it counts toward the lock) even though the
     // command is refused: the handler appends this event, then throws verificationRefusal().
     const attempt = code.failures + 1;
-    const attemptsLeft = MAX_WRONG_TRIES - attempt;
+    const attemptsLeft = code.maxWrongTries - attempt;
     return [
       {
         type: 'VerificationCodeAttemptFailed',
@@ -95,8 +97,8 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
 function evolve(state: VerificationState, event: VerificationEvent): VerificationState {
   switch (event.type) {
     case 'VerificationCodeIssued': {
-      const { salt, codeHash, expiresAt } = event.data;
-      return { code: { salt, codeHash, expiresAt, failures: 0, confirmed: false } };
+      const { salt, codeHash, expiresAt, maxWrongTries } = event.data;
+      return { code: { salt, codeHash, expiresAt, maxWrongTries, failures: 0, confirmed: false } };
     }
     case 'VerificationCodeAttemptFailed':
       return state.code ? { code: { ...state.code, failures: event.data.attempt } } : state;

@@ -39,6 +39,7 @@ const issued: VerificationEvent = {
     codeHash,
     issuedAt: at,
     expiresAt: '2025-03-03T10:10:00.000Z',
+    maxWrongTries: 5,
   },
 };
 const confirm: ConfirmVerificationCode = {
@@ -139,6 +140,19 @@ describe('verification codes', () => {
       given(decider, [issued, ...four, failed(5)])
         .when(confirm)
         .thenFails('verification_code_locked');
+    });
+
+    it('a code keeps the lock rule it was issued under (maxWrongTries, schema v2)', () => {
+      const strict = { ...issued, data: { ...issued.data, maxWrongTries: 2 } } as VerificationEvent;
+      const events = given(decider, [strict, failed(1)])
+        .when({ ...confirm, code: '000000' })
+        .then([
+          {
+            type: 'VerificationCodeAttemptFailed',
+            data: { userId, attempt: 2, attemptsLeft: 0, locked: true, failedAt: confirm.at },
+          },
+        ]);
+      expect(verificationRefusal(events)?.details).toEqual({ attemptsLeft: 0, locked: true });
     });
 
     it('refuses a non-agent', () => {

@@ -1,5 +1,6 @@
 import { EventStore } from '../event-store.port';
 import { appendConformance } from './append.conformance';
+import { chainConformance } from './chain.conformance';
 import { MakeEventStore } from './conformance-fixtures';
 import { readConformance } from './read.conformance';
 import { subscribeConformance } from './subscribe.conformance';
@@ -25,5 +26,6 @@ export function describeEventStoreConformance(name: string, makeStore: MakeEvent
     appendConformance(current);
     readConformance(current);
     subscribeConformance(current);
+    chainConformance(current);
   });
 }

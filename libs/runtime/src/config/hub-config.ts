@@ -12,6 +12,8 @@ export interface HubConfig {
     | { kind: 'esdb'; connectionString: string };
   readStore: { kind: 'sqlite'; file: string } | { kind: 'mongodb'; url: string; database: string };
   jwt: { secret: string; generated: boolean };
+  /** Wraps the per-subject keys of personal data (crypto-shredding); 32 bytes. */
+  masterKey: { key: Buffer; generated: boolean };
   logLevel: string;
   /** Requests per second one client may send before 429 (ThrottlerModule). */
   throttlePerSecond: number;
@@ -97,6 +99,26 @@ function jwtSecret(env: Env, dataDir: string): HubConfig['jwt'] {
   return { secret: readFileSync(file, 'utf8').trim(), generated: true };
 }
 
+/**
+ * The master key of personal data: `HUB_MASTER_KEY` (32 bytes, base64), or on the embedded
+ * default one generated into DATA_DIR beside the JWT secret. Losing it loses every person's data.
+ */
+function masterKey(env: Env, dataDir: string): HubConfig['masterKey'] {
+  const given = env.HUB_MASTER_KEY?.trim();
+  if (given) {
+    const key = Buffer.from(given, 'base64');
+    if (key.length !== 32 || !/^[A-Za-z0-9+/_-]+=*$/.test(given))
+      throw new ConfigError('HUB_MASTER_KEY', 'must be 32 bytes in base64');
+    return { key, generated: false };
+  }
+  const file = join(dataDir, 'master-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return { key: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), generated: true };
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const dataDir = resolve(env.DATA_DIR?.trim() || './.data');
   const eventStoreKind = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
@@ -131,6 +153,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
           }
         : { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
     jwt: jwtSecret(env, dataDir),
+    masterKey: masterKey(env, dataDir),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

@@ -4,7 +4,7 @@ import { WorkflowsModule } from '@hub/application/workflows/workflows.module';
 import { ProjectorModule } from '@hub/projection/projector.module';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { HubConfig } from '@hub/runtime/config/hub-config';
-import { RuntimeModule } from '@hub/runtime/runtime.module';
+import { RuntimeModule, RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubApiModule } from '../hub-api/src/hub-api.module';
 import { IngestModule } from '../ingest/src/ingest.module';
 
@@ -15,11 +15,11 @@ import { IngestModule } from '../ingest/src/ingest.module';
  */
 @Module({})
 export class HubModule {
-  static forRoot(config: HubConfig): DynamicModule {
+  static forRoot(config: HubConfig, runtime: RuntimeOptions = {}): DynamicModule {
     return {
       module: HubModule,
       imports: [
-        RuntimeModule.forRoot(config),
+        RuntimeModule.forRoot(config, runtime),
         ApplicationModule,
         HubApiModule.forRoot(config),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),

@@ -1,11 +1,14 @@
 import { DynamicModule, RequestMethod } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
+import { CORRELATION_HEADER, correlationIdOf } from './http/correlation';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
+import { useHubJsonParser } from './http/json-body';
+import { completeOpenApi } from './http/openapi-completion';
 import { hubValidationPipe } from './http/validation.pipe';
 import { installRequestClock } from '@hub/projection/query/request-clock';
 import { serveWeb } from './web/serve-web';
@@ -23,26 +26,45 @@ export async function createHubApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = request.headers['x-correlation-id'];
-      return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
-    },
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+      correlationIdOf(request.headers),
+    frameworkErrors,
+    clientErrorHandler,
   });
-  installRequestClock(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  const fastify = adapter.getInstance();
+  installRequestClock(fastify);
+  useHubJsonParser(fastify);
+  // Every answer, errors included, names the request's correlation id.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(CORRELATION_HEADER, request.id);
+    done();
+  });
+  // The hub's own JSON parser (json-body.ts) instead of Nest's; the API takes JSON only.
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
+  // Nest buffers log lines until `listen`; an app that is only initialised (inject) logs too.
+  app.flushLogs();
   app.enableShutdownHooks();
   app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(hubValidationPipe());
-  app.useGlobalFilters(new HubExceptionFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Support services hub')
-      .setDescription('Commands, queries and audit of the enterprise support record (see api.md).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  app.useGlobalFilters(
+    new HubExceptionFilter((route) => fastify.findRoute(route as { method: 'GET'; url: string })),
+  );
+  const document = completeOpenApi(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Support services hub')
+        .setDescription(
+          'Commands, queries and audit of the enterprise support record (see api.md).',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await serveWeb(app);

@@ -12,6 +12,7 @@ import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IntegrityModule } from './audit/integrity.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { OutOfScopeInterceptor } from './http/out-of-scope.interceptor';
 
 /**
  * The HTTP API role: every route of api.md over the application layer (commands) and the
@@ -37,6 +38,7 @@ export class HubApiModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: OutOfScopeInterceptor },
       ],
     };
   }

@@ -6,6 +6,7 @@ import { TokenClaims, mintToken } from '@hub/access';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@hub/event-store';
 import { createHubApp } from '../../hub-api/src/app.factory';
 import { HubConfig, loadConfig } from '@hub/runtime/config/hub-config';
+import { RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubModule } from '../hub.module';
 import { RequestClock } from '@hub/projection/query/request-clock';
 
@@ -39,7 +40,10 @@ export class TestHub {
    * Starts the hub on a fresh temp dir, or on `env.DATA_DIR` when given (e.g. a store prepared
    * as a crashed process left it); a given dir is the caller's to remove.
    */
-  static async start(env: Record<string, string> = {}): Promise<TestHub> {
+  static async start(
+    env: Record<string, string> = {},
+    runtime: RuntimeOptions = {},
+  ): Promise<TestHub> {
     const ownsDataDir = env.DATA_DIR === undefined;
     const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hub-e2e-'));
     const config = loadConfig({
@@ -48,7 +52,7 @@ export class TestHub {
       HUB_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
       ...env,
     });
-    const app = await createHubApp(HubModule.forRoot(config), config);
+    const app = await createHubApp(HubModule.forRoot(config, runtime), config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestHub(app, config, dataDir, ownsDataDir);

@@ -4,7 +4,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { HubConfigModule } from './config/config.module';
 import { HubConfig } from './config/hub-config';
 import { HealthController } from './health.controller';
+import { hubLoggerParams } from './logging';
 import { StoresModule } from './stores.module';
+
+export interface RuntimeOptions {
+  /** Where the log goes instead of standard output (a spec reading what was logged). */
+  logStream?: NodeJS.WritableStream;
+}
 
 /**
  * What every process of the hub boots with, whatever its roles: the validated configuration,
@@ -12,18 +18,14 @@ import { StoresModule } from './stores.module';
  */
 @Module({})
 export class RuntimeModule {
-  static forRoot(config: HubConfig): DynamicModule {
+  static forRoot(config: HubConfig, options: RuntimeOptions = {}): DynamicModule {
     return {
       module: RuntimeModule,
       imports: [
         HubConfigModule.forRoot(config),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            customProps: (request) => ({ correlationId: request.id }),
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
+          ...hubLoggerParams(config.logLevel, options.logStream),
         }),
         TerminusModule,
         StoresModule,

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsPositive,
   IsString,
@@ -61,7 +63,9 @@ export class LogConsumptionDto {
   deliveredOn!: string;
 
   @ApiProperty({ type: ConsumptionReferenceDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ConsumptionReferenceDto)
   reference!: ConsumptionReferenceDto;
 

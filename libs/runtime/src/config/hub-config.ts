@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { OpenIdSettings } from '@hub/access';
+import { openIdSettings } from './openid-config';
 
 /** The hub's configuration, read from the environment once at boot and validated. */
 export interface HubConfig {
@@ -11,7 +13,7 @@ export interface HubConfig {
     | { kind: 'sqlite'; file: string; synchronous: 'FULL' | 'NORMAL' }
     | { kind: 'esdb'; connectionString: string };
   readStore: { kind: 'sqlite'; file: string } | { kind: 'mongodb'; url: string; database: string };
-  jwt: { secret: string; generated: boolean };
+  jwt: { secret: string; generated: boolean; openId?: OpenIdSettings };
   /** Wraps the per-subject keys of personal data (crypto-shredding); 32 bytes. */
   masterKey: { key: Buffer; generated: boolean };
   logLevel: string;
@@ -152,7 +154,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
             database: env.MONGODB_DATABASE?.trim() || 'hub',
           }
         : { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
-    jwt: jwtSecret(env, dataDir),
+    jwt: { ...jwtSecret(env, dataDir), openId: openIdSettings(env) },
     masterKey: masterKey(env, dataDir),
     logLevel: oneOf(
       env,

@@ -74,7 +74,7 @@ export class AgreementsController {
   })
   @ApiOkResponse({ type: PositionAnswer })
   @ApiResponse({ status: 400, description: 'validation_failed (timeZone, holidays)' })
-  @ApiResponse({ status: 404, description: "agreement_not_found (or outside the caller's scope)" })
+  @ApiResponse({ status: 403, description: 'customer_administrator_required' })
   setCalendar(
     @Param('agreementId') agreementId: string,
     @Body() dto: BusinessCalendarDto,
@@ -93,7 +93,7 @@ export class AgreementsController {
     summary: 'Appoint a further Customer Administrator (CustomerAdministrator, CSAM, AC)',
   })
   @ApiOkResponse({ type: PositionAnswer })
-  @ApiResponse({ status: 404, description: "agreement_not_found (or outside the caller's scope)" })
+  @ApiResponse({ status: 403, description: 'customer_administrator_required' })
   appointAdministrator(
     @Param('agreementId') agreementId: string,
     @Body() dto: CustomerAdministratorDto,

@@ -1,6 +1,7 @@
 import {
   AgreementId,
   Caller,
+  ForbiddenError,
   NotFoundError,
   UserId,
   ValidationError,
@@ -50,8 +51,9 @@ export type AdministrationCommand =
   SetBusinessCalendar | AddCustomerAdministrator | RemoveCustomerAdministrator;
 
 /**
- * Only the agreement's Customer Administrators and provider staff administer it; to anyone
- * else the agreement is outside their scope, so it answers as if it did not exist (404).
+ * Only the agreement's Customer Administrators and provider staff administer it (403
+ * `customer_administrator_required`; the API answers 404 when the agreement is outside the
+ * caller's scope altogether, as for an id that does not exist).
  */
 function requireAdministrator(agreement: AdministeredAgreement, by: Caller): void {
   const administers =
@@ -59,10 +61,9 @@ function requireAdministrator(agreement: AdministeredAgreement, by: Caller): voi
     by.isCustomerAdministrator === true ||
     agreement.customerAdministrators.includes(by.userId);
   if (!administers) {
-    throw new NotFoundError(
-      `Agreement ${agreement.agreementId} not found.`,
-      { agreementId: agreement.agreementId },
-      'agreement_not_found',
+    throw new ForbiddenError(
+      'Only a Customer Administrator, CSAM or AC administers the agreement.',
+      'customer_administrator_required',
     );
   }
 }

@@ -71,10 +71,10 @@ describe('agreement administration', () => {
       .thenFails('validation_failed');
   });
 
-  it('answers 404 to a caller who administers neither the agreement nor as provider staff', () => {
+  it('refuses a caller who administers neither the agreement nor as provider staff', () => {
     given(agreementDecider, [activated])
       .when({ ...setCalendar, by: stranger })
-      .thenFails('agreement_not_found');
+      .thenFails('customer_administrator_required');
   });
 
   it('a Customer Administrator appoints another, once', () => {

@@ -9,7 +9,7 @@ import { HubApiModule } from '../hub-api/src/hub-api.module';
 import { IngestModule } from '../ingest/src/ingest.module';
 
 /**
- * Every role in one process (`npm start`, and the e2e suite's test hub): the API, the projector
+ * The roles HUB_ROLES names in one process (all by default) (`npm start`, and the e2e suite's test hub): the API, the projector
  * (running when HUB_ROLES names it, else only loading which build each projection serves), Kafka
  * (publisher, and the consumer when HUB_ROLES names ingest) and the workflows.
  */
@@ -21,7 +21,8 @@ export class HubModule {
       imports: [
         RuntimeModule.forRoot(config, runtime),
         ApplicationModule,
-        HubApiModule.forRoot(config),
+        // Without the api role, no route of api.md: only the probes and /metrics (RuntimeModule).
+        ...(config.roles.api ? [HubApiModule.forRoot(config)] : []),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
         IngestModule.forRoot(config),
         ...(config.roles.workflows ? [WorkflowsModule] : []),

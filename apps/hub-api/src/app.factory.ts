@@ -48,7 +48,13 @@ export async function createHubApp(
   // Nest buffers log lines until `listen`; an app that is only initialised (inject) logs too.
   app.flushLogs();
   app.enableShutdownHooks();
-  app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  // Probes and the scrape endpoint sit outside the versioned API, where operators' tools expect them.
+  app.setGlobalPrefix('v1', {
+    exclude: ['health', 'health/live', 'health/ready', 'metrics'].map((path) => ({
+      path,
+      method: RequestMethod.GET,
+    })),
+  });
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(
     new HubExceptionFilter((route) => fastify.findRoute(route as { method: 'GET'; url: string })),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenClaims, mintToken } from '@hub/access';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@hub/event-store';
-import { createHubApp } from '../../hub-api/src/app.factory';
+import { createRoleApp } from '../hub-app';
 import { HubConfig, loadConfig } from '@hub/runtime/config/hub-config';
 import { RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubModule } from '../hub.module';
@@ -52,7 +52,7 @@ export class TestHub {
       HUB_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
       ...env,
     });
-    const app = await createHubApp(HubModule.forRoot(config, runtime), config);
+    const app = await createRoleApp(HubModule.forRoot(config, runtime), config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestHub(app, config, dataDir, ownsDataDir);

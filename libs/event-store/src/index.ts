@@ -11,3 +11,5 @@ export { EventStoreDbEventStore } from './esdb/esdb-event-store';
 export type { EventStoreDbOptions } from './esdb/esdb-event-store';
 export { describeEventStoreConformance } from './conformance/event-store.conformance';
 export type { MakeEventStore } from './conformance/conformance-fixtures';
+export { JournaledAppends, UNIT_JOURNAL_STREAM } from './units/journaled-appends';
+export { DyingEventStore, ProcessDiedError } from './units/dying-event-store';

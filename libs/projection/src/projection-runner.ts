@@ -1,21 +1,39 @@
 import { NotFoundError } from '@hub/domain';
 import { EventStore, GlobalPosition, parsePosition } from '@hub/event-store';
-import { ReadModelStore } from '@hub/read-store';
+import { Lease, ReadModelStore } from '@hub/read-store';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import {
   ProjectionState,
   ProjectionStatus,
   describeProjection,
+  withLease,
   workerState,
 } from './projection-status';
 import { RecordedBuild, dropBuild, readVersions, writeVersions } from './projection-versions';
 import { ProjectionWorker, WorkerOptions } from './projection-worker';
+import { workerOptions } from './worker-options';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { CatchUpLog } from './catch-up-log';
+import {
+  LeaseOptions,
+  ProjectionLeases,
+  fencedStore,
+  heldLeases,
+  projectionLease,
+} from './projection-leases';
+
+/** How often a process that only queries re-reads which build each projection serves. */
+export const FOLLOW_MS = 500;
+/** How long the old build outlives a switch where other processes query (ProjectorModule). */
+export const SWITCH_GRACE_MS = 4 * FOLLOW_MS;
 
 export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
   /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
   pollIntervalMs?: number;
+  /** Share the projections with other processes: each runs where its lease is held. */
+  leases?: LeaseOptions;
+  /** How long an old build outlives a switch, for query-only processes to follow (default 0). */
+  switchGraceMs?: number;
 }
 
 /** A read-only handle on a projection's documents: the store and the physical collection names. */
@@ -44,6 +62,9 @@ export class ProjectionRunner {
   private readonly options: WorkerOptions;
   private readonly waiters: CheckpointWaiters;
   private readonly log: CatchUpLog;
+  private readonly leaseOptions?: LeaseOptions;
+  private readonly switchGraceMs: number;
+  private leases?: ProjectionLeases;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -51,23 +72,14 @@ export class ProjectionRunner {
     private readonly projections: readonly Projection[],
     options: ProjectionRunnerOptions = {},
   ) {
-    this.options = {
-      batchSize: Math.max(2, options.batchSize ?? 1000),
-      catchUpWindow: options.catchUpWindow ?? 200_000,
-      // About 64 MB of document text per catch-up (JSON is mostly one byte a character).
-      catchUpCharacters: options.catchUpCharacters ?? 64 * 1024 * 1024,
-      // Smaller windows would write a document touched across them more often; 20k events'
-      // documents commit in a fraction of a second.
-      catchUpHalving: options.catchUpHalving ?? 20_000,
-      maxAttempts: options.maxAttempts ?? 5,
-      retryDelayMs: options.retryDelayMs ?? 100,
-      idleProbeMs: options.idleProbeMs ?? 200,
-    };
+    this.options = workerOptions(options, readStore.costlyUpdates === true);
     this.log = new CatchUpLog(
       eventStore,
       projections.flatMap((projection) => projection.handles),
       this.options.batchSize,
     );
+    this.leaseOptions = options.leases;
+    this.switchGraceMs = options.switchGraceMs ?? 0;
     this.waiters = new CheckpointWaiters(options.pollIntervalMs ?? 100, (name) =>
       this.readActiveCheckpoint(name),
     );
@@ -84,8 +96,11 @@ export class ProjectionRunner {
         buildPrefix(projection.name, versions.active),
       );
       const entry = this.entries.get(projection.name);
-      if (entry) entry.active = versions.active;
-      else
+      if (entry) {
+        entry.active = versions.active;
+        if (!entry.worker)
+          entry.storedCheckpoint = saved?.position ? parsePosition(saved.position) : null;
+      } else
         this.entries.set(projection.name, {
           projection,
           active: versions.active,
@@ -94,34 +109,54 @@ export class ProjectionRunner {
     }
   }
 
-  /** Starts every projection: the active build when it is the code's, and any rebuild due. */
+  /**
+   * Starts every projection (with leases: each whose lease this process holds, now or later):
+   * the active build when it is the code's, and any rebuild due.
+   */
   async start(): Promise<void> {
     await this.load();
-    for (const entry of this.entries.values()) {
-      const { projection, active } = entry;
-      const versions = await readVersions(this.readStore, projection.name);
-      if (active.version === projection.version) {
-        entry.worker = this.startWorker(entry, active);
-        if (versions?.pending?.version === projection.version)
-          await this.startRebuild(entry, versions.pending, true);
-        else if (versions?.pending) await this.abandon(entry, versions.pending);
-      } else {
-        const resume = versions?.pending?.version === projection.version;
-        if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
-        const target = resume
-          ? versions!.pending!
-          : this.recordedBuild(projection, { version: projection.version, generation: 0 });
-        await this.startRebuild(entry, target, resume);
-      }
+    if (!this.leaseOptions) {
+      for (const entry of this.entries.values()) await this.run(entry);
+      return;
     }
+    this.leases = new ProjectionLeases(this.leaseOptions, [...this.entries.keys()], {
+      run: async (name) => {
+        await this.load(); // the previous holder may have switched builds
+        await this.run(this.entry(name));
+      },
+      stop: (name) => this.halt(this.entry(name)),
+    });
+    await this.leases.begin();
+  }
+
+  private async run(entry: Entry): Promise<void> {
+    const { projection, active } = entry;
+    const versions = await readVersions(this.readStore, projection.name);
+    if (active.version === projection.version) {
+      entry.worker = this.startWorker(entry, active);
+      if (versions?.pending?.version === projection.version)
+        await this.startRebuild(entry, versions.pending, true);
+      else if (versions?.pending) await this.abandon(entry, versions.pending);
+    } else {
+      const resume = versions?.pending?.version === projection.version;
+      if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
+      const target = resume
+        ? versions!.pending!
+        : this.recordedBuild(projection, { version: projection.version, generation: 0 });
+      await this.startRebuild(entry, target, resume);
+    }
+  }
+
+  private async halt(entry: Entry): Promise<void> {
+    await entry.rebuild?.stop();
+    await entry.worker?.stop();
+    entry.rebuild = entry.worker = undefined;
   }
 
   async stop(): Promise<void> {
     this.waiters.close();
-    for (const entry of this.entries.values()) {
-      await entry.rebuild?.stop();
-      await entry.worker?.stop();
-    }
+    for (const entry of this.entries.values()) await this.halt(entry);
+    await this.leases?.end();
   }
 
   /** Builds a fresh copy of the active version beside it and switches over when caught up. */
@@ -165,25 +200,39 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.eventStore.headPosition();
-    return [...this.entries.keys()].map((name) => this.statusAt(name, head));
+    const leases = await heldLeases(this.readStore);
+    return Promise.all([...this.entries.keys()].map((name) => this.statusAt(name, head, leases)));
   }
 
   async statusOf(name: string): Promise<ProjectionStatus> {
     this.entry(name);
-    return this.statusAt(name, await this.eventStore.headPosition());
+    const leases = await heldLeases(this.readStore);
+    return this.statusAt(name, await this.eventStore.headPosition(), leases);
   }
 
-  private statusAt(name: string, head: GlobalPosition | null): ProjectionStatus {
+  /** From this process's workers, or (run elsewhere) the stored checkpoint and the lease. */
+  private async statusAt(
+    name: string,
+    head: GlobalPosition | null,
+    leases: ReadonlyMap<string, Lease>,
+  ): Promise<ProjectionStatus> {
     const entry = this.entry(name);
-    return describeProjection(
+    const checkpoint = entry.worker
+      ? entry.worker.checkpoint
+      : await this.readActiveCheckpoint(name);
+    // Counted, not subtracted: EventStoreDB's positions are byte offsets, not event numbers.
+    const lag = head === null ? 0 : await this.eventStore.countEventsAfter(checkpoint);
+    const status = describeProjection(
       name,
       entry.active,
       this.stateOf(entry),
-      this.activeCheckpoint(entry),
+      checkpoint,
       head,
+      lag,
       entry.worker,
       entry.rebuild,
     );
+    return withLease(status, leases.get(projectionLease(name)), !!(entry.worker || entry.rebuild));
   }
 
   private stateOf(entry: Entry): ProjectionState {
@@ -207,12 +256,13 @@ export class ProjectionRunner {
     build: ProjectionBuild,
     beforeLive?: (w: ProjectionWorker) => Promise<void>,
   ): ProjectionWorker {
+    const fence = this.leases?.fence(entry.projection.name);
     const worker = new ProjectionWorker(
       entry.projection,
       build,
       this.eventStore,
       this.log,
-      this.readStore,
+      fence ? fencedStore(this.readStore, fence) : this.readStore,
       this.options,
       (w) => {
         if (w === entry.worker) this.waiters.notify(entry.projection.name, w.checkpoint);
@@ -257,7 +307,12 @@ export class ProjectionRunner {
     entry.worker = worker;
     entry.rebuild = undefined;
     this.waiters.notify(entry.projection.name, worker.checkpoint);
-    await dropBuild(this.readStore, buildPrefix(entry.projection.name, old), old.collections);
+    // Processes that only query follow the switch within `FOLLOW_MS`; until they have, the old
+    // build must still answer them (a dropped table would be a 500).
+    const dropOld = () =>
+      dropBuild(this.readStore, buildPrefix(entry.projection.name, old), old.collections);
+    if (!this.switchGraceMs) return dropOld();
+    setTimeout(() => void dropOld().catch(() => undefined), this.switchGraceMs).unref();
   }
 
   private async abandon(entry: Entry, pending: RecordedBuild): Promise<void> {

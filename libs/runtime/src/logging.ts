@@ -14,6 +14,9 @@ export const REDACTED_PATHS = [
   'err.config.headers.authorization',
 ];
 
+/** Polled every few seconds by orchestrators and Prometheus: not worth a log line each. */
+const PROBES = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
+
 /** A refused request is not the hub's failure; an expected 503 (lagging, not ready) is a warning. */
 export function levelOf(status: number, error?: Error): 'info' | 'warn' | 'error' {
   if (status === 503) return 'warn';
@@ -39,7 +42,7 @@ export function hubLoggerParams(level: string, stream?: NodeJS.WritableStream): 
       error: Error,
       value: Record<string, unknown>,
     ) => (response.statusCode === 503 ? { message: error.message } : value),
-    autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
+    autoLogging: { ignore: (request: IncomingMessage) => PROBES.has(request.url ?? '') },
   };
   return { pinoHttp: stream ? [options, stream] : options } as Params;
 }

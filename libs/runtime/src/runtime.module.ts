@@ -5,6 +5,7 @@ import { HubConfigModule } from './config/config.module';
 import { HubConfig } from './config/hub-config';
 import { HealthController } from './health.controller';
 import { hubLoggerParams } from './logging';
+import { ObservabilityModule } from './observability/observability.module';
 import { StoresModule } from './stores.module';
 
 export interface RuntimeOptions {
@@ -14,7 +15,8 @@ export interface RuntimeOptions {
 
 /**
  * What every process of the hub boots with, whatever its roles: the validated configuration,
- * structured logs, the two stores the configuration names, and `/health`.
+ * structured logs, the two stores the configuration names, `/health`, `/health/live`,
+ * `/health/ready` and `/metrics`.
  */
 @Module({})
 export class RuntimeModule {
@@ -28,6 +30,7 @@ export class RuntimeModule {
           ...hubLoggerParams(config.logLevel, options.logStream),
         }),
         TerminusModule,
+        ObservabilityModule.forRoot(),
         StoresModule,
       ],
       controllers: [HealthController],

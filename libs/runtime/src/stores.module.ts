@@ -20,15 +20,21 @@ import {
   SqliteReadModelStore,
 } from '@hub/read-store';
 import { HUB_CONFIG, HubConfig } from './config/hub-config';
+import { HUB_METRICS, HubMetrics } from './observability/hub-metrics';
+import { MeteredEventStore } from './observability/metered-event-store';
 
-function openEventStore(config: HubConfig): EventStore {
+async function openEngine(config: HubConfig): Promise<EventStore> {
   // Events stored at an older schema version read in their current shape, on either engine.
   const upcasters = new Upcasters(EVENT_UPCASTERS);
   if (config.eventStore.kind === 'esdb') {
-    return new EventStoreDbEventStore({
+    const store = new EventStoreDbEventStore({
       connectionString: config.eventStore.connectionString,
       upcasters,
     });
+    // Units (an id's claim and its record) a crash cut short between parts land now, before
+    // anything reads or writes their streams.
+    await store.completePendingUnits();
+    return store;
   }
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({
@@ -64,14 +70,20 @@ function openSubjectKeys(config: HubConfig): SubjectKeyStore {
 @Global()
 @Module({
   providers: [
-    { provide: ENGINE_EVENT_STORE, inject: [HUB_CONFIG], useFactory: openEventStore },
+    { provide: ENGINE_EVENT_STORE, inject: [HUB_CONFIG], useFactory: openEngine },
     { provide: SubjectKeyStore, inject: [HUB_CONFIG], useFactory: openSubjectKeys },
     {
-      // Everything else reads and writes through the codec: sealed before the append, opened on read.
+      // Everything else reads and writes through the codec (sealed before the append, opened on
+      // read), timed for /metrics when the metrics are there.
       provide: EVENT_STORE,
-      inject: [ENGINE_EVENT_STORE, SubjectKeyStore],
-      useFactory: (engine: EventStore, keys: SubjectKeyStore) =>
-        new PersonalDataEventStore(engine, new PersonalDataCodec(PERSONAL_DATA, keys, ERASED)),
+      inject: [ENGINE_EVENT_STORE, SubjectKeyStore, { token: HUB_METRICS, optional: true }],
+      useFactory: (engine: EventStore, keys: SubjectKeyStore, metrics?: HubMetrics) => {
+        const store = new PersonalDataEventStore(
+          engine,
+          new PersonalDataCodec(PERSONAL_DATA, keys, ERASED),
+        );
+        return metrics ? new MeteredEventStore(store, metrics) : store;
+      },
     },
     // Both adapters chain what they store (SqliteEventStore, EventStoreDbEventStore).
     { provide: EVENT_LOG_INTEGRITY, useExisting: ENGINE_EVENT_STORE },

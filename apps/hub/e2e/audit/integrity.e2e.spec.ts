@@ -13,7 +13,12 @@ describe('GET /v1/audit/verify and /v1/audit/digest', () => {
   beforeAll(async () => {
     hub = await TestHub.start();
     auditor = hub.token({ sub: 'aud-1', roles: ['Auditor'], orgKind: 'provider' });
-    const csam = hub.token({ sub: 'csam-1', email: 'csam@provider.example', roles: ['CSAM'] });
+    const csam = hub.token({
+      sub: 'csam-1',
+      email: 'csam@provider.example',
+      roles: ['CSAM'],
+      orgKind: 'provider',
+    });
     const activated = await hub.call('POST', '/v1/agreements', {
       token: csam,
       body: {
@@ -81,7 +86,7 @@ describe('GET /v1/audit/verify and /v1/audit/digest', () => {
       token: auditor,
     });
     expect(reversed.status).toBe(400);
-    const csam = hub.token({ sub: 'csam-1', roles: ['CSAM'] });
+    const csam = hub.token({ sub: 'csam-1', roles: ['CSAM'], orgKind: 'provider' });
     expect((await hub.call('GET', '/v1/audit/digest', { token: csam })).status).toBe(403);
   });
 

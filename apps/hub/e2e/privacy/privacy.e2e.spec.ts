@@ -65,7 +65,12 @@ describe('POST /v1/privacy/subjects/{subjectId}/erase (crypto-shredding)', () =>
     hub = await TestHub.start();
     operator = hub.token({ sub: 'ops-1', roles: ['Operator'], orgKind: 'provider' });
     auditor = hub.token({ sub: 'aud-1', roles: ['Auditor'], orgKind: 'provider' });
-    const csam = hub.token({ sub: 'csam-1', email: 'csam@provider.example', roles: ['CSAM'] });
+    const csam = hub.token({
+      sub: 'csam-1',
+      email: 'csam@provider.example',
+      roles: ['CSAM'],
+      orgKind: 'provider',
+    });
     const activated = await hub.call('POST', '/v1/agreements', {
       token: csam,
       body: {

@@ -4,7 +4,7 @@ import {
   expectNoSeriousViolations,
   tileFigure,
   tileFigures,
-} from './testing/ui-hub';
+} from './ui-hub';
 
 describe('the reporting UI in Chromium, on the demo dataset: live balances, cases, roles, audit', () => {
   let ui: UiHub;

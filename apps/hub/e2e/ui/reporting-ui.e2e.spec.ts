@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { DemoSeed } from '../../../../scripts/demo/seed-demo';
-import { REPO, gzippedJs } from './testing/browser';
+import { REPO, gzippedJs } from './browser';
 import {
   Person,
   UiHub,
@@ -10,7 +10,7 @@ import {
   expectNoSeriousViolations,
   tileFigure,
   tileFigures,
-} from './testing/ui-hub';
+} from './ui-hub';
 
 describe('the reporting UI in Chromium, on the demo dataset: Customer Activity', () => {
   let ui: UiHub;

@@ -4,6 +4,7 @@ import { chainConformance } from './chain.conformance';
 import { MakeEventStore } from './conformance-fixtures';
 import { readConformance } from './read.conformance';
 import { subscribeConformance } from './subscribe.conformance';
+import { unitsConformance } from './units.conformance';
 
 /**
  * The one behaviour every `EventStore` adapter must show, run against each of them so the
@@ -27,5 +28,6 @@ export function describeEventStoreConformance(name: string, makeStore: MakeEvent
     readConformance(current);
     subscribeConformance(current);
     chainConformance(current);
+    unitsConformance(current);
   });
 }

@@ -22,7 +22,6 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
-  appendPartByPart,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -41,6 +40,7 @@ import {
 } from '../integrity/hash-chain';
 import { NO_UPCASTERS, Upcasters } from '../upcasting/upcasters';
 import { sealEvents, storedHash, streamTip, verifyEsdbRange } from './esdb-chain';
+import { JournaledAppends } from '../units/journaled-appends';
 
 /** Options of `EventStoreDbEventStore`. */
 export interface EventStoreDbOptions {
@@ -70,6 +70,7 @@ export class EventStoreDbEventStore implements EventStore, EventLogIntegrity {
   private readonly backoff: ResubscribeBackoff;
   private readonly upcasters: Upcasters;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly units = new JournaledAppends(this);
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
@@ -77,9 +78,17 @@ export class EventStoreDbEventStore implements EventStore, EventLogIntegrity {
     this.upcasters = options.upcasters ?? NO_UPCASTERS;
   }
 
-  /** No multi-stream transactions here: part after part, stopping at the first refused. */
+  /**
+   * No multi-stream transactions here: part after part through a journal, so a unit a crash
+   * cut short is finished by `completePendingUnits` at the next start (see JournaledAppends).
+   */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    return appendPartByPart(this, appends);
+    return this.units.appendToStreams(appends);
+  }
+
+  /** Finishes the units a crash left part-appended; run once at start-up. Answers how many. */
+  completePendingUnits(): Promise<number> {
+    return this.units.completePending();
   }
 
   async appendToStream(
@@ -198,6 +207,28 @@ export class EventStoreDbEventStore implements EventStore, EventLogIntegrity {
         return { position: event.position.commit, hash: storedHash(event)?.toString('hex') ?? '' };
     }
     return null;
+  }
+
+  /**
+   * Reads forward from `position` and counts (ESDB positions are byte offsets in its log, so a
+   * difference of positions is no number of events). Lag is usually small; `limit` bounds it.
+   */
+  async countEventsAfter(position: GlobalPosition | null, limit = Infinity): Promise<number> {
+    let count = 0;
+    if (limit <= 0) return 0;
+    const reading = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: position === null ? START : toEsdbPosition(position),
+    });
+    for await (const resolved of reading) {
+      const event = resolved.event;
+      // readAll starts at `position` itself (inclusive); system events are not the hub's.
+      if (!event || !matchesFilter(event.type, event.streamId)) continue;
+      if (position !== null && (event.position.commit as GlobalPosition) <= position) continue;
+      count += 1;
+      if (count >= limit) break;
+    }
+    return count;
   }
 
   async ping(): Promise<boolean> {

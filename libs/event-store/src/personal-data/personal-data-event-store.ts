@@ -63,6 +63,10 @@ export class PersonalDataEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
+    return this.inner.countEventsAfter(position, limit);
+  }
+
   ping(): Promise<boolean> {
     return this.inner.ping();
   }

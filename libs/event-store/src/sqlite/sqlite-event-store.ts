@@ -100,6 +100,11 @@ export class SqliteEventStore implements EventStore, EventLogIntegrity {
     return this.chain.chainHead();
   }
 
+  async countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
+    this.assertOpen();
+    return this.reads.countAfter(position ?? -1n, limit);
+  }
+
   async ping(): Promise<boolean> {
     if (this.closed) return false;
     try {

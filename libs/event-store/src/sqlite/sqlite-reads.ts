@@ -21,6 +21,7 @@ export class SqliteEventReads {
   private readonly forwards: Database.Statement;
   private readonly backwards: Database.Statement;
   private readonly head: Database.Statement;
+  private readonly countFrom: Database.Statement;
   private readonly allByShape = new Map<string, Database.Statement>();
 
   constructor(
@@ -38,6 +39,9 @@ export class SqliteEventReads {
       )
       .raw();
     this.head = db.prepare('SELECT MAX(position) FROM events').pluck();
+    this.countFrom = db
+      .prepare('SELECT count(*) FROM (SELECT 1 FROM events WHERE position >= ? LIMIT ?)')
+      .pluck();
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): RecordedEvent[] {
@@ -65,6 +69,11 @@ export class SqliteEventReads {
     return this.upcasters.upcastAll(
       this.rowsFrom(Number(position) + 1, maxCount, filter).map(toRecordedEvent),
     );
+  }
+
+  /** Events after `position`, counted on the primary key (at most `limit`). */
+  countAfter(position: bigint, limit = -1): number {
+    return this.countFrom.get(Number(position) + 1, limit) as number;
   }
 
   headPosition(): GlobalPosition | null {

@@ -19,6 +19,8 @@ export interface HubConfig {
   logLevel: string;
   /** Requests per second one client may send before 429 (ThrottlerModule). */
   throttlePerSecond: number;
+  /** /health/ready answers 503 while a projection is more events than this behind the head. */
+  readyMaxLagEvents: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
 }
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       'info',
     ),
     throttlePerSecond: positiveInt(env, 'THROTTLE_PER_SECOND', 2000),
+    readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

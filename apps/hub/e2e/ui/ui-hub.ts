@@ -1,7 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { TestHub } from '../../test-hub';
-import { DemoSeed, seedDemo } from '../../../../../scripts/demo/seed-demo';
+import { TestHub } from '../test-hub';
+import { DemoSeed, seedDemo } from '../../../../scripts/demo/seed-demo';
 import { buildWeb, launch, seriousViolations } from './browser';
 
 export type Person = keyof DemoSeed['people'];

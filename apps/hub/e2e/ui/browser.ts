@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Browser, Page, chromium } from 'playwright-core';
 
-export const REPO = resolve(__dirname, '../../../../..');
+export const REPO = resolve(__dirname, '../../../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Builds apps/web into dist/web unless the stamped source hash says it is current. */

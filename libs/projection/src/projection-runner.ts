@@ -2,14 +2,16 @@ import { NotFoundError } from '@hub/domain';
 import { EventStore, GlobalPosition, parsePosition } from '@hub/event-store';
 import { Lease, ReadModelStore } from '@hub/read-store';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
+import { ProjectionState, ProjectionStatus, entryStatus, workerState } from './projection-status';
 import {
-  ProjectionState,
-  ProjectionStatus,
-  describeProjection,
-  withLease,
-  workerState,
-} from './projection-status';
-import { RecordedBuild, dropBuild, readVersions, writeVersions } from './projection-versions';
+  RecordedBuild,
+  dropBuild,
+  readVersions,
+  recordedBuild,
+  servedBuild,
+  writeVersions,
+} from './projection-versions';
+import { Entry, ProjectionRunnerOptions, ProjectionView } from './runner-entry';
 import { ProjectionWorker, WorkerOptions } from './projection-worker';
 import { workerOptions } from './worker-options';
 import { CheckpointWaiters } from './checkpoint-waiters';
@@ -22,34 +24,8 @@ import {
   projectionLease,
 } from './projection-leases';
 
-/** How often a process that only queries re-reads which build each projection serves. */
-export const FOLLOW_MS = 500;
-/** How long the old build outlives a switch where other processes query (ProjectorModule). */
-export const SWITCH_GRACE_MS = 4 * FOLLOW_MS;
-
-export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
-  /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
-  pollIntervalMs?: number;
-  /** Share the projections with other processes: each runs where its lease is held. */
-  leases?: LeaseOptions;
-  /** How long an old build outlives a switch, for query-only processes to follow (default 0). */
-  switchGraceMs?: number;
-}
-
-/** A read-only handle on a projection's documents: the store and the physical collection names. */
-export interface ProjectionView {
-  store: ReadModelStore;
-  collection(collection: string): string;
-}
-
-interface Entry {
-  projection: Projection;
-  active: RecordedBuild;
-  /** Absent while the active build comes from another code version (frozen until the switch). */
-  worker?: ProjectionWorker;
-  rebuild?: ProjectionWorker;
-  storedCheckpoint: GlobalPosition | null;
-}
+export { FOLLOW_MS, SWITCH_GRACE_MS } from './runner-entry';
+export type { ProjectionRunnerOptions, ProjectionView } from './runner-entry';
 
 /**
  * Runs every projection from the event store into the read store, and answers which build
@@ -88,24 +64,14 @@ export class ProjectionRunner {
   /** Reads which build each projection serves, without running anything (a query-only process). */
   async load(): Promise<void> {
     for (const projection of this.projections) {
-      const code = this.recordedBuild(projection, { version: projection.version, generation: 0 });
-      let versions = await readVersions(this.readStore, projection.name);
-      if (!versions)
-        await writeVersions(this.readStore, (versions = { id: projection.name, active: code }));
-      const saved = await this.readStore.getCheckpoint(
-        buildPrefix(projection.name, versions.active),
-      );
+      const { active, checkpoint } = await servedBuild(this.readStore, projection);
       const entry = this.entries.get(projection.name);
-      if (entry) {
-        entry.active = versions.active;
-        if (!entry.worker)
-          entry.storedCheckpoint = saved?.position ? parsePosition(saved.position) : null;
-      } else
-        this.entries.set(projection.name, {
-          projection,
-          active: versions.active,
-          storedCheckpoint: saved?.position ? parsePosition(saved.position) : null,
-        });
+      if (!entry)
+        this.entries.set(projection.name, { projection, active, storedCheckpoint: checkpoint });
+      else {
+        entry.active = active;
+        if (!entry.worker) entry.storedCheckpoint = checkpoint;
+      }
     }
   }
 
@@ -142,7 +108,7 @@ export class ProjectionRunner {
       if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
       const target = resume
         ? versions!.pending!
-        : this.recordedBuild(projection, { version: projection.version, generation: 0 });
+        : recordedBuild(projection, { version: projection.version, generation: 0 });
       await this.startRebuild(entry, target, resume);
     }
   }
@@ -168,7 +134,7 @@ export class ProjectionRunner {
       const generation = entry.active.version === version ? entry.active.generation + 1 : 0;
       await this.startRebuild(
         entry,
-        this.recordedBuild(entry.projection, { version, generation }),
+        recordedBuild(entry.projection, { version, generation }),
         false,
       );
     }
@@ -222,17 +188,8 @@ export class ProjectionRunner {
       : await this.readActiveCheckpoint(name);
     // Counted, not subtracted: EventStoreDB's positions are byte offsets, not event numbers.
     const lag = head === null ? 0 : await this.eventStore.countEventsAfter(checkpoint);
-    const status = describeProjection(
-      name,
-      entry.active,
-      this.stateOf(entry),
-      checkpoint,
-      head,
-      lag,
-      entry.worker,
-      entry.rebuild,
-    );
-    return withLease(status, leases.get(projectionLease(name)), !!(entry.worker || entry.rebuild));
+    const lease = leases.get(projectionLease(name));
+    return entryStatus(name, entry, this.stateOf(entry), { checkpoint, head, lag }, lease);
   }
 
   private stateOf(entry: Entry): ProjectionState {
@@ -322,14 +279,6 @@ export class ProjectionRunner {
       pending.collections,
     );
     await writeVersions(this.readStore, { id: entry.projection.name, active: entry.active });
-  }
-
-  private recordedBuild(projection: Projection, build: ProjectionBuild): RecordedBuild {
-    const prefix = buildPrefix(projection.name, build);
-    return {
-      ...build,
-      collections: projection.collections.map((c) => physicalCollection(prefix, c.name)),
-    };
   }
 
   private entry(name: string): Entry {

@@ -94,3 +94,25 @@ export function withLease(
     },
   };
 }
+
+/** A projection's status as the runner holds it, with who runs it (the lease) when known. */
+export function entryStatus(
+  name: string,
+  entry: { active: ProjectionBuild; worker?: ProjectionWorker; rebuild?: ProjectionWorker },
+  state: ProjectionState,
+  at: { checkpoint: GlobalPosition | null; head: GlobalPosition | null; lag: number },
+  lease: Lease | undefined,
+): ProjectionStatus {
+  const { worker, rebuild } = entry;
+  const status = describeProjection(
+    name,
+    entry.active,
+    state,
+    at.checkpoint,
+    at.head,
+    at.lag,
+    worker,
+    rebuild,
+  );
+  return withLease(status, lease, !!(worker || rebuild));
+}

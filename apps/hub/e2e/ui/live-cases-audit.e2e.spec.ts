@@ -1,10 +1,4 @@
-import {
-  UiHub,
-  eventually,
-  expectNoSeriousViolations,
-  tileFigure,
-  tileFigures,
-} from './ui-hub';
+import { UiHub, eventually, expectNoSeriousViolations, tileFigure, tileFigures } from './ui-hub';
 
 describe('the reporting UI in Chromium, on the demo dataset: live balances, cases, roles, audit', () => {
   let ui: UiHub;

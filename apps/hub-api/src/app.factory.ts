@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { useHubJsonParser } from './http/json-body';
 import { completeOpenApi } from './http/openapi-completion';
 import { hubValidationPipe } from './http/validation.pipe';
+import { installRequestClock } from '@hub/projection/query/request-clock';
 import { serveWeb } from './web/serve-web';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
@@ -31,6 +32,7 @@ export async function createHubApp(
     clientErrorHandler,
   });
   const fastify = adapter.getInstance();
+  installRequestClock(fastify);
   useHubJsonParser(fastify);
   // Every answer, errors included, names the request's correlation id.
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { deterministicId } from '@hub/domain';
 import { AuthenticatedUser } from '@hub/access';
 import { CommandContext } from '@hub/application/execution/command-context';
+import { nowOf } from '@hub/projection/query/request-clock';
 
 interface CommandRequest {
   headers: Record<string, string | undefined>;
@@ -10,6 +11,7 @@ interface CommandRequest {
   id?: string;
   method: string;
   routeOptions?: { url?: string };
+  server?: unknown;
 }
 
 /** The scope an idempotency key is unique within: the caller and the route. */
@@ -34,7 +36,7 @@ export function commandContextOf(request: CommandRequest): CommandContext {
         }
       : {},
     source: 'api',
-    occurredAt: new Date().toISOString(),
+    occurredAt: nowOf(request).toISOString(),
   };
 }
 

@@ -16,8 +16,15 @@ export interface OpenedCase {
   caseType: CaseType;
   primaryContactUserId: UserId;
   initialResponseDueAt: string;
+  openedAt: string;
+  language?: string;
   respondedAt?: string;
+  /** The target that passed without a response, once one did: never cleared. */
+  breachedAt?: string;
+  closedAt?: string;
   sharedWith: UserId[];
+  /** When each was last shared with. */
+  sharedAt?: Readonly<Record<string, string>>;
   groupIds: GroupId[];
 }
 
@@ -36,6 +43,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       caseType,
       primaryContactUserId,
       initialResponseDueAt,
+      openedAt: event.data.openedAt,
+      ...(event.data.language !== undefined ? { language: event.data.language } : {}),
     };
     return { status: 'open', ...opened, sharedWith: [], groupIds: [] };
   }
@@ -46,14 +55,28 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...state,
         severity: event.data.to,
         initialResponseDueAt: event.data.initialResponseDueAt ?? state.initialResponseDueAt,
+        breachedAt: state.breachedAt ?? event.data.breachedAt,
       };
     case 'CaseShared':
-      return { ...state, sharedWith: [...state.sharedWith, event.data.userId] };
+      return {
+        ...state,
+        sharedWith: state.sharedWith.includes(event.data.userId)
+          ? state.sharedWith
+          : [...state.sharedWith, event.data.userId],
+        sharedAt: { ...state.sharedAt, [event.data.userId]: event.data.sharedAt },
+      };
     case 'CaseGroupAccessGranted':
       return { ...state, groupIds: [...state.groupIds, event.data.groupId] };
     case 'CaseFirstResponseRecorded':
-      return { ...state, respondedAt: event.data.respondedAt };
+      return {
+        ...state,
+        respondedAt: event.data.respondedAt,
+        // A late first response is the breach's evidence: the target passed at its due time.
+        breachedAt:
+          state.breachedAt ??
+          (event.data.responseTargetMet ? undefined : state.initialResponseDueAt),
+      };
     case 'CaseClosed':
-      return { ...state, status: 'closed' };
+      return { ...state, status: 'closed', closedAt: event.data.closedAt };
   }
 }

@@ -12,6 +12,8 @@ export type GdapState =
       customerOrgId: OrgId;
       roles: GdapRole[];
       durationDays: number;
+      /** Extended by 180 days at the end unless terminated (its effect: the time-facts issue). */
+      autoExtend: boolean;
       requestedAt: string;
       approvalDeadline: string;
       approvedAt?: string;

@@ -13,6 +13,7 @@ export async function seedCases(
     /** A contract of the agreement not mapped into the workspace (an extra case). */
     otherContractId: string;
     now: Date;
+    setClock?: (instant: string | null) => void;
   },
 ): Promise<{ open: string; breached: string; closed: string }> {
   const { admin, service } = given;
@@ -28,22 +29,28 @@ export async function seedCases(
     type: 'problem-resolution',
     title: 'Checkout API answers 503 in West Europe',
   });
+  // Cases open at the hub's clock, and a first response may not be in the future: the breached
+  // case is opened a day back where the hub's clock can be set, and answered 25 minutes late.
+  given.setClock?.(new Date(given.now.getTime() - 24 * 3600_000).toISOString());
   const breached = await openCase({
     severity: 'B',
     type: 'problem-resolution',
     title: 'Nightly reports time out',
   });
-  // Cases open at the hub's clock, so a breach can only be a first response after the target.
-  await post(`/v1/cases/${breached.caseId}/responses`, service, {
-    respondedAt: new Date(Date.parse(breached.initialResponseDueAt) + 25 * 60_000).toISOString(),
-  });
+  given.setClock?.(null);
+  const late = Date.parse(breached.initialResponseDueAt) + 25 * 60_000;
+  if (late <= given.now.getTime())
+    await post(`/v1/cases/${breached.caseId}/responses`, service, {
+      respondedAt: new Date(late).toISOString(),
+    });
   const closed = await openCase({
     severity: 'C',
     type: 'advisory',
     title: 'Plan the move to Azure SQL Managed Instance',
   });
+  // Answered as the seed runs: after the case opened, never in the hub's future.
   await post(`/v1/cases/${closed.caseId}/responses`, service, {
-    respondedAt: given.now.toISOString(),
+    respondedAt: new Date().toISOString(),
   });
   await post(`/v1/cases/${closed.caseId}/close`, admin, { resolution: 'Migration plan delivered' });
   await openCase({

@@ -42,7 +42,17 @@ const line = (
   kind = 'consumable',
 ) => ({ entitlementId, category, service, unit, quantity, kind });
 
-export async function seedDemo(base: string, mint: Mint, now = new Date()): Promise<DemoSeed> {
+/**
+ * `setClock`, where the hub offers one (the e2e test hub), sets the hub's clock (null: the real
+ * one again), so a case can be opened in the past and breach its target; without it the demo's
+ * "breached" case is left unanswered and breaches when its target passes.
+ */
+export async function seedDemo(
+  base: string,
+  mint: Mint,
+  now = new Date(),
+  setClock?: (instant: string | null) => void,
+): Promise<DemoSeed> {
   const hub = new DemoClient(base);
   const day = (offset: number) => dayFrom(now, offset);
   const run = now.getTime().toString(36).slice(-5);
@@ -263,6 +273,7 @@ export async function seedDemo(base: string, mint: Mint, now = new Date()): Prom
     contractId: contracts.main,
     otherContractId: contracts.europe,
     now,
+    setClock,
   });
   const partnerCase = await seedPartner(post, {
     csam,

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Clock } from '@hub/domain';
 import { ApplicationModule } from '@hub/application/application.module';
 import { WorkflowsModule } from '@hub/application/workflows/workflows.module';
 import { ProjectorModule } from '@hub/projection/projector.module';
@@ -15,11 +16,12 @@ import { IngestModule } from '../ingest/src/ingest.module';
  */
 @Module({})
 export class HubModule {
-  static forRoot(config: HubConfig): DynamicModule {
+  /** `clock`: the hub's clock (default the system's; the e2e test hub hands in a fake). */
+  static forRoot(config: HubConfig, clock?: Clock): DynamicModule {
     return {
       module: HubModule,
       imports: [
-        RuntimeModule.forRoot(config),
+        RuntimeModule.forRoot(config, clock),
         ApplicationModule,
         HubApiModule.forRoot(config),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),

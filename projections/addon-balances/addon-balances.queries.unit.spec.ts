@@ -91,7 +91,7 @@ describe('addon-balances queries', () => {
   });
 
   it('validates the state filter and exports the grid as CSV', async () => {
-    expect(() => addonQuery({ state: 'expired' })).toThrow(
+    expect(() => addonQuery({ state: 'expired' }, new Date('2026-04-01T00:00:00Z'))).toThrow(
       expect.objectContaining({ details: { state: expect.any(Array) } }),
     );
     const view = await viewOf(addonBalancesProjection, history);

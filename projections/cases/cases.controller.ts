@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { CLOCK, Clock } from '@hub/domain';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
@@ -14,9 +15,9 @@ const text = (value: string | string[] | undefined): string | undefined =>
  * `cases` as of a past moment: the list (same parameters as GET /v1/cases), or one case with
  * `caseId=`. The SLA clock reads the `asOf` instant, so the answer is the one given then.
  */
-export const casesAsOf: AsOfQuery = (view, scope, query) => {
+export const casesAsOf: AsOfQuery = (view, scope, query, now) => {
   const { caseId, asOf, ...rest } = query;
-  const instant = asOf && /T/.test(asOf) ? new Date(asOf) : new Date();
+  const instant = asOf && /T/.test(asOf) ? new Date(asOf) : now;
   if (caseId) return findCase(view, scope, caseId, instant);
   return listCases(view, scope, readCaseListParams(rest), instant);
 };
@@ -29,6 +30,7 @@ export class CasesQueryController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly scopes: CallerScopes,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -51,7 +53,7 @@ export class CasesQueryController {
     const minPosition = text(query.minPosition);
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('cases', minPosition);
-    return listCases(view, scope, params, new Date());
+    return listCases(view, scope, params, this.clock.now());
   }
 
   @Get(':caseId')
@@ -64,6 +66,6 @@ export class CasesQueryController {
   ): Promise<CaseView> {
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('cases', minPosition);
-    return findCase(view, scope, caseId, new Date());
+    return findCase(view, scope, caseId, this.clock.now());
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { CLOCK, Clock } from '@hub/domain';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
@@ -19,8 +20,8 @@ import { activitySummary } from './customer-activity.queries';
 export const CUSTOMER_ACTIVITY = 'customer-activity';
 
 /** `customer-activity` as of a past moment: the enterprise-wide section as it stood then. */
-export const customerActivityAsOf: AsOfQuery = (view, scope, query) =>
-  activitySummary(view, scope, summaryQuery(query));
+export const customerActivityAsOf: AsOfQuery = (view, scope, query, now) =>
+  activitySummary(view, scope, summaryQuery(query, now));
 
 const SELECTION_DOCS = [
   { name: 'workspaceId', required: false, description: 'a workspace id, or `all` (default)' },
@@ -50,6 +51,7 @@ export class CustomerActivityController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly scopes: CallerScopes,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -59,7 +61,7 @@ export class CustomerActivityController {
   })
   @ApiSelection()
   async summary(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery) {
-    const selection = summaryQuery(query);
+    const selection = summaryQuery(query, this.clock.now());
     const minPosition = minPositionOf(query);
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
@@ -81,7 +83,7 @@ export class CustomerActivityController {
     @Param('category') category: string,
     @Query() query: RawQuery,
   ) {
-    const parsed = drilldownQuery(query, category);
+    const parsed = drilldownQuery(query, category, this.clock.now());
     const minPosition = minPositionOf(query);
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { CLOCK, Clock } from '@hub/domain';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
 import { hubValidationPipe } from './http/validation.pipe';
@@ -29,6 +30,16 @@ export async function createHubApp(
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Every command's `occurredAt` is the hub's clock at the request's arrival (one clock:
+  // tests move a fake one), stamped once so a request's events share one instant.
+  const clock = app.get<Clock>(CLOCK);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) => {
+      (request as { receivedAt?: string }).receivedAt = clock.now().toISOString();
+      done();
+    });
   app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(new HubExceptionFilter());

@@ -5,6 +5,8 @@ import { HubConfigModule } from './config/config.module';
 import { HubConfig } from './config/hub-config';
 import { HealthController } from './health.controller';
 import { StoresModule } from './stores.module';
+import { ClockModule } from './time/clock.module';
+import { Clock } from '@hub/domain';
 
 /**
  * What every process of the hub boots with, whatever its roles: the validated configuration,
@@ -12,7 +14,7 @@ import { StoresModule } from './stores.module';
  */
 @Module({})
 export class RuntimeModule {
-  static forRoot(config: HubConfig): DynamicModule {
+  static forRoot(config: HubConfig, clock?: Clock): DynamicModule {
     return {
       module: RuntimeModule,
       imports: [
@@ -27,6 +29,7 @@ export class RuntimeModule {
         }),
         TerminusModule,
         StoresModule,
+        ClockModule.forRoot(clock),
       ],
       controllers: [HealthController],
     };

@@ -9,6 +9,8 @@ interface CommandRequest {
   user?: AuthenticatedUser;
   id?: string;
   method: string;
+  /** The hub clock's instant at the request's arrival (app.factory.ts's onRequest hook). */
+  receivedAt?: string;
   routeOptions?: { url?: string };
 }
 
@@ -34,7 +36,7 @@ export function commandContextOf(request: CommandRequest): CommandContext {
         }
       : {},
     source: 'api',
-    occurredAt: new Date().toISOString(),
+    occurredAt: request.receivedAt ?? new Date().toISOString(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
-import { NotFoundError, ValidationError } from '@hub/domain';
+import { CLOCK, Clock, NotFoundError, ValidationError } from '@hub/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
@@ -62,7 +62,10 @@ function asOfParam(raw: string | undefined): AsOf {
 @RequireTokenRole('Auditor')
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('streams/:stream')
   @ApiOperation({ summary: "A stream's events with metadata, in order" })
@@ -134,7 +137,7 @@ export class AuditController {
       projection: name,
       asOf: query.asOf,
       position: view.position?.toString() ?? null,
-      answer: await answer(view, { ...scope, all: true }, query),
+      answer: await answer(view, { ...scope, all: true }, query, this.clock.now()),
     };
   }
 }

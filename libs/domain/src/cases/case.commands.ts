@@ -10,6 +10,7 @@ import {
   WorkspaceId,
 } from '../shared';
 import { OnBehalfOf, SupportCategory } from './case.events';
+import { CaseTargetCommand } from './case-target.events';
 import { CaseType, Severity } from './response-target';
 
 /**
@@ -96,4 +97,10 @@ export interface CloseCase {
 
 /** Every command a case decides. */
 export type CaseCommand =
-  OpenCase | ChangeSeverity | ShareCase | GrantGroupAccess | RecordFirstResponse | CloseCase;
+  | OpenCase
+  | ChangeSeverity
+  | ShareCase
+  | GrantGroupAccess
+  | RecordFirstResponse
+  | CloseCase
+  | CaseTargetCommand;

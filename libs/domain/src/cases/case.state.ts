@@ -1,5 +1,6 @@
 import { CaseId, GroupId, UserId, WorkspaceId } from '../shared';
 import { CaseEvent } from './case.events';
+import { TargetPercent } from './case-target.events';
 import { CaseType, Severity } from './response-target';
 
 /** The stream holding one case's history. */
@@ -16,6 +17,8 @@ export interface OpenedCase {
   caseType: CaseType;
   primaryContactUserId: UserId;
   initialResponseDueAt: string;
+  /** The current target's run (from opening, or the severity change that moved it) and its facts. */
+  target: { startedAt: string; warned: TargetPercent[]; breachedAt?: string };
   respondedAt?: string;
   sharedWith: UserId[];
   groupIds: GroupId[];
@@ -27,8 +30,15 @@ export type CaseState = { status: 'none' } | OpenedCase;
 /** Folds one case event. */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseOpened') {
-    const { caseId, workspaceId, severity, caseType, primaryContactUserId, initialResponseDueAt } =
-      event.data;
+    const {
+      caseId,
+      workspaceId,
+      severity,
+      caseType,
+      primaryContactUserId,
+      initialResponseDueAt,
+      openedAt,
+    } = event.data;
     const opened = {
       caseId,
       workspaceId,
@@ -36,6 +46,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       caseType,
       primaryContactUserId,
       initialResponseDueAt,
+      target: { startedAt: openedAt, warned: [] },
     };
     return { status: 'open', ...opened, sharedWith: [], groupIds: [] };
   }
@@ -45,7 +56,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return {
         ...state,
         severity: event.data.to,
-        initialResponseDueAt: event.data.initialResponseDueAt ?? state.initialResponseDueAt,
+        ...(event.data.initialResponseDueAt
+          ? {
+              initialResponseDueAt: event.data.initialResponseDueAt,
+              target: { startedAt: event.data.changedAt, warned: [] },
+            }
+          : {}),
       };
     case 'CaseShared':
       return { ...state, sharedWith: [...state.sharedWith, event.data.userId] };
@@ -55,5 +71,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, respondedAt: event.data.respondedAt };
     case 'CaseClosed':
       return { ...state, status: 'closed' };
+    case 'CaseTargetWarned':
+      return {
+        ...state,
+        target: { ...state.target, warned: [...state.target.warned, event.data.percent] },
+      };
+    case 'CaseTargetBreached':
+      return { ...state, target: { ...state.target, breachedAt: event.data.breachedAt } };
   }
 }

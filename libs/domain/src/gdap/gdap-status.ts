@@ -17,6 +17,12 @@ export type GdapState =
       approvedAt?: string;
       endsAt?: string;
       terminatedAt?: string;
+      /** Read defensively from the request (a field the exact-edges issue adds). */
+      autoExtend?: boolean;
+      /** The clock's facts: notices given (`endsAt/days`), the end or the lapse recorded. */
+      notices?: string[];
+      expired?: boolean;
+      lapsed?: boolean;
     };
 
 /** The lifecycle of domain.md §6; only `active` grants anything. */

@@ -12,6 +12,7 @@ import { GdapEvent } from './gdap.events';
 import { GdapRole, isGdapRole } from './gdap-roles';
 import { GdapState, gdapStatusAt } from './gdap-status';
 import { addDays } from './instants';
+import { decideTerm, evolveTerm } from './gdap-term';
 
 /** The stream holding one GDAP relationship's history. */
 export function gdapStream(relationshipId: RelationshipId): string {
@@ -71,6 +72,12 @@ function decide(command: GdapCommand, state: GdapState): GdapEvent[] {
       relationshipId: command.relationshipId,
     });
   }
+  if (
+    command.type === 'NoticeGdapExpiry' ||
+    command.type === 'EndGdapTerm' ||
+    command.type === 'LapseGdapRequest'
+  )
+    return decideTerm(command, state);
   const status = gdapStatusAt(state, command.at);
   const { relationshipId } = state;
   if (command.type === 'ApproveGdapRelationship') {
@@ -137,6 +144,7 @@ function evolve(state: GdapState, event: GdapEvent): GdapState {
         durationDays,
         requestedAt,
         approvalDeadline,
+        autoExtend: (event.data as { autoExtend?: unknown }).autoExtend === true,
       };
     }
     case 'GdapRelationshipApproved':
@@ -150,6 +158,8 @@ function evolve(state: GdapState, event: GdapEvent): GdapState {
     case 'GdapRelationshipTerminated':
       if (state.status === 'none') return state;
       return { ...state, status: 'terminated', terminatedAt: event.data.terminatedAt };
+    default:
+      return state.status === 'none' ? state : evolveTerm(state, event);
   }
 }
 

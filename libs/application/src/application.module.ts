@@ -33,6 +33,8 @@ import { PurchasePackageHandler, WithdrawPackageHandler } from './packages/packa
 import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
 import { GrantHelpDeskAgentHandler, RegisterPartnerHandler } from './partners/partner.handlers';
 import { CustomerCommandHandler } from './subscriptions/subscription.handlers';
+import { Schedule } from './schedule/schedule';
+import { Recipients } from './workflows/recipients';
 import { WORKFLOWS, Workflows } from './workflows/workflows';
 import { ALL_WORKFLOWS } from './workflows/workflows.list';
 import { CreateWorkspaceHandler } from './workspaces/create-workspace.handler';
@@ -76,6 +78,8 @@ const SERVICES = [
   HelpDeskAgentChecks,
   ReadOnlySessionStatus,
   Workflows,
+  Schedule,
+  Recipients,
   NotificationOutbox,
   HubMessageHandler,
 ];

@@ -15,6 +15,8 @@ export interface HubConfig {
   logLevel: string;
   /** Requests per second one client may send before 429 (ThrottlerModule). */
   throttlePerSecond: number;
+  /** How often the workflows role's clock looks for due times (SCHEDULE_TICK_MS, ms). */
+  scheduleTickMs: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
 }
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       'info',
     ),
     throttlePerSecond: positiveInt(env, 'THROTTLE_PER_SECOND', 2000),
+    scheduleTickMs: positiveInt(env, 'SCHEDULE_TICK_MS', 2000),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

@@ -1,0 +1,128 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { CLOCK, Clock, Decider, DomainEvent, deterministicId } from '@hub/domain';
+import { CommandContext } from '../execution/command-context';
+import { CommandExecutor } from '../execution/command-executor';
+import { Workflows } from '../workflows/workflows';
+import { Schedule } from './schedule';
+import { TIMER_DECIDERS, Timer } from './timer';
+
+/** How often the clock looks for due times (SCHEDULE_TICK_MS; "at least every few seconds"). */
+export const SCHEDULE_TICK_MS = Symbol('ScheduleTickMs');
+
+/** Due times fired per read of the schedule. */
+const BATCH = 500;
+
+/**
+ * The context of a due time's command: the hub's clock acts, at the due time (so every process,
+ * every retry and every restart builds the same command and derives the same event ids).
+ */
+export function timerContext(timer: Timer): CommandContext {
+  return {
+    commandId: deterministicId('hub-clock', timer.key, timer.dueAt),
+    correlationId: deterministicId('hub-clock', timer.key),
+    actor: { service: 'hub-clock' },
+    source: 'hub-clock',
+    occurredAt: timer.dueAt,
+  };
+}
+
+/**
+ * The workflows role's clock: at start-up and every few seconds, fires every due time at or
+ * before the hub clock's now, earliest first: its command on its stream (the decider records the
+ * fact once, or nothing when a later fact made it moot), then what that fact obliges (its
+ * notifications, the next due times). What fell due while the process was down fires at start-up;
+ * a clock that jumps fires what it jumped past. Two processes firing the same due time conflict
+ * on the stream and the loser's retry decides on the recorded fact: nothing new.
+ */
+@Injectable()
+export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ScheduleClock.name);
+  private stopped = false;
+  private running?: Promise<void>;
+  private wake?: () => void;
+  private firing: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly schedule: Schedule,
+    private readonly executor: CommandExecutor,
+    private readonly workflows: Workflows,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SCHEDULE_TICK_MS) private readonly tickMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.loop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  /** Fires everything due now (one pass at a time per process); answers how many facts it recorded. */
+  fireDue(): Promise<number> {
+    this.firing = this.firing.catch(() => 0).then(() => this.pass());
+    return this.firing;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.fireDue();
+      } catch (error) {
+        this.logger.warn(`firing due times failed: ${(error as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timeout = setTimeout(resolve, this.tickMs);
+        this.wake = () => {
+          clearTimeout(timeout);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async pass(): Promise<number> {
+    const now = this.clock.now();
+    let recorded = 0;
+    for (;;) {
+      const due = await this.schedule.due(now, BATCH);
+      for (const timer of due) {
+        if (this.stopped) return recorded;
+        recorded += await this.fire(timer);
+      }
+      if (due.length < BATCH) return recorded;
+    }
+  }
+
+  private async fire(timer: Timer): Promise<number> {
+    const decider = TIMER_DECIDERS[timer.decider] as unknown as Decider<
+      unknown,
+      DomainEvent,
+      unknown
+    >;
+    if (!decider) {
+      this.logger.warn(`due time ${timer.key} names no known decider; dropped`);
+      await this.schedule.done(timer);
+      return 0;
+    }
+    const result = await this.executor.execute({
+      stream: timer.stream,
+      decider,
+      context: timerContext(timer),
+      command: () => timer.command,
+    });
+    // Forget it before completing: completing may put this slot back for a later instant
+    // (an extended relationship's next end), which `done` must not remove.
+    await this.schedule.done(timer);
+    await this.workflows.complete(result.stream, result.appended);
+    return result.appended.length;
+  }
+}

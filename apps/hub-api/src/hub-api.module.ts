@@ -10,6 +10,7 @@ import { READ_CONTROLLERS } from '@hub/projections/controllers';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { NotificationStreams } from './notifications/notification-streams';
 
 /**
  * The HTTP API role: every route of api.md over the application layer (commands) and the
@@ -30,6 +31,7 @@ export class HubApiModule {
       providers: [
         ReadModels,
         CallerScopes,
+        NotificationStreams,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -29,6 +29,7 @@ import {
   NotificationSink,
 } from './notifications/notification';
 import { NotificationOutbox } from './notifications/notification-outbox';
+import { RecipientNotifications } from './notifications/recipient-notifications';
 import { PurchasePackageHandler, WithdrawPackageHandler } from './packages/package.handlers';
 import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
 import { GrantHelpDeskAgentHandler, RegisterPartnerHandler } from './partners/partner.handlers';
@@ -81,6 +82,7 @@ const SERVICES = [
   Schedule,
   Recipients,
   NotificationOutbox,
+  RecipientNotifications,
   HubMessageHandler,
 ];
 

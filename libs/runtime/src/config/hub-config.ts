@@ -17,6 +17,8 @@ export interface HubConfig {
   throttlePerSecond: number;
   /** How often the workflows role's clock looks for due times (SCHEDULE_TICK_MS, ms). */
   scheduleTickMs: number;
+  /** Heartbeat interval of server-sent event streams (SSE_HEARTBEAT_MS, ms). */
+  sseHeartbeatMs: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
 }
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     ),
     throttlePerSecond: positiveInt(env, 'THROTTLE_PER_SECOND', 2000),
     scheduleTickMs: positiveInt(env, 'SCHEDULE_TICK_MS', 2000),
+    sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { AuthenticatedUser } from '@hub/access';
 import { RecipientNotifications } from '@hub/application/notifications/recipient-notifications';
@@ -28,7 +28,7 @@ interface Connection {
  * heartbeat so proxies keep the connection. Every stream ends cleanly when the process stops.
  */
 @Injectable()
-export class NotificationStreams implements OnApplicationShutdown {
+export class NotificationStreams implements BeforeApplicationShutdown {
   private readonly open = new Set<Connection>();
 
   constructor(
@@ -98,7 +98,8 @@ export class NotificationStreams implements OnApplicationShutdown {
     void tick();
   }
 
-  onApplicationShutdown(): void {
+  // Before the HTTP server closes: it waits for open connections, and a stream never ends itself.
+  beforeApplicationShutdown(): void {
     for (const connection of [...this.open]) connection.close();
   }
 }

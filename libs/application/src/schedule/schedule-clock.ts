@@ -8,6 +8,7 @@ import {
 import { CLOCK, Clock, Decider, DomainEvent, deterministicId } from '@hub/domain';
 import { CommandContext } from '../execution/command-context';
 import { CommandExecutor } from '../execution/command-executor';
+import { WorkflowRunner } from '../workflows/workflow-runner';
 import { Workflows } from '../workflows/workflows';
 import { Schedule } from './schedule';
 import { TIMER_DECIDERS, Timer } from './timer';
@@ -17,6 +18,8 @@ export const SCHEDULE_TICK_MS = Symbol('ScheduleTickMs');
 
 /** Due times fired per read of the schedule. */
 const BATCH = 500;
+/** How long a pass waits for the runner to derive the schedule from the whole log. */
+const DERIVE_WAIT_MS = 5000;
 
 /**
  * The context of a due time's command: the hub's clock acts, at the due time (so every process,
@@ -52,6 +55,7 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
     private readonly schedule: Schedule,
     private readonly executor: CommandExecutor,
     private readonly workflows: Workflows,
+    private readonly runner: WorkflowRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SCHEDULE_TICK_MS) private readonly tickMs: number,
   ) {}
@@ -91,6 +95,7 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
 
   private async pass(): Promise<number> {
     const now = this.clock.now();
+    await this.derived();
     let recorded = 0;
     for (;;) {
       const due = await this.schedule.due(now, BATCH);
@@ -99,6 +104,21 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
         recorded += await this.fire(timer);
       }
       if (due.length < BATCH) return recorded;
+    }
+  }
+
+  /**
+   * Waits (a bounded while) until the workflow runner has completed every fact in the log, so the
+   * schedule holds every due time those facts cause, and none that a later fact cancelled.
+   */
+  private async derived(): Promise<void> {
+    const deadline = Date.now() + DERIVE_WAIT_MS;
+    while (!this.stopped && !(await this.runner.caughtUp())) {
+      if (Date.now() > deadline) {
+        this.logger.warn('the workflow runner lags: firing from the schedule as it stands');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 

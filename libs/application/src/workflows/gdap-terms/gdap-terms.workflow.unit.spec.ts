@@ -1,5 +1,10 @@
 import { RelationshipId, UserId } from '@hub/domain';
-import { GdapEvent } from '@hub/domain/gdap/gdap.events';
+import {
+  GdapRelationshipApproved,
+  GdapRelationshipRequested,
+  GdapRelationshipTerminated,
+} from '@hub/domain/gdap/gdap.events';
+import { GdapRelationshipExtended } from '@hub/domain/gdap/gdap-term.events';
 import { reacting, recorded } from '@hub/testing/workflow-given-when-then';
 import { gdapTerms } from './gdap-terms.workflow';
 
@@ -16,7 +21,7 @@ describe('gdap-terms workflow', () => {
     const requested = {
       type: 'GdapRelationshipRequested',
       data: { relationshipId, approvalDeadline: '2026-05-31T09:00:00.000Z' },
-    } as unknown as GdapEvent;
+    } as unknown as GdapRelationshipRequested;
     reacting(gdapTerms)
       .when(recorded(requested, 'gdap-rel-1'))
       .then([due('lapse', '2026-05-31T09:00:00.001Z')]);
@@ -31,7 +36,7 @@ describe('gdap-terms workflow', () => {
         approvedAt: '2026-03-02T09:00:00.000Z',
         endsAt: '2026-04-11T09:00:00.000Z',
       },
-    } as GdapEvent;
+    } as GdapRelationshipApproved;
     reacting(gdapTerms)
       .when(recorded(approved, 'gdap-rel-1'))
       .then([
@@ -52,7 +57,7 @@ describe('gdap-terms workflow', () => {
         endsAt: '2026-04-16T09:00:00.000Z',
         extendedAt: '2026-04-11T09:00:00.000Z',
       },
-    } as GdapEvent;
+    } as GdapRelationshipExtended;
     reacting(gdapTerms)
       .when(recorded(extended, 'gdap-rel-1'))
       .then([due('1', '2026-04-15T09:00:00.000Z'), due('end', '2026-04-16T09:00:00.000Z')]);
@@ -67,7 +72,7 @@ describe('gdap-terms workflow', () => {
         terminatedAt: '2026-03-03T09:00:00.000Z',
         by: 'partner',
       },
-    } as GdapEvent;
+    } as GdapRelationshipTerminated;
     reacting(gdapTerms)
       .when(recorded(terminated, 'gdap-rel-1'))
       .then([{ kind: 'cancel', owner }]);

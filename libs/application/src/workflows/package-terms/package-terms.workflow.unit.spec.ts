@@ -1,5 +1,5 @@
 import { AgreementId, ContractId, PackageId } from '@hub/domain';
-import { PackageEvent } from '@hub/domain/packages/package.events';
+import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
 import { reacting, recorded } from '@hub/testing/workflow-given-when-then';
 import { packageTerms } from './package-terms.workflow';
 
@@ -9,7 +9,7 @@ const due = (key: string, at: string) =>
     kind: 'schedule',
     timer: expect.objectContaining({ key: `${owner}:${key}`, dueAt: at }),
   });
-const purchased = (purchasedAt: string): PackageEvent => ({
+const purchased = (purchasedAt: string): AddOnPackagePurchased => ({
   type: 'AddOnPackagePurchased',
   data: {
     packageId: 'pk-1' as PackageId,
@@ -42,7 +42,7 @@ describe('package-terms workflow', () => {
         due('1', '2026-04-30T00:00:00.000Z'),
         due('end', '2026-05-01T00:00:00.000Z'),
       ]);
-    const withdrawn: PackageEvent = {
+    const withdrawn: PackageWithdrawn = {
       type: 'PackageWithdrawn',
       data: {
         packageId: 'pk-1' as PackageId,

@@ -23,6 +23,9 @@ export interface CaseDoc {
   respondedAt: string | null;
   /** Null until the first response is recorded. */
   responseTargetMet: boolean | null;
+  /** Whether the hub's clock ever recorded a breach of the case's target, and when first. */
+  everBreached: boolean;
+  breachedAt: string | null;
   status: 'open' | 'closed';
   closedAt: string | null;
   sharedWith: string[];

@@ -6,6 +6,7 @@ import {
   CaseSeverityChanged,
   CaseShared,
 } from '@hub/domain/cases/case.events';
+import { CaseTargetBreached } from '@hub/domain/cases/case-target.events';
 import { GroupCreated } from '@hub/domain/workspaces/workspace.events';
 import {
   DocKey,
@@ -30,6 +31,7 @@ const HANDLES = [
   'CaseGroupAccessGranted',
   'CaseFirstResponseRecorded',
   'CaseClosed',
+  'CaseTargetBreached',
   'GroupCreated',
 ] as const;
 
@@ -40,6 +42,7 @@ type CaseProjectionEvent =
   | CaseGroupAccessGranted
   | CaseFirstResponseRecorded
   | CaseClosed
+  | CaseTargetBreached
   | GroupCreated;
 
 function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
@@ -85,6 +88,8 @@ function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
     initialResponseDueAt: data.initialResponseDueAt,
     respondedAt: null,
     responseTargetMet: null,
+    everBreached: false,
+    breachedAt: null,
     status: 'open',
     closedAt: null,
     sharedWith: [],
@@ -145,6 +150,13 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
         status: 'closed',
         closedAt: event.data.closedAt,
       });
+    case 'CaseTargetBreached': {
+      // The hub clock's recorded breach: the first one stays (a later target may breach again).
+      const found = docs.get<CaseDoc>(C.cases, event.data.caseId);
+      if (!found) return;
+      const breachedAt = found.breachedAt ?? event.data.breachedAt;
+      return docs.put(C.cases, found.caseId, { ...found, everBreached: true, breachedAt });
+    }
     case 'GroupCreated': {
       const { groupId, workspaceId, memberUserIds } = event.data;
       const group = docs.get<CaseGroupDoc>(C.groups, groupId) ?? {
@@ -162,7 +174,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
 /** Support cases with their SLA clock and who may see each by name (domain.md §5). */
 export const casesProjection: Projection<CaseProjectionEvent> = {
   name: 'cases',
-  version: 1,
+  // 2: everBreached and breachedAt from the hub clock's CaseTargetBreached facts.
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.cases, indexes: [['workspaceId', 'listKey'], ['listKey']] },

@@ -29,6 +29,8 @@ const openedDoc = {
   initialResponseDueAt: '2026-03-02T14:00:00.000Z',
   respondedAt: null,
   responseTargetMet: null,
+  everBreached: false,
+  breachedAt: null,
   status: 'open',
   closedAt: null,
   sharedWith: [],
@@ -103,6 +105,23 @@ describe('cases projection', () => {
       },
       case_viewers: viewer('c1', 'contact'),
     });
+  });
+
+  it("keeps the first breach the hub's clock recorded, through a later one", () => {
+    const breached = (at: string, due: string) => ({
+      type: 'CaseTargetBreached',
+      data: { caseId: 'c1', initialResponseDueAt: due, breachedAt: at },
+    });
+    givenEvents(casesProjection, [
+      caseOpened('c1', 'w1'),
+      breached('2026-03-02T14:00:00.000Z', '2026-03-02T14:00:00.000Z'),
+      breached('2026-03-02T18:00:00.000Z', '2026-03-02T18:00:00.000Z'),
+    ] as never).thenDocuments((docs) =>
+      expect(docs.cases.c1).toMatchObject({
+        everBreached: true,
+        breachedAt: '2026-03-02T14:00:00.000Z',
+      }),
+    );
   });
 
   it('keeps a partner-filed case with the partner contact and support plan', () => {

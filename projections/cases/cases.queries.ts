@@ -39,6 +39,9 @@ export interface CaseView {
   /** Seconds until the initial response target; negative once breached, null once responded or closed. */
   timeLeftBeforeBreachSeconds: number | null;
   breached: boolean;
+  /** From the recorded facts: a breach the hub's clock recorded, and the first one's instant. */
+  everBreached: boolean;
+  breachedAt: string | null;
 }
 
 export interface CaseList {
@@ -86,6 +89,8 @@ export function caseView(doc: CaseDoc, now: Date): CaseView {
     responseTargetMet: doc.responseTargetMet,
     timeLeftBeforeBreachSeconds: settled ? null : Math.floor((due - now.getTime()) / 1000),
     breached,
+    everBreached: doc.everBreached ?? false,
+    breachedAt: doc.breachedAt ?? null,
   };
 }
 

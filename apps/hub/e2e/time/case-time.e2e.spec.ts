@@ -92,6 +92,12 @@ describe("time makes facts: a case's response target", () => {
       expect(kinds(mine)).toEqual(['case_target_warning', 'case_target_warning', 'case_breached']);
       expect(mine.every((n) => n.to === person.email.toLowerCase())).toBe(true);
     }
+    const seen = await eventually('the cases projection to show the recorded breach', async () => {
+      const answer = await hub.call('GET', `/v1/cases/${caseId}`, { token: f.tokenOf(opener) });
+      return answer.body.everBreached ? answer.body : undefined;
+    });
+    expect(seen).toMatchObject({ everBreached: true, breachedAt: '2026-03-02T13:00:00.000Z' });
+    expect(seen.timeLeftBeforeBreachSeconds).toBe(0);
     const outsider = f.person('outsider');
     expect(await notificationsOf(hub, f.tokenOf(outsider))).toEqual([]);
     sse.disconnect();

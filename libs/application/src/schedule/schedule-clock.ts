@@ -18,6 +18,8 @@ export const SCHEDULE_TICK_MS = Symbol('ScheduleTickMs');
 
 /** Due times fired per read of the schedule. */
 const BATCH = 500;
+/** Due times in flight at once within a batch. */
+const CONCURRENCY = 32;
 /** How long a pass waits for the runner to derive the schedule from the whole log. */
 const DERIVE_WAIT_MS = 5000;
 
@@ -99,12 +101,33 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
     let recorded = 0;
     for (;;) {
       const due = await this.schedule.due(now, BATCH);
-      for (const timer of due) {
-        if (this.stopped) return recorded;
-        recorded += await this.fire(timer);
-      }
-      if (due.length < BATCH) return recorded;
+      recorded += await this.fireAll(due);
+      if (this.stopped || due.length < BATCH) return recorded;
     }
+  }
+
+  /**
+   * Fires a batch with up to CONCURRENCY due times in flight: different streams' appends share
+   * the event store's group commits, and the executor keeps one stream's commands in the order
+   * they were sent (earliest due first).
+   */
+  private async fireAll(due: readonly Timer[]): Promise<number> {
+    let next = 0;
+    let recorded = 0;
+    const worker = async () => {
+      while (!this.stopped && next < due.length) {
+        const timer = due[next];
+        next += 1;
+        try {
+          recorded += await this.fire(timer);
+        } catch (error) {
+          // Left on the schedule: the next pass retries it; the others go on.
+          this.logger.warn(`due time ${timer.key} failed: ${(error as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    return recorded;
   }
 
   /**

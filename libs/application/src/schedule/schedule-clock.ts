@@ -101,7 +101,8 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
     let recorded = 0;
     for (;;) {
       const due = await this.schedule.due(now, BATCH);
-      recorded += await this.fireAll(due);
+      const facts = await this.fireAll(due);
+      recorded += facts;
       if (this.stopped || due.length < BATCH) return recorded;
     }
   }
@@ -119,7 +120,10 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
         const timer = due[next];
         next += 1;
         try {
-          recorded += await this.fire(timer);
+          // Not `recorded += await …`: that reads `recorded` before the await, losing the
+          // other workers' counts.
+          const facts = await this.fire(timer);
+          recorded += facts;
         } catch (error) {
           // Left on the schedule: the next pass retries it; the others go on.
           this.logger.warn(`due time ${timer.key} failed: ${(error as Error).message}`);
@@ -162,10 +166,10 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
       context: timerContext(timer),
       command: () => timer.command,
     });
-    // Forget it before completing: completing may put this slot back for a later instant
-    // (an extended relationship's next end), which `done` must not remove.
-    await this.schedule.done(timer);
     await this.workflows.complete(result.stream, result.appended);
+    // Completing may have put this slot back for a later instant (an extended relationship's
+    // next end): `done` removes the entry only while it still holds this due time.
+    await this.schedule.done(timer);
     return result.appended.length;
   }
 }

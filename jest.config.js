@@ -15,9 +15,9 @@ const moduleNameMapper = jestModuleNameMapper();
 const project = (name, pattern, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
-  // content-disposition 3 (under @fastify/static) ships ESM only: transpile it for jest.
+  // content-disposition 3 (under @fastify/static) and jose ship ESM only: transpile them for jest.
   transform: { '^.+\\.(ts|js)$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose)/)'],
   moduleNameMapper,
   testMatch: [`<rootDir>/{apps,libs,projections}/**/*.${pattern}.spec.ts`],
   setupFiles: ['reflect-metadata'],

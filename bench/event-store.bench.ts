@@ -1,5 +1,6 @@
 // Append throughput of SqliteEventStore against raw better-sqlite3 inserts of the same row
-// shape and pragmas (WAL, synchronous=FULL). `npm run bench:event-store [-- --events N]`.
+// shape and pragmas (WAL, synchronous=FULL), the hash chain's cost on batched appends, and how
+// fast the chain verifies. `npm run bench:event-store [-- --events N] [-- --verify N]`.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,8 @@ const argIndex = process.argv.indexOf('--events');
 const EVENTS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 2_000;
 const ROUNDS = 3;
 const BATCHED_EVENTS = EVENTS * 10;
+const verifyIndex = process.argv.indexOf('--verify');
+const VERIFY_EVENTS = verifyIndex > 0 ? Number(process.argv[verifyIndex + 1]) : 500_000;
 const WRITERS = 16;
 const BATCH = 100;
 const dir = mkdtempSync(join(tmpdir(), 'hub-bench-event-store-'));
@@ -40,8 +43,13 @@ async function timed(run: () => Promise<void> | void): Promise<number> {
 }
 
 /** `writers` writers, each on its own stream, each awaiting its append before the next. */
-async function hubAppends(writers: number, total: number, perAppend: number): Promise<number> {
-  const store = new SqliteEventStore(freshFile());
+async function hubAppends(
+  writers: number,
+  total: number,
+  perAppend: number,
+  hashChain = true,
+): Promise<number> {
+  const store = new SqliteEventStore({ file: freshFile(), hashChain });
   const appendsPerWriter = Math.ceil(total / writers / perAppend);
   const seconds = await timed(() =>
     Promise.all(
@@ -128,6 +136,11 @@ async function main(): Promise<void> {
       events: BATCHED_EVENTS,
       run: () => hubAppends(1, BATCHED_EVENTS, BATCH),
     },
+    {
+      name: `hub without the hash chain, 1 writer, batches of ${BATCH} events`,
+      events: BATCHED_EVENTS,
+      run: () => hubAppends(1, BATCHED_EVENTS, BATCH, false),
+    },
   ];
   for (let round = 0; round < ROUNDS; round += 1)
     for (const c of cases) {
@@ -135,7 +148,8 @@ async function main(): Promise<void> {
       c.best = Math.min(c.best ?? Infinity, seconds);
     }
   const rate = (i: number): number => cases[i].events / cases[i].best!;
-  const [raw1, raw100, one, many, batched] = cases.map((_, i) => rate(i));
+  const [raw1, raw100, one, many, batched, unchained] = cases.map((_, i) => rate(i));
+  const verified = await verifyThroughput();
   rmSync(dir, { recursive: true, force: true });
 
   console.log(`best of ${ROUNDS} interleaved rounds; WAL, synchronous=FULL, file in ${tmpdir()}\n`);
@@ -151,6 +165,43 @@ async function main(): Promise<void> {
   console.log(`| hub batched / raw ${BATCH}-row | ${(batched / raw100).toFixed(2)} | >= 0.50 |`);
   console.log(`| hub ${WRITERS} writers / hub 1 writer | ${(many / one).toFixed(2)} | >= 5.00 |`);
   console.log(`| hub 1 writer / raw 1-row | ${(one / raw1).toFixed(2)} | (info) |`);
+  console.log(
+    `| hash chain cost: 1 - chained / unchained batched | ${((1 - batched / unchained) * 100).toFixed(1)}% | <= 10% |`,
+  );
+  console.log(
+    `| verifyChain over ${VERIFY_EVENTS} events (events/s, wall) | ${Math.round(verified.wall)} | >= 200000 |`,
+  );
+  console.log(
+    `| verifyChain over ${VERIFY_EVENTS} events (events per CPU second) | ${Math.round(verified.cpu)} | (info) |`,
+  );
+}
+
+/** Events per second `verifyChain` recomputes over a log written in batches of 1,000. */
+async function verifyThroughput(): Promise<{ wall: number; cpu: number }> {
+  const store = new SqliteEventStore({ file: freshFile(), synchronous: 'NORMAL' });
+  for (let n = 0; n < VERIFY_EVENTS; n += 1000) {
+    const events = Array.from({ length: Math.min(1000, VERIFY_EVENTS - n) }, (_, k) =>
+      event(n + k),
+    );
+    await store.appendToStream(`bench-${n % 97}`, events, 'any');
+  }
+  let best = Infinity;
+  let bestCpu = Infinity;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const cpuBefore = process.cpuUsage();
+    const seconds = await timed(async () => {
+      const result = await store.verifyChain();
+      if (!result.verified || result.checked !== VERIFY_EVENTS)
+        throw new Error(`the bench log did not verify: ${JSON.stringify(result.firstMismatch)}`);
+    });
+    const cpu = process.cpuUsage(cpuBefore);
+    best = Math.min(best, seconds);
+    bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1e6);
+  }
+  await store.close();
+  // On a shared machine the wall time includes waiting for a core; the CPU time is what one
+  // free core would take.
+  return { wall: VERIFY_EVENTS / best, cpu: VERIFY_EVENTS / bestCpu };
 }
 
 void main();

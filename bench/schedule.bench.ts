@@ -5,13 +5,14 @@
 // firing M due case breaches through the real clock (executor, deciders, workflows), and one
 // ordinary command (open a case, which puts its three due times) with the schedule empty and
 // with it full, in the same run.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseId, Clock, UserId, WorkspaceId, deterministicId } from '@hub/domain';
 import { caseDecider, caseStream } from '@hub/domain/cases/case.decider';
 import { CaseOpened } from '@hub/domain/cases/case.events';
-import { NO_STREAM, NewEvent, SqliteEventStore } from '@hub/event-store';
+import { NO_STREAM, NewEvent, SqliteEventStore, SubjectKeyStore } from '@hub/event-store';
 import { DocumentChange, SqliteReadModelStore } from '@hub/read-store';
 import { CommandExecutor } from '@hub/application/execution/command-executor';
 import { CustomerIndex } from '@hub/application/indexes/customer-index';
@@ -132,14 +133,17 @@ function hub(file: string): Hub {
   const store = new SqliteReadModelStore({ file: join(dir, `${file}-read.sqlite`) });
   const executor = new CommandExecutor(events);
   const schedule = new Schedule(store);
-  const recipients = new Recipients(executor, new CustomerIndex(executor), events);
+  const keys = new SubjectKeyStore(join(dir, `${file}-keys.sqlite`), randomBytes(32));
+  const index = new CustomerIndex(executor, keys);
+  const recipients = new Recipients(executor, index, events);
   const workflows = new Workflows(
     ALL_WORKFLOWS,
     executor,
     new IdClaims(executor),
-    new CustomerIndex(executor),
+    index,
     schedule,
     recipients,
+    keys,
   );
   // The bench derives nothing from the log in the background: the runner is always caught up.
   const runner = { caughtUp: async () => true } as unknown as WorkflowRunner;

@@ -18,8 +18,10 @@ async function* sources(dir) {
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
-    else if (
+    if (entry.isDirectory()) {
+      // apps/web is the browser UI, built by Vite (scripts/build-web.mjs), not for Node.
+      if (path !== join(root, 'apps', 'web')) yield* sources(path);
+    } else if (
       entry.name.endsWith('.ts') &&
       !entry.name.endsWith('.spec.ts') &&
       !entry.name.endsWith('.d.ts')

@@ -1,29 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock } from '@hub/domain';
 import { ApplicationModule } from '@hub/application/application.module';
 import { WorkflowsModule } from '@hub/application/workflows/workflows.module';
 import { ProjectorModule } from '@hub/projection/projector.module';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { HubConfig } from '@hub/runtime/config/hub-config';
-import { RuntimeModule } from '@hub/runtime/runtime.module';
+import { RuntimeModule, RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubApiModule } from '../hub-api/src/hub-api.module';
 import { IngestModule } from '../ingest/src/ingest.module';
 
 /**
- * Every role in one process (`npm start`, and the e2e suite's test hub): the API, the projector
+ * The roles HUB_ROLES names in one process (all by default) (`npm start`, and the e2e suite's test hub): the API, the projector
  * (running when HUB_ROLES names it, else only loading which build each projection serves), Kafka
  * (publisher, and the consumer when HUB_ROLES names ingest) and the workflows.
  */
 @Module({})
 export class HubModule {
-  /** `clock`: the hub's clock (default the system's; the e2e test hub hands in a fake). */
-  static forRoot(config: HubConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: HubConfig, runtime: RuntimeOptions = {}): DynamicModule {
     return {
       module: HubModule,
       imports: [
-        RuntimeModule.forRoot(config, clock),
+        RuntimeModule.forRoot(config, runtime),
         ApplicationModule,
-        HubApiModule.forRoot(config),
+        // Without the api role, no route of api.md: only the probes and /metrics (RuntimeModule).
+        ...(config.roles.api ? [HubApiModule.forRoot(config)] : []),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
         IngestModule.forRoot(config),
         ...(config.roles.workflows

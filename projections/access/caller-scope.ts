@@ -15,7 +15,7 @@ export interface CallerScope {
   workspaces: Map<string, WorkspaceAccess>;
 }
 
-/** Provider roles that read every workspace. */
+/** Provider roles that read every workspace (held by provider staff only; see the claim rules). */
 const READS_EVERYTHING = ['CSAM', 'AC', 'Auditor', 'Operator'];
 
 @Injectable()
@@ -34,7 +34,7 @@ export async function scopeFrom(
   user: AuthenticatedUser,
 ): Promise<CallerScope> {
   return {
-    all: user.roles.some((role) => READS_EVERYTHING.includes(role)),
+    all: user.orgKind === 'provider' && user.roles.some((role) => READS_EVERYTHING.includes(role)),
     userId: user.userId,
     workspaces: await accessOf(view, user.userId),
   };

@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { CLOCK, Clock, ForbiddenError, NotFoundError, dayOf } from '@hub/domain';
@@ -59,7 +66,16 @@ export class CustomerActivityExportsController {
     summary:
       'A grid as CSV: `{view}.csv` for a drill-down view or addon-packages, same parameters as its route (education needs LearningManager)',
   })
-  @ApiParam({ name: 'file', description: `{view}.csv, view one of ${EXPORT_VIEWS.join(', ')}` })
+  @ApiParam({
+    name: 'file',
+    enum: EXPORT_VIEWS.map((view) => `${view}.csv`),
+    description:
+      'The view: a drill-down (also takes `unit`) or addon-packages (also takes `packageId`, `state`)',
+  })
+  @ApiQuery({ name: 'workspaceId', required: false, description: 'a workspace id, or `all`' })
+  @ApiQuery({ name: 'contractId', required: false })
+  @ApiQuery({ name: 'asOfDate', required: false, description: 'day YYYY-MM-DD (default today)' })
+  @ApiQuery({ name: 'minPosition', required: false })
   @ApiProduces('text/csv')
   async export(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,5 +1,4 @@
 import { DynamicModule, RequestMethod } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,7 +6,12 @@ import { Logger } from 'nestjs-pino';
 import { CLOCK, Clock } from '@hub/domain';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
+import { CORRELATION_HEADER, correlationIdOf } from './http/correlation';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
+import { useHubJsonParser } from './http/json-body';
+import { completeOpenApi } from './http/openapi-completion';
 import { hubValidationPipe } from './http/validation.pipe';
+import { serveWeb } from './web/serve-web';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -22,13 +26,26 @@ export async function createHubApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = request.headers['x-correlation-id'];
-      return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
-    },
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+      correlationIdOf(request.headers),
+    frameworkErrors,
+    clientErrorHandler,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  const fastify = adapter.getInstance();
+  useHubJsonParser(fastify);
+  // Every answer, errors included, names the request's correlation id.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(CORRELATION_HEADER, request.id);
+    done();
+  });
+  // The hub's own JSON parser (json-body.ts) instead of Nest's; the API takes JSON only.
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
+  // Nest buffers log lines until `listen`; an app that is only initialised (inject) logs too.
+  app.flushLogs();
   app.enableShutdownHooks();
   // Every command's `occurredAt` is the hub's clock at the request's arrival (one clock:
   // tests move a fake one), stamped once so a request's events share one instant.
@@ -41,18 +58,32 @@ export async function createHubApp(
       done();
     });
   app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  // Probes and the scrape endpoint sit outside the versioned API, where operators' tools expect them.
+  app.setGlobalPrefix('v1', {
+    exclude: ['health', 'health/live', 'health/ready', 'metrics'].map((path) => ({
+      path,
+      method: RequestMethod.GET,
+    })),
+  });
   app.useGlobalPipes(hubValidationPipe());
-  app.useGlobalFilters(new HubExceptionFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Support services hub')
-      .setDescription('Commands, queries and audit of the enterprise support record (see api.md).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  app.useGlobalFilters(
+    new HubExceptionFilter((route) => fastify.findRoute(route as { method: 'GET'; url: string })),
+  );
+  const document = completeOpenApi(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Support services hub')
+        .setDescription(
+          'Commands, queries and audit of the enterprise support record (see api.md).',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await serveWeb(app);
   void config;
   return app;
 }

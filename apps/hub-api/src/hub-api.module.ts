@@ -11,6 +11,9 @@ import { HubConfig } from '@hub/runtime/config/hub-config';
 import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { NotificationStreams } from './notifications/notification-streams';
+import { IntegrityModule } from './audit/integrity.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { OutOfScopeInterceptor } from './http/out-of-scope.interceptor';
 
 /**
  * The HTTP API role: every route of api.md over the application layer (commands) and the
@@ -26,6 +29,8 @@ export class HubApiModule {
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 1000, limit: config.throttlePerSecond }]),
         ApplicationModule,
+        IntegrityModule,
+        PrivacyModule,
       ],
       controllers: [...COMMAND_CONTROLLERS, ...READ_CONTROLLERS, ...OPERATIONS_CONTROLLERS],
       providers: [
@@ -35,6 +40,7 @@ export class HubApiModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: OutOfScopeInterceptor },
       ],
     };
   }

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenClaims, mintToken } from '@hub/access';
-import { Clock } from '@hub/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@hub/event-store';
-import { createHubApp } from '../../hub-api/src/app.factory';
+import { createRoleApp } from '../hub-app';
 import { HubConfig, loadConfig } from '@hub/runtime/config/hub-config';
+import { RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubModule } from '../hub.module';
 
 export interface HubResponse<T = Record<string, any>> {
@@ -40,7 +40,10 @@ export class TestHub {
    * as a crashed process left it); a given dir is the caller's to remove. `clock`: a fake the
    * spec moves (default the system's).
    */
-  static async start(env: Record<string, string> = {}, clock?: Clock): Promise<TestHub> {
+  static async start(
+    env: Record<string, string> = {},
+    runtime: RuntimeOptions = {},
+  ): Promise<TestHub> {
     const ownsDataDir = env.DATA_DIR === undefined;
     const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hub-e2e-'));
     const config = loadConfig({
@@ -49,7 +52,7 @@ export class TestHub {
       HUB_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
       ...env,
     });
-    const app = await createHubApp(HubModule.forRoot(config, clock), config);
+    const app = await createRoleApp(HubModule.forRoot(config, runtime), config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestHub(app, config, dataDir, ownsDataDir);

@@ -1,5 +1,6 @@
 // Child process of the crash test: consumes with the hub's real handler into a SQLite event
 // store file until killed. Usage: ingest-child.ts <events.sqlite>; KAFKA_* from the environment.
+import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';
 import 'reflect-metadata';
 import { SqliteEventStore } from '@hub/event-store';
 import { kafkaSettingsFromEnv, silentLogSink } from '@hub/messaging';
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const store = new SqliteEventStore({ file: process.argv[2] });
   const runner = new IngestRunner({
     settings,
-    handler: standaloneMessageHandler(store),
+    handler: standaloneMessageHandler(store, testSubjectKeys()),
     log: silentLogSink,
     // A killed member never says goodbye: a short session hands its partitions on quickly.
     sessionTimeoutMs: 6_000,

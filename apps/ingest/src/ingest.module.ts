@@ -1,10 +1,13 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HEALTH_CONTRIBUTORS } from '@hub/runtime/health.controller';
+import { HUB_METRICS, HubMetrics } from '@hub/runtime/observability/hub-metrics';
 import { KafkaNotificationPublisher, NOTIFICATION_PUBLISHER, createKafka } from '@hub/messaging';
 import { INGEST_ENABLED, IngestLifecycle } from './ingest.lifecycle';
 import { KafkaHealthContributor } from './kafka-health';
 import { KAFKA_SETTINGS, loadKafkaSettings } from './kafka-settings';
+
+const CONSUMER_LAG_SOURCE = Symbol('ConsumerLagSource');
 
 /**
  * Kafka in the hub's process (architecture.md "ingestion"). With `KAFKA_BROKERS` set: the
@@ -42,6 +45,23 @@ export class IngestModule {
           useFactory: (lifecycle: IngestLifecycle) => [
             new KafkaHealthContributor(settings, () => lifecycle.current()),
           ],
+        },
+        {
+          // Consumer lag per partition for /metrics, while this process consumes.
+          provide: CONSUMER_LAG_SOURCE,
+          inject: [IngestLifecycle, { token: HUB_METRICS, optional: true }],
+          useFactory: (lifecycle: IngestLifecycle, metrics?: HubMetrics) =>
+            metrics?.registerLagSources({
+              consumers: async () => {
+                const runner = lifecycle.current();
+                if (!runner) return [];
+                return (await runner.consumer.lag()).map((p) => ({
+                  topic: p.topic,
+                  partition: p.partition,
+                  messages: Number(p.lag),
+                }));
+              },
+            }),
         },
         ...publisher,
       ],

@@ -9,9 +9,13 @@ export function callerOf(user: AuthenticatedUser): Caller {
     userId: user.userId as UserId,
     email: user.email,
     orgId: user.orgId as OrgId | undefined,
-    providerRoles: user.roles.filter((r): r is ProviderRole =>
-      (PROVIDER_ROLES as readonly string[]).includes(r),
-    ),
+    // An Auditor of a customer organisation is not provider staff.
+    providerRoles:
+      user.orgKind === 'provider'
+        ? user.roles.filter((r): r is ProviderRole =>
+            (PROVIDER_ROLES as readonly string[]).includes(r),
+          )
+        : [],
     service: user.roles.includes('Service'),
     accountType: user.accountType,
   };

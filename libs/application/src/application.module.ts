@@ -1,19 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { NOTIFICATION_PUBLISHER, NotificationPublisher } from '@hub/messaging';
-import {
-  ActivateAgreementHandler,
-  ChangeAccountPolicyHandler,
-} from './agreements/agreement.handlers';
 import { CaseResponses } from './cases/case-responses';
-import { CaseActionHandler, OpenCaseHandler } from './cases/case.handlers';
 import { ConsumptionLedger } from './consumption/consumption-ledger';
 import { ConsumptionHandler } from './consumption/consumption.handler';
-import { AddContractHandler } from './contracts/add-contract.handler';
 import { CommandExecutor } from './execution/command-executor';
+import { CommandReads } from './execution/command-reads';
+import { CommandTableHandler } from './execution/command-table.handler';
 import { IdempotencyService } from './execution/idempotency';
-import { EndorseGdapHandler, RequestGdapHandler } from './gdap/gdap.handlers';
 import { HelpDeskAgentChecks } from './helpdesk/helpdesk-agent-check';
-import { OpenReadOnlySessionHandler, RemoveSuppressionHandler } from './helpdesk/helpdesk.handlers';
 import { ReadOnlySessionStatus } from './helpdesk/readonly-session.status';
 import {
   ConfirmVerificationCodeHandler,
@@ -22,7 +16,6 @@ import {
 import { HubMessageHandler } from './inbound/hub-message-handler';
 import { CustomerIndex } from './indexes/customer-index';
 import { IdClaims } from './indexes/id-claims';
-import { AcceptInvitationHandler } from './invitations/accept-invitation.handler';
 import {
   NOTIFICATION_SINK,
   NoNotificationSink,
@@ -30,46 +23,26 @@ import {
 } from './notifications/notification';
 import { NotificationOutbox } from './notifications/notification-outbox';
 import { RecipientNotifications } from './notifications/recipient-notifications';
-import { PurchasePackageHandler, WithdrawPackageHandler } from './packages/package.handlers';
 import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
-import { GrantHelpDeskAgentHandler, RegisterPartnerHandler } from './partners/partner.handlers';
-import { CustomerCommandHandler } from './subscriptions/subscription.handlers';
 import { Schedule } from './schedule/schedule';
 import { Recipients } from './workflows/recipients';
 import { WORKFLOWS, Workflows } from './workflows/workflows';
 import { ALL_WORKFLOWS } from './workflows/workflows.list';
-import { CreateWorkspaceHandler } from './workspaces/create-workspace.handler';
-import { WorkspaceMembershipHandler } from './workspaces/workspace-membership.handler';
 import { WorkspaceAccess } from './workspaces/workspace-access';
 
 /** Every command handler `CommandBus` dispatches to, one line per aggregate's slice. */
 const COMMAND_HANDLERS = [
-  ActivateAgreementHandler,
-  ChangeAccountPolicyHandler,
-  AddContractHandler,
-  PurchasePackageHandler,
-  WithdrawPackageHandler,
-  CreateWorkspaceHandler,
-  WorkspaceMembershipHandler,
-  AcceptInvitationHandler,
+  CommandTableHandler,
   ConsumptionHandler,
-  OpenCaseHandler,
-  CaseActionHandler,
-  RegisterPartnerHandler,
-  GrantHelpDeskAgentHandler,
-  CustomerCommandHandler,
-  RequestGdapHandler,
-  EndorseGdapHandler,
   OpenPartnerCaseHandler,
   SendVerificationCodeHandler,
   ConfirmVerificationCodeHandler,
-  RemoveSuppressionHandler,
-  OpenReadOnlySessionHandler,
 ];
 
 /** The cross-aggregate reads and services the handlers and the message handler share. */
 const SERVICES = [
   CommandExecutor,
+  CommandReads,
   IdempotencyService,
   IdClaims,
   CustomerIndex,

@@ -6,3 +6,5 @@ export * from './workspaces';
 export * from './consumption';
 export * from './cases';
 export * from './id-claims';
+export * from './schema-versions';
+export * from './personal-data';

@@ -133,6 +133,12 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in the log, or null when it is empty. */
   headPosition(): Promise<GlobalPosition | null>;
+  /**
+   * How many events the log holds after `position` (null: all of them), counting at most
+   * `limit` (default: all). A count, never position arithmetic: positions are opaque and on
+   * EventStoreDB they are byte offsets, so their difference says nothing about events.
+   */
+  countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number>;
   /** Whether the engine answers (for /health). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

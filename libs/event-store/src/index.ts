@@ -1,4 +1,9 @@
 export * from './event-store.port';
+export * from './integrity/hash-chain';
+export * from './upcasting/upcasters';
+export * from './personal-data/personal-data-codec';
+export { SubjectKeyStore } from './personal-data/subject-keys';
+export { PersonalDataEventStore } from './personal-data/personal-data-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions, SqliteSynchronous } from './sqlite/sqlite-schema';
 export type { GroupCommitStats } from './sqlite/sqlite-group-commit';
@@ -6,3 +11,5 @@ export { EventStoreDbEventStore } from './esdb/esdb-event-store';
 export type { EventStoreDbOptions } from './esdb/esdb-event-store';
 export { describeEventStoreConformance } from './conformance/event-store.conformance';
 export type { MakeEventStore } from './conformance/conformance-fixtures';
+export { JournaledAppends, UNIT_JOURNAL_STREAM } from './units/journaled-appends';
+export { DyingEventStore, ProcessDiedError } from './units/dying-event-store';

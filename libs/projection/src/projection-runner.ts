@@ -1,37 +1,31 @@
 import { NotFoundError } from '@hub/domain';
 import { EventStore, GlobalPosition, parsePosition } from '@hub/event-store';
-import { ReadModelStore } from '@hub/read-store';
+import { Lease, ReadModelStore } from '@hub/read-store';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
+import { ProjectionState, ProjectionStatus, entryStatus, workerState } from './projection-status';
 import {
-  ProjectionState,
-  ProjectionStatus,
-  describeProjection,
-  workerState,
-} from './projection-status';
-import { RecordedBuild, dropBuild, readVersions, writeVersions } from './projection-versions';
+  RecordedBuild,
+  dropBuild,
+  readVersions,
+  recordedBuild,
+  servedBuild,
+  writeVersions,
+} from './projection-versions';
+import { Entry, ProjectionRunnerOptions, ProjectionView } from './runner-entry';
 import { ProjectionWorker, WorkerOptions } from './projection-worker';
+import { workerOptions } from './worker-options';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { CatchUpLog } from './catch-up-log';
+import {
+  LeaseOptions,
+  ProjectionLeases,
+  fencedStore,
+  heldLeases,
+  projectionLease,
+} from './projection-leases';
 
-export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
-  /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
-  pollIntervalMs?: number;
-}
-
-/** A read-only handle on a projection's documents: the store and the physical collection names. */
-export interface ProjectionView {
-  store: ReadModelStore;
-  collection(collection: string): string;
-}
-
-interface Entry {
-  projection: Projection;
-  active: RecordedBuild;
-  /** Absent while the active build comes from another code version (frozen until the switch). */
-  worker?: ProjectionWorker;
-  rebuild?: ProjectionWorker;
-  storedCheckpoint: GlobalPosition | null;
-}
+export { FOLLOW_MS, SWITCH_GRACE_MS } from './runner-entry';
+export type { ProjectionRunnerOptions, ProjectionView } from './runner-entry';
 
 /**
  * Runs every projection from the event store into the read store, and answers which build
@@ -44,6 +38,9 @@ export class ProjectionRunner {
   private readonly options: WorkerOptions;
   private readonly waiters: CheckpointWaiters;
   private readonly log: CatchUpLog;
+  private readonly leaseOptions?: LeaseOptions;
+  private readonly switchGraceMs: number;
+  private leases?: ProjectionLeases;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -51,23 +48,14 @@ export class ProjectionRunner {
     private readonly projections: readonly Projection[],
     options: ProjectionRunnerOptions = {},
   ) {
-    this.options = {
-      batchSize: Math.max(2, options.batchSize ?? 1000),
-      catchUpWindow: options.catchUpWindow ?? 200_000,
-      // About 64 MB of document text per catch-up (JSON is mostly one byte a character).
-      catchUpCharacters: options.catchUpCharacters ?? 64 * 1024 * 1024,
-      // Smaller windows would write a document touched across them more often; 20k events'
-      // documents commit in a fraction of a second.
-      catchUpHalving: options.catchUpHalving ?? 20_000,
-      maxAttempts: options.maxAttempts ?? 5,
-      retryDelayMs: options.retryDelayMs ?? 100,
-      idleProbeMs: options.idleProbeMs ?? 200,
-    };
+    this.options = workerOptions(options, readStore.costlyUpdates === true);
     this.log = new CatchUpLog(
       eventStore,
       projections.flatMap((projection) => projection.handles),
       this.options.batchSize,
     );
+    this.leaseOptions = options.leases;
+    this.switchGraceMs = options.switchGraceMs ?? 0;
     this.waiters = new CheckpointWaiters(options.pollIntervalMs ?? 100, (name) =>
       this.readActiveCheckpoint(name),
     );
@@ -76,52 +64,65 @@ export class ProjectionRunner {
   /** Reads which build each projection serves, without running anything (a query-only process). */
   async load(): Promise<void> {
     for (const projection of this.projections) {
-      const code = this.recordedBuild(projection, { version: projection.version, generation: 0 });
-      let versions = await readVersions(this.readStore, projection.name);
-      if (!versions)
-        await writeVersions(this.readStore, (versions = { id: projection.name, active: code }));
-      const saved = await this.readStore.getCheckpoint(
-        buildPrefix(projection.name, versions.active),
-      );
+      const { active, checkpoint } = await servedBuild(this.readStore, projection);
       const entry = this.entries.get(projection.name);
-      if (entry) entry.active = versions.active;
-      else
-        this.entries.set(projection.name, {
-          projection,
-          active: versions.active,
-          storedCheckpoint: saved?.position ? parsePosition(saved.position) : null,
-        });
-    }
-  }
-
-  /** Starts every projection: the active build when it is the code's, and any rebuild due. */
-  async start(): Promise<void> {
-    await this.load();
-    for (const entry of this.entries.values()) {
-      const { projection, active } = entry;
-      const versions = await readVersions(this.readStore, projection.name);
-      if (active.version === projection.version) {
-        entry.worker = this.startWorker(entry, active);
-        if (versions?.pending?.version === projection.version)
-          await this.startRebuild(entry, versions.pending, true);
-        else if (versions?.pending) await this.abandon(entry, versions.pending);
-      } else {
-        const resume = versions?.pending?.version === projection.version;
-        if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
-        const target = resume
-          ? versions!.pending!
-          : this.recordedBuild(projection, { version: projection.version, generation: 0 });
-        await this.startRebuild(entry, target, resume);
+      if (!entry)
+        this.entries.set(projection.name, { projection, active, storedCheckpoint: checkpoint });
+      else {
+        entry.active = active;
+        if (!entry.worker) entry.storedCheckpoint = checkpoint;
       }
     }
   }
 
+  /**
+   * Starts every projection (with leases: each whose lease this process holds, now or later):
+   * the active build when it is the code's, and any rebuild due.
+   */
+  async start(): Promise<void> {
+    await this.load();
+    if (!this.leaseOptions) {
+      for (const entry of this.entries.values()) await this.run(entry);
+      return;
+    }
+    this.leases = new ProjectionLeases(this.leaseOptions, [...this.entries.keys()], {
+      run: async (name) => {
+        await this.load(); // the previous holder may have switched builds
+        await this.run(this.entry(name));
+      },
+      stop: (name) => this.halt(this.entry(name)),
+    });
+    await this.leases.begin();
+  }
+
+  private async run(entry: Entry): Promise<void> {
+    const { projection, active } = entry;
+    const versions = await readVersions(this.readStore, projection.name);
+    if (active.version === projection.version) {
+      entry.worker = this.startWorker(entry, active);
+      if (versions?.pending?.version === projection.version)
+        await this.startRebuild(entry, versions.pending, true);
+      else if (versions?.pending) await this.abandon(entry, versions.pending);
+    } else {
+      const resume = versions?.pending?.version === projection.version;
+      if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
+      const target = resume
+        ? versions!.pending!
+        : recordedBuild(projection, { version: projection.version, generation: 0 });
+      await this.startRebuild(entry, target, resume);
+    }
+  }
+
+  private async halt(entry: Entry): Promise<void> {
+    await entry.rebuild?.stop();
+    await entry.worker?.stop();
+    entry.rebuild = entry.worker = undefined;
+  }
+
   async stop(): Promise<void> {
     this.waiters.close();
-    for (const entry of this.entries.values()) {
-      await entry.rebuild?.stop();
-      await entry.worker?.stop();
-    }
+    for (const entry of this.entries.values()) await this.halt(entry);
+    await this.leases?.end();
   }
 
   /** Builds a fresh copy of the active version beside it and switches over when caught up. */
@@ -133,7 +134,7 @@ export class ProjectionRunner {
       const generation = entry.active.version === version ? entry.active.generation + 1 : 0;
       await this.startRebuild(
         entry,
-        this.recordedBuild(entry.projection, { version, generation }),
+        recordedBuild(entry.projection, { version, generation }),
         false,
       );
     }
@@ -165,25 +166,30 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.eventStore.headPosition();
-    return [...this.entries.keys()].map((name) => this.statusAt(name, head));
+    const leases = await heldLeases(this.readStore);
+    return Promise.all([...this.entries.keys()].map((name) => this.statusAt(name, head, leases)));
   }
 
   async statusOf(name: string): Promise<ProjectionStatus> {
     this.entry(name);
-    return this.statusAt(name, await this.eventStore.headPosition());
+    const leases = await heldLeases(this.readStore);
+    return this.statusAt(name, await this.eventStore.headPosition(), leases);
   }
 
-  private statusAt(name: string, head: GlobalPosition | null): ProjectionStatus {
+  /** From this process's workers, or (run elsewhere) the stored checkpoint and the lease. */
+  private async statusAt(
+    name: string,
+    head: GlobalPosition | null,
+    leases: ReadonlyMap<string, Lease>,
+  ): Promise<ProjectionStatus> {
     const entry = this.entry(name);
-    return describeProjection(
-      name,
-      entry.active,
-      this.stateOf(entry),
-      this.activeCheckpoint(entry),
-      head,
-      entry.worker,
-      entry.rebuild,
-    );
+    const checkpoint = entry.worker
+      ? entry.worker.checkpoint
+      : await this.readActiveCheckpoint(name);
+    // Counted, not subtracted: EventStoreDB's positions are byte offsets, not event numbers.
+    const lag = head === null ? 0 : await this.eventStore.countEventsAfter(checkpoint);
+    const lease = leases.get(projectionLease(name));
+    return entryStatus(name, entry, this.stateOf(entry), { checkpoint, head, lag }, lease);
   }
 
   private stateOf(entry: Entry): ProjectionState {
@@ -207,12 +213,13 @@ export class ProjectionRunner {
     build: ProjectionBuild,
     beforeLive?: (w: ProjectionWorker) => Promise<void>,
   ): ProjectionWorker {
+    const fence = this.leases?.fence(entry.projection.name);
     const worker = new ProjectionWorker(
       entry.projection,
       build,
       this.eventStore,
       this.log,
-      this.readStore,
+      fence ? fencedStore(this.readStore, fence) : this.readStore,
       this.options,
       (w) => {
         if (w === entry.worker) this.waiters.notify(entry.projection.name, w.checkpoint);
@@ -257,7 +264,12 @@ export class ProjectionRunner {
     entry.worker = worker;
     entry.rebuild = undefined;
     this.waiters.notify(entry.projection.name, worker.checkpoint);
-    await dropBuild(this.readStore, buildPrefix(entry.projection.name, old), old.collections);
+    // Processes that only query follow the switch within `FOLLOW_MS`; until they have, the old
+    // build must still answer them (a dropped table would be a 500).
+    const dropOld = () =>
+      dropBuild(this.readStore, buildPrefix(entry.projection.name, old), old.collections);
+    if (!this.switchGraceMs) return dropOld();
+    setTimeout(() => void dropOld().catch(() => undefined), this.switchGraceMs).unref();
   }
 
   private async abandon(entry: Entry, pending: RecordedBuild): Promise<void> {
@@ -267,14 +279,6 @@ export class ProjectionRunner {
       pending.collections,
     );
     await writeVersions(this.readStore, { id: entry.projection.name, active: entry.active });
-  }
-
-  private recordedBuild(projection: Projection, build: ProjectionBuild): RecordedBuild {
-    const prefix = buildPrefix(projection.name, build);
-    return {
-      ...build,
-      collections: projection.collections.map((c) => physicalCollection(prefix, c.name)),
-    };
   }
 
   private entry(name: string): Entry {

@@ -1,4 +1,5 @@
 import { GlobalPosition } from '@hub/event-store';
+import { Lease } from '@hub/read-store';
 import { ProjectionBuild } from './projection';
 import { ProjectionFailure, ProjectionWorker } from './projection-worker';
 
@@ -22,15 +23,12 @@ export interface ProjectionStatus {
   state: ProjectionState;
   checkpoint: string | null;
   head: string | null;
-  /** Positions between the checkpoint and the head (events, on the gapless SQLite store). */
+  /** Events between the checkpoint and the head (counted by the event store). */
   lag: number;
   error?: ProjectionFailure;
   rebuild?: RebuildStatus;
-}
-
-export function lagOf(checkpoint: GlobalPosition | null, head: GlobalPosition | null): number {
-  if (head === null) return 0;
-  return Number(head - (checkpoint ?? 0n));
+  /** The process holding the projection's lease (who runs it), when leases are kept. */
+  runBy?: { holder: string; token: number; expiresAt: string };
 }
 
 export function text(position: GlobalPosition | null): string | null {
@@ -48,6 +46,7 @@ export function describeProjection(
   state: ProjectionState,
   checkpoint: GlobalPosition | null,
   head: GlobalPosition | null,
+  lag: number,
   worker?: ProjectionWorker,
   rebuild?: ProjectionWorker,
 ): ProjectionStatus {
@@ -58,7 +57,7 @@ export function describeProjection(
     state,
     checkpoint: text(checkpoint),
     head: text(head),
-    lag: lagOf(checkpoint, head),
+    lag,
     ...(worker?.failure ? { error: worker.failure } : {}),
     ...(rebuild
       ? {
@@ -72,4 +71,48 @@ export function describeProjection(
         }
       : {}),
   };
+}
+
+/**
+ * The status with who runs the projection; a projection run by another process (its lease
+ * unexpired) is live or catching up by its stored checkpoint, not "stopped".
+ */
+export function withLease(
+  status: ProjectionStatus,
+  lease: Lease | undefined,
+  runsHere: boolean,
+): ProjectionStatus {
+  if (!lease) return status;
+  const elsewhere = !runsHere && lease.expiresAt > Date.now();
+  return {
+    ...status,
+    ...(elsewhere ? { state: status.lag === 0 ? 'live' : 'catching-up' } : {}),
+    runBy: {
+      holder: lease.holder,
+      token: lease.token,
+      expiresAt: new Date(lease.expiresAt).toISOString(),
+    },
+  };
+}
+
+/** A projection's status as the runner holds it, with who runs it (the lease) when known. */
+export function entryStatus(
+  name: string,
+  entry: { active: ProjectionBuild; worker?: ProjectionWorker; rebuild?: ProjectionWorker },
+  state: ProjectionState,
+  at: { checkpoint: GlobalPosition | null; head: GlobalPosition | null; lag: number },
+  lease: Lease | undefined,
+): ProjectionStatus {
+  const { worker, rebuild } = entry;
+  const status = describeProjection(
+    name,
+    entry.active,
+    state,
+    at.checkpoint,
+    at.head,
+    at.lag,
+    worker,
+    rebuild,
+  );
+  return withLease(status, lease, !!(worker || rebuild));
 }

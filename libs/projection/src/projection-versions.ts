@@ -1,5 +1,6 @@
+import { GlobalPosition, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
-import { ProjectionBuild } from './projection';
+import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 
 /** The read store's collection recording, per projection, which build queries read. */
 export const PROJECTION_VERSIONS = 'projection_versions';
@@ -43,4 +44,31 @@ export async function dropBuild(
 ): Promise<void> {
   for (const collection of collections) await store.dropCollection(collection);
   await store.deleteCheckpoint(prefix);
+}
+
+/** A build with the physical names of its collections, as the versions document records it. */
+export function recordedBuild(projection: Projection, build: ProjectionBuild): RecordedBuild {
+  const prefix = buildPrefix(projection.name, build);
+  return {
+    ...build,
+    collections: projection.collections.map((c) => physicalCollection(prefix, c.name)),
+  };
+}
+
+/**
+ * The build a projection serves, recorded as the code's on first sight, and the checkpoint
+ * stored for it (null: nothing applied yet).
+ */
+export async function servedBuild(
+  store: ReadModelStore,
+  projection: Projection,
+): Promise<{ active: RecordedBuild; checkpoint: GlobalPosition | null }> {
+  const code = recordedBuild(projection, { version: projection.version, generation: 0 });
+  let versions = await readVersions(store, projection.name);
+  if (!versions) await writeVersions(store, (versions = { id: projection.name, active: code }));
+  const saved = await store.getCheckpoint(buildPrefix(projection.name, versions.active));
+  return {
+    active: versions.active,
+    checkpoint: saved?.position ? parsePosition(saved.position) : null,
+  };
 }

@@ -7,9 +7,26 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@hub/event-store';
-import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { LeaseStore, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { Projection } from './projection';
-import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
+import {
+  FOLLOW_MS,
+  ProjectionRunner,
+  ProjectionRunnerOptions,
+  SWITCH_GRACE_MS,
+} from './projection-runner';
+
+/** This process, as GET /v1/projections names the holder of a projection's lease. */
+function processHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+function isLeaseStore(store: ReadModelStore): store is ReadModelStore & LeaseStore {
+  const candidate = store as Partial<LeaseStore>;
+  return typeof candidate.acquireLease === 'function' && typeof candidate.renewLease === 'function';
+}
 
 /** Injection token for the list of projections the runner runs. */
 export const PROJECTIONS = Symbol('Projections');
@@ -18,6 +35,9 @@ const PROJECTOR_RUNS = Symbol('ProjectorRuns');
 /** Starts the runner with the application and stops it on shutdown (nothing else lives here). */
 @Injectable()
 class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private following?: NodeJS.Timeout;
+  private loading?: Promise<void>;
+
   constructor(
     private readonly runner: ProjectionRunner,
     @Inject(PROJECTOR_RUNS) private readonly runs: boolean,
@@ -26,9 +46,21 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     // A query-only process still learns which build each projection serves.
     await (this.runs ? this.runner.start() : this.runner.load());
+    // A process that only queries follows the projector's switches to new builds.
+    if (!this.runs) {
+      this.following = setInterval(() => {
+        this.loading ??= this.runner
+          .load()
+          .catch(() => undefined)
+          .finally(() => (this.loading = undefined));
+      }, FOLLOW_MS);
+      this.following.unref();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.following);
+    await this.loading;
     await this.runner.stop();
   }
 }
@@ -59,7 +91,16 @@ export class ProjectorModule {
             events: EventStore,
             store: ReadModelStore,
             projections: readonly Projection[],
-          ) => new ProjectionRunner(events, store, projections, options),
+          ) =>
+            new ProjectionRunner(events, store, projections, {
+              switchGraceMs: SWITCH_GRACE_MS,
+              // Where the store keeps leases, a running projector shares the projections with
+              // any other: each runs in one process at a time, the others stand by.
+              ...(options.run !== false && isLeaseStore(store)
+                ? { leases: { store, holder: processHolder() } }
+                : {}),
+              ...options,
+            }),
         },
         ProjectorLifecycle,
       ],

@@ -51,3 +51,24 @@ export interface WorkerOptions {
   /** How often an idle live worker checks whether the head moved past events it does not handle. */
   idleProbeMs: number;
 }
+
+/** The options given, with the defaults for the rest. */
+export function workerOptions(
+  options: Partial<WorkerOptions>,
+  costlyUpdates: boolean,
+): WorkerOptions {
+  return {
+    batchSize: Math.max(2, options.batchSize ?? 1000),
+    catchUpWindow: options.catchUpWindow ?? 200_000,
+    // About 64 MB of document text per catch-up (JSON is mostly one byte a character).
+    catchUpCharacters: options.catchUpCharacters ?? 64 * 1024 * 1024,
+    // Smaller windows would write a document touched across them more often; 20k events'
+    // documents commit in a fraction of a second. Not on a store whose updates cost a scan
+    // each (FerretDB): there every later window rewrites what the first one wrote, so windows
+    // stay as wide as memory allows.
+    catchUpHalving: options.catchUpHalving ?? (costlyUpdates ? Infinity : 20_000),
+    maxAttempts: options.maxAttempts ?? 5,
+    retryDelayMs: options.retryDelayMs ?? 100,
+    idleProbeMs: options.idleProbeMs ?? 200,
+  };
+}

@@ -10,3 +10,4 @@ export type {
 } from './conformance/read-model-store.conformance';
 export { MongoReadModelStore } from './mongo/mongo-read-model-store';
 export type { MongoReadModelStoreOptions } from './mongo/mongo-read-model-store';
+export * from './lease.port';

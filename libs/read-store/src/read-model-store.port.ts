@@ -1,3 +1,5 @@
+import type { Fence } from './lease.port';
+
 /**
  * The read side's document store: named collections of JSON documents by id, simple
  * queries, and per-projection checkpoints. Projections never touch it directly; the runner
@@ -61,6 +63,11 @@ export interface ProjectionBatch {
   changes: readonly DocumentChange[];
   /** The position (decimal string) of the last event whose effects the batch holds. */
   checkpoint: string;
+  /**
+   * The lease the batch was computed under: when its token is no longer the lease's, the
+   * commit is refused with `LeaseLostError` and writes nothing (see `LeaseStore`).
+   */
+  fence?: Fence;
 }
 
 export interface Checkpoint {
@@ -70,6 +77,12 @@ export interface Checkpoint {
 }
 
 export interface ReadModelStore {
+  /**
+   * Set by a store whose update of an existing document costs far more than an insert (FerretDB
+   * 1.x scans its table for each): the runner then commits a catch-up in as few windows as its
+   * memory bounds allow, so that most documents are written once, as inserts.
+   */
+  readonly costlyUpdates?: boolean;
   get<T extends Document>(collection: string, id: string): Promise<T | null>;
   getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]>;
   /**

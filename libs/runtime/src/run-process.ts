@@ -50,7 +50,7 @@ export async function runProcess(definition: ProcessDefinition): Promise<void> {
   if (config.jwt.generated && config.roles.api) {
     console.log(
       `HUB_JWT_SECRET not set: using the generated secret in ${config.dataDir}/jwt-secret.\n` +
-        `Mint a token with: npm run token -- --sub alice --email alice@example.com --roles CSAM`,
+        `Mint a token with: TOKEN=$(npm run --silent token -- --sub alice --email alice@example.com --roles CSAM)`,
     );
   }
 }

@@ -4,8 +4,10 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -42,7 +44,9 @@ export class ActivateAgreementDto {
   agreementId?: string;
 
   @ApiProperty({ type: CustomerDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => CustomerDto)
   customer!: CustomerDto;
 
@@ -59,7 +63,9 @@ export class ActivateAgreementDto {
   endsOn!: string;
 
   @ApiProperty({ type: NamedPersonDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => NamedPersonDto)
   serviceAdministrator!: NamedPersonDto;
 

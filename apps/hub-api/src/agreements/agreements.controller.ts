@@ -17,10 +17,8 @@ import {
   AgreementActivatedAnswer,
   PositionAnswer,
 } from './agreement.dto';
-import {
-  ActivateAgreementCommand,
-  ChangeAccountPolicyCommand,
-} from '@hub/application/agreements/agreement.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { agreementCommands } from '@hub/application/agreements/agreement.commands';
 
 /** Agreement commands (api.md "Commands"). */
 @ApiTags('agreements')
@@ -40,7 +38,9 @@ export class AgreementsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<AgreementActivatedAnswer> {
-    return this.commands.execute(new ActivateAgreementCommand(dto, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(agreementCommands.activate, dto, callerOf(user), context),
+    );
   }
 
   @Put(':agreementId/account-policy')
@@ -54,7 +54,12 @@ export class AgreementsController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new ChangeAccountPolicyCommand(agreementId, dto, callerOf(user), context),
+      runCommand(
+        agreementCommands.changeAccountPolicy,
+        { ...dto, agreementId },
+        callerOf(user),
+        context,
+      ),
     );
   }
 }

@@ -21,11 +21,8 @@ import {
   OpenCaseDto,
   ShareCaseDto,
 } from './case.dto';
-import {
-  CaseActionCommand,
-  CaseRequest,
-  OpenCaseCommand,
-} from '@hub/application/cases/case.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { caseCommands } from '@hub/application/cases/case.commands';
 
 /** Support case commands (api.md "Commands"). */
 @ApiTags('cases')
@@ -43,7 +40,7 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<CaseOpenedAnswer> {
-    return this.commands.execute(new OpenCaseCommand(dto, callerOf(user), context));
+    return this.commands.execute(runCommand(caseCommands.open, dto, callerOf(user), context));
   }
 
   @Post(':caseId/shares')
@@ -57,7 +54,9 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.send(caseId, { kind: 'share', userId: dto.userId }, user, context);
+    return this.commands.execute(
+      runCommand(caseCommands.share, { caseId, userId: dto.userId }, callerOf(user), context),
+    );
   }
 
   @Post(':caseId/group-access')
@@ -69,7 +68,14 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.send(caseId, { kind: 'group-access', groupId: dto.groupId }, user, context);
+    return this.commands.execute(
+      runCommand(
+        caseCommands.grantGroupAccess,
+        { caseId, groupId: dto.groupId },
+        callerOf(user),
+        context,
+      ),
+    );
   }
 
   @Post(':caseId/severity')
@@ -82,7 +88,14 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.send(caseId, { kind: 'severity', severity: dto.severity }, user, context);
+    return this.commands.execute(
+      runCommand(
+        caseCommands.changeSeverity,
+        { caseId, severity: dto.severity },
+        callerOf(user),
+        context,
+      ),
+    );
   }
 
   @Post(':caseId/responses')
@@ -96,7 +109,14 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.send(caseId, { kind: 'respond', respondedAt: dto.respondedAt }, user, context);
+    return this.commands.execute(
+      runCommand(
+        caseCommands.recordFirstResponse,
+        { caseId, respondedAt: dto.respondedAt },
+        callerOf(user),
+        context,
+      ),
+    );
   }
 
   @Post(':caseId/close')
@@ -109,15 +129,13 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.send(caseId, { kind: 'close', resolution: dto.resolution }, user, context);
-  }
-
-  private send(
-    caseId: string,
-    request: CaseRequest,
-    user: AuthenticatedUser,
-    context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(new CaseActionCommand(caseId, request, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(
+        caseCommands.close,
+        { caseId, resolution: dto.resolution },
+        callerOf(user),
+        context,
+      ),
+    );
   }
 }

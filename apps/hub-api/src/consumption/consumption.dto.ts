@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsDay, IsIdentifier, IsQuantity } from '../contracts/fields';
 
 /** What a consumption record was for: a case, an engagement, a course… */
@@ -52,7 +60,9 @@ export class LogConsumptionDto {
   deliveredOn!: string;
 
   @ApiProperty({ type: ConsumptionReferenceDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ConsumptionReferenceDto)
   reference!: ConsumptionReferenceDto;
 

@@ -10,7 +10,8 @@ import {
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
 import { CommandContext } from '@hub/application/execution/command-context';
-import { AddContractCommand } from '@hub/application/contracts/add-contract.handler';
+import { runCommand } from '@hub/application/execution/command';
+import { contractCommands } from '@hub/application/contracts/contract.commands';
 import { AddContractDto, ContractAddedAnswer } from './contract.dto';
 
 /** Contract commands (api.md "Commands"). */
@@ -30,6 +31,8 @@ export class ContractsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<ContractAddedAnswer> {
-    return this.commands.execute(new AddContractCommand(agreementId, dto, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(contractCommands.add, { ...dto, agreementId }, callerOf(user), context),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsNumber, IsPositive, IsString, Matches } from 'class-validator';
+import { IsISO8601, IsString, Matches, ValidateBy } from 'class-validator';
 
 /** A day `YYYY-MM-DD` (api.md conventions); whether it exists is the decider's check. */
 export const IsDay = () =>
@@ -22,12 +22,30 @@ export const IsIdentifier = () =>
     }),
   );
 
+/** The largest quantity a line may carry: its hundredths stay exact integers. */
+export const MAX_QUANTITY = 1_000_000_000;
+
+/**
+ * A positive number with at most two decimals, from 0.01 to MAX_QUANTITY. Decided on the
+ * number's hundredths, never on its text: `(1e-7).toString()` has no decimal point, which made
+ * class-validator's own decimal check throw (a 500).
+ */
+export function isQuantity(value: unknown): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (value < 0.01 || value > MAX_QUANTITY) return false;
+  const hundredths = Math.round(value * 100);
+  return Math.abs(hundredths - value * 100) < 1e-6;
+}
+
 /** A positive quantity with at most two decimals (hours may be quarter hours; domain.md §2). */
 export const IsQuantity = () =>
   applyDecorators(
-    IsNumber(
-      { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
-      { message: '$property must be a number with at most two decimals' },
-    ),
-    IsPositive(),
+    ValidateBy({
+      name: 'isQuantity',
+      validator: {
+        validate: isQuantity,
+        defaultMessage: () =>
+          `$property must be a number from 0.01 to ${MAX_QUANTITY} with at most two decimals`,
+      },
+    }),
   );

@@ -14,7 +14,8 @@ import { CommandCtx } from '../http/command-context.decorator';
 import { partnerCallerOf } from '@hub/application/partners/partner-caller';
 import { CommandContext } from '@hub/application/execution/command-context';
 import { GdapRequestedAnswer, RequestGdapRelationshipDto } from './gdap.dto';
-import { EndorseGdapCommand, RequestGdapCommand } from '@hub/application/gdap/gdap.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { gdapCommands } from '@hub/application/gdap/gdap.commands';
 
 /** GDAP relationships between a partner and a customer (domain.md §6). */
 @ApiTags('gdap')
@@ -33,7 +34,9 @@ export class GdapController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<GdapRequestedAnswer> {
-    return this.commands.execute(new RequestGdapCommand(dto, partnerCallerOf(user), context));
+    return this.commands.execute(
+      runCommand(gdapCommands.request, dto, partnerCallerOf(user), context),
+    );
   }
 
   @Post(':relationshipId/approve')
@@ -46,7 +49,7 @@ export class GdapController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new EndorseGdapCommand(relationshipId, 'approve', partnerCallerOf(user), context),
+      runCommand(gdapCommands.approve, { relationshipId }, partnerCallerOf(user), context),
     );
   }
 
@@ -60,7 +63,7 @@ export class GdapController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new EndorseGdapCommand(relationshipId, 'terminate', partnerCallerOf(user), context),
+      runCommand(gdapCommands.terminate, { relationshipId }, partnerCallerOf(user), context),
     );
   }
 }

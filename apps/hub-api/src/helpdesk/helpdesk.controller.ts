@@ -18,10 +18,8 @@ import {
   VerificationCodeSentAnswer,
   VerificationConfirmedAnswer,
 } from './helpdesk.dto';
-import {
-  OpenReadOnlySessionCommand,
-  RemoveSuppressionCommand,
-} from '@hub/application/helpdesk/helpdesk.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { helpdeskCommands } from '@hub/application/helpdesk/helpdesk.commands';
 import {
   ReadOnlySessionStatus,
   ReadOnlySessionStatusAnswer,
@@ -80,7 +78,9 @@ export class HelpDeskController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.commands.execute(new RemoveSuppressionCommand(email, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(helpdeskCommands.removeSuppression, { email }, callerOf(user), context),
+    );
   }
 
   @Get('readonly-sessions/:sessionId')
@@ -105,6 +105,8 @@ export class HelpDeskController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<ReadOnlySessionOpenedAnswer> {
-    return this.commands.execute(new OpenReadOnlySessionCommand(orgId, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(helpdeskCommands.openReadOnlySession, { orgId }, callerOf(user), context),
+    );
   }
 }

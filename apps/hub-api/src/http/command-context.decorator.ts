@@ -25,7 +25,7 @@ export function commandContextOf(request: CommandRequest): CommandContext {
   const user = request.user;
   return {
     commandId: key ? deterministicId('http-command', idempotencyScope(request), key) : randomUUID(),
-    correlationId: request.headers['x-correlation-id'] ?? request.id ?? randomUUID(),
+    correlationId: request.id ?? randomUUID(),
     actor: user
       ? {
           userId: user.userId,

@@ -1,5 +1,13 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { HubError } from '@hub/domain';
+import { FRAMEWORK_CODES, RouteFinder, allowedMethods } from './framework-errors';
 
 /** The error body of api.md: `{ statusCode, code, message, details? }`. */
 export interface ErrorBody {
@@ -10,14 +18,10 @@ export interface ErrorBody {
 }
 
 const CODES_BY_STATUS: Record<number, string> = {
-  400: 'bad_request',
+  ...FRAMEWORK_CODES,
   401: 'unauthorized',
   403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
   409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
   429: 'too_many_requests',
   503: 'service_unavailable',
 };
@@ -57,17 +61,42 @@ export function toErrorBody(error: unknown): ErrorBody {
   return { statusCode: 500, code: 'internal_error', message: 'An unexpected error occurred' };
 }
 
+interface ErrorReply {
+  status(code: number): { send(body: unknown): void };
+  header(name: string, value: string): void;
+}
+
+/**
+ * Writes every error in the hub's shape. A path the router knows under other methods answers
+ * 405 with `Allow` (not Nest's 404). An expected 503 (a projection lagging) is a warning
+ * without a stack; only failures of the hub are logged as errors.
+ */
 @Catch()
 export class HubExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HubExceptionFilter');
 
+  /** `findRoute` of the Fastify instance, to tell an unknown path from a wrong method. */
+  constructor(private readonly findRoute?: RouteFinder) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
-    const body = toErrorBody(error);
-    if (body.statusCode >= 500)
+    const http = host.switchToHttp();
+    const reply = http.getResponse<ErrorReply>();
+    let body = toErrorBody(error);
+    if (error instanceof NotFoundException && this.findRoute) {
+      const request = http.getRequest<{ method: string; url: string }>();
+      const allow = allowedMethods(this.findRoute, request.url);
+      if (allow.length > 0 && !allow.includes(request.method)) {
+        reply.header('allow', allow.join(', '));
+        body = {
+          statusCode: 405,
+          code: 'method_not_allowed',
+          message: `${request.method} is not allowed here (${allow.join(', ')})`,
+        };
+      }
+    }
+    if (body.statusCode === 503) this.logger.warn(`${body.code}: ${body.message}`);
+    else if (body.statusCode >= 500)
       this.logger.error(error instanceof Error ? error.stack : String(error));
-    const reply = host
-      .switchToHttp()
-      .getResponse<{ status(code: number): { send(body: unknown): void } }>();
     reply.status(body.statusCode).send(body);
   }
 }

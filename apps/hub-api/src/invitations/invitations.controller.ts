@@ -5,7 +5,8 @@ import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
 import { CommandCtx } from '../http/command-context.decorator';
 import { CommandContext } from '@hub/application/execution/command-context';
 import { AcceptInvitationDto, InvitationAcceptedAnswer } from './accept-invitation.dto';
-import { AcceptInvitationCommand } from '@hub/application/invitations/accept-invitation.handler';
+import { runCommand } from '@hub/application/execution/command';
+import { invitationCommands } from '@hub/application/invitations/invitation.commands';
 
 /** Invitation commands (api.md "Commands"). */
 @ApiTags('invitations')
@@ -26,7 +27,7 @@ export class InvitationsController {
     @CommandCtx() context: CommandContext,
   ): Promise<InvitationAcceptedAnswer> {
     return this.commands.execute(
-      new AcceptInvitationCommand(invitationId, callerOf(user), context),
+      runCommand(invitationCommands.accept, { invitationId }, callerOf(user), context),
     );
   }
 }

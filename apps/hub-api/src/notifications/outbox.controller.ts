@@ -7,14 +7,21 @@ import { NotificationOutbox } from '@hub/application/notifications/notification-
 
 /** GET /v1/notifications/outbox query. */
 export class OutboxQueryDto {
-  @ApiProperty({ required: false, description: 'The cursor of the previous page', default: 0 })
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: 'The cursor of the previous page',
+    default: 0,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   after?: number;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: 500, default: 100 })
+  @ApiProperty({ required: false, type: 'integer', minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -13,10 +13,8 @@ import { CommandCtx } from '../http/command-context.decorator';
 import { CommandContext } from '@hub/application/execution/command-context';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { PackagePurchasedAnswer, PurchasePackageDto, WithdrawPackageDto } from './package.dto';
-import {
-  PurchasePackageCommand,
-  WithdrawPackageCommand,
-} from '@hub/application/packages/package.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { packageCommands } from '@hub/application/packages/package.commands';
 
 /** Add-on package commands (api.md "Commands"). */
 @ApiTags('packages')
@@ -36,7 +34,7 @@ export class PackagesController {
     @CommandCtx() context: CommandContext,
   ): Promise<PackagePurchasedAnswer> {
     return this.commands.execute(
-      new PurchasePackageCommand(contractId, dto, callerOf(user), context),
+      runCommand(packageCommands.purchase, { ...dto, contractId }, callerOf(user), context),
     );
   }
 
@@ -51,7 +49,7 @@ export class PackagesController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new WithdrawPackageCommand(packageId, dto, callerOf(user), context),
+      runCommand(packageCommands.withdraw, { ...dto, packageId }, callerOf(user), context),
     );
   }
 }

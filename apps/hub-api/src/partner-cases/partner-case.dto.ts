@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -64,7 +66,9 @@ export class OpenPartnerCaseDto {
   title!: string;
 
   @ApiProperty({ type: PartnerContactDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => PartnerContactDto)
   partnerContact!: PartnerContactDto;
 

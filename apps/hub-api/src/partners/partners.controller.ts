@@ -12,10 +12,8 @@ import { PositionAnswer } from '../agreements/agreement.dto';
 import { CommandCtx } from '../http/command-context.decorator';
 import { CommandContext } from '@hub/application/execution/command-context';
 import { GrantHelpDeskAgentDto, PartnerRegisteredAnswer, RegisterPartnerDto } from './partner.dto';
-import {
-  GrantHelpDeskAgentCommand,
-  RegisterPartnerCommand,
-} from '@hub/application/partners/partner.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { partnerCommands } from '@hub/application/partners/partner.commands';
 import { partnerCallerOf } from '@hub/application/partners/partner-caller';
 
 /** Partner commands (api.md "Commands"); on-behalf cases live in partner-cases/. */
@@ -35,7 +33,9 @@ export class PartnersController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PartnerRegisteredAnswer> {
-    return this.commands.execute(new RegisterPartnerCommand(dto, partnerCallerOf(user), context));
+    return this.commands.execute(
+      runCommand(partnerCommands.register, dto, partnerCallerOf(user), context),
+    );
   }
 
   @Post(':partnerId/helpdesk-agents')
@@ -49,7 +49,12 @@ export class PartnersController {
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
     return this.commands.execute(
-      new GrantHelpDeskAgentCommand(partnerId, dto, partnerCallerOf(user), context),
+      runCommand(
+        partnerCommands.grantHelpDeskAgent,
+        { ...dto, partnerId },
+        partnerCallerOf(user),
+        context,
+      ),
     );
   }
 }

@@ -7,6 +7,7 @@ import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
 import { AsOf, foldAsOf } from '@hub/projection/as-of';
 import { scopeFrom } from '@hub/projections/access/caller-scope';
+import { customerAuditOrg, orgLogPage, orgScope, requireOrgStream } from './customer-audit';
 
 const MAX_PAGE = 1000;
 
@@ -56,6 +57,12 @@ function asOfParam(raw: string | undefined): AsOf {
   return { instant: raw };
 }
 
+/** An access answer cut to the workspaces in scope (a customer Auditor asking about any user). */
+function onlyWorkspacesOf(answer: unknown, workspaces: Map<string, unknown>) {
+  const { workspaces: listed = [] } = answer as { workspaces?: { workspaceId: string }[] };
+  return { workspaces: listed.filter((w) => workspaces.has(w.workspaceId)) };
+}
+
 /** Every fact in order with who caused it and why, and any read model as it stood then (Auditor). */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -73,12 +80,15 @@ export class AuditController {
   @ApiQuery({ name: 'limit', required: false })
   async stream(
     @Param('stream') stream: string,
+    @CurrentUser() user: AuthenticatedUser,
     @Query('fromRevision') fromRevision?: string,
     @Query('limit') limit?: string,
   ) {
     const from = fromRevision === undefined ? 0 : Number(fromRevision);
     if (!Number.isInteger(from) || from < 0)
       throw new ValidationError('fromRevision is not valid', { fromRevision: ['a revision ≥ 0'] });
+    const org = customerAuditOrg(user);
+    if (org) await requireOrgStream(this.events, org, stream);
     const events = await this.events.readStream(stream, {
       fromRevision: from,
       maxCount: limitOf(limit, MAX_PAGE),
@@ -99,11 +109,21 @@ export class AuditController {
     description: 'only events of this type (comma-separated for several)',
   })
   async log(
+    @CurrentUser() user: AuthenticatedUser,
     @Query('fromPosition') fromPosition?: string,
     @Query('limit') limit?: string,
     @Query('type') type?: string,
   ) {
     const max = limitOf(limit, 100);
+    const org = customerAuditOrg(user);
+    if (org) {
+      const { page, next } = await orgLogPage(this.events, org, {
+        from: positionParam(fromPosition, 'fromPosition'),
+        max,
+        types: type ? type.split(',').map((t) => t.trim()) : undefined,
+      });
+      return { events: page.map(auditView), nextPosition: next?.position.toString() ?? null };
+    }
     const events = await this.events.readAll({
       fromPosition: positionParam(fromPosition, 'fromPosition'),
       maxCount: max + 1,
@@ -130,14 +150,20 @@ export class AuditController {
     const projection = ALL_PROJECTIONS.find((p) => p.name === name);
     const answer = AS_OF_QUERIES[name];
     if (!projection || !answer) throw new NotFoundError(`Projection ${name} not found`);
+    const org = customerAuditOrg(user);
+    // The Help Desk view is the partner's, not the customer organisation's.
+    if (org && name === 'helpdesk') throw new NotFoundError(`Projection ${name} not found`);
     const asOf = asOfParam(query.asOf);
     const view = await foldAsOf(this.events, projection, asOf);
-    const scope = await scopeFrom(view, user);
+    const scope = org
+      ? await orgScope(this.events, user, org, view.position ?? undefined)
+      : { ...(await scopeFrom(view, user)), all: true };
+    const result = await answer(view, scope, query, this.clock.now());
     return {
       projection: name,
       asOf: query.asOf,
       position: view.position?.toString() ?? null,
-      answer: await answer(view, { ...scope, all: true }, query, this.clock.now()),
+      answer: org && name === 'access' ? onlyWorkspacesOf(result, scope.workspaces) : result,
     };
   }
 }

@@ -13,7 +13,8 @@ import { PositionAnswer } from '../agreements/agreement.dto';
 import { CommandCtx } from '../http/command-context.decorator';
 import { CommandContext } from '@hub/application/execution/command-context';
 import { PartnerAccessDto, ReadOnlyAccessDto, RegisterSubscriptionDto } from './subscription.dto';
-import { CustomerCommand } from '@hub/application/subscriptions/subscription.handlers';
+import { runCommand } from '@hub/application/execution/command';
+import { customerCommands } from '@hub/application/subscriptions/customer.commands';
 
 /** A customer's subscriptions, partner access and read-only consent (domain.md §6–§7). */
 @ApiTags('customers')
@@ -33,8 +34,9 @@ export class CustomersController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    const request = { route: 'subscription' as const, dto };
-    return this.commands.execute(new CustomerCommand(orgId, request, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(customerCommands.registerSubscription, { ...dto, orgId }, callerOf(user), context),
+    );
   }
 
   @Post('subscriptions/:subscriptionId/partner-access')
@@ -47,8 +49,10 @@ export class CustomersController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    const request = { route: 'partner-access' as const, subscriptionId, dto };
-    return this.commands.execute(new CustomerCommand(orgId, request, callerOf(user), context));
+    const request = { ...dto, orgId, subscriptionId };
+    return this.commands.execute(
+      runCommand(customerCommands.grantPartnerAccess, request, callerOf(user), context),
+    );
   }
 
   @Post('readonly-access')
@@ -63,7 +67,8 @@ export class CustomersController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    const request = { route: 'readonly-access' as const, dto };
-    return this.commands.execute(new CustomerCommand(orgId, request, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(customerCommands.setReadOnlyAccess, { ...dto, orgId }, callerOf(user), context),
+    );
   }
 }

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -54,6 +55,7 @@ export class RegisterSubscriptionDto {
   @ApiPropertyOptional({ type: IsvContactDto, description: 'Required for marketplace products' })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => IsvContactDto)
   isvContact?: IsvContactDto;
 }

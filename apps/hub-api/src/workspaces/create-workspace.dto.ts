@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 /** A person named by e-mail (they have no user id until they accept an invitation). */
 export class NamedPersonDto {
@@ -37,7 +45,9 @@ export class CreateWorkspaceDto {
   purpose!: string;
 
   @ApiProperty({ type: NamedPersonDto })
+  @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => NamedPersonDto)
   administrator!: NamedPersonDto;
 }

@@ -15,7 +15,6 @@ import { CommandCtx } from '../http/command-context.decorator';
 import { CommandContext } from '@hub/application/execution/command-context';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { CreateWorkspaceDto, WorkspaceCreatedAnswer } from './create-workspace.dto';
-import { CreateWorkspaceCommand } from '@hub/application/workspaces/create-workspace.handler';
 import {
   CreateGroupDto,
   GrantRoleDto,
@@ -24,10 +23,8 @@ import {
   InvitationSentAnswer,
   MappingDto,
 } from './workspace-membership.dto';
-import {
-  WorkspaceMembershipCommand,
-  WorkspaceRequest,
-} from '@hub/application/workspaces/workspace-membership.handler';
+import { runCommand } from '@hub/application/execution/command';
+import { workspaceCommands } from '@hub/application/workspaces/workspace.commands';
 
 /** Workspace commands (api.md "Commands"). */
 @ApiTags('workspaces')
@@ -45,7 +42,9 @@ export class WorkspacesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<WorkspaceCreatedAnswer> {
-    return this.commands.execute(new CreateWorkspaceCommand(dto, callerOf(user), context));
+    return this.commands.execute(
+      runCommand(workspaceCommands.create, dto, callerOf(user), context),
+    );
   }
 
   @Post(':workspaceId/mappings')
@@ -57,7 +56,9 @@ export class WorkspacesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.send(workspaceId, { kind: 'map', ...dto }, user, context);
+    return this.commands.execute(
+      runCommand(workspaceCommands.map, { ...dto, workspaceId }, callerOf(user), context),
+    );
   }
 
   @Post(':workspaceId/invitations')
@@ -69,7 +70,9 @@ export class WorkspacesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<InvitationSentAnswer> {
-    return this.send(workspaceId, { kind: 'invite', ...dto }, user, context);
+    return this.commands.execute(
+      runCommand(workspaceCommands.invite, { ...dto, workspaceId }, callerOf(user), context),
+    );
   }
 
   @Post(':workspaceId/roles')
@@ -83,7 +86,9 @@ export class WorkspacesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    return this.send(workspaceId, { kind: 'grant', ...dto }, user, context);
+    return this.commands.execute(
+      runCommand(workspaceCommands.grantRole, { ...dto, workspaceId }, callerOf(user), context),
+    );
   }
 
   @Delete(':workspaceId/roles/:role/users/:userId')
@@ -100,8 +105,10 @@ export class WorkspacesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<PositionAnswer> {
-    const request = { kind: 'revoke' as const, userId, role: role as WorkspaceRole };
-    return this.send(workspaceId, request, user, context);
+    const request = { workspaceId, userId, role: role as WorkspaceRole };
+    return this.commands.execute(
+      runCommand(workspaceCommands.revokeRole, request, callerOf(user), context),
+    );
   }
 
   @Post(':workspaceId/groups')
@@ -113,17 +120,8 @@ export class WorkspacesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandCtx() context: CommandContext,
   ): Promise<GroupCreatedAnswer> {
-    return this.send(workspaceId, { kind: 'group', ...dto }, user, context);
-  }
-
-  private send<A>(
-    workspaceId: string,
-    request: WorkspaceRequest,
-    user: AuthenticatedUser,
-    context: CommandContext,
-  ): Promise<A> {
     return this.commands.execute(
-      new WorkspaceMembershipCommand(workspaceId, request, callerOf(user), context),
+      runCommand(workspaceCommands.createGroup, { ...dto, workspaceId }, callerOf(user), context),
     );
   }
 }

@@ -138,9 +138,10 @@ describe('case commands', () => {
       const byColleague = await f.refused(() =>
         share(f.tokenOf(colleague), { userId: opener.sub }),
       );
-      expect(byColleague.status).toBe(403);
+      // Neither may read the case, so neither learns it exists (api.md "Errors").
+      expect(byColleague.status).toBe(404);
       const byOtherAdmin = await f.refused(() => share(otherAdminToken, { userId: colleague.sub }));
-      expect(byOtherAdmin.status).toBe(403);
+      expect(byOtherAdmin.status).toBe(404);
       expect(
         (await f.refused(() => share(adminToken, { userId: colleague.sub }, 'nope'))).status,
       ).toBe(404);
@@ -154,7 +155,7 @@ describe('case commands', () => {
       expect((await f.refused(() => grant(adminToken, { groupId, x: 1 }))).status).toBe(400);
       expect((await f.refused(() => grant(undefined, { groupId }))).status).toBe(401);
       expect((await f.refused(() => grant(f.tokenOf(opener), { groupId }))).status).toBe(403);
-      expect((await f.refused(() => grant(otherAdminToken, { groupId }))).status).toBe(403);
+      expect((await f.refused(() => grant(otherAdminToken, { groupId }))).status).toBe(404);
       const noGroup = await f.refused(() => grant(adminToken, { groupId: 'nope' }));
       expect(noGroup.status).toBe(404);
       expect(noGroup.body.code).toBe('group_not_found');
@@ -218,11 +219,11 @@ describe('case commands', () => {
       expect(
         (await f.refused(() => action(f.tokenOf(colleague), caseId, 'severity', { severity: 'B' })))
           .status,
-      ).toBe(403);
+      ).toBe(404);
       expect(
         (await f.refused(() => action(otherAdminToken, caseId, 'severity', { severity: 'B' })))
           .status,
-      ).toBe(403);
+      ).toBe(404);
       expect(
         (await f.refused(() => action(adminToken, 'nope', 'severity', { severity: 'B' }))).status,
       ).toBe(404);
@@ -240,9 +241,9 @@ describe('case commands', () => {
       ).toBe(400);
       expect((await f.refused(() => close(undefined, { resolution: 'x' }))).status).toBe(401);
       expect((await f.refused(() => close(f.tokenOf(colleague), { resolution: 'x' }))).status).toBe(
-        403,
+        404,
       );
-      expect((await f.refused(() => close(otherAdminToken, { resolution: 'x' }))).status).toBe(403);
+      expect((await f.refused(() => close(otherAdminToken, { resolution: 'x' }))).status).toBe(404);
       expect((await f.refused(() => close(f.service, { resolution: 'x' }, 'nope'))).status).toBe(
         404,
       );

@@ -1,5 +1,6 @@
 import { OrgId, PartnerId, UserId } from '@hub/domain';
 import { suppressionDecider, suppressionStream } from '@hub/domain/helpdesk';
+import { SubjectKeyStore } from '@hub/event-store';
 import { TestHub } from '../test-hub';
 import { CommandExecutor } from '@hub/application/execution/command-executor';
 import {
@@ -203,7 +204,8 @@ describe('Help Desk commands (domain.md §7), end to end', () => {
 
   it("takes a managed user's address off the suppression list", async () => {
     await hub.app.get(CommandExecutor).execute({
-      stream: suppressionStream(EMAIL),
+      // Streams are named by the address's keyed hash, never the address.
+      stream: suppressionStream(hub.app.get(SubjectKeyStore).addressKey(EMAIL)),
       decider: suppressionDecider,
       context: {
         commandId: 'suppressed-1',
@@ -249,5 +251,24 @@ describe('Help Desk commands (domain.md §7), end to end', () => {
     expect(forbidden.status).toBe(403);
     const bad = await hub.call('GET', '/v1/notifications/outbox?limit=0', { token: t.service });
     expect(bad.status).toBe(400);
+  });
+
+  it('caps codes at 5 per user an hour: the 6th is 429 verification_code_rate_limited and appends nothing', async () => {
+    const issue = () =>
+      hub.call('POST', `/v1/helpdesk/users/${USER}/verification-codes`, { token: agent });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await issue();
+      statuses.push(answer.status);
+      if (answer.status !== 201) break;
+    }
+    // The first test issued one already: four more reach the cap.
+    expect(statuses.filter((status) => status === 201).length).toBeGreaterThanOrEqual(4);
+    const capped = await refused(issue);
+    expect(capped.status).toBe(429);
+    expect(capped.body).toMatchObject({
+      code: 'verification_code_rate_limited',
+      details: { limit: 'per user', max: 5 },
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { suppressionStream } from '@hub/domain/helpdesk';
+import { SubjectKeyStore } from '@hub/event-store';
 import { Fixtures } from '../fixtures';
 import { TestHub } from '../test-hub';
 
@@ -115,9 +117,9 @@ describe('POST /v1/delivery/events and /v1/directory/events', () => {
       suppressed.messageId,
     ]);
     expect(await f.typesIn('directory-org-org-fabrikam')).toEqual(['OrganizationUpserted']);
-    expect(await f.typesIn('suppression-bob@fabrikam.example')).toEqual([
-      'EmailSuppressionRecorded',
-    ]);
+    // The suppression stream is named by the address's keyed hash, not the address.
+    const addressKey = hub.app.get(SubjectKeyStore).addressKey('bob@fabrikam.example');
+    expect(await f.typesIn(suppressionStream(addressKey))).toEqual(['EmailSuppressionRecorded']);
   });
 
   it('refuses an invalid payload and an unknown field with 400 validation_failed and field details, appending nothing', async () => {

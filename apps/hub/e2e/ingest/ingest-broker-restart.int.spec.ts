@@ -1,3 +1,4 @@
+import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +56,11 @@ describe('ingest with the hub handler across a broker stop and restart (private 
     await ensureTopics(kafka, hubTopicSpecs(settings, 2));
     store = new SqliteEventStore({ file: eventsFile });
     const log = new CollectingLogSink();
-    runner = new IngestRunner({ settings, handler: standaloneMessageHandler(store), log });
+    runner = new IngestRunner({
+      settings,
+      handler: standaloneMessageHandler(store, testSubjectKeys()),
+      log,
+    });
     await runner.start();
     const logged = async () => (await ledgerEntries(store, contracts)).logged.length;
 

@@ -1,3 +1,4 @@
+import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ describe('two ingest members in one group with the hub handler (real broker, SQL
   const member = () => {
     const store = new SqliteEventStore({ file: eventsFile });
     stores.push(store);
-    const handler = new CountedHandler(standaloneMessageHandler(store));
+    const handler = new CountedHandler(standaloneMessageHandler(store, testSubjectKeys()));
     const runner = new IngestRunner({
       settings,
       handler,

@@ -24,7 +24,7 @@ export { eventually };
 export function tokens(hub: TestHub) {
   return {
     csam: hub.token({ sub: 'csam-1', roles: ['CSAM'], orgKind: 'provider' }),
-    service: hub.token({ sub: 'svc-billing', roles: ['Service'] }),
+    service: hub.token({ sub: 'svc-billing', roles: ['Service'], orgKind: 'provider' }),
     customerAdmin: hub.token({
       sub: 'u-sa',
       email: SERVICE_ADMIN_EMAIL,

@@ -173,8 +173,8 @@ describe('a partner files cases on behalf of a customer (domain.md §6), end to 
     const otherPartner = await refused(() =>
       fileCase(PROVIDER, t.partner(RESELLER, ['AdminAgent'])),
     );
-    expect(otherPartner.status).toBe(403);
-    expect(otherPartner.body.code).toBe('admin_agent_required');
+    expect(otherPartner.status).toBe(404);
+    expect(otherPartner.body.code).toBe('not_found');
   });
 
   it('answers 404 for an unknown partner', async () => {

@@ -53,7 +53,8 @@ describe('partners: POST /v1/partners and …/helpdesk-agents, end to end', () =
     expect(granted.status).toBe(201);
     const events = await hub.events.readStream('partner-p-1');
     expect(events.map((e) => e.type)).toEqual(['PartnerRegistered', 'HelpDeskAgentGranted']);
-    expect((await refused(() => grant(t.partner('p-9', ['PartnerAdmin'])))).status).toBe(403);
+    // Another partner's administrator is outside p-1: 404 (api.md "Errors").
+    expect((await refused(() => grant(t.partner('p-9', ['PartnerAdmin'])))).status).toBe(404);
     expect((await refused(() => grant(t.partner('p-1', ['AdminAgent'])))).status).toBe(403);
     expect((await refused(() => grant(undefined))).status).toBe(401);
     expect((await refused(() => grant(t.partner('p-1', ['PartnerAdmin']), 'p-1', ''))).status).toBe(

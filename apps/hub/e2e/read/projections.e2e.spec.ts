@@ -7,7 +7,12 @@ describe('GET /v1/projections and POST /v1/projections/{name}/rebuild', () => {
   beforeAll(async () => {
     hub = await TestHub.start();
     operator = hub.token({ sub: 'ops-1', roles: ['Operator'], orgKind: 'provider' });
-    const csam = hub.token({ sub: 'csam-1', email: 'csam@provider.example', roles: ['CSAM'] });
+    const csam = hub.token({
+      sub: 'csam-1',
+      email: 'csam@provider.example',
+      roles: ['CSAM'],
+      orgKind: 'provider',
+    });
     const activated = await hub.call('POST', '/v1/agreements', {
       token: csam,
       body: {
@@ -58,7 +63,7 @@ describe('GET /v1/projections and POST /v1/projections/{name}/rebuild', () => {
 
   it('rebuilds beside the live build for an Operator, and queries keep answering', async () => {
     const refused = await hub.call('POST', '/v1/projections/access/rebuild', {
-      token: hub.token({ sub: 'a-1', roles: ['Auditor'] }),
+      token: hub.token({ sub: 'a-1', roles: ['Auditor'], orgKind: 'provider' }),
     });
     expect(refused.status).toBe(403);
     expect(
@@ -79,7 +84,12 @@ describe('GET /v1/projections and POST /v1/projections/{name}/rebuild', () => {
       if (generation < 1) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(generation).toBe(1);
-    const sa = hub.token({ sub: 'csam-1', email: 'csam@provider.example', roles: ['CSAM'] });
+    const sa = hub.token({
+      sub: 'csam-1',
+      email: 'csam@provider.example',
+      roles: ['CSAM'],
+      orgKind: 'provider',
+    });
     expect((await hub.call('GET', '/v1/workspaces', { token: sa })).status).toBe(200);
   });
 });

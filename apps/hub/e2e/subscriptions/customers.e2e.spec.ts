@@ -64,7 +64,8 @@ describe('customer subscriptions, partner access and read-only consent, end to e
     const events = await hub.events.readStream(`customer-${CUSTOMER}`);
     expect(events.map((e) => e.type)).toContain('PartnerSubscriptionAccessGranted');
     expect((await refused(() => grant(t.customerUser))).status).toBe(403);
-    expect((await refused(() => grant(t.partner('p-1', ['PartnerAdmin'])))).status).toBe(403);
+    // A partner is outside the customer's organisation: 404 (api.md "Errors").
+    expect((await refused(() => grant(t.partner('p-1', ['PartnerAdmin'])))).status).toBe(404);
     expect((await refused(() => grant(undefined))).status).toBe(401);
     expect((await refused(() => grant(t.customerAdmin, 'sub-ghost'))).status).toBe(404);
     const bad = await refused(() => grant(t.customerAdmin, 'sub-1', { partnerId: '' }));

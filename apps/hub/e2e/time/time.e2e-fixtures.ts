@@ -10,7 +10,7 @@ export async function hubWithClock(
   clock: FakeClock,
   env: Record<string, string> = {},
 ): Promise<TestHub> {
-  return TestHub.start({ SCHEDULE_TICK_MS: '50', SSE_HEARTBEAT_MS: '100', ...env }, clock);
+  return TestHub.start({ SCHEDULE_TICK_MS: '50', SSE_HEARTBEAT_MS: '100', ...env }, { clock });
 }
 
 /** Makes the hub's clock look at the schedule now (what its tick would do next). */

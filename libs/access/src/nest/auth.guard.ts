@@ -1,11 +1,12 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticationError, ForbiddenError } from '@hub/domain';
-import { AuthenticatedUser, TokenRole, verifyToken } from '../token';
+import { AuthenticatedUser, TokenRole } from '../claims';
+import { TokenVerifier } from '../token-verifier';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 
-/** Injection token for the HS256 secret that bearer tokens are verified with. */
-export const JWT_SECRET = Symbol('JwtSecret');
+/** Injection token for the `TokenVerifier` bearer tokens are checked with. */
+export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 
 /**
  * Authenticates every route but those marked `@Public()`, and checks `@RequireTokenRole`.
@@ -15,10 +16,10 @@ export const JWT_SECRET = Symbol('JwtSecret');
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(JWT_SECRET) private readonly secret: string,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context
@@ -27,12 +28,13 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AuthenticationError('A bearer token is required');
-    request.user = verifyToken(match[1], this.secret);
+    const user = await this.verifier.verify(match[1]);
+    request.user = user;
     const required = this.reflector.getAllAndOverride<TokenRole[] | undefined>(
       REQUIRED_ROLES,
       targets,
     );
-    if (required && !required.some((role) => request.user!.roles.includes(role))) {
+    if (required && !required.some((role) => user.roles.includes(role))) {
       throw new ForbiddenError(`This requires one of the roles: ${required.join(', ')}`);
     }
     return true;

@@ -1,35 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { CaseId } from '@hub/domain';
-import { caseDecider, caseStream } from '@hub/domain/cases/case.decider';
 import { GlobalPosition } from '@hub/event-store';
-import { CommandExecutor } from '../execution/command-executor';
+import { executionOf } from '../execution/command';
 import { CommandContext } from '../execution/command-context';
+import { CommandExecutor } from '../execution/command-executor';
+import { CommandReads } from '../execution/command-reads';
+import { caseCommands } from './case.commands';
 
 /**
- * Records a case's first response, for every entry point (POST …/responses now, the Kafka
- * CaseFirstResponded message through ingest): whether the initial response target was met
- * is decided against the target as it stood.
+ * Records a case's first response for ingest (the Kafka CaseFirstResponded message, which may
+ * batch with other messages): the same table entry the route runs, without the CommandBus.
  */
 @Injectable()
 export class CaseResponses {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly reads: CommandReads,
+  ) {}
 
   async record(
     caseId: string,
     respondedAt: string,
     context: CommandContext,
   ): Promise<{ position: GlobalPosition | null }> {
-    const id = caseId as CaseId;
-    return this.executor.execute({
-      stream: caseStream(id),
-      decider: caseDecider,
-      context,
-      command: () => ({
-        type: 'RecordFirstResponse' as const,
-        caseId: id,
-        respondedAt,
-        at: context.occurredAt,
-      }),
-    });
+    const input = { request: { caseId, respondedAt }, caller: null, context };
+    const entry = caseCommands.recordFirstResponse;
+    return this.executor.execute(await executionOf(entry, input, this.reads));
   }
 }

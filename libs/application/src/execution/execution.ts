@@ -2,18 +2,24 @@ import { Decider, DomainEvent, HubError } from '@hub/domain';
 import { GlobalPosition, NewEvent } from '@hub/event-store';
 import { CommandContext } from './command-context';
 
-/** Current schema version of every event the hub writes. */
+/** Schema version of the hub's own bookkeeping events (domain events: `schemaVersionOf`). */
 export const SCHEMA_VERSION = 1;
 
 /** One command on one stream, as the executor runs it. */
-export interface Execution<C, E extends DomainEvent, S> {
+export interface Execution<C, E extends DomainEvent, S, X = unknown> {
   stream: string;
   decider: Decider<C, E, S>;
   /**
-   * Builds the command from the folded state; called again on every retry. A method, not a
-   * function property, so executions of different deciders fit in one `ExecutionUnit`.
+   * Reads what the decision needs beyond the stream (other streams: I/O), before deciding; read
+   * again on every retry, after the stream was folded again.
    */
-  command(state: S): C | Promise<C>;
+  read?(state: S): Promise<X>;
+  /**
+   * Builds the command from the folded state and what `read` answered; called again on every
+   * retry. A method, not a function property, so executions of different deciders fit in one
+   * `ExecutionUnit`.
+   */
+  command(state: S, read: X): C | Promise<C>;
   context: CommandContext;
 }
 

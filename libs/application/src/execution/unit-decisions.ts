@@ -1,8 +1,8 @@
-import { DomainEvent, HubError, deterministicId } from '@hub/domain';
+import { DomainEvent, HubError, deterministicId, schemaVersionOf } from '@hub/domain';
 import { NewEvent } from '@hub/event-store';
 import { LoadedAggregate } from './aggregate-cache';
 import { CommandContext } from './command-context';
-import { AnyExecution, ExecutionUnit, SCHEMA_VERSION } from './execution';
+import { AnyExecution, ExecutionUnit } from './execution';
 import { isRefusal } from '@hub/domain';
 
 /** One stream of a call: as it was loaded, and as the units accepted so far left it. */
@@ -61,7 +61,8 @@ async function decide(
   const { stream, decider, context } = execution;
   const work = works.get(stream)!;
   const copy = draft.get(stream) ?? { state: work.state, pending: [], pendingIds: new Set() };
-  const events = decider.decide(await execution.command(copy.state), copy.state);
+  const read = execution.read ? await execution.read(copy.state) : undefined;
+  const events = decider.decide(await execution.command(copy.state, read), copy.state);
   const appended: NewEvent[] = [];
   for (const [index, event] of events.entries()) {
     const recorded = toNewEvent(event, index, stream, context);
@@ -127,7 +128,7 @@ function toNewEvent(
     data: event.data,
     metadata: {
       eventId: deterministicId(context.commandId, stream, String(index)),
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: schemaVersionOf(event.type),
       correlationId: context.correlationId,
       causationId: context.causationId ?? context.commandId,
       actor: context.actor,

@@ -4,6 +4,8 @@ import { Caller, UserId, deterministicId } from '@hub/domain';
 import {
   generateCode,
   hashCode,
+  verificationAgentDecider,
+  verificationAgentStream,
   verificationDecider,
   verificationRefusal,
   verificationStream,
@@ -48,27 +50,42 @@ export class SendVerificationCodeHandler implements ICommandHandler<
     const id = userId as UserId;
     const code = generateCode(randomInt);
     const salt = randomBytes(16).toString('hex');
-    const codeHash = hashCode(code, salt);
-    const result = await this.executor.execute({
-      stream: verificationStream(id),
-      decider: verificationDecider,
-      context,
-      command: async () => {
-        const check = await this.checks.forUser(caller, id);
-        return {
-          type: 'IssueVerificationCode' as const,
+    const codeHash = await hashCode(code, salt);
+    // The agent's count and the code land together: the per-agent cap (50 an hour) holds
+    // across users, the per-user cap (5 an hour) is the user's stream's.
+    const [, result] = await this.executor.executeTogether(
+      {
+        stream: verificationAgentStream(caller.userId),
+        decider: verificationAgentDecider,
+        context,
+        command: () => ({
+          type: 'CountVerificationCode' as const,
+          agentId: caller.userId,
           userId: id,
-          email: check.user.record?.email ?? '',
-          partnerId: check.partnerId,
-          salt,
-          codeHash,
-          isAgent: check.isAgent,
-          managed: check.managed,
           at: context.occurredAt,
-          by: caller,
-        };
+        }),
       },
-    });
+      {
+        stream: verificationStream(id),
+        decider: verificationDecider,
+        context,
+        command: async () => {
+          const check = await this.checks.forUser(caller, id);
+          return {
+            type: 'IssueVerificationCode' as const,
+            userId: id,
+            email: check.user.record?.email ?? '',
+            partnerId: check.partnerId,
+            salt,
+            codeHash,
+            isAgent: check.isAgent,
+            managed: check.managed,
+            at: context.occurredAt,
+            by: caller,
+          };
+        },
+      },
+    );
     const issued = result.events.find((event) => event.type === 'VerificationCodeIssued');
     if (!issued || issued.type !== 'VerificationCodeIssued') throw new Error('no code issued');
     const { email, expiresAt, issuedAt } = issued.data;
@@ -119,12 +136,13 @@ export class ConfirmVerificationCodeHandler implements ICommandHandler<
       stream: verificationStream(id),
       decider: verificationDecider,
       context,
-      command: async () => {
+      command: async (state) => {
         const check = await this.checks.forUser(caller, id);
         return {
           type: 'ConfirmVerificationCode' as const,
           userId: id,
-          code,
+          // Hashed with the stored salt on libuv's pool, not on the event loop.
+          candidateHash: state.code ? await hashCode(code, state.code.salt) : '',
           isAgent: check.isAgent,
           managed: check.managed,
           at: context.occurredAt,

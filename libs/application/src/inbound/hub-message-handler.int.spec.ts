@@ -1,3 +1,4 @@
+import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +67,7 @@ describe('HubMessageHandler grouped deliveries (SQLite)', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hub-groups-'));
     store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    handler = standaloneMessageHandler(store);
+    handler = standaloneMessageHandler(store, testSubjectKeys());
     await addContract(store, 'con-a');
     await addContract(store, 'con-b');
   });
@@ -135,7 +136,7 @@ describe('HubMessageHandler grouped deliveries (SQLite)', () => {
     const head = await store.headPosition();
 
     expect(await handler.handleGroup(messages, contextsOf(messages))).toEqual([null, null]);
-    const restarted = standaloneMessageHandler(store);
+    const restarted = standaloneMessageHandler(store, testSubjectKeys());
     expect(await restarted.handleGroup(messages, contextsOf(messages))).toEqual([null, null]);
 
     expect(await store.headPosition()).toBe(head);

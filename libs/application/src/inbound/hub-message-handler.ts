@@ -10,7 +10,7 @@ import {
 } from '@hub/domain/directory/directory.decider';
 import { OrganizationRecord, UserRecord } from '@hub/domain/directory/directory.events';
 import { suppressionDecider, suppressionStream } from '@hub/domain/helpdesk/suppression.decider';
-import { GlobalPosition } from '@hub/event-store';
+import { GlobalPosition, SubjectKeyStore } from '@hub/event-store';
 import { InboundMessage, InboundMessageOf, MessageContext, MessageHandler } from '@hub/messaging';
 import { CaseResponses } from '../cases/case-responses';
 import { ConsumptionLedger, LedgerDelivery } from '../consumption/consumption-ledger';
@@ -58,6 +58,7 @@ export class HubMessageHandler implements MessageHandler {
     private readonly ledger: ConsumptionLedger,
     private readonly responses: CaseResponses,
     private readonly executor: CommandExecutor,
+    private readonly keys: SubjectKeyStore,
   ) {}
 
   async handle(message: InboundMessage, context: MessageContext): Promise<void> {
@@ -184,7 +185,7 @@ export class HubMessageHandler implements MessageHandler {
   ): Promise<MessageOutcome> {
     const { email, reason } = message.payload;
     return this.executor.execute({
-      stream: suppressionStream(email),
+      stream: suppressionStream(this.keys.addressKey(email)),
       decider: suppressionDecider,
       context,
       command: () => ({

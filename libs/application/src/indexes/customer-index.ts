@@ -5,14 +5,13 @@ import {
   directoryUserStream,
   userDirectoryDecider,
 } from '@hub/domain/directory';
-import { normalizeEmail } from '@hub/domain/helpdesk';
 import {
   AgreementState,
   agreementDecider,
   agreementStream,
 } from '@hub/domain/agreements/agreement.decider';
 import { GdapState, gdapDecider, gdapStream } from '@hub/domain/gdap';
-import { GlobalPosition } from '@hub/event-store';
+import { GlobalPosition, SubjectKeyStore } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
 import { CommandContext } from '../execution/command-context';
 import { INDEX_KINDS, StreamIndex } from './stream-index';
@@ -22,8 +21,9 @@ import { INDEX_KINDS, StreamIndex } from './stream-index';
  * - `id-customer-agreement-<orgId>:<n>` → `agreement-<id>`: written when an agreement is activated;
  * - `id-gdap-index-<partnerId>:<customerOrgId>:<n>` → `gdap-<id>`: written when a partner
  *   requests a relationship;
- * - `id-directory-email-<email>:<n>` → `directory-user-<userId>`: written when the directory
- *   reports a user (the Help Desk's suppression list is keyed by address).
+ * - `id-directory-email-<address key>:<n>` → `directory-user-<userId>`: written when the
+ *   directory reports a user (the Help Desk's suppression list is keyed by address); the key is
+ *   a keyed hash of the normalised address, so no address is in a stream name.
  */
 @Injectable()
 export class CustomerIndex {
@@ -31,7 +31,10 @@ export class CustomerIndex {
   private readonly relationships: StreamIndex;
   private readonly userEmails: StreamIndex;
 
-  constructor(private readonly executor: CommandExecutor) {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly keys: SubjectKeyStore,
+  ) {
     this.agreements = new StreamIndex(executor, INDEX_KINDS.customerAgreements);
     this.relationships = new StreamIndex(executor, INDEX_KINDS.gdapRelationships);
     this.userEmails = new StreamIndex(executor, INDEX_KINDS.userEmails);
@@ -49,13 +52,18 @@ export class CustomerIndex {
     );
   }
 
+  /** The keyed hash naming an address in streams and index keys (never the address itself). */
+  addressKey(email: string): string {
+    return this.keys.addressKey(email);
+  }
+
   addUserEmail(email: string, userId: UserId, context: CommandContext) {
-    return this.userEmails.add(normalizeEmail(email), directoryUserStream(userId), context);
+    return this.userEmails.add(this.keys.addressKey(email), directoryUserStream(userId), context);
   }
 
   /** The directory users whose record named this address (check their current record). */
   async usersWithEmail(email: string): Promise<UserDirectoryState[]> {
-    const streams = await this.userEmails.list(normalizeEmail(email));
+    const streams = await this.userEmails.list(this.keys.addressKey(email));
     return Promise.all(
       streams.map(async (stream) => (await this.executor.load(stream, userDirectoryDecider)).state),
     );

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainEvent, OrgId } from '@hub/domain';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
-import { GlobalPosition, NewEvent } from '@hub/event-store';
+import { GlobalPosition, NewEvent, SubjectKeyStore } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
 import { CustomerIndex } from '../indexes/customer-index';
 import { IdClaims } from '../indexes/id-claims';
-import { StreamIndex } from '../indexes/stream-index';
+import { INDEX_KINDS, StreamIndex } from '../indexes/stream-index';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Schedule } from '../schedule/schedule';
 import { GdapRecipients, Recipient, Recipients } from './recipients';
@@ -35,6 +35,7 @@ export class Workflows implements WorkflowReads {
     private readonly index: CustomerIndex,
     private readonly schedule: Schedule,
     private readonly recipients: Recipients,
+    private readonly keys: SubjectKeyStore,
     @Optional() private readonly outbox?: NotificationOutbox,
   ) {}
 
@@ -101,7 +102,10 @@ export class Workflows implements WorkflowReads {
       }
       case 'index': {
         const entries = new StreamIndex(this.executor, step.index);
-        const position = await entries.add(step.key, step.stream, stepContext(event, step.step));
+        // An address is never a stream name: the e-mail index is keyed by its keyed hash.
+        const key =
+          step.index === INDEX_KINDS.userEmails ? this.keys.addressKey(step.key) : step.key;
+        const position = await entries.add(key, step.stream, stepContext(event, step.step));
         return { position, appended: [] };
       }
       case 'notify':

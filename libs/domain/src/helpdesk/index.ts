@@ -9,3 +9,4 @@ export * from './verification-code';
 export * from './verification.commands';
 export * from './verification.decider';
 export * from './verification.events';
+export * from './verification-agent.decider';

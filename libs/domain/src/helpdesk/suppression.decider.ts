@@ -8,9 +8,13 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** One stream per address, so a removal and a new suppression of it are ordered. */
-export function suppressionStream(email: string): string {
-  return `suppression-${normalizeEmail(email)}`;
+/**
+ * One stream per address, so a removal and a new suppression of it are ordered. Named by the
+ * address's key (a keyed hash of the normalised address, `SubjectKeyStore.addressKey`), never
+ * the address itself: stream names are not sealed.
+ */
+export function suppressionStream(addressKey: string): string {
+  return `suppression-${addressKey}`;
 }
 
 /** Whether the address is on the do-not-contact list now, and why. */

@@ -29,8 +29,8 @@ const remove: RemoveFromSuppressionList = {
 };
 
 describe('suppression list', () => {
-  it('keys the stream by the lower-cased address', () => {
-    expect(suppressionStream(' Ann@Contoso.Example ')).toBe('suppression-ann@contoso.example');
+  it('names the stream by the address key, never the address (SubjectKeyStore.addressKey)', () => {
+    expect(suppressionStream('3f2a9c')).toBe('suppression-3f2a9c');
   });
 
   it('records a suppression reported by the directory, once per reason', () => {

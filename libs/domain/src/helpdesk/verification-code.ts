@@ -1,4 +1,4 @@
-import { scryptSync, timingSafeEqual } from 'node:crypto';
+import { scrypt, timingSafeEqual } from 'node:crypto';
 
 /** Codes have six digits (domain.md §7). */
 export const CODE_DIGITS = 6;
@@ -14,15 +14,19 @@ export function generateCode(randomInt: (min: number, max: number) => number): s
 /**
  * The salted hash the hub stores instead of the code. scrypt, not a fast hash: there are
  * only a million codes, so a fast hash read from the event log could be reversed within
- * the 10 minutes the code is valid; scrypt makes that take hours.
+ * the 10 minutes the code is valid; scrypt makes that take hours. It runs on libuv's thread
+ * pool (the callback form): about 50 ms of CPU each, on the event loop it stalled every
+ * other request while an agent issued or confirmed a code.
  */
-export function hashCode(code: string, salt: string): string {
-  return scryptSync(code, salt, 32).toString('hex');
+export function hashCode(code: string, salt: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    scrypt(code, salt, 32, (error, key) => (error ? reject(error) : resolve(key.toString('hex')))),
+  );
 }
 
-/** Whether the candidate is the code that was hashed (constant-time comparison). */
-export function verifyCode(candidate: string, salt: string, hash: string): boolean {
-  const expected = Buffer.from(hash, 'hex');
-  const actual = Buffer.from(hashCode(candidate, salt), 'hex');
+/** Whether two hex hashes are the same (constant-time comparison). */
+export function sameHash(candidate: string, stored: string): boolean {
+  const expected = Buffer.from(stored, 'hex');
+  const actual = Buffer.from(candidate, 'hex');
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -25,8 +25,11 @@ export interface IssueVerificationCode extends HelpDeskAgentCheck {
 export interface ConfirmVerificationCode extends HelpDeskAgentCheck {
   type: 'ConfirmVerificationCode';
   userId: UserId;
-  /** The candidate code; never stored. */
-  code: string;
+  /**
+   * hashCode(candidate, salt of the code sent) computed by the handler off the event loop
+   * (empty when no code was sent); the candidate itself is never stored.
+   */
+  candidateHash: string;
   at: string;
   by: Caller;
 }

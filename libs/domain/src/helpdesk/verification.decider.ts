@@ -1,9 +1,9 @@
-import { Decider, DomainError, NotFoundError, UserId, refuse } from '../shared';
-import { addMinutes, isBefore } from '../gdap/instants';
+import { Decider, DomainError, NotFoundError, RateLimitedError, UserId, refuse } from '../shared';
+import { addMinutes, epochOf, isBefore } from '../gdap/instants';
 import { requireAgentOfManaged } from './helpdesk-agent';
 import { VerificationCommand } from './verification.commands';
 import { VerificationEvent } from './verification.events';
-import { verifyCode } from './verification-code';
+import { sameHash } from './verification-code';
 
 /**
  * One stream per user, not per partner: a user has at most one pending code whoever sent
@@ -19,13 +19,37 @@ export const CODE_VALID_MINUTES = 10;
 /** The fifth wrong try locks the code (domain.md §7). */
 export const MAX_WRONG_TRIES = 5;
 
+/** At most this many codes per user in an hour (domain.md §7). */
+export const MAX_CODES_PER_USER_PER_HOUR = 5;
+const HOUR_MS = 60 * 60 * 1000;
+
+/** How many of these instants lie within the hour before `at`. */
+export function issuedWithinHour(instants: readonly string[], at: string): number {
+  const since = epochOf(at) - HOUR_MS;
+  return instants.filter((instant) => epochOf(instant) > since).length;
+}
+
+/** 429 `verification_code_rate_limited`: the cap that was reached and when to try again. */
+export function rateLimited(limit: string, max: number, instants: readonly string[], at: string) {
+  const recent = instants.filter((instant) => epochOf(instant) > epochOf(at) - HOUR_MS);
+  const retryAt = new Date(epochOf(recent[0] ?? at) + HOUR_MS).toISOString();
+  return new RateLimitedError(
+    'verification_code_rate_limited',
+    `At most ${max} codes ${limit} an hour; try again after ${retryAt}.`,
+    { limit, max, retryAt },
+  );
+}
+
 /** The latest code sent to the user: a new one replaces a pending one. */
 export interface VerificationState {
+  /** When the latest codes were issued (the last MAX_CODES_PER_USER_PER_HOUR). */
+  issuedAt?: string[];
   code?: {
     salt: string;
     codeHash: string;
     expiresAt: string;
     failures: number;
+    maxWrongTries: number;
     confirmed: boolean;
   };
 }
@@ -35,6 +59,9 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
   const { userId, at } = command;
   if (command.type === 'IssueVerificationCode') {
     const { email, partnerId, salt, codeHash } = command;
+    const recent = state.issuedAt ?? [];
+    if (issuedWithinHour(recent, at) >= MAX_CODES_PER_USER_PER_HOUR)
+      throw rateLimited('per user', MAX_CODES_PER_USER_PER_HOUR, recent, at);
     if (!salt || !/^[0-9a-f]{64}$/.test(codeHash)) {
       refuse('verification_code_malformed', 'A code is stored as a salted 32-byte scrypt hash.');
     }
@@ -50,6 +77,7 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
           codeHash,
           issuedAt: at,
           expiresAt: addMinutes(at, CODE_VALID_MINUTES),
+          maxWrongTries: MAX_WRONG_TRIES,
         },
       },
     ];
@@ -64,7 +92,7 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
   }
   if (code.confirmed)
     refuse('verification_code_used', 'This code was already used; send a new one.');
-  if (code.failures >= MAX_WRONG_TRIES) {
+  if (code.failures >= code.maxWrongTries) {
     refuse('verification_code_locked', 'Too many wrong tries; send a new code.');
   }
   if (!isBefore(at, code.expiresAt)) {
@@ -72,11 +100,11 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
       expiresAt: code.expiresAt,
     });
   }
-  if (!verifyCode(command.code ?? '', code.salt, code.codeHash)) {
+  if (!sameHash(command.candidateHash ?? '', code.codeHash)) {
     // A wrong try is a fact worth keeping (it counts toward the lock) even though the
     // command is refused: the handler appends this event, then throws verificationRefusal().
     const attempt = code.failures + 1;
-    const attemptsLeft = MAX_WRONG_TRIES - attempt;
+    const attemptsLeft = code.maxWrongTries - attempt;
     return [
       {
         type: 'VerificationCodeAttemptFailed',
@@ -95,13 +123,18 @@ function decide(command: VerificationCommand, state: VerificationState): Verific
 function evolve(state: VerificationState, event: VerificationEvent): VerificationState {
   switch (event.type) {
     case 'VerificationCodeIssued': {
-      const { salt, codeHash, expiresAt } = event.data;
-      return { code: { salt, codeHash, expiresAt, failures: 0, confirmed: false } };
+      const { salt, codeHash, expiresAt, issuedAt, maxWrongTries } = event.data;
+      return {
+        issuedAt: [...(state.issuedAt ?? []), issuedAt].slice(-MAX_CODES_PER_USER_PER_HOUR),
+        code: { salt, codeHash, expiresAt, maxWrongTries, failures: 0, confirmed: false },
+      };
     }
     case 'VerificationCodeAttemptFailed':
-      return state.code ? { code: { ...state.code, failures: event.data.attempt } } : state;
+      return state.code
+        ? { ...state, code: { ...state.code, failures: event.data.attempt } }
+        : state;
     case 'VerificationCodeConfirmed':
-      return state.code ? { code: { ...state.code, confirmed: true } } : state;
+      return state.code ? { ...state, code: { ...state.code, confirmed: true } } : state;
   }
 }
 

@@ -2,7 +2,8 @@ import { DomainEvent, PartnerId, UserId } from '../shared';
 
 /**
  * A Help Desk agent sent a code to the user's e-mail. Only its salted hash is here: the
- * code itself leaves the hub only in the outbound notification (api.md).
+ * code itself leaves the hub only in the outbound notification (api.md). Schema version 2
+ * added `maxWrongTries`; version 1 events read with the rule they were issued under (5).
  */
 export type VerificationCodeIssued = DomainEvent<
   'VerificationCodeIssued',
@@ -16,6 +17,8 @@ export type VerificationCodeIssued = DomainEvent<
     issuedAt: string;
     /** issuedAt + 10 minutes. */
     expiresAt: string;
+    /** The wrong try that locks this code: the rule as it stood when the code was sent. */
+    maxWrongTries: number;
   }
 >;
 

@@ -75,6 +75,14 @@ export function refuse(code: string, message: string, details?: Record<string, u
   throw new DomainError(code, message, details);
 }
 
+/** Too many of one kind of request in a window (429); `code` says which limit. */
+export class RateLimitedError extends HubError {
+  readonly status = 429;
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
+
 /** No valid bearer token (401). */
 export class AuthenticationError extends HubError {
   readonly status = 401;

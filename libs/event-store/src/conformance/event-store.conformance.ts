@@ -1,8 +1,10 @@
 import { EventStore } from '../event-store.port';
 import { appendConformance } from './append.conformance';
+import { chainConformance } from './chain.conformance';
 import { MakeEventStore } from './conformance-fixtures';
 import { readConformance } from './read.conformance';
 import { subscribeConformance } from './subscribe.conformance';
+import { unitsConformance } from './units.conformance';
 
 /**
  * The one behaviour every `EventStore` adapter must show, run against each of them so the
@@ -25,5 +27,7 @@ export function describeEventStoreConformance(name: string, makeStore: MakeEvent
     appendConformance(current);
     readConformance(current);
     subscribeConformance(current);
+    chainConformance(current);
+    unitsConformance(current);
   });
 }

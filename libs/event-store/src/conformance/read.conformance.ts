@@ -11,6 +11,19 @@ import {
 /** readStream and readAll: direction, bounds, filters and the envelope's round trip. */
 export function readConformance(store: StoreUnderTest): void {
   describe('read', () => {
+    it('counts the events after a position (lag in events), at most a limit', async () => {
+      const before = await store().headPosition();
+      const stream = uniqueStream();
+      // Two appends of several events each: a count, whatever the store's positions step by.
+      await store().appendToStream(stream, numbered(3), NO_STREAM);
+      const { position } = await store().appendToStream(stream, numbered(4, 'Numbered', 3), 2);
+      const [first] = await store().readStream(stream, { maxCount: 1 });
+      expect(await store().countEventsAfter(before)).toBe(7);
+      expect(await store().countEventsAfter(first.position)).toBe(6);
+      expect(await store().countEventsAfter(first.position, 5)).toBe(5);
+      expect(await store().countEventsAfter(position)).toBe(0);
+    });
+
     it('reads a stream forwards and backwards from a revision, at most maxCount events', async () => {
       const stream = uniqueStream();
       await store().appendToStream(stream, numbered(10), NO_STREAM);

@@ -11,16 +11,17 @@ import {
 } from '@eventstore/db-client';
 import { ConcurrencyError } from '@hub/domain';
 import {
+  ANY,
   AppendResult,
   EventStore,
   ExpectedRevision,
   GlobalPosition,
+  NO_STREAM,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
-  appendPartByPart,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -31,6 +32,15 @@ import {
   toEsdbPosition,
 } from './esdb-mapping';
 import { EsdbSubscription, ResubscribeBackoff } from './esdb-subscription';
+import {
+  ChainHead,
+  ChainRange,
+  ChainVerification,
+  EventLogIntegrity,
+} from '../integrity/hash-chain';
+import { NO_UPCASTERS, Upcasters } from '../upcasting/upcasters';
+import { sealEvents, storedHash, streamTip, verifyEsdbRange } from './esdb-chain';
+import { JournaledAppends } from '../units/journaled-appends';
 
 /** Options of `EventStoreDbEventStore`. */
 export interface EventStoreDbOptions {
@@ -38,22 +48,47 @@ export interface EventStoreDbOptions {
   connectionString: string;
   /** Resubscription backoff of `$all` subscriptions (default 100 ms doubling up to 10 s). */
   resubscribe?: ResubscribeBackoff;
+  /** Turns events stored at an older schema version into the current shape on every read. */
+  upcasters?: Upcasters;
 }
 
-/** The production event store on EventStoreDB / KurrentDB through `@eventstore/db-client`. */
-export class EventStoreDbEventStore implements EventStore {
+/** How often an `ANY` append re-chains after another writer appended to the stream first. */
+const ANY_APPEND_ATTEMPTS = 5;
+
+/**
+ * The production event store on EventStoreDB / KurrentDB through `@eventstore/db-client`.
+ *
+ * Its hash chain is weaker than the embedded store's: no writer knows its predecessor in `$all`
+ * (the server orders appends to different streams), so each event chains to the previous event
+ * of its own stream, its hash kept in the metadata (`$hash`). `verifyChain` finds a changed
+ * event or a stream's skipped revision, with its position; it cannot show a stream removed
+ * whole or events cut from a stream's end, and `chainHead` is the hash of the last event, which
+ * covers its own stream only. Each append reads the stream's last event first (one round trip).
+ */
+export class EventStoreDbEventStore implements EventStore, EventLogIntegrity {
   private readonly client: EventStoreDBClient;
   private readonly backoff: ResubscribeBackoff;
+  private readonly upcasters: Upcasters;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly units = new JournaledAppends(this);
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.backoff = options.resubscribe ?? { initialMs: 100, maxMs: 10_000 };
+    this.upcasters = options.upcasters ?? NO_UPCASTERS;
   }
 
-  /** No multi-stream transactions here: part after part, stopping at the first refused. */
+  /**
+   * No multi-stream transactions here: part after part through a journal, so a unit a crash
+   * cut short is finished by `completePendingUnits` at the next start (see JournaledAppends).
+   */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    return appendPartByPart(this, appends);
+    return this.units.appendToStreams(appends);
+  }
+
+  /** Finishes the units a crash left part-appended; run once at start-up. Answers how many. */
+  completePendingUnits(): Promise<number> {
+    return this.units.completePending();
   }
 
   async appendToStream(
@@ -61,29 +96,32 @@ export class EventStoreDbEventStore implements EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    let result: EsdbAppendResult;
-    try {
-      // The event id is ESDB's event id, so a re-append of the same ids is de-duplicated by the server.
-      result = await this.client.appendToStream(
-        stream,
-        events.map((event) =>
-          jsonEvent({
-            id: event.metadata.eventId,
-            type: event.type,
-            data: event.data as Record<string, unknown>,
-            metadata: event.metadata as unknown as Record<string, unknown>,
-          }),
-        ),
-        { expectedRevision: toEsdbExpectedRevision(expectedRevision) },
-      );
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError)
+    let result: EsdbAppendResult | undefined;
+    for (let attempt = 1; !result; attempt += 1) {
+      // Each event's hash chains from the stream's last one, so the append must land right after
+      // it: an `ANY` append is made against the revision read, and re-chained if another came first.
+      const tip = await streamTip(this.client, stream);
+      const expected: ExpectedRevision =
+        expectedRevision === ANY ? (tip.revision ?? NO_STREAM) : expectedRevision;
+      const sealed = sealEvents(stream, events, (tip.revision ?? -1) + 1, tip.hash);
+      try {
+        // The event id is ESDB's event id, so a re-append of the same ids is de-duplicated by the server.
+        result = await this.client.appendToStream(
+          stream,
+          events.map((event, i) =>
+            jsonEvent({ id: event.metadata.eventId, type: event.type, ...sealed[i] }),
+          ),
+          { expectedRevision: toEsdbExpectedRevision(expected) },
+        );
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (expectedRevision === ANY && attempt < ANY_APPEND_ATTEMPTS) continue;
         throw new ConcurrencyError(`stream ${stream} is not at the expected revision`, {
           stream,
           expectedRevision,
           actualRevision: String(error.actualVersion),
         });
-      throw error;
+      }
     }
     const nextExpectedRevision = Number(result.nextExpectedRevision);
     const commit = result.position?.commit;
@@ -115,7 +153,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
-    return events;
+    return this.upcasters.upcastAll(events);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -134,12 +172,16 @@ export class EventStoreDbEventStore implements EventStore {
       events.push(fromEsdbEvent(event));
       if (events.length >= maxCount) break;
     }
-    return events;
+    return this.upcasters.upcastAll(events);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, options, this.backoff, (closed) =>
-      this.subscriptions.delete(closed),
+    const subscription = new EsdbSubscription(
+      this.client,
+      options,
+      this.backoff,
+      (closed) => this.subscriptions.delete(closed),
+      this.upcasters,
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -152,6 +194,41 @@ export class EventStoreDbEventStore implements EventStore {
         return event.position.commit as GlobalPosition;
     }
     return null;
+  }
+
+  verifyChain(range?: ChainRange): Promise<ChainVerification> {
+    return verifyEsdbRange(this.client, range);
+  }
+
+  async chainHead(): Promise<ChainHead | null> {
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
+      const event = resolved.event;
+      if (event && matchesFilter(event.type, event.streamId))
+        return { position: event.position.commit, hash: storedHash(event)?.toString('hex') ?? '' };
+    }
+    return null;
+  }
+
+  /**
+   * Reads forward from `position` and counts (ESDB positions are byte offsets in its log, so a
+   * difference of positions is no number of events). Lag is usually small; `limit` bounds it.
+   */
+  async countEventsAfter(position: GlobalPosition | null, limit = Infinity): Promise<number> {
+    let count = 0;
+    if (limit <= 0) return 0;
+    const reading = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: position === null ? START : toEsdbPosition(position),
+    });
+    for await (const resolved of reading) {
+      const event = resolved.event;
+      // readAll starts at `position` itself (inclusive); system events are not the hub's.
+      if (!event || !matchesFilter(event.type, event.streamId)) continue;
+      if (position !== null && (event.position.commit as GlobalPosition) <= position) continue;
+      count += 1;
+      if (count >= limit) break;
+    }
+    return count;
   }
 
   async ping(): Promise<boolean> {

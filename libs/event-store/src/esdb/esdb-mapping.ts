@@ -36,13 +36,25 @@ export function toEsdbPosition(position: bigint): Position {
   return { commit: position, prepare: position };
 }
 
+/**
+ * The metadata key holding an event's hash on EventStoreDB, where an event has no column of
+ * its own for it (esdb-chain.ts). Reads strip it, so readers see the metadata they appended.
+ */
+export const HASH_KEY = '$hash';
+
+/** The metadata without the hash: what was hashed (JSON keeps the key order it was written in). */
+export function appendedMetadata(event: EsdbRecordedEvent | AllStreamRecordedEvent): EventMetadata {
+  const { [HASH_KEY]: _hash, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
+  return metadata as unknown as EventMetadata;
+}
+
 /** Maps a recorded ESDB event (JSON data and JSON metadata) to the port's shape. */
 export function fromEsdbEvent(event: EsdbRecordedEvent | AllStreamRecordedEvent): RecordedEvent {
   if (!event.isJson) throw new Error(`event ${event.id} in ${event.streamId} is not JSON`);
   return {
     type: event.type,
     data: event.data as Record<string, unknown>,
-    metadata: event.metadata as unknown as EventMetadata,
+    metadata: appendedMetadata(event),
     streamName: event.streamId,
     revision: Number(event.revision),
     position: (event.position?.commit ?? -1n) as GlobalPosition,

@@ -1,5 +1,6 @@
 import { AllStreamSubscription, EventStoreDBClient, START } from '@eventstore/db-client';
 import { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import { NO_UPCASTERS, Upcasters } from '../upcasting/upcasters';
 import { fromEsdbEvent, matchesFilter, toEsdbPosition, toServerFilter } from './esdb-mapping';
 
 /** Backoff between resubscriptions: doubles from `initialMs` up to `maxMs`. */
@@ -24,6 +25,7 @@ export class EsdbSubscription implements Subscription {
     private readonly options: SubscribeOptions,
     private readonly backoff: ResubscribeBackoff,
     private readonly onClose: (subscription: EsdbSubscription) => void,
+    private readonly upcasters: Upcasters = NO_UPCASTERS,
   ) {
     this.last = options.fromPosition;
   }
@@ -45,7 +47,7 @@ export class EsdbSubscription implements Subscription {
             failures = 0;
             this.last = event.position.commit;
             if (matchesFilter(event.type, event.streamId, this.options.filter))
-              yield fromEsdbEvent(event);
+              yield this.upcasters.upcast(fromEsdbEvent(event));
           }
         } catch (error) {
           if (this.closed) return;

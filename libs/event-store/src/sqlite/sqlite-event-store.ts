@@ -12,6 +12,13 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import {
+  ChainHead,
+  ChainRange,
+  ChainVerification,
+  EventLogIntegrity,
+} from '../integrity/hash-chain';
+import { SqliteChainVerifier } from './sqlite-chain';
 import { GroupCommitStats, GroupCommitter } from './sqlite-group-commit';
 import { SqliteEventReads } from './sqlite-reads';
 import { SqliteEventStoreOptions, openEventDatabase } from './sqlite-schema';
@@ -21,13 +28,16 @@ const DEFAULT_POLL_INTERVAL_MS = 250;
 
 /**
  * The embedded event store: one SQLite file in WAL mode, synchronous=FULL unless asked
- * otherwise, gapless global positions, unique event ids and group commit.
+ * otherwise, gapless global positions, unique event ids and group commit. Every row carries a
+ * hash chaining it to the row before it in the global log, written in the append's transaction:
+ * `verifyChain` finds a changed, removed or inserted row anywhere, with its position.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, EventLogIntegrity {
   private readonly db: Database.Database;
   private readonly writer: GroupCommitter;
   private readonly reads: SqliteEventReads;
   private readonly signal: CommitSignal;
+  private readonly chain: SqliteChainVerifier;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
 
@@ -35,8 +45,13 @@ export class SqliteEventStore implements EventStore {
     const resolved = typeof options === 'string' ? { file: options } : options;
     this.db = openEventDatabase(resolved);
     this.signal = new CommitSignal(resolved.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
-    this.writer = new GroupCommitter(this.db, () => this.signal.notify());
-    this.reads = new SqliteEventReads(this.db);
+    this.writer = new GroupCommitter(
+      this.db,
+      () => this.signal.notify(),
+      resolved.hashChain ?? true,
+    );
+    this.reads = new SqliteEventReads(this.db, resolved.upcasters);
+    this.chain = new SqliteChainVerifier(this.db);
   }
 
   appendToStream(
@@ -73,6 +88,21 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<GlobalPosition | null> {
     this.assertOpen();
     return this.reads.headPosition();
+  }
+
+  verifyChain(range?: ChainRange): Promise<ChainVerification> {
+    this.assertOpen();
+    return this.chain.verify(range);
+  }
+
+  async chainHead(): Promise<ChainHead | null> {
+    this.assertOpen();
+    return this.chain.chainHead();
+  }
+
+  async countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
+    this.assertOpen();
+    return this.reads.countAfter(position ?? -1n, limit);
   }
 
   async ping(): Promise<boolean> {

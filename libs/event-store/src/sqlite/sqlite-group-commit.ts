@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ConcurrencyError } from '@hub/domain';
+import { chainHash } from '../integrity/hash-chain';
 import {
   AppendResult,
   GlobalPosition,
@@ -7,6 +8,7 @@ import {
   NewEvent,
   StreamAppend,
 } from '../event-store.port';
+import { hashStatement } from './sqlite-chain';
 
 /** One caller's append: one part, or several streams written together. */
 interface PendingAppend {
@@ -45,6 +47,9 @@ export class GroupCommitter {
   private readonly counters: GroupCommitStats = { commits: 0, appends: 0 };
 
   private readonly maxPosition: Database.Statement;
+  private readonly hashAt: (position: number) => Buffer;
+  /** The hash of the last event written in the open transaction: the next event's predecessor. */
+  private chainTip: Buffer = Buffer.alloc(0);
   private readonly streamRevision: Database.Statement;
   private readonly findEvent: Database.Statement;
   private readonly insert: Database.Statement;
@@ -56,13 +61,15 @@ export class GroupCommitter {
   constructor(
     db: Database.Database,
     private readonly onCommitted: () => void,
+    private readonly chained = true,
   ) {
     this.maxPosition = db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck();
     this.streamRevision = db.prepare('SELECT MAX(revision) FROM events WHERE stream = ?').pluck();
     this.findEvent = db.prepare('SELECT stream, revision, position FROM events WHERE event_id = ?');
+    this.hashAt = hashStatement(db);
     this.insert = db.prepare(
-      `INSERT INTO events (position, event_id, stream, revision, type, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (position, event_id, stream, revision, type, data, metadata, recorded_at, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.appendOne = db.transaction((pending, firstPosition, recordedAt) => {
       let next = firstPosition;
@@ -76,10 +83,15 @@ export class GroupCommitter {
       const recordedAt = new Date().toISOString();
       // Explicit counter: read once under the write lock, advanced only by appends that commit.
       let next = (this.maxPosition.get() as number) + 1;
+      // The chain's tip, like the counter, is read under the write lock and advanced only by
+      // appends that commit: a refused append's savepoint rolls back its rows and its hashes.
+      let tip = this.hashAt(next - 1);
       return batch.map((pending): Outcome => {
+        this.chainTip = tip;
         try {
           const results = this.appendOne(pending, next, recordedAt);
           for (const result of results) next = Math.max(next, Number(result.position) + 1);
+          tip = this.chainTip;
           return { ok: true, results };
         } catch (error) {
           return { ok: false, error };
@@ -151,15 +163,21 @@ export class GroupCommitter {
     for (const event of events) {
       revision += 1;
       position += 1;
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      const { type } = event;
+      const fields = { stream, revision, type, data, metadata, recordedAt };
+      if (this.chained) this.chainTip = chainHash(this.chainTip, fields);
       this.insert.run(
         position,
         event.metadata.eventId,
         stream,
         revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
+        type,
+        data,
+        metadata,
         recordedAt,
+        this.chained ? this.chainTip : null,
       );
     }
     return { nextExpectedRevision: revision, position: BigInt(position) as GlobalPosition };

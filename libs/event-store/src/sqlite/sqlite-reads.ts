@@ -6,20 +6,28 @@ import {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port';
+import { NO_UPCASTERS, Upcasters } from '../upcasting/upcasters';
 import { DeferredMetadataEvent, EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-schema';
 
 // The highest code point: `stream < prefix || MAX_CHAR` keeps a prefix filter on the
 // (stream, revision) index instead of a LIKE, whose ASCII case folding would be wrong here.
 const MAX_CHAR = '\u{10FFFF}';
 
-/** Read queries over the `events` table; statements are prepared once per filter shape. */
+/**
+ * Read queries over the `events` table; statements are prepared once per filter shape. Every
+ * event read leaves in its type's current shape (`Upcasters`).
+ */
 export class SqliteEventReads {
   private readonly forwards: Database.Statement;
   private readonly backwards: Database.Statement;
   private readonly head: Database.Statement;
+  private readonly countFrom: Database.Statement;
   private readonly allByShape = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly upcasters: Upcasters = NO_UPCASTERS,
+  ) {
     this.forwards = db
       .prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -31,6 +39,9 @@ export class SqliteEventReads {
       )
       .raw();
     this.head = db.prepare('SELECT MAX(position) FROM events').pluck();
+    this.countFrom = db
+      .prepare('SELECT count(*) FROM (SELECT 1 FROM events WHERE position >= ? LIMIT ?)')
+      .pluck();
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): RecordedEvent[] {
@@ -39,21 +50,30 @@ export class SqliteEventReads {
       options.direction === 'backwards'
         ? this.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.forwards.all(stream, options.fromRevision ?? 0, limit);
-    return (rows as EventRow[]).map(toRecordedEvent);
+    return this.upcasters.upcastAll((rows as EventRow[]).map(toRecordedEvent));
   }
 
   /** Events at or after `fromPosition` (inclusive), in log order. */
   readAll(options: ReadAllOptions = {}): RecordedEvent[] {
     const from = options.fromPosition === undefined ? 0 : Number(options.fromPosition);
     const rows = this.rowsFrom(from, options.maxCount ?? -1, options.filter);
-    return options.deferMetadata
-      ? rows.map((row) => new DeferredMetadataEvent(row))
-      : rows.map(toRecordedEvent);
+    return this.upcasters.upcastAll(
+      options.deferMetadata
+        ? rows.map((row) => new DeferredMetadataEvent(row))
+        : rows.map(toRecordedEvent),
+    );
   }
 
   /** Events strictly after `position` (a subscription's next page). */
   readAfter(position: bigint, maxCount: number, filter?: EventFilter): RecordedEvent[] {
-    return this.rowsFrom(Number(position) + 1, maxCount, filter).map(toRecordedEvent);
+    return this.upcasters.upcastAll(
+      this.rowsFrom(Number(position) + 1, maxCount, filter).map(toRecordedEvent),
+    );
+  }
+
+  /** Events after `position`, counted on the primary key (at most `limit`). */
+  countAfter(position: bigint, limit = -1): number {
+    return this.countFrom.get(Number(position) + 1, limit) as number;
   }
 
   headPosition(): GlobalPosition | null {

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, GlobalPosition, RecordedEvent } from '../event-store.port';
+import { Upcasters } from '../upcasting/upcasters';
+import { migrateToHashChain } from './sqlite-chain';
 
 /** How hard SQLite syncs on commit: FULL survives power loss in WAL mode, NORMAL may lose the last commits. */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -14,6 +16,13 @@ export interface SqliteEventStoreOptions {
   cacheMiB?: number;
   /** How often idle live subscriptions look for commits made by other processes (ms, default 250). */
   pollIntervalMs?: number;
+  /**
+   * Default true. `false` writes no hashes (the rows then fail `verifyChain`): only for
+   * bench:event-store's measure of what the chain costs.
+   */
+  hashChain?: boolean;
+  /** Turns events stored at an older schema version into the current shape on every read. */
+  upcasters?: Upcasters;
 }
 
 const DEFAULT_CACHE_MIB = 64;
@@ -47,7 +56,9 @@ CREATE TABLE IF NOT EXISTS events (
   type        TEXT    NOT NULL,
   data        TEXT    NOT NULL,
   metadata    TEXT    NOT NULL,
-  recorded_at TEXT    NOT NULL
+  recorded_at TEXT    NOT NULL,
+  -- SHA-256 chaining the row to the one before it in the global log (sqlite-chain.ts).
+  hash        BLOB
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
 CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
@@ -64,6 +75,7 @@ export function openEventDatabase(options: SqliteEventStoreOptions): Database.Da
   // page cache misses on most of them once the log outgrows it (bench:ingest: ~20% of a message).
   db.pragma(`cache_size = -${(options.cacheMiB ?? DEFAULT_CACHE_MIB) * 1024}`);
   db.exec(SCHEMA);
+  migrateToHashChain(db);
   return db;
 }
 

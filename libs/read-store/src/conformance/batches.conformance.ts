@@ -109,6 +109,55 @@ export function batches(ctx: ConformanceContext): void {
       expect(await ctx.store().get(c, 'c')).toStrictEqual({ v: 'old' });
     });
 
+    it('applies batches over documents it prefetched, as the runner does, and skips a replay', async () => {
+      const c = ctx.collection('prefetched');
+      await ctx.store().put(c, 'old', { v: 'direct' });
+      await ctx
+        .store()
+        .applyBatch({ projection: c, checkpoint: '4', changes: [put(c, 'kept', { v: 4 })] });
+      expect(await ctx.store().getMany(c, ['old', 'kept', 'new', 'gone'])).toHaveLength(2);
+      const batch: ProjectionBatch = {
+        projection: c,
+        checkpoint: '10',
+        changes: [
+          put(c, 'old', { v: 10 }),
+          put(c, 'new', { v: 10 }),
+          del(c, 'kept'),
+          del(c, 'gone'),
+        ],
+      };
+      await ctx.store().applyBatch(batch);
+      const once = await snapshot(ctx.store(), c);
+      expect(once).toEqual([{ v: 10 }, { v: 10 }]);
+      await ctx.store().getMany(c, ['old', 'new', 'kept', 'gone']);
+      await ctx.store().applyBatch(batch);
+      await ctx.store().applyBatch({
+        projection: c,
+        checkpoint: '6',
+        changes: [put(c, 'old', { v: 6 }), del(c, 'new')],
+      });
+      expect(await snapshot(ctx.store(), c)).toEqual(once);
+    });
+
+    it('does not overwrite a newer document another process wrote after this one prefetched it', async () => {
+      const c = ctx.collection('prefetched_stale');
+      const other = ctx.another();
+      expect(await ctx.store().getMany(c, ['x', 'y'])).toEqual([]);
+      await (other ?? ctx.store()).applyBatch({
+        projection: `${c}_other`,
+        checkpoint: '20',
+        changes: [put(c, 'x', { v: 'newer' })],
+      });
+      if (!other) await ctx.store().getMany(c, ['x']); // one store: it saw its own write
+      await ctx.store().applyBatch({
+        projection: c,
+        checkpoint: '10',
+        changes: [put(c, 'x', { v: 'older' }), put(c, 'y', { v: 'older' })],
+      });
+      expect(await ctx.store().get(c, 'x')).toEqual({ v: 'newer' });
+      expect(await ctx.store().get(c, 'y')).toEqual({ v: 'older' });
+    });
+
     it('lets a batch overwrite a document written directly by put', async () => {
       const c = ctx.collection('batch_after_put');
       await ctx.store().put(c, 'a', { v: 'direct' });

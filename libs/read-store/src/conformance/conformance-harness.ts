@@ -1,17 +1,39 @@
+import { LeaseStore } from '../lease.port';
 import { Document, Filter, ReadModelStore, SortKey } from '../read-model-store.port';
+
+/** The adapters under test are both: documents and the leases of who writes them. */
+export type LeasedReadModelStore = ReadModelStore & LeaseStore;
 
 /** A store under test and how to dispose of it (drop its database, close its connection). */
 export interface ReadModelStoreHarness {
-  store: ReadModelStore;
+  store: LeasedReadModelStore;
+  /**
+   * A second store on the same data through a connection of its own (another process's view),
+   * when the engine can be shared; closed by `dispose`.
+   */
+  another?: LeasedReadModelStore;
   dispose(): Promise<void>;
 }
 
-/** Opens one store per suite; tests use their own collections so they never see each other. */
-export type MakeReadModelStore = () => Promise<ReadModelStoreHarness>;
+/** The test clock a suite's stores time leases by. */
+export interface TestClock {
+  now(): number;
+}
+
+/**
+ * Opens one store per suite, timing leases by `clock`; tests use their own collections and
+ * lease names so they never see each other.
+ */
+export type MakeReadModelStore = (clock: TestClock) => Promise<ReadModelStoreHarness>;
 
 /** Shared state of one conformance run. */
 export interface ConformanceContext {
-  store(): ReadModelStore;
+  store(): LeasedReadModelStore;
+  /** See `ReadModelStoreHarness.another`. */
+  another(): LeasedReadModelStore | undefined;
+  /** Moves the suite's clock forward. */
+  advance(ms: number): void;
+  nowMs(): number;
   /** A collection name no other test uses. */
   collection(hint: string): string;
 }

@@ -1,10 +1,11 @@
-import { ReadModelStore } from '../read-model-store.port';
 import { batches } from './batches.conformance';
 import {
   ConformanceContext,
+  LeasedReadModelStore,
   MakeReadModelStore,
   ReadModelStoreHarness,
 } from './conformance-harness';
+import { leases } from './leases.conformance';
 import { documentRoundTrips } from './documents.conformance';
 import { queries } from './queries.conformance';
 
@@ -20,16 +21,22 @@ export function describeReadModelStoreConformance(
   describe(`ReadModelStore conformance: ${name}`, () => {
     let harness: ReadModelStoreHarness | undefined;
     let counter = 0;
+    let clockMs = Date.parse('2026-01-01T00:00:00Z');
     const ctx: ConformanceContext = {
-      store(): ReadModelStore {
+      store(): LeasedReadModelStore {
         if (!harness) throw new Error(`${name}: the store did not open (see beforeAll)`);
         return harness.store;
       },
+      another: () => harness?.another,
+      advance: (ms) => {
+        clockMs += ms;
+      },
+      nowMs: () => clockMs,
       collection: (hint) => `t${++counter}_${hint}`,
     };
 
     beforeAll(async () => {
-      harness = await makeStore();
+      harness = await makeStore({ now: () => clockMs });
     });
     afterAll(async () => {
       await harness?.dispose();
@@ -38,6 +45,7 @@ export function describeReadModelStoreConformance(
     documentRoundTrips(ctx);
     queries(ctx);
     batches(ctx);
+    leases(ctx);
   });
 }
 

@@ -18,7 +18,10 @@ import {
   ReadStoreUsageError,
 } from '../shared/identifiers';
 import { parseFilter, parseLimit, parseSort } from '../shared/query';
+import { Lease, LeaseLostError, LeaseStore } from '../lease.port';
+import { KnownPositions } from './known-positions';
 import { writeChanges } from './mongo-batch';
+import { MongoLeases, StoredLeaseDocument } from './mongo-leases';
 import { buildQuery, buildSort, StoredDocument, toDocument } from './mongo-query';
 
 /** Options of `MongoReadModelStore`. */
@@ -28,24 +31,33 @@ export interface MongoReadModelStoreOptions {
   prefix?: string;
   /** Close the client on `close()` (true when the store opened it itself). */
   closeClient?: boolean;
+  /** The clock leases are timed by (default the system's). */
+  now?: () => number;
 }
 
 interface StoredCheckpoint {
   _id: string;
   position: string | null;
   updatedAt: string;
+  /** The fencing token of the last fenced batch: an older token cannot move the checkpoint. */
+  fence?: number;
 }
 
 const NAMESPACE_NOT_FOUND = 26;
+const DUPLICATE_KEY = 11000;
 
 /**
  * The production read-model store on MongoDB. Uses neither multi-document transactions nor
  * change streams, so it also runs on FerretDB 1.x: crash safety comes from per-document
  * positions (see `writeChanges`) and from writing the checkpoint after the documents.
  */
-export class MongoReadModelStore implements ReadModelStore {
+export class MongoReadModelStore implements ReadModelStore, LeaseStore {
   private readonly db: Db;
   private readonly prefix: string;
+  private readonly leases: MongoLeases;
+  private readonly now: () => number;
+  private readonly known = new KnownPositions();
+  readonly costlyUpdates = true;
 
   constructor(
     private readonly client: MongoClient,
@@ -53,6 +65,27 @@ export class MongoReadModelStore implements ReadModelStore {
   ) {
     this.db = client.db(options.database);
     this.prefix = options.prefix ?? '';
+    this.now = options.now ?? Date.now;
+    this.leases = new MongoLeases(
+      this.db.collection<StoredLeaseDocument>(`${this.prefix}_leases`),
+      this.now,
+    );
+  }
+
+  acquireLease(name: string, holder: string, leaseMs?: number): Promise<Lease | null> {
+    return this.leases.acquireLease(name, holder, leaseMs);
+  }
+
+  renewLease(lease: Lease, leaseMs?: number): Promise<Lease | null> {
+    return this.leases.renewLease(lease, leaseMs);
+  }
+
+  releaseLease(lease: Lease): Promise<void> {
+    return this.leases.releaseLease(lease);
+  }
+
+  listLeases(): Promise<Lease[]> {
+    return this.leases.listLeases();
   }
 
   /** Connects to `url` and returns a store that owns (and closes) the client. */
@@ -67,6 +100,7 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async get<T extends Document>(collection: string, id: string): Promise<T | null> {
     const stored = await this.collection(collection).findOne({ _id: assertId(id) });
+    this.known.set(collection, id, stored ? (stored._pos ?? '') : null);
     return stored ? toDocument<T>(stored) : null;
   }
 
@@ -76,6 +110,9 @@ export class MongoReadModelStore implements ReadModelStore {
     if (ids.length === 0) return [];
     const found = await c.find({ _id: { $in: [...new Set(ids)] } }).toArray();
     const byId = new Map(found.map((stored) => [stored._id, stored]));
+    // What a batch about to write these documents checks its positions against (see writeChanges).
+    for (const id of ids)
+      this.known.set(collection, id, byId.get(id)?._pos ?? (byId.has(id) ? '' : null));
     // In the order asked for, each found document once.
     return [...new Set(ids)].flatMap((id) => {
       const stored = byId.get(id);
@@ -116,13 +153,16 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.collection(collection).replaceOne({ _id: assertId(id) }, assertDocument(doc), {
       upsert: true,
     });
+    this.known.set(collection, id, '');
   }
 
   async delete(collection: string, id: string): Promise<void> {
     await this.collection(collection).deleteOne({ _id: assertId(id) });
+    this.known.set(collection, id, null);
   }
 
   async dropCollection(collection: string): Promise<void> {
+    this.known.forget(collection);
     try {
       await this.collection(collection).drop();
     } catch (error) {
@@ -130,22 +170,50 @@ export class MongoReadModelStore implements ReadModelStore {
     }
   }
 
+  /**
+   * A fenced batch is refused before its first write when its token is stale, and its checkpoint
+   * only moves while no newer token has moved it (so a holder that lost its lease between the
+   * check and the checkpoint fails there: documents it wrote are replayed by the new holder).
+   */
   async applyBatch(batch: ProjectionBatch): Promise<void> {
+    if (batch.fence) await this.leases.checkFence(batch.fence);
     const position = parsePosition(batch.checkpoint);
     for (const [collection, group] of coalesceChanges(batch)) {
       await writeChanges(
         this.collection(collection),
+        collection,
         group,
         batch.checkpoint,
         sortablePosition(position),
+        this.known,
       );
     }
     // Only after every document: a crash before this line replays the batch, harmlessly.
-    await this.checkpoints().updateOne(
-      { _id: batch.projection },
-      { $set: { position: batch.checkpoint, updatedAt: new Date().toISOString() } },
-      { upsert: true },
-    );
+    await this.saveCheckpoint(batch);
+  }
+
+  private async saveCheckpoint({ projection, checkpoint, fence }: ProjectionBatch): Promise<void> {
+    const updatedAt = new Date().toISOString();
+    if (!fence) {
+      await this.checkpoints().updateOne(
+        { _id: projection },
+        { $set: { position: checkpoint, updatedAt } },
+        { upsert: true },
+      );
+      return;
+    }
+    try {
+      // Fails to match a checkpoint a newer token wrote; the upsert then collides on `_id`.
+      await this.checkpoints().updateOne(
+        { _id: projection, $or: [{ fence: { $exists: false } }, { fence: { $lte: fence.token } }] },
+        { $set: { position: checkpoint, updatedAt, fence: fence.token } },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY)
+        throw new LeaseLostError(fence);
+      throw error;
+    }
   }
 
   async getCheckpoint(projection: string): Promise<Checkpoint | null> {

@@ -5,13 +5,18 @@ import { join } from 'node:path';
 import { describeReadModelStoreConformance } from '../conformance/read-model-store.conformance';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
-describeReadModelStoreConformance('SqliteReadModelStore (temp file, WAL)', async () => {
+describeReadModelStoreConformance('SqliteReadModelStore (temp file, WAL)', async (clock) => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-read-store-'));
-  const store = new SqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
+  const file = join(dir, 'read-models.sqlite');
+  const store = new SqliteReadModelStore({ file, now: clock.now });
+  // Another process's store on the same file: its own connections and writer thread.
+  const another = new SqliteReadModelStore({ file, now: clock.now });
   return {
     store,
+    another,
     dispose: async () => {
       await store.close();
+      await another.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -19,8 +24,8 @@ describeReadModelStoreConformance('SqliteReadModelStore (temp file, WAL)', async
 
 describeReadModelStoreConformance(
   'SqliteReadModelStore (in memory, writes in process)',
-  async () => {
-    const store = new SqliteReadModelStore({ file: ':memory:' });
+  async (clock) => {
+    const store = new SqliteReadModelStore({ file: ':memory:', now: clock.now });
     return { store, dispose: () => store.close() };
   },
 );

@@ -9,6 +9,7 @@ import {
   ProjectionBatch,
   ReadModelStore,
 } from '../read-model-store.port';
+import { isLeaseLost, Lease, LeaseLostError, LeaseStore } from '../lease.port';
 import { decodeCursor, encodeCursor, keysetBranches } from '../shared/cursor';
 import {
   assertDocument,
@@ -26,6 +27,7 @@ import {
   SqliteCollection,
 } from './sqlite-collection';
 import { buildOrderBy, buildWhere, fieldExpr } from './sqlite-query';
+import { fenceStep, SqliteLeases } from './sqlite-leases';
 import { SqliteThreadWriter } from './sqlite-thread-writer';
 import { InProcessWriter, openReadStoreDatabase, SqliteWriter } from './sqlite-writes';
 
@@ -46,6 +48,8 @@ export interface SqliteReadModelStoreOptions {
    * in-memory database is written in process). See `SqliteThreadWriter`.
    */
   writerThread?: boolean;
+  /** The clock leases are timed by (default the system's). */
+  now?: () => number;
 }
 
 /**
@@ -63,9 +67,10 @@ const CHECKPOINTS_TABLE = `CREATE TABLE IF NOT EXISTS checkpoints (
  * The embedded read-model store: one SQLite table of JSON documents per collection. Reads run
  * on the caller's connection; every write goes through one `SqliteWriter`, in the order asked.
  */
-export class SqliteReadModelStore implements ReadModelStore {
+export class SqliteReadModelStore implements ReadModelStore, LeaseStore {
   private readonly db: Database.Database;
   private readonly writer: SqliteWriter;
+  private readonly leases: SqliteLeases;
   private readonly collections = new Map<string, SqliteCollection>();
   private readonly queries = new Map<string, Database.Statement>();
 
@@ -79,6 +84,23 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.exec(CHECKPOINTS_TABLE);
     const threaded = (options.writerThread ?? true) && options.file !== ':memory:';
     this.writer = threaded ? new SqliteThreadWriter(opened) : new InProcessWriter(this.db);
+    this.leases = new SqliteLeases(this.db, this.writer, options.now ?? Date.now);
+  }
+
+  acquireLease(name: string, holder: string, leaseMs?: number): Promise<Lease | null> {
+    return this.leases.acquireLease(name, holder, leaseMs);
+  }
+
+  renewLease(lease: Lease, leaseMs?: number): Promise<Lease | null> {
+    return this.leases.renewLease(lease, leaseMs);
+  }
+
+  releaseLease(lease: Lease): Promise<void> {
+    return this.leases.releaseLease(lease);
+  }
+
+  listLeases(): Promise<Lease[]> {
+    return this.leases.listLeases();
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | null> {
@@ -163,9 +185,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     await this.writer.write([{ sql: `DROP TABLE IF EXISTS "${table}"` }]);
   }
 
-  /** Documents and checkpoint commit in one transaction: a crash leaves both before or both after. */
+  /**
+   * Documents and checkpoint commit in one transaction: a crash leaves both before or both
+   * after. A fenced batch checks its token first, in that same transaction.
+   */
   async applyBatch(batch: ProjectionBatch): Promise<void> {
-    await this.writer.write(batchSteps(batch));
+    const steps = batchSteps(batch);
+    try {
+      await this.writer.write(batch.fence ? [fenceStep(batch.fence), ...steps] : steps);
+    } catch (error) {
+      if (batch.fence && isLeaseLost(error)) throw new LeaseLostError(batch.fence);
+      throw error;
+    }
   }
 
   async getCheckpoint(projection: string): Promise<Checkpoint | null> {

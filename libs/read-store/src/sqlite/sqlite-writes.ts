@@ -9,6 +9,8 @@ export interface WriteStep {
   sql: string;
   columns?: readonly (readonly unknown[])[];
   constants?: readonly unknown[];
+  /** When the statement changes no row, the whole transaction fails with this (a fencing check). */
+  orFail?: { code: string; message: string };
 }
 
 /** Applies write steps, all of one call in one transaction (or none of them). */
@@ -48,10 +50,12 @@ export function stepRunner(db: Database.Database): (steps: readonly WriteStep[])
     return statement;
   };
   return db.transaction((steps: readonly WriteStep[]) => {
-    for (const { sql, columns = [], constants = [] } of steps) {
+    for (const { sql, columns = [], constants = [], orFail } of steps) {
       const statement = prepared(sql);
       if (columns.length === 0) {
-        statement.run(...constants);
+        const { changes } = statement.run(...constants);
+        if (orFail && changes === 0)
+          throw Object.assign(new Error(orFail.message), { code: orFail.code });
         continue;
       }
       const rows = columns[0].length;

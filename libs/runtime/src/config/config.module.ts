@@ -1,8 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { JWT_SECRET } from '@hub/access';
+import { TOKEN_VERIFIER, TokenVerifier } from '@hub/access';
 import { HUB_CONFIG, HubConfig } from './hub-config';
 
-/** Provides the validated `HubConfig` (and the JWT secret) to every module. */
+/** Provides the validated `HubConfig` (and the bearer token verifier) to every module. */
 @Global()
 @Module({})
 export class HubConfigModule {
@@ -11,9 +11,12 @@ export class HubConfigModule {
       module: HubConfigModule,
       providers: [
         { provide: HUB_CONFIG, useValue: config },
-        { provide: JWT_SECRET, useValue: config.jwt.secret },
+        {
+          provide: TOKEN_VERIFIER,
+          useValue: new TokenVerifier(config.jwt.secret, config.jwt.openId),
+        },
       ],
-      exports: [HUB_CONFIG, JWT_SECRET],
+      exports: [HUB_CONFIG, TOKEN_VERIFIER],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { OpenIdSettings } from '@hub/access';
+import { openIdSettings } from './openid-config';
 
 /** The hub's configuration, read from the environment once at boot and validated. */
 export interface HubConfig {
@@ -11,7 +13,9 @@ export interface HubConfig {
     | { kind: 'sqlite'; file: string; synchronous: 'FULL' | 'NORMAL' }
     | { kind: 'esdb'; connectionString: string };
   readStore: { kind: 'sqlite'; file: string } | { kind: 'mongodb'; url: string; database: string };
-  jwt: { secret: string; generated: boolean };
+  jwt: { secret: string; generated: boolean; openId?: OpenIdSettings };
+  /** Wraps the per-subject keys of personal data (crypto-shredding); 32 bytes. */
+  masterKey: { key: Buffer; generated: boolean };
   logLevel: string;
   /** Requests per second one client may send before 429 (ThrottlerModule). */
   throttlePerSecond: number;
@@ -19,6 +23,8 @@ export interface HubConfig {
   scheduleTickMs: number;
   /** Heartbeat interval of server-sent event streams (SSE_HEARTBEAT_MS, ms). */
   sseHeartbeatMs: number;
+  /** /health/ready answers 503 while a projection is more events than this behind the head. */
+  readyMaxLagEvents: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
 }
@@ -101,6 +107,26 @@ function jwtSecret(env: Env, dataDir: string): HubConfig['jwt'] {
   return { secret: readFileSync(file, 'utf8').trim(), generated: true };
 }
 
+/**
+ * The master key of personal data: `HUB_MASTER_KEY` (32 bytes, base64), or on the embedded
+ * default one generated into DATA_DIR beside the JWT secret. Losing it loses every person's data.
+ */
+function masterKey(env: Env, dataDir: string): HubConfig['masterKey'] {
+  const given = env.HUB_MASTER_KEY?.trim();
+  if (given) {
+    const key = Buffer.from(given, 'base64');
+    if (key.length !== 32 || !/^[A-Za-z0-9+/_-]+=*$/.test(given))
+      throw new ConfigError('HUB_MASTER_KEY', 'must be 32 bytes in base64');
+    return { key, generated: false };
+  }
+  const file = join(dataDir, 'master-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return { key: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), generated: true };
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const dataDir = resolve(env.DATA_DIR?.trim() || './.data');
   const eventStoreKind = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
@@ -134,7 +160,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
             database: env.MONGODB_DATABASE?.trim() || 'hub',
           }
         : { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
-    jwt: jwtSecret(env, dataDir),
+    jwt: { ...jwtSecret(env, dataDir), openId: openIdSettings(env) },
+    masterKey: masterKey(env, dataDir),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',
@@ -144,6 +171,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     throttlePerSecond: positiveInt(env, 'THROTTLE_PER_SECOND', 2000),
     scheduleTickMs: positiveInt(env, 'SCHEDULE_TICK_MS', 2000),
     sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
+    readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

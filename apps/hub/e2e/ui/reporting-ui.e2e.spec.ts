@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import { DemoSeed } from '../../../../scripts/demo/seed-demo';
+import { REPO, gzippedJs } from './browser';
+import {
+  Person,
+  UiHub,
+  eventually,
+  expectNoSeriousViolations,
+  tileFigure,
+  tileFigures,
+} from './ui-hub';
+
+describe('the reporting UI in Chromium, on the demo dataset: Customer Activity', () => {
+  let ui: UiHub;
+  let base: string;
+  let seed: DemoSeed;
+  const open = (who: Person, route = '', context?: BrowserContext) => ui.open(who, route, context);
+  const token = (who: Person) => ui.token(who);
+  const tile = tileFigure;
+  const figures = tileFigures;
+  const noSeriousViolations = expectNoSeriousViolations;
+
+  /** When the page marked its first render of tiles (ms after navigation start). */
+  const firstRender = async (page: Page): Promise<number> => {
+    await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
+    return page.evaluate(() => performance.getEntriesByName('activity-rendered')[0]?.startTime);
+  };
+
+  beforeAll(async () => {
+    ui = await UiHub.start();
+    base = ui.base;
+    seed = ui.seed;
+  }, 180_000);
+
+  afterAll(() => ui?.stop());
+
+  it('serves the UI at /app/ and sends / there; the built JavaScript stays under 300 KB gzipped', async () => {
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/app/');
+    const { total, initial } = gzippedJs();
+    const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+    console.log(
+      `web UI JavaScript: ${kb(total)} KB gzipped in all, ${kb(initial)} KB before the first render`,
+    );
+    expect(total).toBeLessThanOrEqual(300 * 1024);
+  });
+
+  it("signs in through the fragment, clears it, and shows the agreement's tiles with their exact figures within 1 s", async () => {
+    const page = await open('customerAdministrator');
+    await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/activity');
+    expect(await page.evaluate(() => sessionStorage.getItem('hub.token'))).toBe(
+      token('customerAdministrator'),
+    );
+    // Five cold loads (each a new browser context: nothing cached, no session), the median
+    // held to 1 s: one load on a machine shared with other test workers is too noisy alone
+    // (load averages of 15-20 here moved single loads between 300 ms and 1 s).
+    const renders = [await firstRender(page)];
+    for (let load = 0; load < 4; load += 1) {
+      const context = await ui.browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+      renders.push(await firstRender(await open('customerAdministrator', '', context)));
+      await context.close();
+    }
+    const median = [...renders].sort((a, b) => a - b)[2];
+    console.log(
+      `Customer Activity first render on the demo dataset: ${renders.map(Math.round).join(', ')} ms after navigation start (median ${Math.round(median)} ms)`,
+    );
+    expect(median).toBeLessThanOrEqual(1000);
+    expect(await page.getByLabel('Workspace').inputValue()).toBe(seed.workspaces.main);
+    expect(await figures(page, 'proactive-hours')).toEqual({
+      consumed: '189',
+      total: '200',
+      remaining: '11',
+    });
+    expect(await figures(page, 'reactive-hours')).toEqual({
+      consumed: '138',
+      total: '120',
+      remaining: '0',
+    });
+    expect(await tile(page, 'reactive-hours', 'overage')).toBe('18');
+    expect(await figures(page, 'advisory-hours')).toEqual({
+      consumed: '54',
+      total: '80',
+      remaining: '26',
+    });
+    expect(await figures(page, 'education-seats')).toEqual({
+      consumed: '11',
+      total: '25',
+      remaining: '14',
+    });
+    const active = page.locator(`[data-testid="package-${seed.packages.active}"]`);
+    expect(await active.innerText()).toContain('15 used of 20 credits, 5 remaining');
+    expect(
+      await page.locator(`[data-testid="package-${seed.packages.expired}"]`).innerText(),
+    ).toContain('inactive');
+    await page.getByLabel('State').selectOption('active');
+    await eventually(async () => (await page.locator('[data-testid^="package-"]').count()) === 1);
+    await page
+      .locator(`[data-testid="burndown-${seed.contracts.main}-proactive-hours"] canvas`)
+      .waitFor();
+    await noSeriousViolations(page);
+    const shot = process.env.UPDATE_SCREENSHOT
+      ? join(REPO, 'apps/web/screenshot.png')
+      : join(REPO, 'dist/web-screenshot.png');
+    await page.getByLabel('State').selectOption('');
+    await eventually(async () => (await page.locator('[data-testid^="package-"]').count()) === 2);
+    await page.screenshot({ path: shot, fullPage: true });
+    await page.close();
+  });
+
+  it('offers a page to paste a token, says why a token was refused, and signs in with a good one', async () => {
+    const context = await ui.browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto(`${base}/app/#token=not-a-jwt`);
+    await page.getByRole('alert').filter({ hasText: 'not a token the hub issues' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/activity');
+    await expectNoSeriousViolations(page);
+    await page.getByLabel('Bearer token').fill(token('customerAdministrator'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Bearer token').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('hub.token'))).toBeNull();
+    await context.close();
+  });
+
+  it('opens a drill-down with its full grid and exports it as CSV', async () => {
+    const page = await open('customerAdministrator');
+    await page.getByRole('button', { name: 'Details for Reactive (hours)' }).click();
+    await page.getByRole('button', { name: 'Open the drill-down of Reactive' }).click();
+    const rows = page.locator('[data-testid="drilldown-records"] tbody tr');
+    await eventually(async () => (await rows.count()) === 24);
+    expect(await page.locator('[data-testid="drilldown-records"] tr.reversed').count()).toBe(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Reactive as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^customer-activity-reactive-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe(
+      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,source,reversed',
+    );
+    expect(csv).toHaveLength(25);
+    await noSeriousViolations(page);
+    await page.close();
+  });
+
+  it('switches to "All workspaces" and adds the Europe contract, then filters on it; in French the figures read the French way', async () => {
+    const page = await open('customerAdministrator');
+    await page.locator('[data-testid="tile-proactive-hours"]').waitFor();
+    await page.getByLabel('Workspace').selectOption({ label: 'All workspaces' });
+    await page.locator('[data-testid="tile-proactive-credits"]').waitFor();
+    expect(await figures(page, 'proactive-credits')).toEqual({
+      consumed: '19.5',
+      total: '40',
+      remaining: '20.5',
+    });
+    expect(await figures(page, 'reactive-hours')).toEqual({
+      consumed: '178',
+      total: '180',
+      remaining: '20',
+    });
+    await page.getByLabel('Contract', { exact: true }).selectOption(seed.contracts.europe);
+    await eventually(async () => (await tileFigure(page, 'reactive-hours', 'total')) === '60');
+    expect(await figures(page, 'reactive-hours')).toEqual({
+      consumed: '40',
+      total: '60',
+      remaining: '20',
+    });
+    expect(await page.locator('[data-testid^="tile-"]').count()).toBe(2);
+    await page.close();
+    const french = await ui.browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'UTC',
+      viewport: { width: 390, height: 844 },
+    });
+    const small = await open('customerAdministrator', '', french);
+    await small.locator('[data-testid="tile-proactive-hours"]').waitFor();
+    await small.getByLabel('Workspace').selectOption('all');
+    await small.locator('[data-testid="tile-proactive-credits"]').waitFor();
+    expect(await tile(small, 'proactive-credits', 'consumed')).toBe('19,5');
+    const width = await small.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await noSeriousViolations(small);
+    await french.close();
+  });
+});

@@ -1,0 +1,115 @@
+import {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { PersonalDataCodec } from './personal-data-codec';
+
+/**
+ * The EventStore port with crypto-shredding at its boundary: personal fields are sealed per
+ * subject before they reach the engine and opened on every read, so the engine (and its file)
+ * holds no name, address or phone number in plain text, and the engine's hash chain covers
+ * the sealed text. Deciders and projections see plain data and need no change.
+ */
+export class PersonalDataEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly codec: PersonalDataCodec,
+  ) {}
+
+  appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    return this.inner.appendToStream(stream, this.sealAll(events), expectedRevision);
+  }
+
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.inner.appendToStreams(
+      appends.map((part) => ({ ...part, events: this.sealAll(part.events) })),
+    );
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readStream(stream, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readAll(options));
+  }
+
+  subscribeToAll(options?: SubscribeOptions): Subscription {
+    const inner = this.inner.subscribeToAll(options);
+    const codec = this.codec;
+    return {
+      close: () => inner.close(),
+      async *[Symbol.asyncIterator]() {
+        for await (const event of inner) yield new OpenedEvent(event, codec);
+      },
+    };
+  }
+
+  headPosition(): Promise<GlobalPosition | null> {
+    return this.inner.headPosition();
+  }
+
+  countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
+    return this.inner.countEventsAfter(position, limit);
+  }
+
+  ping(): Promise<boolean> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private sealAll(events: readonly NewEvent[]): NewEvent[] {
+    return events.map((event) => this.codec.seal(event));
+  }
+
+  private openAll(events: RecordedEvent[]): RecordedEvent[] {
+    return events.map((event) => new OpenedEvent(event, this.codec));
+  }
+}
+
+/**
+ * An event as read through the codec. Its metadata (the actor's address) is opened when first
+ * read, so bulk readers that never read metadata (projections, with `deferMetadata`) pay
+ * neither its parse nor its decryption. `metadata` is an own enumerable accessor, so a spread
+ * of the event (`{ ...event }`, as the write side does) still carries it.
+ */
+class OpenedEvent implements RecordedEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly position: GlobalPosition;
+  readonly recordedAt: string;
+  declare readonly metadata: EventMetadata;
+
+  constructor(stored: RecordedEvent, codec: PersonalDataCodec) {
+    this.type = stored.type;
+    this.data = codec.openData(stored.type, stored.data);
+    this.streamName = stored.streamName;
+    this.revision = stored.revision;
+    this.position = stored.position;
+    this.recordedAt = stored.recordedAt;
+    let opened: EventMetadata | undefined;
+    Object.defineProperty(this, 'metadata', {
+      enumerable: true,
+      get: () => (opened ??= codec.openMetadata(stored.metadata)),
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryEventStore } from '@hub/event-store/memory/memory-event-store';
+import { SqliteReadModelStore } from '@hub/read-store';
+import { eventually } from '@hub/testing/eventually';
+import { appendTypes } from '@hub/testing/projection/sample-events';
+import { sampleProjection } from '@hub/testing/projection/sample-projection';
+import { ProjectionRunner } from './projection-runner';
+
+// A process that only queries (api role) beside the projector, on one read-store file.
+describe('a query-only runner following the projector', () => {
+  const fast = { batchSize: 3, retryDelayMs: 1, idleProbeMs: 20, pollIntervalMs: 10 };
+  let dir: string;
+  const closing: (() => Promise<void>)[] = [];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-follow-'));
+  });
+  afterEach(async () => {
+    for (const close of closing.splice(0).reverse()) await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the new build once the projector switched, and the old one answers until then', async () => {
+    const events = new MemoryEventStore();
+    const open = () => {
+      const store = new SqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
+      closing.push(() => store.close());
+      return store;
+    };
+    const projectorStore = open();
+    const projector = new ProjectionRunner(events, projectorStore, [sampleProjection()], {
+      ...fast,
+      switchGraceMs: 2000,
+    });
+    closing.push(() => projector.stop());
+    const readerStore = open();
+    const reader = new ProjectionRunner(events, readerStore, [sampleProjection()], fast);
+    await projector.start();
+    await reader.load();
+    const { position } = await appendTypes(events, 's-1', 'ItemAdded');
+    await projector.waitForPosition('sample', position, 2000);
+    const before = reader.collection('sample', 'streams');
+
+    await projector.rebuild('sample');
+    await eventually(
+      async () => projector.collection('sample', 'streams') !== before,
+      3000,
+      'the switch',
+    );
+    // Not followed yet: the old build still answers.
+    expect(await readerStore.get(before, 's-1')).toMatchObject({ events: 1 });
+    await reader.load(); // what the api process does every FOLLOW_MS
+    expect(reader.collection('sample', 'streams')).toBe(projector.collection('sample', 'streams'));
+    expect(await readerStore.get(reader.collection('sample', 'streams'), 's-1')).toMatchObject({
+      events: 1,
+    });
+    const { position: later } = await appendTypes(events, 's-2', 'ItemAdded');
+    await reader.waitForPosition('sample', later, 2000);
+  });
+});

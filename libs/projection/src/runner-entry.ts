@@ -1,0 +1,36 @@
+import { ReadModelStore } from '@hub/read-store';
+import { GlobalPosition } from '@hub/event-store';
+import { Projection } from './projection';
+import { RecordedBuild } from './projection-versions';
+import { ProjectionWorker, WorkerOptions } from './projection-worker';
+import { LeaseOptions } from './projection-leases';
+
+/** How often a process that only queries re-reads which build each projection serves. */
+export const FOLLOW_MS = 500;
+/** How long the old build outlives a switch where other processes query (ProjectorModule). */
+export const SWITCH_GRACE_MS = 4 * FOLLOW_MS;
+
+export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
+  /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
+  pollIntervalMs?: number;
+  /** Share the projections with other processes: each runs where its lease is held. */
+  leases?: LeaseOptions;
+  /** How long an old build outlives a switch, for query-only processes to follow (default 0). */
+  switchGraceMs?: number;
+}
+
+/** A read-only handle on a projection's documents: the store and the physical collection names. */
+export interface ProjectionView {
+  store: ReadModelStore;
+  collection(collection: string): string;
+}
+
+/** What the runner holds of one projection: its active build and this process's workers. */
+export interface Entry {
+  projection: Projection;
+  active: RecordedBuild;
+  /** Absent while the active build comes from another code version (frozen until the switch). */
+  worker?: ProjectionWorker;
+  rebuild?: ProjectionWorker;
+  storedCheckpoint: GlobalPosition | null;
+}

@@ -5,6 +5,7 @@ import { customerActivityProjection } from './customer-activity/customer-activit
 import { casesProjection } from './cases/cases.projection';
 import { extraCasesProjection } from './extra-cases/extra-cases.projection';
 import { helpdeskProjection } from './helpdesk/helpdesk.projection';
+import { partnerRelationsProjection } from './partner-relations/partner-relations.projection';
 
 /** Every read model the projector runs. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -14,4 +15,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   casesProjection,
   extraCasesProjection,
   helpdeskProjection,
+  partnerRelationsProjection,
 ];

@@ -7,6 +7,8 @@ import { Document, ReadModelStore, SqliteReadModelStore } from '@hub/read-store'
 import { MongoReadModelStore } from '@hub/read-store/mongo/mongo-read-model-store';
 import { mongoUrl } from '@hub/testing/engines';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
+import { casesProjection } from '@hub/projections/cases/cases.projection';
+import { customerActivityProjection } from '@hub/projections/customer-activity/customer-activity.projection';
 import { buildPrefix } from '@hub/projection/projection';
 import { applyEvents } from '@hub/projection/projection-batch';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
@@ -135,8 +137,10 @@ describe('ProjectionRunner on the MongoDB protocol (FerretDB) against SQLite', (
     // The workload reaches every read model, not just a corner of them.
     const filled = Object.entries(expected).filter(([, docs]) => docs.length > 0);
     expect(filled.length).toBeGreaterThanOrEqual(15);
-    expect(expected['customer_activity_v1_records'].length).toBeGreaterThan(100);
-    expect(expected['cases_v1_cases'].length).toBeGreaterThan(10);
+    expect(
+      expected[`customer_activity_v${customerActivityProjection.version}_records`].length,
+    ).toBeGreaterThan(100);
+    expect(expected[`cases_v${casesProjection.version}_cases`].length).toBeGreaterThan(10);
 
     // Crash between documents and checkpoint: every batch after `older` is applied again over
     // documents that already hold its effects (and later ones); conditional writes skip them.

@@ -1,4 +1,7 @@
-import { CustomerAdministratorAppointed } from '@hub/domain/agreements/agreement.events';
+import {
+  CustomerAdministratorAppointed,
+  CustomerAdministratorRemoved,
+} from '@hub/domain/agreements/agreement.events';
 import { WorkspaceEvent } from '@hub/domain/workspaces/workspace.events';
 import {
   DocKey,
@@ -17,10 +20,13 @@ import {
 } from './access.documents';
 
 /** The events this read model folds. */
-type AccessEvent = WorkspaceEvent | CustomerAdministratorAppointed;
+type AccessEvent = WorkspaceEvent | CustomerAdministratorAppointed | CustomerAdministratorRemoved;
 
 function locate(event: RecordedOf<AccessEvent>): DocKey[] {
-  if (event.type === 'CustomerAdministratorAppointed') {
+  if (
+    event.type === 'CustomerAdministratorAppointed' ||
+    event.type === 'CustomerAdministratorRemoved'
+  ) {
     const { agreementId, userId } = event.data;
     return [{ collection: C.agreementAdmins, id: `${agreementId}:${userId}` }];
   }
@@ -38,6 +44,7 @@ function locate(event: RecordedOf<AccessEvent>): DocKey[] {
     }
     case 'RoleGranted':
     case 'RoleRevoked':
+    case 'WorkspaceMemberRemoved':
       return [
         workspace,
         { collection: C.members, id: memberId(event.data.workspaceId, event.data.userId) },
@@ -151,13 +158,29 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AccessEvent>): void {
       const doc: AgreementAdminDoc = { agreementId, userId };
       return docs.put(C.agreementAdmins, `${agreementId}:${userId}`, doc);
     }
+    case 'CustomerAdministratorRemoved':
+      return docs.delete(C.agreementAdmins, `${event.data.agreementId}:${event.data.userId}`);
+    // A removed member loses every role there and leaves its groups (domain.md §3).
+    case 'WorkspaceMemberRemoved': {
+      const { workspaceId, userId } = event.data;
+      docs.delete(C.members, memberId(workspaceId, userId));
+      return updateWorkspace(docs, workspaceId, (doc) => ({
+        ...doc,
+        groups: Object.fromEntries(
+          Object.entries(doc.groups).map(([id, group]) => [
+            id,
+            { ...group, memberUserIds: group.memberUserIds.filter((u) => u !== userId) },
+          ]),
+        ),
+      }));
+    }
   }
 }
 
 /** Who belongs to which workspace with which roles: every query's scope reads this. */
 export const accessProjection: Projection<AccessEvent> = {
   name: 'access',
-  version: 1,
+  version: 2,
   handles: [
     'WorkspaceCreated',
     'MemberInvited',
@@ -168,6 +191,8 @@ export const accessProjection: Projection<AccessEvent> = {
     'ContractMappedToWorkspace',
     'PackageMappedToWorkspace',
     'CustomerAdministratorAppointed',
+    'CustomerAdministratorRemoved',
+    'WorkspaceMemberRemoved',
   ],
   collections: [
     { name: C.workspaces, indexes: [['agreementId']] },

@@ -134,7 +134,32 @@ describe('access projection', () => {
     });
   });
 
+  const removals = [
+    {
+      type: 'WorkspaceMemberRemoved',
+      data: {
+        workspaceId: 'w1',
+        userId: 'u1',
+        groupIds: ['g1'],
+        removedBy: 'u0',
+        removedAt: '2026-01-07T00:00:00Z',
+      },
+    },
+    {
+      type: 'CustomerAdministratorRemoved',
+      data: { agreementId: 'a1', userId: 'u9', removedBy: 'u0', removedAt: '2026-01-07T00:00:00Z' },
+    },
+  ];
+
+  it('a removed member loses every role and group there; a removed administrator administers nothing', () => {
+    givenEvents(accessProjection, [...history, ...removals]).thenDocuments((docs) => {
+      expect(docs.members).toEqual({});
+      expect(docs.workspaces.w1.groups).toEqual({ g1: { name: 'Ops', memberUserIds: [] } });
+      expect(docs.agreement_admins ?? {}).toEqual({});
+    });
+  });
+
   it('gives the same documents when every event is applied twice', () => {
-    expectIdempotent(accessProjection, history);
+    expectIdempotent(accessProjection, [...history, ...removals]);
   });
 });

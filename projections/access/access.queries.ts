@@ -18,6 +18,11 @@ export interface WorkspaceAccess {
   roles: string[];
   /** Workspace or Customer Administrator: sees every case and member of the workspace. */
   administers: boolean;
+  /**
+   * When the current membership began (absent for a Customer Administrator who is no member):
+   * what a case admitted them to by name before it came through an earlier membership.
+   */
+  memberSince?: string;
 }
 
 /** Every document of a collection that matches, page by page. */
@@ -65,6 +70,7 @@ export async function accessOf(
       isDefault: workspace.isDefault,
       roles: [...membership.roles],
       administers: membership.roles.includes('WorkspaceAdministrator'),
+      memberSince: membership.joinedAt,
     });
   }
   const administered = await findAll<AgreementAdminDoc>(view, C.agreementAdmins, { userId });

@@ -13,6 +13,8 @@ export interface CallerScope {
   all: boolean;
   userId: string;
   workspaces: Map<string, WorkspaceAccess>;
+  /** The partner whose AdminAgent the caller is (from the token), to see the cases it filed. */
+  partnerAgentOf?: string;
 }
 
 /** Provider roles that read every workspace (held by provider staff only; see the claim rules). */
@@ -37,6 +39,9 @@ export async function scopeFrom(
     all: user.orgKind === 'provider' && user.roles.some((role) => READS_EVERYTHING.includes(role)),
     userId: user.userId,
     workspaces: await accessOf(view, user.userId),
+    ...(user.orgKind === 'partner' && user.orgId && user.roles.includes('AdminAgent')
+      ? { partnerAgentOf: user.orgId }
+      : {}),
   };
 }
 

@@ -1,12 +1,23 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { CLOCK, Clock } from '@hub/domain';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
 import { ReadModels } from '@hub/projection/query/read-models';
 import {
   ActivitySelection,
+  MAX_PAGE,
   QueryReader,
   RawQuery,
   SELECTION_PARAMS,
@@ -14,6 +25,36 @@ import {
   readSelection,
 } from '../customer-activity/customer-activity.params';
 import { PackageFilters, PackageState, addonPackages } from './addon-balances.queries';
+import { packageRecords } from './addon-package-records';
+
+class RecordReferenceSchema {
+  @ApiProperty() kind!: string;
+  @ApiProperty() id!: string;
+}
+
+/** One row of a consumption grid (the drill-downs' record shape). */
+class RecordRowSchema {
+  @ApiProperty() consumptionId!: string;
+  @ApiProperty() contractId!: string;
+  @ApiProperty() entitlementId!: string;
+  @ApiProperty() service!: string;
+  @ApiProperty() deliveredOn!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() unit!: string;
+  @ApiPropertyOptional({ nullable: true, type: RecordReferenceSchema })
+  reference!: RecordReferenceSchema | null;
+  @ApiPropertyOptional({ nullable: true }) workspaceId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Proactive deliveries: hours taken' })
+  deliveredHours!: number | null;
+  @ApiProperty() source!: string;
+  @ApiProperty() reversed!: boolean;
+}
+
+class PackageRecordsSchema {
+  @ApiProperty() packageId!: string;
+  @ApiProperty({ type: [RecordRowSchema] }) records!: RecordRowSchema[];
+  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+}
 
 /** The projection the add-on packages section reads. */
 export const ADDON_BALANCES = 'addon-balances';
@@ -73,5 +114,36 @@ export class AddonBalancesController {
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(ADDON_BALANCES, minPosition);
     return addonPackages(view, scope, selection, filters);
+  }
+
+  @Get('addon-packages/:packageId/records')
+  @ApiOperation({
+    summary:
+      "An add-on package's consumption grid, newest delivery first (same record shape as the drill-downs; CSV: exports/addon-package-records.csv?packageId=)",
+  })
+  @ApiParam({ name: 'packageId' })
+  @ApiQuery({
+    name: 'workspaceId',
+    required: false,
+    description: 'a workspace id, or `all` (default)',
+  })
+  @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_PAGE}, default 100` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: PackageRecordsSchema })
+  @ApiResponse({ status: 404, description: "not_found: a package outside the caller's workspaces" })
+  async records(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('packageId') packageId: string,
+    @Query() query: RawQuery,
+  ) {
+    const reader = new QueryReader(query, [...SELECTION_PARAMS, 'limit', 'cursor']);
+    const selection = readSelection(reader, this.clock.now());
+    const page = { limit: reader.limit(), cursor: reader.text('cursor') };
+    reader.done();
+    const minPosition = minPositionOf(query);
+    const scope = await this.scopes.of(user, minPosition);
+    const view = await this.readModels.view(ADDON_BALANCES, minPosition);
+    return packageRecords(view, scope, selection, packageId, page);
   }
 }

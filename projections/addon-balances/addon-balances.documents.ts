@@ -1,3 +1,4 @@
+import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
 import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
 
 /** A consumable line of a package and its running balance, in integer hundredths. */
@@ -48,6 +49,13 @@ export interface PackageRecordDoc {
   quantityHundredths: number;
   deliveredOn: string;
   reversed: boolean;
+  /** The grid's fields (domain.md §4, add-on package drill-down). */
+  contractId: string;
+  unit: string;
+  reference: ConsumptionReference;
+  workspaceId: string | null;
+  deliveredHours: number | null;
+  source: string;
 }
 
 /**

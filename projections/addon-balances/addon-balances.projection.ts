@@ -115,6 +115,12 @@ function logged(docs: ProjectionDocs, packageId: string, data: ConsumptionLogged
     quantityHundredths: hundredths(data.quantity),
     deliveredOn: data.deliveredOn,
     reversed: false,
+    contractId: data.contractId,
+    unit: data.unit,
+    reference: data.reference,
+    workspaceId: data.workspaceId ?? null,
+    deliveredHours: data.deliveredHours ?? null,
+    source: data.source,
   };
   docs.put(C.records, data.consumptionId, record);
   charge(docs, packageId, data.entitlementId, record.quantityHundredths);
@@ -173,7 +179,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AddonBalancesEvent>): vo
  */
 export const addonBalancesProjection: Projection<AddonBalancesEvent> = {
   name: 'addon-balances',
-  version: 1,
+  version: 2,
   handles: [
     'AddOnPackagePurchased',
     'PackageWithdrawn',
@@ -184,7 +190,7 @@ export const addonBalancesProjection: Projection<AddonBalancesEvent> = {
   ],
   collections: [
     { name: C.packages, indexes: [['contractId'], ['agreementId']] },
-    { name: C.records, indexes: [['packageId']] },
+    { name: C.records, indexes: [['packageId'], ['packageId', 'deliveredOn']] },
     { name: C.workspaces, indexes: [['agreementId']] },
   ],
   locate,

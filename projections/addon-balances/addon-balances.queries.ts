@@ -57,7 +57,7 @@ export interface PackageFilters {
 }
 
 /** The packages mapped into the covered workspaces, each once. */
-async function scopedPackages(
+export async function scopedPackages(
   view: ProjectionView,
   scope: ActivityScope,
   selection: ActivitySelection,

@@ -10,6 +10,7 @@ import { packagesCsv } from './addon-balances.csv';
 import { packagePurchased, packageWithdrawn } from './addon-balances.fixtures';
 import { addonBalancesProjection } from './addon-balances.projection';
 import { addonPackages } from './addon-balances.queries';
+import { packageRecords } from './addon-package-records';
 
 const history = [
   workspaceCreated('w1'),
@@ -129,5 +130,18 @@ describe('addon-balances queries', () => {
       'p1,c1,Package p1,2026-12-31,active,consumable,e1,proactive service e1,about e1,hours,10.00,12.25,0.00,2.25',
       'p1,c1,Package p1,2026-12-31,active,benefit,e2,advisory service e2,about e2,,,,,',
     ]);
+  });
+
+  it("answers an add-on package's consumption grid, and 404 for a package outside the workspaces", async () => {
+    const view = await viewOf(addonBalancesProjection, history);
+    const answer = await packageRecords(view, admin, { workspaceId: 'w1', day }, 'p1', {
+      limit: 10,
+    });
+    expect(answer.records).toEqual([
+      expect.objectContaining({ consumptionId: 'k1', quantity: 12.25, entitlementId: 'e1' }),
+    ]);
+    await expect(
+      packageRecords(view, admin, { workspaceId: 'w1', day }, 'p4', { limit: 10 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

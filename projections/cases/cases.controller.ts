@@ -1,6 +1,8 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { CLOCK, Clock } from '@hub/domain';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { nowOf } from '@hub/projection/query/request-clock';
+import { CaseListSchema, CaseViewSchema } from './case-view.schema';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
@@ -48,24 +50,31 @@ export class CasesQueryController {
   @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   @ApiQuery({ name: 'minPosition', required: false })
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery): Promise<CaseList> {
+  @ApiOkResponse({ type: CaseListSchema })
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: RawQuery,
+    @Req() request: { server?: unknown },
+  ): Promise<CaseList> {
     const params = readCaseListParams(query);
     const minPosition = text(query.minPosition);
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('cases', minPosition);
-    return listCases(view, scope, params, this.clock.now());
+    return listCases(view, scope, params, nowOf(request));
   }
 
   @Get(':caseId')
   @ApiOperation({ summary: 'One case the caller may see; 404 otherwise (never 403)' })
   @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: CaseViewSchema })
   async one(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId') caseId: string,
+    @Req() request: { server?: unknown },
     @Query('minPosition') minPosition?: string,
   ): Promise<CaseView> {
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('cases', minPosition);
-    return findCase(view, scope, caseId, this.clock.now());
+    return findCase(view, scope, caseId, nowOf(request));
   }
 }

@@ -17,15 +17,18 @@ export interface CaseDoc {
   entitlementId: string | null;
   subscriptionId: string | null;
   onBehalfOf: OnBehalfOf | null;
+  /** The partner that filed the case (its AdminAgents see it, domain.md §6); null otherwise. */
+  filedByPartnerId: string | null;
   openedBy: string;
   openedAt: string;
   initialResponseDueAt: string;
   respondedAt: string | null;
   /** Null until the first response is recorded. */
   responseTargetMet: boolean | null;
-  /** Whether the hub's clock ever recorded a breach of the case's target, and when first. */
-  everBreached: boolean;
+  /** The target that passed without a response, as recorded; never cleared (domain.md §5). */
   breachedAt: string | null;
+  /** BCP 47, `en` by default. */
+  language: string;
   status: 'open' | 'closed';
   closedAt: string | null;
   sharedWith: string[];
@@ -47,6 +50,8 @@ export interface CaseViewerDoc {
   caseId: string;
   workspaceId: string;
   userId: string;
+  /** When they were admitted: a membership begun later (after a removal) does not revive it. */
+  admittedAt: string;
 }
 
 /**

@@ -7,13 +7,13 @@ import {
   CaseShared,
 } from '@hub/domain/cases/case.events';
 import { CaseTargetBreached } from '@hub/domain/cases/case-target.events';
-import { GroupCreated } from '@hub/domain/workspaces/workspace.events';
+import { GroupCreated, WorkspaceMemberRemoved } from '@hub/domain/workspaces/workspace.events';
 import {
   DocKey,
   Projection,
   ProjectionDocs,
-  withItem,
   RecordedOf,
+  withItem,
 } from '@hub/projection/projection';
 import {
   CASES_COLLECTIONS as C,
@@ -33,6 +33,7 @@ const HANDLES = [
   'CaseClosed',
   'CaseTargetBreached',
   'GroupCreated',
+  'WorkspaceMemberRemoved',
 ] as const;
 
 type CaseProjectionEvent =
@@ -43,12 +44,15 @@ type CaseProjectionEvent =
   | CaseFirstResponseRecorded
   | CaseClosed
   | CaseTargetBreached
-  | GroupCreated;
+  | GroupCreated
+  | WorkspaceMemberRemoved;
 
 function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
   switch (event.type) {
     case 'GroupCreated':
       return [{ collection: C.groups, id: event.data.groupId }];
+    case 'WorkspaceMemberRemoved':
+      return event.data.groupIds.map((id) => ({ collection: C.groups, id }));
     case 'CaseGroupAccessGranted':
       return [
         { collection: C.cases, id: event.data.caseId },
@@ -63,8 +67,13 @@ function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
  * Viewer documents are written without being read: their content follows from the event and
  * the case alone, so writing one again (a redelivered event) changes nothing.
  */
-function admit(docs: ProjectionDocs, doc: CaseDoc, userId: string): void {
-  const viewer: CaseViewerDoc = { caseId: doc.caseId, workspaceId: doc.workspaceId, userId };
+function admit(docs: ProjectionDocs, doc: CaseDoc, userId: string, admittedAt: string): void {
+  const viewer: CaseViewerDoc = {
+    caseId: doc.caseId,
+    workspaceId: doc.workspaceId,
+    userId,
+    admittedAt,
+  };
   docs.put(C.viewers, viewerId(doc.caseId, userId), viewer);
 }
 
@@ -83,13 +92,14 @@ function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
     entitlementId: data.entitlementId ?? null,
     subscriptionId: data.subscriptionId ?? null,
     onBehalfOf: data.onBehalfOf ?? null,
+    filedByPartnerId: data.onBehalfOf?.partnerId ?? null,
     openedBy: data.openedBy,
     openedAt: data.openedAt,
     initialResponseDueAt: data.initialResponseDueAt,
     respondedAt: null,
     responseTargetMet: null,
-    everBreached: false,
     breachedAt: null,
+    language: data.language ?? 'en',
     status: 'open',
     closedAt: null,
     sharedWith: [],
@@ -98,7 +108,7 @@ function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
   };
   docs.put(C.cases, data.caseId, doc);
   // Visibility rule (c): the primary contact sees the case.
-  admit(docs, doc, data.primaryContactUserId);
+  admit(docs, doc, data.primaryContactUserId, data.openedAt);
 }
 
 function updateCase(docs: ProjectionDocs, caseId: string, change: Partial<CaseDoc>): void {
@@ -114,21 +124,58 @@ function groupAccessGranted(docs: ProjectionDocs, data: CaseGroupAccessGranted['
   docs.put(C.cases, data.caseId, doc);
   // Visibility rule (a): members of a granted group of the case's own workspace.
   const group = docs.get<CaseGroupDoc>(C.groups, data.groupId);
-  for (const userId of group?.membersByWorkspace[doc.workspaceId] ?? []) admit(docs, doc, userId);
+  for (const userId of group?.membersByWorkspace[doc.workspaceId] ?? [])
+    admit(docs, doc, userId, data.grantedAt);
+}
+
+function severityChanged(docs: ProjectionDocs, data: CaseSeverityChanged['data']): void {
+  const doc = docs.get<CaseDoc>(C.cases, data.caseId);
+  if (!doc) return;
+  docs.put(C.cases, data.caseId, {
+    ...doc,
+    severity: data.to,
+    // A change before the first response restarts the clock (domain.md §5) …
+    initialResponseDueAt: data.initialResponseDueAt ?? doc.initialResponseDueAt,
+    // … but a breach it found stays: a breach is a fact.
+    breachedAt: doc.breachedAt ?? data.breachedAt ?? null,
+  });
+}
+
+function firstResponse(docs: ProjectionDocs, data: CaseFirstResponseRecorded['data']): void {
+  const doc = docs.get<CaseDoc>(C.cases, data.caseId);
+  if (!doc) return;
+  docs.put(C.cases, data.caseId, {
+    ...doc,
+    respondedAt: data.respondedAt,
+    responseTargetMet: data.responseTargetMet,
+    // A late response is the evidence that the target in force passed at its due time.
+    breachedAt: doc.breachedAt ?? (data.responseTargetMet ? null : doc.initialResponseDueAt),
+  });
+}
+
+/**
+ * A removed member leaves the workspace's groups, so a later group grant does not admit them; what
+ * they were admitted to there stops counting with their membership (the access read model).
+ */
+function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data']): void {
+  for (const groupId of data.groupIds) {
+    const group = docs.get<CaseGroupDoc>(C.groups, groupId);
+    const members = group?.membersByWorkspace[data.workspaceId];
+    if (!group || !members?.includes(data.userId)) continue;
+    const left = members.filter((userId) => userId !== data.userId);
+    docs.put(C.groups, groupId, {
+      ...group,
+      membersByWorkspace: { ...group.membersByWorkspace, [data.workspaceId]: left },
+    });
+  }
 }
 
 function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): void {
   switch (event.type) {
     case 'CaseOpened':
       return opened(docs, event.data);
-    case 'CaseSeverityChanged': {
-      const { to, initialResponseDueAt } = event.data;
-      return updateCase(docs, event.data.caseId, {
-        severity: to,
-        // A change before the first response restarts the clock (domain.md §5).
-        ...(initialResponseDueAt ? { initialResponseDueAt } : {}),
-      });
-    }
+    case 'CaseSeverityChanged':
+      return severityChanged(docs, event.data);
     case 'CaseShared': {
       const { caseId, userId } = event.data;
       const found = docs.get<CaseDoc>(C.cases, caseId);
@@ -136,15 +183,12 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
       const doc = { ...found, sharedWith: withItem(found.sharedWith, userId) };
       docs.put(C.cases, caseId, doc);
       // Visibility rule (b): added through case sharing.
-      return admit(docs, doc, userId);
+      return admit(docs, doc, userId, event.data.sharedAt);
     }
     case 'CaseGroupAccessGranted':
       return groupAccessGranted(docs, event.data);
     case 'CaseFirstResponseRecorded':
-      return updateCase(docs, event.data.caseId, {
-        respondedAt: event.data.respondedAt,
-        responseTargetMet: event.data.responseTargetMet,
-      });
+      return firstResponse(docs, event.data);
     case 'CaseClosed':
       return updateCase(docs, event.data.caseId, {
         status: 'closed',
@@ -155,8 +199,10 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
       const found = docs.get<CaseDoc>(C.cases, event.data.caseId);
       if (!found) return;
       const breachedAt = found.breachedAt ?? event.data.breachedAt;
-      return docs.put(C.cases, found.caseId, { ...found, everBreached: true, breachedAt });
+      return docs.put(C.cases, found.caseId, { ...found, breachedAt });
     }
+    case 'WorkspaceMemberRemoved':
+      return leaveGroups(docs, event.data);
     case 'GroupCreated': {
       const { groupId, workspaceId, memberUserIds } = event.data;
       const group = docs.get<CaseGroupDoc>(C.groups, groupId) ?? {
@@ -174,11 +220,14 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
 /** Support cases with their SLA clock and who may see each by name (domain.md §5). */
 export const casesProjection: Projection<CaseProjectionEvent> = {
   name: 'cases',
-  // 2: everBreached and breachedAt from the hub clock's CaseTargetBreached facts.
-  version: 2,
+  // +1: breachedAt also from the hub clock's CaseTargetBreached facts.
+  version: 3,
   handles: HANDLES,
   collections: [
-    { name: C.cases, indexes: [['workspaceId', 'listKey'], ['listKey']] },
+    {
+      name: C.cases,
+      indexes: [['workspaceId', 'listKey'], ['listKey'], ['filedByPartnerId', 'listKey']],
+    },
     { name: C.viewers, indexes: [['userId', 'workspaceId']] },
     { name: C.groups },
   ],

@@ -24,13 +24,14 @@ const openedDoc = {
   entitlementId: null,
   subscriptionId: null,
   onBehalfOf: null,
+  filedByPartnerId: null,
   openedBy: 'contact',
   openedAt: '2026-03-02T10:00:00.000Z',
   initialResponseDueAt: '2026-03-02T14:00:00.000Z',
   respondedAt: null,
   responseTargetMet: null,
-  everBreached: false,
   breachedAt: null,
+  language: 'en',
   status: 'open',
   closedAt: null,
   sharedWith: [],
@@ -38,8 +39,9 @@ const openedDoc = {
   listKey: '2026-03-02T10:00:00.000Z|c1',
 };
 
-const viewer = (caseId: string, userId: string, workspaceId = 'w1') => ({
-  [`${caseId}:${userId}`]: { id: `${caseId}:${userId}`, caseId, workspaceId, userId },
+const OPENED = '2026-03-02T10:00:00.000Z';
+const viewer = (caseId: string, userId: string, admittedAt = OPENED, workspaceId = 'w1') => ({
+  [`${caseId}:${userId}`]: { id: `${caseId}:${userId}`, caseId, workspaceId, userId, admittedAt },
 });
 
 describe('cases projection', () => {
@@ -69,9 +71,9 @@ describe('cases projection', () => {
       cases: { c1: { ...openedDoc, sharedWith: ['sue'], groupIds: ['ops'] } },
       case_viewers: {
         ...viewer('c1', 'contact'),
-        ...viewer('c1', 'sue'),
-        ...viewer('c1', 'ann'),
-        ...viewer('c1', 'bob'),
+        ...viewer('c1', 'sue', '2026-03-02T11:00:00.000Z'),
+        ...viewer('c1', 'ann', '2026-03-02T11:30:00.000Z'),
+        ...viewer('c1', 'bob', '2026-03-02T11:30:00.000Z'),
       },
     });
   });
@@ -107,21 +109,80 @@ describe('cases projection', () => {
     });
   });
 
-  it("keeps the first breach the hub's clock recorded, through a later one", () => {
-    const breached = (at: string, due: string) => ({
-      type: 'CaseTargetBreached',
-      data: { caseId: 'c1', initialResponseDueAt: due, breachedAt: at },
-    });
+  it('a severity change after a breach keeps the breach', () => {
     givenEvents(casesProjection, [
       caseOpened('c1', 'w1'),
-      breached('2026-03-02T14:00:00.000Z', '2026-03-02T14:00:00.000Z'),
-      breached('2026-03-02T18:00:00.000Z', '2026-03-02T18:00:00.000Z'),
-    ] as never).thenDocuments((docs) =>
+      {
+        type: 'CaseSeverityChanged',
+        data: {
+          caseId: 'c1',
+          from: 'B',
+          to: 'C',
+          changedAt: '2026-03-02T14:30:00.000Z',
+          initialResponseDueAt: '2026-03-02T22:30:00.000Z',
+          breachedAt: '2026-03-02T14:00:00.000Z',
+        },
+      },
+      {
+        type: 'CaseSeverityChanged',
+        data: {
+          caseId: 'c1',
+          from: 'C',
+          to: 'B',
+          changedAt: '2026-03-02T15:00:00.000Z',
+          initialResponseDueAt: '2026-03-02T19:00:00.000Z',
+        },
+      },
+      firstResponse('c1', '2026-03-02T15:30:00.000Z', true),
+    ]).thenDocuments((docs) =>
       expect(docs.cases.c1).toMatchObject({
-        everBreached: true,
+        initialResponseDueAt: '2026-03-02T19:00:00.000Z',
+        responseTargetMet: true,
         breachedAt: '2026-03-02T14:00:00.000Z',
       }),
     );
+  });
+
+  it("keeps the first breach the hub's clock recorded, through a later one", () => {
+    const breached = (at: string) => ({
+      type: 'CaseTargetBreached',
+      data: { caseId: 'c1', initialResponseDueAt: at, breachedAt: at },
+    });
+    givenEvents(casesProjection, [
+      caseOpened('c1', 'w1'),
+      breached('2026-03-02T14:00:00.000Z'),
+      breached('2026-03-02T18:00:00.000Z'),
+    ] as never).thenDocuments((docs) =>
+      expect(docs.cases.c1.breachedAt).toBe('2026-03-02T14:00:00.000Z'),
+    );
+  });
+
+  it('a late first response records the breach at the target it missed', () => {
+    givenEvents(casesProjection, [
+      caseOpened('c1', 'w1'),
+      firstResponse('c1', '2026-03-02T15:00:00.000Z', false),
+    ]).thenDocuments((docs) => expect(docs.cases.c1.breachedAt).toBe('2026-03-02T14:00:00.000Z'));
+  });
+
+  it('a removed member leaves the groups of that workspace, so a later grant does not admit them', () => {
+    givenEvents(casesProjection, [
+      groupCreated('w1', 'ops', ['ann', 'bob']),
+      caseOpened('c1', 'w1'),
+      {
+        type: 'WorkspaceMemberRemoved',
+        data: {
+          workspaceId: 'w1',
+          userId: 'bob',
+          groupIds: ['ops'],
+          removedBy: 'admin',
+          removedAt: '2026-03-02T11:00:00.000Z',
+        },
+      },
+      groupAccessGranted('c1', 'ops'),
+    ]).thenDocuments((docs) => {
+      expect(docs.groups.ops.membersByWorkspace).toEqual({ w1: ['ann'] });
+      expect(Object.keys(docs.case_viewers).sort()).toEqual(['c1:ann', 'c1:contact']);
+    });
   });
 
   it('keeps a partner-filed case with the partner contact and support plan', () => {

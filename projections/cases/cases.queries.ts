@@ -5,7 +5,12 @@ import { findAll } from '../access/access.queries';
 import { QueryReader } from '@hub/projection/query/query-reader';
 import { CASE_PAGE, RawQuery } from './case-query.params';
 import { CASES_COLLECTIONS as C, CaseDoc, CaseViewerDoc, viewerId } from './cases.documents';
-import { CaseScope, caseCoverage, maySeeCase } from './cases.visibility';
+import {
+  CaseScope,
+  admittedInCurrentMembership,
+  caseCoverage,
+  maySeeCase,
+} from './cases.visibility';
 
 /** A case as the API answers it, with the SLA clock read at `now`. */
 export interface CaseView {
@@ -38,10 +43,12 @@ export interface CaseView {
   responseTargetMet: boolean | null;
   /** Seconds until the initial response target; negative once breached, null once responded or closed. */
   timeLeftBeforeBreachSeconds: number | null;
+  /** Whether the case ever breached (kept through later severity changes); same as everBreached. */
   breached: boolean;
-  /** From the recorded facts: a breach the hub's clock recorded, and the first one's instant. */
   everBreached: boolean;
+  /** When the target that was missed passed; null while no target was missed. */
   breachedAt: string | null;
+  language: string;
 }
 
 export interface CaseList {
@@ -52,12 +59,13 @@ export interface CaseList {
 export function caseView(doc: CaseDoc, now: Date): CaseView {
   const due = Date.parse(doc.initialResponseDueAt);
   const settled = doc.respondedAt !== null || doc.status === 'closed';
-  // Before a response the clock runs; after it, the recorded verdict stands. A case closed
-  // without any response breached if it closed after its target.
-  const breached =
-    doc.respondedAt !== null
-      ? doc.responseTargetMet === false
-      : (doc.closedAt !== null ? Date.parse(doc.closedAt) : now.getTime()) > due;
+  // A recorded breach stands whatever came after. Otherwise, before a response the clock runs
+  // (a case closed without any response breached if it closed after its target); after a
+  // response the recorded verdict stands, which the projection folded into breachedAt.
+  const clockAt = doc.closedAt !== null ? Date.parse(doc.closedAt) : now.getTime();
+  const breachedAt =
+    doc.breachedAt ?? (doc.respondedAt === null && clockAt > due ? doc.initialResponseDueAt : null);
+  const breached = breachedAt !== null;
   return {
     caseId: doc.caseId,
     workspaceId: doc.workspaceId,
@@ -89,8 +97,9 @@ export function caseView(doc: CaseDoc, now: Date): CaseView {
     responseTargetMet: doc.responseTargetMet,
     timeLeftBeforeBreachSeconds: settled ? null : Math.floor((due - now.getTime()) / 1000),
     breached,
-    everBreached: doc.everBreached ?? false,
-    breachedAt: doc.breachedAt ?? null,
+    everBreached: breached,
+    breachedAt,
+    language: doc.language ?? 'en',
   };
 }
 
@@ -159,10 +168,12 @@ export async function listCases(
   if (coverage.whole.length > 0)
     docs.push(...(await page(view, { workspaceId: { $in: coverage.whole } }, params)));
   if (coverage.byName.length > 0) {
-    const admitted = await findAll<CaseViewerDoc>(view, C.viewers, {
-      userId: scope.userId,
-      workspaceId: { $in: coverage.byName },
-    });
+    const admitted = (
+      await findAll<CaseViewerDoc>(view, C.viewers, {
+        userId: scope.userId,
+        workspaceId: { $in: coverage.byName },
+      })
+    ).filter((viewer) => admittedInCurrentMembership(scope, viewer));
     // `id` is the case id; `listKey` already carries the page boundary.
     if (admitted.length > 0)
       docs.push(...(await page(view, { id: { $in: admitted.map((v) => v.caseId) } }, params)));
@@ -184,12 +195,13 @@ export async function findCase(
   now: Date,
 ): Promise<CaseView> {
   const doc = await view.store.get<CaseDoc>(view.collection(C.cases), caseId);
-  const admitted =
-    !!doc &&
-    (await view.store.get<CaseViewerDoc>(
-      view.collection(C.viewers),
-      viewerId(caseId, scope.userId),
-    )) !== null;
+  const viewer = doc
+    ? await view.store.get<CaseViewerDoc>(
+        view.collection(C.viewers),
+        viewerId(caseId, scope.userId),
+      )
+    : null;
+  const admitted = viewer !== null && admittedInCurrentMembership(scope, viewer);
   if (!doc || !maySeeCase(scope, doc, admitted))
     throw new NotFoundError(`Case ${caseId} not found`);
   return caseView(doc, now);

@@ -114,6 +114,18 @@ describe('cases queries: who sees which case (domain.md §5)', () => {
     expect((await listCases(view, admin, params({ severity: 'A' }), NOW)).cases).toEqual([]);
     expect((await listCases(view, admin, params({ status: 'closed' }), NOW)).cases).toEqual([]);
   });
+
+  it('a member removed and invited again does not see through a share from the earlier membership', async () => {
+    const sue = scopeOf('sue', { w1: ['Member'] });
+    expect(await ids(sue)).toContain('shared');
+    const rejoined = { ...sue, workspaces: new Map(sue.workspaces) };
+    rejoined.workspaces.set('w1', {
+      ...sue.workspaces.get('w1')!,
+      memberSince: '2026-03-03T00:00:00.000Z',
+    });
+    expect(await ids(rejoined)).not.toContain('shared');
+    await expect(findCase(view, rejoined, 'shared', NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
 });
 
 describe('cases queries: SLA fields', () => {

@@ -2,7 +2,16 @@ import { CallerScope, selectWorkspaces } from '@hub/projections/access/caller-sc
 import { CaseDoc } from './cases.documents';
 
 /** The part of a caller's scope case visibility reads. */
-export type CaseScope = Pick<CallerScope, 'all' | 'userId' | 'workspaces'>;
+export type CaseScope = Pick<CallerScope, 'all' | 'userId' | 'workspaces' | 'partnerAgentOf'>;
+
+/** Whether the caller is an AdminAgent of the partner that filed the case (domain.md §6). */
+export function filedByCallersPartner(scope: CaseScope, doc: CaseDoc): boolean {
+  return (
+    doc.filedByPartnerId !== null &&
+    doc.filedByPartnerId !== undefined &&
+    scope.partnerAgentOf === doc.filedByPartnerId
+  );
+}
 
 /**
  * Whether the caller sees every case of a workspace: provider staff, the workspace's
@@ -15,11 +24,24 @@ export function seesEveryCaseOf(scope: CaseScope, workspaceId: string): boolean 
 }
 
 /**
+ * Whether an admission by name still holds: it came through the caller's current membership of
+ * the case's workspace, not one that ended with a removal (domain.md §3, "Membership changes").
+ */
+export function admittedInCurrentMembership(
+  scope: CaseScope,
+  viewer: { workspaceId: string; admittedAt?: string },
+): boolean {
+  const since = scope.workspaces.get(viewer.workspaceId)?.memberSince;
+  return !since || !viewer.admittedAt || viewer.admittedAt >= since;
+}
+
+/**
  * Whether the caller may see this case. Rules a–c (granted group, sharing, primary contact)
  * admit only members of the case's workspace: information separation (domain.md §3).
  */
 export function maySeeCase(scope: CaseScope, doc: CaseDoc, admittedByName: boolean): boolean {
   if (seesEveryCaseOf(scope, doc.workspaceId)) return true;
+  if (filedByCallersPartner(scope, doc)) return true;
   return scope.workspaces.has(doc.workspaceId) && admittedByName;
 }
 

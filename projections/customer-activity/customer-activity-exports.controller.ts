@@ -15,6 +15,12 @@ import { ReadModels } from '@hub/projection/query/read-models';
 import { ADDON_BALANCES, addonQuery } from '../addon-balances/addon-balances.controller';
 import { packagesCsv } from '../addon-balances/addon-balances.csv';
 import { addonPackages } from '../addon-balances/addon-balances.queries';
+import { allPackageRecords } from '../addon-balances/addon-package-records';
+import {
+  allExtraCases,
+  extraCasesCsv,
+  readExtraCasesParams,
+} from '../extra-cases/extra-cases.queries';
 import { ActivityScope, coveredWorkspaces, mayExportEducation } from './customer-activity.access';
 import { CUSTOMER_ACTIVITY } from './customer-activity.controller';
 import { allRecords, recordsCsv } from './customer-activity.drilldown';
@@ -28,7 +34,12 @@ import {
   readSelection,
 } from './customer-activity.params';
 
-const EXPORT_VIEWS = [...DRILLDOWN_VIEWS, 'addon-packages'] as const;
+const EXPORT_VIEWS = [
+  ...DRILLDOWN_VIEWS,
+  'addon-packages',
+  'addon-package-records',
+  'extra-cases',
+] as const;
 type ExportView = (typeof EXPORT_VIEWS)[number];
 
 function exportView(file: string): ExportView {
@@ -87,7 +98,9 @@ export class CustomerActivityExportsController {
     const now = this.clock.now();
     const minPosition = minPositionOf(query);
     let csv: string;
-    if (view === 'addon-packages') {
+    if (view === 'addon-package-records' || view === 'extra-cases') {
+      csv = await this.otherGrid(view, user, query, minPosition);
+    } else if (view === 'addon-packages') {
       const { selection, filters } = addonQuery(query, now);
       const scope = await this.scopes.of(user, minPosition);
       const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
@@ -111,5 +124,28 @@ export class CustomerActivityExportsController {
       `attachment; filename="customer-activity-${view}-${day}.csv"`,
     );
     return csv;
+  }
+
+  /** The add-on package grid (`packageId=` required) and the extra-cases view, as CSV. */
+  private async otherGrid(
+    view: 'addon-package-records' | 'extra-cases',
+    user: AuthenticatedUser,
+    query: RawQuery,
+    minPosition: string | undefined,
+  ): Promise<string> {
+    const scope = await this.scopes.of(user, minPosition);
+    if (view === 'extra-cases') {
+      const { minPosition: _m, ...rest } = query;
+      const params = readExtraCasesParams({ ...rest, limit: '200' }, this.clock.now());
+      const readModel = await this.readModels.view('extra-cases', minPosition);
+      return extraCasesCsv(await allExtraCases(readModel, scope, params));
+    }
+    const reader = new QueryReader(query, [...SELECTION_PARAMS, 'packageId']);
+    const selection = readSelection(reader, this.clock.now());
+    const packageId = reader.text('packageId');
+    if (packageId === undefined) reader.fail('packageId', 'is required');
+    reader.done();
+    const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
+    return recordsCsv(await allPackageRecords(readModel, scope, selection, packageId as string));
   }
 }

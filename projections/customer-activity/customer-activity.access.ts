@@ -22,6 +22,13 @@ export type CoveredWorkspaces = { every: true } | { every: false; workspaceIds: 
 export const maySeeActivity: AccessRule = (access) =>
   !!access && (access.administers || access.roles.includes('CustomerActivity'));
 
+/**
+ * The education drill-down (domain.md §4): Learning Managers see it (and export it);
+ * administrators and Customer Activity holders see it as well.
+ */
+export const maySeeEducation: AccessRule = (access) =>
+  maySeeActivity(access) || (!!access && access.roles.includes('LearningManager'));
+
 /** The on-demand education report is exported by Learning Managers (domain.md §4). */
 export const mayExportEducation: AccessRule = (access) =>
   !!access && access.roles.includes('LearningManager');

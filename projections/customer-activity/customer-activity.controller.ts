@@ -1,11 +1,19 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { CLOCK, Clock } from '@hub/domain';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
 import { ReadModels } from '@hub/projection/query/read-models';
 import { drilldown } from './customer-activity.drilldown';
+import { maySeeEducation } from './customer-activity.access';
 import {
   DRILLDOWN_VIEWS,
   MAX_PAGE,
@@ -60,6 +68,10 @@ export class CustomerActivityController {
       'Contracts in view (status on asOfDate) and consumption per category and unit, plus as-needed (reactive + advisory)',
   })
   @ApiSelection()
+  @ApiOkResponse({
+    description:
+      '`{ contracts [{contractId, startsOn, endsOn, status}], categories [{category, unit, total, consumed, remaining, overage, forfeited?}], asNeeded [...], benefits [{contractId, entitlementId, category, service, description}] }`: by default the contracts active on asOfDate; an expired one only by contractId, its balance as `forfeited`',
+  })
   async summary(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery) {
     const selection = summaryQuery(query, this.clock.now());
     const minPosition = minPositionOf(query);
@@ -85,7 +97,10 @@ export class CustomerActivityController {
   ) {
     const parsed = drilldownQuery(query, category, this.clock.now());
     const minPosition = minPositionOf(query);
-    const scope = await this.scopes.of(user, minPosition);
+    const callerScope = await this.scopes.of(user, minPosition);
+    // Learning Managers see the education drill-down without the Customer Activity role.
+    const scope =
+      parsed.view === 'education' ? { ...callerScope, rule: maySeeEducation } : callerScope;
     const view = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
     return drilldown(view, scope, parsed.selection, parsed.view, parsed.page);
   }

@@ -8,6 +8,17 @@ export interface ContractDoc {
   agreementId: string;
   startsOn: string;
   endsOn: string;
+  /** Lines listed on the contract, never tracked (domain.md §4: benefits are listed too). */
+  benefits: ContractBenefit[];
+}
+
+/** A benefit line of a contract. */
+export interface ContractBenefit {
+  [key: string]: unknown;
+  entitlementId: string;
+  category: EntitlementCategory;
+  service: string;
+  description: string;
 }
 
 /**
@@ -42,6 +53,8 @@ export interface RecordDoc {
   reference: ConsumptionReference;
   /** The workspace it was delivered for, when the reporting system named one. */
   workspaceId: string | null;
+  /** Proactive deliveries: the hours the service took (null when not reported). */
+  deliveredHours: number | null;
   source: string;
   reversed: boolean;
 }

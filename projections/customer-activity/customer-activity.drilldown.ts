@@ -30,6 +30,8 @@ export interface RecordRow {
   unit: string;
   reference: ConsumptionReference | null;
   workspaceId: string | null;
+  /** Proactive deliveries: the hours the service took (domain.md §4). */
+  deliveredHours: number | null;
   source: string;
   reversed: boolean;
 }
@@ -84,6 +86,7 @@ function recordRow(scope: ActivityScope, record: RecordDoc): RecordRow {
     unit: record.unit,
     reference: shown ? record.reference : null,
     workspaceId: shown ? record.workspaceId : null,
+    deliveredHours: record.deliveredHours ?? null,
     source: record.source,
     reversed: record.reversed,
   };
@@ -117,6 +120,7 @@ const RECORD_HEADER = [
   'referenceKind',
   'referenceId',
   'workspaceId',
+  'deliveredHours',
   'source',
   'reversed',
 ];
@@ -136,6 +140,7 @@ export function recordsCsv(records: readonly RecordRow[]): string {
       r.reference?.kind,
       r.reference?.id,
       r.workspaceId,
+      r.deliveredHours === null ? undefined : amount(r.deliveredHours),
       r.source,
       r.reversed,
     ]),

@@ -64,12 +64,13 @@ describe('CSV', () => {
         unit: 'hours',
         reference: null,
         workspaceId: null,
+        deliveredHours: 6,
         source: 'delivery-service',
         reversed: true,
       },
     ]);
     expect(csv.split('\r\n')[1]).toBe(
-      '2026-03-01,k1,c1,e1,"Problem resolution, 24x7",1.50,hours,,,,delivery-service,true',
+      '2026-03-01,k1,c1,e1,"Problem resolution, 24x7",1.50,hours,,,,6.00,delivery-service,true',
     );
   });
 });

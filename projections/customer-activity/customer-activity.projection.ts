@@ -65,6 +65,14 @@ function contractAdded(docs: ProjectionDocs, data: ContractAdded['data']): void 
     agreementId: data.agreementId,
     startsOn: data.startsOn,
     endsOn: data.endsOn,
+    benefits: data.entitlements
+      .filter((line) => line.kind === 'benefit')
+      .map((line) => ({
+        entitlementId: line.entitlementId,
+        category: line.category,
+        service: line.service,
+        description: line.description ?? '',
+      })),
   };
   docs.put(C.contracts, data.contractId, contract);
   for (const line of data.entitlements) {
@@ -105,6 +113,7 @@ function consumptionLogged(docs: ProjectionDocs, data: ConsumptionLogged['data']
     deliveredOn: data.deliveredOn,
     reference: data.reference,
     workspaceId: data.workspaceId ?? null,
+    deliveredHours: data.deliveredHours ?? null,
     source: data.source,
     reversed: false,
   };
@@ -173,7 +182,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CustomerActivityEvent>):
  */
 export const customerActivityProjection: Projection<CustomerActivityEvent> = {
   name: 'customer-activity',
-  version: 1,
+  version: 2,
   handles: [
     'ContractAdded',
     'WorkspaceCreated',

@@ -49,6 +49,7 @@ const record = (id: string, quantity: number, more: Record<string, unknown> = {}
   deliveredOn: '2026-02-01',
   reference: { kind: 'case', id: `case-${id}` },
   workspaceId: null,
+  deliveredHours: null,
   source: 'delivery-service',
   reversed: false,
   ...more,
@@ -64,6 +65,15 @@ describe('customer-activity projection', () => {
           agreementId: 'a1',
           startsOn: '2026-01-01',
           endsOn: '2026-12-31',
+          // Listed, never tracked (domain.md §4).
+          benefits: [
+            {
+              entitlementId: 'e3',
+              category: 'advisory',
+              service: 'advisory service e3',
+              description: 'about e3',
+            },
+          ],
         },
       },
       // The benefit line (e3) has no balance: nothing is tracked against it.

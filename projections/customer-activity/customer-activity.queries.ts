@@ -105,6 +105,13 @@ export async function scopedContracts(
     contracts = contracts.filter((contract) => contract.contractId === selection.contractId);
     if (contracts.length === 0)
       throw new NotFoundError(`Contract ${selection.contractId} not found`);
+  } else {
+    // By default the figures cover the contracts active on the evaluation day (domain.md §4):
+    // an expired contract's balance is never added to an active one; it is shown only when
+    // asked for by contractId.
+    contracts = contracts.filter(
+      (contract) => contractStatus(contract, selection.day) === 'active',
+    );
   }
   return contracts.sort(
     (a, b) => a.startsOn.localeCompare(b.startsOn) || a.contractId.localeCompare(b.contractId),
@@ -127,6 +134,13 @@ export function balancesOf(
 export interface CategoryRow extends Amounts, Forecast {
   category: EntitlementCategory | 'as-needed';
   unit: string;
+  /** Only for an expired contract asked for by contractId: what was left when it ended. */
+  forfeited?: number;
+}
+
+/** An expired contract's balance is forfeited, never remaining (domain.md §4). */
+function asForfeited(row: CategoryRow): CategoryRow {
+  return { ...row, remaining: 0, forfeited: row.remaining };
 }
 
 function rowsByCategoryAndUnit(
@@ -152,6 +166,14 @@ export interface ActivitySummary {
   categories: CategoryRow[];
   /** "As-needed support" (domain.md §2): reactive and advisory summed, per unit. */
   asNeeded: CategoryRow[];
+  /** The benefit lines of the contracts in view: listed, never tracked (domain.md §4). */
+  benefits: {
+    contractId: string;
+    entitlementId: string;
+    category: string;
+    service: string;
+    description: string;
+  }[];
 }
 
 export async function activitySummary(
@@ -162,6 +184,10 @@ export async function activitySummary(
   const contracts = await scopedContracts(view, scope, selection);
   const balances = await balancesOf(view, contracts);
   const basis = await forecastBasis(view, contracts, selection.day);
+  // Only a contract asked for by id can be out of the active ones (scopedContracts).
+  const expired =
+    contracts.length > 0 &&
+    contracts.every((contract) => contractStatus(contract, selection.day) === 'expired');
   const order = (row: CategoryRow) => CATEGORIES.indexOf(row.category as EntitlementCategory);
   const categories = rowsByCategoryAndUnit(balances, (line) => line.category, basis).sort(
     (a, b) => order(a) - order(b) || a.unit.localeCompare(b.unit),
@@ -172,14 +198,24 @@ export async function activitySummary(
     basis,
   ).sort((a, b) => a.unit.localeCompare(b.unit));
   return {
+    ...(expired
+      ? { categories: categories.map(asForfeited), asNeeded: asNeeded.map(asForfeited) }
+      : { categories, asNeeded }),
     contracts: contracts.map((contract) => ({
       contractId: contract.contractId,
       startsOn: contract.startsOn,
       endsOn: contract.endsOn,
       status: contractStatus(contract, selection.day),
     })),
-    categories,
-    asNeeded,
+    benefits: contracts.flatMap((contract) =>
+      (contract.benefits ?? []).map(({ entitlementId, category, service, description }) => ({
+        contractId: contract.contractId,
+        entitlementId,
+        category,
+        service,
+        description,
+      })),
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { customerActivityProjection } from './customer-activity.projection';
 import { drilldown, allRecords } from './customer-activity.drilldown';
 import { CategoryRow, activitySummary } from './customer-activity.queries';
+import { maySeeEducation } from './customer-activity.access';
 import {
   consumed,
   contractAdded,
@@ -80,7 +81,6 @@ describe('customer-activity queries', () => {
         remaining: 3.75,
         overage: 0,
       },
-      { category: 'education', unit: 'seats', total: 4, consumed: 1, remaining: 3, overage: 0 },
     ]);
     // As-needed support is reactive + advisory, each line's overage kept apart from the other's balance.
     expect(answer.asNeeded.map(amounts)).toEqual([
@@ -122,21 +122,53 @@ describe('customer-activity queries', () => {
     });
   });
 
-  it('lists the contracts in view with their status on the day asked', async () => {
+  it('lists the contracts active on the day asked; others only when asked for by contractId', async () => {
     const answer = await activitySummary(await view(), scopeOf('staff'), {
       workspaceId: 'all',
       day,
     });
     expect(answer.contracts).toEqual([
-      { contractId: 'c3', startsOn: '2025-01-01', endsOn: '2025-12-31', status: 'expired' },
       { contractId: 'c1', startsOn: '2026-01-01', endsOn: '2026-12-31', status: 'active' },
-      { contractId: 'c2', startsOn: '2027-01-01', endsOn: '2027-12-31', status: 'upcoming' },
     ]);
     const lastDay = await activitySummary(await view(), scopeOf('staff'), {
       workspaceId: 'all',
       day: '2026-12-31',
     });
     expect(lastDay.contracts.find((c) => c.contractId === 'c1')?.status).toBe('active');
+    for (const [contractId, status] of [
+      ['c3', 'expired'],
+      ['c2', 'upcoming'],
+    ]) {
+      const asked = await activitySummary(await view(), scopeOf('staff'), {
+        workspaceId: 'all',
+        contractId,
+        day,
+      });
+      expect(asked.contracts.map((c) => c.status)).toEqual([status]);
+    }
+  });
+
+  it("an expired contract's remaining balance is not added to the active figures", async () => {
+    // c3 (expired) has 3 education seats left; w1's default view shows only c1's lines.
+    const answer = await activitySummary(await view(), w1Admin, { workspaceId: 'w1', day });
+    expect(answer.categories.find((row) => row.category === 'education')).toBeUndefined();
+    const expired = await activitySummary(await view(), w1Admin, {
+      workspaceId: 'w1',
+      contractId: 'c3',
+      day,
+    });
+    // Its balance is shown as forfeited, not remaining.
+    expect(expired.categories).toEqual([
+      {
+        category: 'education',
+        unit: 'seats',
+        total: 4,
+        consumed: 1,
+        remaining: 0,
+        overage: 0,
+        forfeited: 3,
+      },
+    ]);
   });
 
   it('narrows to one contract, and refuses one outside the workspace with 404', async () => {
@@ -154,11 +186,17 @@ describe('customer-activity queries', () => {
   it('"all" is the union of the workspaces the caller may see, each contract counted once', async () => {
     const both = scopeOf({ w1: ['CustomerActivity'], w2: ['CustomerActivity'] });
     const answer = await activitySummary(await view(), both, { workspaceId: 'all', day });
-    expect(answer.contracts.map((c) => c.contractId)).toEqual(['c3', 'c1', 'c2']);
+    expect(answer.contracts.map((c) => c.contractId)).toEqual(['c1']);
+    // c1 is mapped into both workspaces and counted once; c2 (upcoming) is not yet counted.
     expect(answer.categories.find((row) => row.category === 'reactive')).toMatchObject({
-      total: 110,
-      consumed: 22.5,
+      total: 10,
+      consumed: 13.5,
     });
+    const later = await activitySummary(await view(), both, {
+      workspaceId: 'all',
+      day: '2027-06-01',
+    });
+    expect(later.contracts.map((c) => c.contractId)).toEqual(['c2']);
   });
 
   it('a member without the role gets 403 for their workspace, 404 for another, nothing under "all"', async () => {
@@ -175,21 +213,21 @@ describe('customer-activity queries', () => {
       code: 'not_found',
     });
     const all = await activitySummary(readModel, member, { workspaceId: 'all', day });
-    // Only w2's contracts: c3 (mapped into w1 alone) stays out.
-    expect(all.contracts.map((c) => c.contractId)).toEqual(['c1', 'c2']);
+    // Only w2's contracts: c3 (mapped into w1 alone) stays out, c2 is not active yet.
+    expect(all.contracts.map((c) => c.contractId)).toEqual(['c1']);
     const none = await activitySummary(readModel, scopeOf({ w1: ['Member'] }), {
       workspaceId: 'all',
       day,
     });
-    expect(none).toEqual({ contracts: [], categories: [], asNeeded: [] });
+    expect(none).toEqual({ contracts: [], categories: [], asNeeded: [], benefits: [] });
   });
 
   it('provider staff see any existing workspace, 404 for an unknown one', async () => {
     const answer = await activitySummary(await view(), scopeOf('staff'), {
       workspaceId: 'w2',
-      day,
+      day: '2027-01-01',
     });
-    expect(answer.contracts.map((c) => c.contractId)).toEqual(['c1', 'c2']);
+    expect(answer.contracts.map((c) => c.contractId)).toEqual(['c2']);
     await expect(
       activitySummary(await view(), scopeOf('staff'), { workspaceId: 'nope', day }),
     ).rejects.toMatchObject({ code: 'not_found' });
@@ -272,6 +310,39 @@ describe('customer-activity queries', () => {
       { workspaceId: 'all', day },
       'reactive',
     );
-    expect(records.map((r) => r.consumptionId)).toEqual(['k4', 'k2', 'k1', 'k7']);
+    // k7 is c2's, which is not active on the day: asked for by contractId, it is listed.
+    expect(records.map((r) => r.consumptionId)).toEqual(['k4', 'k2', 'k1']);
+    const c2 = await allRecords(
+      await view(),
+      scopeOf('staff'),
+      { workspaceId: 'all', contractId: 'c2', day },
+      'reactive',
+    );
+    expect(c2.map((r) => r.consumptionId)).toEqual(['k7']);
+  });
+
+  it('a Learning Manager sees the education drill-down, not the others', async () => {
+    const learner = { ...scopeOf({ w1: ['Member', 'LearningManager'] }), rule: maySeeEducation };
+    const answer = await drilldown(
+      await view(),
+      learner,
+      { workspaceId: 'w1', contractId: 'c3', day },
+      'education',
+      {
+        limit: 10,
+      },
+    );
+    expect(answer.records.map((r) => r.consumptionId)).toEqual(['k8']);
+    await expect(
+      drilldown(
+        await view(),
+        scopeOf({ w1: ['Member', 'LearningManager'] }),
+        { workspaceId: 'w1', day },
+        'reactive',
+        {
+          limit: 10,
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

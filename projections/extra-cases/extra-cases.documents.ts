@@ -15,6 +15,18 @@ export interface ExtraCaseCandidateDoc {
   packageId: string | null;
   entitlementId: string | null;
   openedAt: string;
+  /**
+   * Who was admitted to the case by name (primary contact, shared with, members of a granted
+   * group): with the workspace-wide rules, whom Customer Activity may name it to (domain.md §4).
+   */
+  viewerUserIds: string[];
+}
+
+/** A group's members per workspace (group ids are unique per workspace only). */
+export interface ExtraCaseGroupDoc {
+  [key: string]: unknown;
+  groupId: string;
+  membersByWorkspace: Record<string, string[]>;
 }
 
 /** The part of an entitlement line the extra-cases view shows: its service. */
@@ -32,6 +44,8 @@ export interface KnownContractDoc {
   startsOn: string;
   endsOn: string;
   entitlements: EntitlementRef[];
+  /** When the hub learnt of it: a case opened before named something then unknown. */
+  knownSince?: string;
 }
 
 /** An add-on package known to the hub. */
@@ -42,6 +56,8 @@ export interface KnownPackageDoc {
   agreementId: string;
   expiresOn: string;
   entitlements: EntitlementRef[];
+  /** When the hub learnt of it. */
+  knownSince?: string;
 }
 
 /** A workspace with the contracts and packages mapped into it ("unmapped" is judged per workspace). */
@@ -58,4 +74,5 @@ export const EXTRA_CASES_COLLECTIONS = {
   contracts: 'contracts',
   packages: 'packages',
   workspaces: 'workspaces',
+  groups: 'groups',
 } as const;

@@ -39,6 +39,7 @@ describe('extra-cases projection', () => {
           startsOn: '2026-01-01',
           endsOn: '2026-12-31',
           entitlements: [prs],
+          knownSince: '2026-01-01T00:00:00.000Z',
         },
       },
       packages: {
@@ -49,6 +50,7 @@ describe('extra-cases projection', () => {
           agreementId: 'a1',
           expiresOn: '2026-12-31',
           entitlements: [{ entitlementId: 'adv', service: 'Advisory Hours', kind: 'consumable' }],
+          knownSince: '2026-01-02T00:00:00.000Z',
         },
       },
       cases: {
@@ -64,12 +66,40 @@ describe('extra-cases projection', () => {
           packageId: null,
           entitlementId: 'prs',
           openedAt: '2026-03-03T10:00:00.000Z',
+          viewerUserIds: ['u1'],
         },
       },
     });
   });
 
+  const admissions = [
+    {
+      type: 'GroupCreated',
+      data: {
+        groupId: 'g1',
+        workspaceId: 'w1',
+        name: 'Ops',
+        memberUserIds: ['ann'],
+        createdAt: '2026-03-03T11:00:00.000Z',
+      },
+    },
+    {
+      type: 'CaseShared',
+      data: { caseId: 'c1', userId: 'sue', sharedBy: 'u1', sharedAt: '2026-03-03T11:00:00.000Z' },
+    },
+    {
+      type: 'CaseGroupAccessGranted',
+      data: { caseId: 'c1', groupId: 'g1', grantedBy: 'u1', grantedAt: '2026-03-03T11:00:00.000Z' },
+    },
+  ];
+
+  it('admits the people a case was shared with and the members of a granted group by name', () => {
+    givenEvents(extraCasesProjection, [...history, ...admissions]).thenDocuments((docs) =>
+      expect(docs.cases.c1.viewerUserIds).toEqual(['u1', 'sue', 'ann']),
+    );
+  });
+
   it('gives the same documents when every event is applied twice', () => {
-    expectIdempotent(extraCasesProjection, [...history, contractMapped('w1', 'k1')]);
+    expectIdempotent(extraCasesProjection, [...history, contractMapped('w1', 'k1'), ...admissions]);
   });
 });

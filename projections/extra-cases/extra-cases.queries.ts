@@ -13,12 +13,17 @@ import {
   WorkspaceMappingsDoc,
 } from './extra-cases.documents';
 import { ExtraCaseRule, JudgingContext, judgeCase } from './extra-cases.rules';
+import { seesEveryCaseOf } from '@hub/projections/cases/cases.visibility';
+import { toCsv } from '@hub/projections/customer-activity/csv';
 
-/** One extra case, with the rule that put it there. */
+/**
+ * One extra case, with the rule that put it there. Its id and title only for a caller who may
+ * see the case (domain.md §4): other cases are counted, never named (null).
+ */
 export interface ExtraCaseRow {
-  caseId: string;
+  caseId: string | null;
   workspaceId: string;
-  title: string;
+  title: string | null;
   rule: ExtraCaseRule;
   service: string;
   openedAt: string;
@@ -84,7 +89,28 @@ async function contextsByAgreement(view: ProjectionView, agreementId: string) {
   };
 }
 
-const listKey = (row: ExtraCaseRow): string => `${row.openedAt}|${row.caseId}`;
+/** A judged case before naming: its key for order and paging, and whether it may be named. */
+interface JudgedRow extends ExtraCaseRow {
+  key: string;
+}
+
+const listKey = (openedAt: string, caseId: string): string => `${openedAt}|${caseId}`;
+
+/** Whether the caller may see the case under domain.md §5 (so Customer Activity may name it). */
+function mayName(scope: ActivityScope & { userId?: string }, c: ExtraCaseCandidateDoc): boolean {
+  if (
+    seesEveryCaseOf(
+      { all: scope.all, workspaces: scope.workspaces, userId: scope.userId ?? '' },
+      c.workspaceId,
+    )
+  )
+    return true;
+  return (
+    scope.workspaces.has(c.workspaceId) &&
+    scope.userId !== undefined &&
+    (c.viewerUserIds ?? []).includes(scope.userId)
+  );
+}
 
 /**
  * The extra cases of the workspaces viewed (each case judged in its own workspace, against its
@@ -97,7 +123,7 @@ export async function extraCases(
 ): Promise<ExtraCasesAnswer> {
   const workspaces = await workspacesViewed(view, scope, params.workspaceId);
   const agreements = new Map<string, Awaited<ReturnType<typeof contextsByAgreement>>>();
-  const rows: ExtraCaseRow[] = [];
+  const rows: JudgedRow[] = [];
   for (const workspace of workspaces) {
     let known = agreements.get(workspace.agreementId);
     if (!known)
@@ -113,23 +139,64 @@ export async function extraCases(
       const verdict = judgeCase(candidate, context);
       if (!verdict) continue;
       const { caseId, workspaceId, title, openedAt } = candidate;
-      rows.push({ caseId, workspaceId, title, openedAt, ...verdict });
+      const named = mayName(scope, candidate);
+      rows.push({
+        caseId: named ? caseId : null,
+        workspaceId,
+        title: named ? title : null,
+        openedAt,
+        ...verdict,
+        key: listKey(openedAt, caseId),
+      });
     }
   }
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.service, (counts.get(row.service) ?? 0) + 1);
-  rows.sort((a, b) => (listKey(a) < listKey(b) ? 1 : listKey(a) > listKey(b) ? -1 : 0));
+  rows.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   const after = params.after;
-  const remaining = after ? rows.filter((row) => listKey(row) < after) : rows;
+  const remaining = after ? rows.filter((row) => row.key < after) : rows;
   const shown = remaining.slice(0, params.limit);
   return {
-    cases: shown,
+    cases: shown.map(({ key: _key, ...row }) => row),
     countsByService: [...counts.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([service, cases]) => ({ service, cases })),
     nextCursor:
       remaining.length > params.limit
-        ? Buffer.from(listKey(shown[shown.length - 1])).toString('base64url')
+        ? Buffer.from(shown[shown.length - 1].key).toString('base64url')
         : null,
   };
+}
+
+/** Every extra case of the selection, page by page (the CSV export is not paged). */
+export async function allExtraCases(
+  view: ProjectionView,
+  scope: ActivityScope,
+  params: ExtraCasesParams,
+): Promise<ExtraCaseRow[]> {
+  const rows: ExtraCaseRow[] = [];
+  let after: string | undefined;
+  do {
+    const page = await extraCases(view, scope, { ...params, after });
+    rows.push(...page.cases);
+    after = page.nextCursor
+      ? Buffer.from(page.nextCursor, 'base64url').toString('utf8')
+      : undefined;
+  } while (after);
+  return rows;
+}
+
+/** The extra-cases view as CSV: cases the caller may not see are counted, their id and title empty. */
+export function extraCasesCsv(rows: readonly ExtraCaseRow[]): string {
+  return toCsv(
+    ['openedAt', 'caseId', 'title', 'workspaceId', 'rule', 'service'],
+    rows.map((row) => [
+      row.openedAt,
+      row.caseId,
+      row.title,
+      row.workspaceId,
+      row.rule,
+      row.service,
+    ]),
+  );
 }

@@ -49,6 +49,12 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
       caseOpened('unmapped', 'w2', { contractId: 'k1', entitlementId: 'prs' }, '09'),
       caseOpened('via-package', 'w2', { packageId: 'p1', entitlementId: 'adv' }, '10'),
       caseOpened('other-customer', 'w9', { category: 'REC' }, '11'),
+      // Opened while 'old' was active: its later expiry does not make it extra.
+      caseOpened('before-expiry', 'w1', {
+        contractId: 'old',
+        entitlementId: 'prs',
+        openedAt: '2026-02-20T10:00:00.000Z',
+      }),
     ]);
   });
 
@@ -70,10 +76,53 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
     expect(await rules('w1')).not.toHaveProperty('covered');
   });
 
-  it('judges "expired" on the day asked about', async () => {
-    const before = await rules('w1', '2026-02-28');
-    expect(before).not.toHaveProperty('expired');
-    expect(before['expired-and-su']).toEqual(['support_category', 'Exchange Online']);
+  it('a case opened under an active contract does not become expired_contract once it ends', async () => {
+    expect(await rules('w1', '2026-12-01')).not.toHaveProperty('before-expiry');
+    // Opened after the contract ended, it is extra whatever the day viewed.
+    expect((await rules('w1', '2026-12-01')).expired).toEqual(['expired_contract', PRS]);
+  });
+
+  it('a contract the hub learnt of only after the case was opened was missing then', async () => {
+    const later = await memoryView(extraCasesProjection, [
+      workspaceCreated('w1'),
+      caseOpened('early', 'w1', { contractId: 'k-late' }, '02'),
+      {
+        ...contractAdded('k-late', '2026-12-31'),
+        data: {
+          ...contractAdded('k-late', '2026-12-31').data,
+          addedAt: '2026-03-05T00:00:00.000Z',
+        },
+      },
+      contractMapped('w1', 'k-late'),
+    ]);
+    const answer = await extraCases(
+      later,
+      admin,
+      readExtraCasesParams({ workspaceId: 'w1', asOfDate: '2026-03-10' }, NOW),
+    );
+    expect(answer.cases.map((c) => [c.caseId, c.rule])).toEqual([['early', 'missing_reference']]);
+  });
+
+  it('a view as of an earlier day never lists cases opened after it', async () => {
+    const before = await rules('w1', '2026-03-05');
+    expect(Object.keys(before).sort()).toEqual([
+      'expired',
+      'no-contract',
+      'no-package',
+      'no-service',
+    ]);
+  });
+
+  it('names a case to a Customer Activity holder only when they may see it; others are counted', async () => {
+    const stranger = scopeOf('ca', { w1: ['Member', 'CustomerActivity'] });
+    const answer = await ask('w1', '2026-03-10', stranger);
+    expect(answer.cases).toHaveLength(7);
+    expect(answer.cases.every((c) => c.caseId === null && c.title === null)).toBe(true);
+    expect(answer.countsByService).toEqual((await ask('w1')).countsByService);
+    // u1 is every case's primary contact (rule c): the same holder role now shows the names.
+    const contact = scopeOf('u1', { w1: ['Member', 'CustomerActivity'] });
+    const named = await ask('w1', '2026-03-10', contact);
+    expect(named.cases.map((c) => c.caseId)).toContain('expired');
   });
 
   it('counts cases per service over the whole selection, newest first', async () => {
@@ -130,7 +179,7 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
     await expect(ask('w2', '2026-03-10', activity)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(ask('w9', '2026-03-10', activity)).rejects.toBeInstanceOf(NotFoundError);
     const provider = scopeOf('csam', {}, true);
-    expect((await ask('all', '2026-03-10', provider)).cases.map((c) => c.caseId)).toContain(
+    expect((await ask('all', '2026-03-11', provider)).cases.map((c) => c.caseId)).toContain(
       'other-customer',
     );
     await expect(ask('no-such', '2026-03-10', provider)).rejects.toBeInstanceOf(NotFoundError);

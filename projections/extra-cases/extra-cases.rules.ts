@@ -19,7 +19,7 @@ export interface JudgingContext {
   /** Contracts and packages of the workspace's agreement: anything else is unknown to it. */
   contracts: ReadonlyMap<string, KnownContractDoc>;
   packages: ReadonlyMap<string, KnownPackageDoc>;
-  /** `YYYY-MM-DD`: a contract ended before this day has expired. */
+  /** `YYYY-MM-DD`, the evaluation day: cases opened after it are not in view. */
   day: string;
 }
 
@@ -48,9 +48,14 @@ function entitlementOf(c: ExtraCaseCandidateDoc, ctx: JudgingContext): Entitleme
   return undefined;
 }
 
+/** Known to the hub by the day the case was opened (rules are judged as of that day). */
+const knownOn = (owner: { knownSince?: string } | undefined, day: string) =>
+  !!owner && (owner.knownSince === undefined || owner.knownSince.slice(0, 10) <= day);
+
 function namesMissing(c: ExtraCaseCandidateDoc, ctx: JudgingContext): boolean {
-  if (c.contractId && !ctx.contracts.has(c.contractId)) return true;
-  if (c.packageId && !ctx.packages.has(c.packageId)) return true;
+  const openedOn = c.openedAt.slice(0, 10);
+  if (c.contractId && !knownOn(ctx.contracts.get(c.contractId), openedOn)) return true;
+  if (c.packageId && !knownOn(ctx.packages.get(c.packageId), openedOn)) return true;
   return !!c.entitlementId && entitlementOf(c, ctx) === undefined;
 }
 
@@ -59,15 +64,21 @@ function namesMissing(c: ExtraCaseCandidateDoc, ctx: JudgingContext): boolean {
  * case, the first that holds in this order:
  * 1. `missing_reference`: a contract, package or entitlement it names is unknown (to the
  *    agreement). First, because an unknown contract can be neither expired nor mapped.
- * 2. `expired_contract`: the contract it is tied to (named, or its package's) ended before the
- *    day. Before "unmapped": it holds in every workspace, so it is the more telling reason.
- * 3. `unmapped_contract`: that contract is not mapped into the workspace viewed (a case drawing
- *    on a package mapped into it is covered by that mapping).
+ * 2. `expired_contract`: the contract it is tied to (named, or its package's) had ended on the
+ *    day the case was opened: judged as of that day, so a contract that expired later does not
+ *    turn an old case into an extra one (domain.md §5). Before "unmapped": it holds in every
+ *    workspace, so it is the more telling reason.
+ * 3. `unmapped_contract`: that contract is not mapped into the workspace viewed, as the
+ *    mappings stand on the evaluation day (a case drawing on a package mapped into it is covered
+ *    by that mapping).
  * 4. `support_category`: its support category is SU, DSA, X85 or REC.
  * Its service is the entitlement's when known, else the product it was opened for.
  */
 export function judgeCase(c: ExtraCaseCandidateDoc, ctx: JudgingContext): ExtraCaseVerdict | null {
   if (c.caseType !== 'advisory' && c.caseType !== 'problem-resolution') return null;
+  const openedOn = c.openedAt.slice(0, 10);
+  // A view as of an earlier day never lists cases opened after it.
+  if (openedOn > ctx.day) return null;
   const service = entitlementOf(c, ctx)?.service ?? c.product;
   const verdict = (rule: ExtraCaseRule): ExtraCaseVerdict => ({ rule, service });
   if (namesMissing(c, ctx)) return verdict('missing_reference');
@@ -76,7 +87,7 @@ export function judgeCase(c: ExtraCaseCandidateDoc, ctx: JudgingContext): ExtraC
   const contract = contractId ? ctx.contracts.get(contractId) : undefined;
   if (contractId && !contract) return verdict('missing_reference');
   if (contract) {
-    if (contract.endsOn < ctx.day) return verdict('expired_contract');
+    if (contract.endsOn < openedOn) return verdict('expired_contract');
     const packageMapped = !!c.packageId && ctx.workspace.mappedPackages.includes(c.packageId);
     if (!ctx.workspace.mappedContracts.includes(contract.contractId) && !packageMapped)
       return verdict('unmapped_contract');

@@ -11,6 +11,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { useHubJsonParser } from './http/json-body';
 import { completeOpenApi } from './http/openapi-completion';
 import { hubValidationPipe } from './http/validation.pipe';
+import { installRequestClock } from '@hub/projection/query/request-clock';
 import { serveWeb } from './web/serve-web';
 
 /** Request bodies above this are refused (413); a 1 MB event plus envelope fits. */
@@ -32,6 +33,7 @@ export async function createHubApp(
     clientErrorHandler,
   });
   const fastify = adapter.getInstance();
+  const requestClock = installRequestClock(fastify);
   useHubJsonParser(fastify);
   // Every answer, errors included, names the request's correlation id.
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -47,16 +49,10 @@ export async function createHubApp(
   // Nest buffers log lines until `listen`; an app that is only initialised (inject) logs too.
   app.flushLogs();
   app.enableShutdownHooks();
-  // Every command's `occurredAt` is the hub's clock at the request's arrival (one clock:
-  // tests move a fake one), stamped once so a request's events share one instant.
+  // One clock: the request clock commands and queries read (nowOf) tells the hub's Clock port's
+  // time (a test may still set the request clock itself).
   const clock = app.get<Clock>(CLOCK);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, _reply, done) => {
-      (request as { receivedAt?: string }).receivedAt = clock.now().toISOString();
-      done();
-    });
+  requestClock.now = () => clock.now();
   app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   // Probes and the scrape endpoint sit outside the versioned API, where operators' tools expect them.
   app.setGlobalPrefix('v1', {

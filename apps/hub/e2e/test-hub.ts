@@ -8,6 +8,7 @@ import { createRoleApp } from '../hub-app';
 import { HubConfig, loadConfig } from '@hub/runtime/config/hub-config';
 import { RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubModule } from '../hub.module';
+import { RequestClock } from '@hub/projection/query/request-clock';
 
 export interface HubResponse<T = Record<string, any>> {
   status: number;
@@ -87,6 +88,16 @@ export class TestHub {
       // Not JSON (CSV exports): keep the text.
     }
     return { status: response.statusCode, body: body as T, headers: response.headers };
+  }
+
+  /**
+   * Sets the instant commands are decided at (`null`: the system time again), so time rules
+   * are tested at the moment a test names, never by waiting.
+   */
+  setNow(instant: string | null): void {
+    const clock = (this.app.getHttpAdapter().getInstance() as unknown as { hubClock: RequestClock })
+      .hubClock;
+    clock.now = instant === null ? () => new Date() : () => new Date(instant);
   }
 
   /** Every event in the log (to prove a refused call appended nothing). */

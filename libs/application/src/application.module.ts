@@ -14,6 +14,7 @@ import {
   SendVerificationCodeHandler,
 } from './helpdesk/verification.handlers';
 import { HubMessageHandler } from './inbound/hub-message-handler';
+import { MessageIds } from './inbound/message-ids';
 import { CustomerIndex } from './indexes/customer-index';
 import { IdClaims } from './indexes/id-claims';
 import {
@@ -57,6 +58,7 @@ const SERVICES = [
   NotificationOutbox,
   RecipientNotifications,
   HubMessageHandler,
+  MessageIds,
 ];
 
 /** Hands each notification to the configured publisher (Kafka `hub.notifications.v1`). */

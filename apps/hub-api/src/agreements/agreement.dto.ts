@@ -104,3 +104,31 @@ export class PositionAnswer {
   @ApiProperty()
   position!: string;
 }
+
+/** PUT /v1/agreements/{agreementId}/calendar: the agreement's business calendar. */
+export class BusinessCalendarDto {
+  @ApiProperty({ description: 'IANA time zone name', example: 'America/Los_Angeles' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  timeZone!: string;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Local holidays, YYYY-MM-DD',
+    example: ['2026-12-25'],
+  })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @Matches(DAY, { each: true, message: 'each holiday must be YYYY-MM-DD' })
+  holidays!: string[];
+}
+
+/** POST /v1/agreements/{agreementId}/customer-administrators. */
+export class CustomerAdministratorDto {
+  @ApiProperty({ description: 'The user id to appoint' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  userId!: string;
+}

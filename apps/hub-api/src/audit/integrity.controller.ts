@@ -8,9 +8,11 @@ import { AuditSigningKey, digestText } from './audit-signing-key';
 function positionParam(raw: string | undefined, field: string): bigint | undefined {
   if (raw === undefined || raw === '') return undefined;
   const position = parsePosition(raw);
-  if (position === null || position < 1n)
-    throw new ValidationError(`${field} is not a position`, { [field]: ['a position ≥ 1'] });
-  return position;
+  if (position === null || position < 0n)
+    throw new ValidationError(`${field} is not a position`, { [field]: ['a position ≥ 0'] });
+  // Position 0 is before the first event (as in /v1/audit/events): a range from it starts at the
+  // first event, a range to it is empty.
+  return field === 'fromPosition' && position === 0n ? 1n : position;
 }
 
 /** Tamper evidence (domain.md §10): verify any range of the log, and keep signed digests of its head. */

@@ -73,6 +73,16 @@ export class OpenCaseDto {
   @ApiPropertyOptional()
   @OptionalRef()
   subscriptionId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'BCP 47 language of the case, default `en`; other languages count their 2/4/8-hour target in business hours (domain.md §5)',
+    example: 'de',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  language?: string;
 }
 
 /** The answer of an opened case: its id and when the first response is due. */

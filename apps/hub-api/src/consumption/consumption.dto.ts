@@ -3,9 +3,12 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsNotEmpty,
+  IsNumber,
   IsObject,
   IsOptional,
+  IsPositive,
   IsString,
+  Max,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -72,6 +75,16 @@ export class LogConsumptionDto {
   @IsNotEmpty()
   @MaxLength(100)
   workspaceId?: string;
+
+  @ApiPropertyOptional({
+    example: 6,
+    description: 'Proactive lines only: the hours the service took, whatever its unit',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPositive()
+  @Max(1_000_000)
+  deliveredHours?: number;
 }
 
 /** POST /v1/consumption/{consumptionId}/reversal. */

@@ -1,9 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsOptional,
   IsInt,
   Matches,
   Max,
@@ -34,6 +36,13 @@ export class RequestGdapRelationshipDto {
   @Min(1)
   @Max(GDAP_MAX_DURATION_DAYS)
   durationDays!: number;
+
+  @ApiPropertyOptional({
+    description: 'Extend by 180 days at the end unless terminated (default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  autoExtend?: boolean;
 }
 
 export class GdapRequestedAnswer {

@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { deterministicId } from '@hub/domain';
 import { AuthenticatedUser } from '@hub/access';
 import { CommandContext } from '@hub/application/execution/command-context';
+import { nowOf } from '@hub/projection/query/request-clock';
 
 interface CommandRequest {
   headers: Record<string, string | undefined>;
   user?: AuthenticatedUser;
   id?: string;
   method: string;
-  /** The hub clock's instant at the request's arrival (app.factory.ts's onRequest hook). */
-  receivedAt?: string;
   routeOptions?: { url?: string };
+  server?: unknown;
 }
 
 /** The scope an idempotency key is unique within: the caller and the route. */
@@ -36,7 +36,7 @@ export function commandContextOf(request: CommandRequest): CommandContext {
         }
       : {},
     source: 'api',
-    occurredAt: request.receivedAt ?? new Date().toISOString(),
+    occurredAt: nowOf(request).toISOString(),
   };
 }
 

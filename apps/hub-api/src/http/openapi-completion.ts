@@ -106,6 +106,10 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
       if (method === 'get') codes.push('503');
       if (path.includes('{')) codes.push('414');
       for (const code of codes) responses[code] ??= errorResponse(code);
+      // A route's own refusal (its codes in the description) answers the same error body.
+      for (const [code, response] of Object.entries(responses))
+        if (/^4\d\d$/.test(code) && !response.content)
+          response.content = errorResponse(code).content;
       for (const [code, response] of Object.entries(responses)) {
         if (!code.startsWith('2') || code === '204' || response.content) continue;
         response.content = path.includes('/exports/')

@@ -36,11 +36,30 @@ export class PartnerContactDto {
   phone!: string;
 }
 
-/** POST /v1/partners/{partnerId}/cases: an AdminAgent files a case on behalf of a customer. */
+/** The partner's own support plan, for a case about its own subscription (domain.md §6). */
+export class SupportPlanDto {
+  @ApiProperty({ enum: ['premier', 'partner-program', 'azure-support'] })
+  @IsIn(['premier', 'partner-program', 'azure-support'])
+  kind!: 'premier' | 'partner-program' | 'azure-support';
+
+  @ApiProperty({ example: 'PREMIER-20250001' })
+  @IsString()
+  @MaxLength(100)
+  id!: string;
+}
+
+/**
+ * POST /v1/partners/{partnerId}/cases: an AdminAgent files a case on behalf of a customer, or,
+ * with `customerOrgId` omitted and a `supportPlan`, about the partner's own subscription.
+ */
 export class OpenPartnerCaseDto {
-  @ApiProperty({ example: 'org-contoso' })
+  @ApiPropertyOptional({
+    example: 'org-contoso',
+    description: "Omitted for a case about the partner's own subscription",
+  })
+  @IsOptional()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
-  customerOrgId!: string;
+  customerOrgId?: string;
 
   @ApiPropertyOptional({ example: 'sub-azure-1', description: 'Required for azure' })
   @IsOptional()
@@ -77,6 +96,16 @@ export class OpenPartnerCaseDto {
   @IsString()
   @MaxLength(100)
   supportPlanId?: string;
+
+  @ApiPropertyOptional({
+    type: SupportPlanDto,
+    description:
+      "Required for a case about the partner's own subscription (409 support_plan_required without a valid one)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SupportPlanDto)
+  supportPlan?: SupportPlanDto;
 }
 
 export class PartnerCaseOpenedAnswer {

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
@@ -108,6 +109,26 @@ export class WorkspacesController {
     const request = { workspaceId, userId, role: role as WorkspaceRole };
     return this.commands.execute(
       runCommand(workspaceCommands.revokeRole, request, callerOf(user), context),
+    );
+  }
+
+  @Delete(':workspaceId/members/:userId')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Remove a member: every role there and every case visibility through the workspace end (Workspace or Customer Administrator)',
+  })
+  @ApiOkResponse({ type: PositionAnswer })
+  @ApiResponse({ status: 403, description: 'workspace_administrator_required' })
+  @ApiResponse({ status: 404, description: 'workspace_not_found, member_not_found' })
+  removeMember(
+    @Param('workspaceId') workspaceId: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandCtx() context: CommandContext,
+  ): Promise<PositionAnswer> {
+    return this.commands.execute(
+      runCommand(workspaceCommands.removeMember, { workspaceId, userId }, callerOf(user), context),
     );
   }
 

@@ -77,6 +77,16 @@ describe('GET /v1/audit/verify and /v1/audit/digest', () => {
     expect(checked.body.headHash).toBe(digest.body.hash);
   });
 
+  it('takes position 0 as before the first event (a schema-valid range Schemathesis found refused)', async () => {
+    const none = await hub.call('GET', '/v1/audit/verify?toPosition=0', { token: auditor });
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ verified: true, checked: 0 });
+    const all = await hub.call('GET', '/v1/audit/verify', { token: auditor });
+    const fromZero = await hub.call('GET', '/v1/audit/verify?fromPosition=0', { token: auditor });
+    expect(fromZero.status).toBe(200);
+    expect(fromZero.body).toEqual(all.body);
+  });
+
   it('answers 400 for a malformed range and 403 without the Auditor role', async () => {
     const bad = await hub.call('GET', '/v1/audit/verify?fromPosition=x', { token: auditor });
     expect(bad.status).toBe(400);

@@ -166,7 +166,10 @@ describe('case commands', () => {
     it('records the first response once (Service) and tells whether the target was met', async () => {
       const caseId = await openedCase({ severity: 'C' });
       const respondedAt = new Date(Date.now() + HOUR_MS).toISOString();
+      // Reported after it happened: a response in the future is refused (domain.md §5).
+      hub.setNow(new Date(Date.now() + 2 * HOUR_MS).toISOString());
       const response = await action(f.service, caseId, 'responses', { respondedAt });
+      hub.setNow(null);
       expect(response.status).toBe(200);
       const [, recorded] = await hub.events.readStream(`case-${caseId}`);
       expect(recorded.data).toMatchObject({ respondedAt, responseTargetMet: true });

@@ -191,6 +191,27 @@ describe('Help Desk commands (domain.md §7), end to end', () => {
     });
     expect(withdrawn.status).toBe(200);
     expect((await status()).body.status).toBe('ended-by-withdrawal');
+    // Read-only sessions are listed to the organisation's Customer Administrators (§7).
+    const listed = await hub.call(
+      'GET',
+      `/v1/customers/${CUSTOMER}/readonly-sessions?minPosition=${withdrawn.body.position}`,
+      { token: t.customerAdmin },
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.sessions).toEqual([
+      {
+        sessionId: opened.body.sessionId,
+        agentUserId: 'agent-1',
+        partnerId: PARTNER,
+        openedAt: expect.any(String),
+        endedAt: expect.any(String),
+        endedBecause: 'consent-withdrawn',
+      },
+    ]);
+    const byAgent = await hub.call('GET', `/v1/customers/${CUSTOMER}/readonly-sessions`, {
+      token: agent,
+    });
+    expect(byAgent.status).toBe(404);
     const other = t.partner('p-other', [], 'agent-x');
     expect(
       (

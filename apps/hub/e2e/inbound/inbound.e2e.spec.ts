@@ -174,4 +174,27 @@ describe('POST /v1/delivery/events and /v1/directory/events', () => {
     expect(benefit.status).toBe(409);
     expect(benefit.body.code).toBe('benefit_not_consumable');
   });
+
+  it('refuses a message id reused with another payload (409 message_id_reused), appending nothing', async () => {
+    const first = delivered();
+    expect((await post('delivery', first)).status).toBe(200);
+    const reused = await f.refused(() =>
+      post('delivery', { ...first, payload: { ...first.payload, quantity: 2 } }),
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('message_id_reused');
+    const suppressed = envelope('EmailSuppressed', {
+      email: 'x@contoso.example',
+      reason: 'bounce',
+    });
+    expect((await post('directory', suppressed)).status).toBe(200);
+    const other = await f.refused(() =>
+      post('directory', {
+        ...suppressed,
+        payload: { email: 'y@contoso.example', reason: 'bounce' },
+      }),
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('message_id_reused');
+  });
 });

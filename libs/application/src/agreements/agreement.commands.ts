@@ -1,10 +1,11 @@
-import { AgreementId, OrgId, deterministicId } from '@hub/domain';
+import { AgreementId, OrgId, UserId, deterministicId } from '@hub/domain';
 import { agreementDecider, agreementStream } from '@hub/domain/agreements/agreement.decider';
 import { CommandInput, command } from '../execution/command';
 import {
   AccountPolicyRequest,
   ActivateAgreementRequest,
   AgreementActivatedAnswer,
+  CalendarRequest,
 } from './agreement.requests';
 import { callerInAgreement } from './caller-context';
 
@@ -58,6 +59,47 @@ export const agreementCommands = {
       type: 'ChangeAccountPolicy' as const,
       agreementId: request.agreementId as AgreementId,
       allowPersonalAccounts: request.allowPersonalAccounts,
+      at: context.occurredAt,
+      by: callerInAgreement(caller, agreement),
+    }),
+  }),
+
+  /** Calendar and Customer Administrators (domain.md §3, §5): CustomerAdministrator, CSAM, AC. */
+  setCalendar: command({
+    stream: ({ request }: CommandInput<CalendarRequest & { agreementId: string }>) =>
+      agreementStream(request.agreementId as AgreementId),
+    decider: agreementDecider,
+    command: ({ request, caller, context }, _read, agreement) => ({
+      type: 'SetBusinessCalendar' as const,
+      agreementId: request.agreementId as AgreementId,
+      timeZone: request.timeZone,
+      holidays: request.holidays,
+      at: context.occurredAt,
+      by: callerInAgreement(caller, agreement),
+    }),
+  }),
+
+  appointCustomerAdministrator: command({
+    stream: ({ request }: CommandInput<{ agreementId: string; userId: string }>) =>
+      agreementStream(request.agreementId as AgreementId),
+    decider: agreementDecider,
+    command: ({ request, caller, context }, _read, agreement) => ({
+      type: 'AddCustomerAdministrator' as const,
+      agreementId: request.agreementId as AgreementId,
+      userId: request.userId as UserId,
+      at: context.occurredAt,
+      by: callerInAgreement(caller, agreement),
+    }),
+  }),
+
+  removeCustomerAdministrator: command({
+    stream: ({ request }: CommandInput<{ agreementId: string; userId: string }>) =>
+      agreementStream(request.agreementId as AgreementId),
+    decider: agreementDecider,
+    command: ({ request, caller, context }, _read, agreement) => ({
+      type: 'RemoveCustomerAdministrator' as const,
+      agreementId: request.agreementId as AgreementId,
+      userId: request.userId as UserId,
       at: context.occurredAt,
       by: callerInAgreement(caller, agreement),
     }),

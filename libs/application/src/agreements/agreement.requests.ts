@@ -31,6 +31,12 @@ export interface AccountPolicyRequest {
   allowPersonalAccounts: boolean;
 }
 
+/** PUT /v1/agreements/{agreementId}/calendar. */
+export interface CalendarRequest {
+  timeZone: string;
+  holidays: string[];
+}
+
 export interface PositionAnswer {
   position: string;
 }

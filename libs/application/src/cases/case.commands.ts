@@ -103,6 +103,7 @@ export const caseCommands = {
           packageId: request.packageId as PackageId | undefined,
           entitlementId: request.entitlementId as EntitlementId | undefined,
           subscriptionId: request.subscriptionId as SubscriptionId | undefined,
+          language: request.language,
         }),
         ...view,
         at: context.occurredAt,
@@ -121,14 +122,19 @@ export const caseCommands = {
     stream: onCase<{ userId: string }>,
     decider: caseDecider,
     read: (input, reads, state) => standing(input, reads, state),
-    command: ({ request, caller, context }, { workspace: _workspace, ...view }) => ({
-      type: 'ShareCase' as const,
-      caseId: request.caseId as CaseId,
-      ...view,
-      userId: request.userId as UserId,
-      at: context.occurredAt,
-      by: caller,
-    }),
+    command: ({ request, caller, context }, { workspace, ...view }) => {
+      // A share from the target's earlier membership (before a removal) is made again.
+      const since = workspace?.members[request.userId]?.joinedAt;
+      return {
+        type: 'ShareCase' as const,
+        caseId: request.caseId as CaseId,
+        ...view,
+        userId: request.userId as UserId,
+        ...(since ? { targetMemberSince: since } : {}),
+        at: context.occurredAt,
+        by: caller,
+      };
+    },
   }),
 
   /** A Workspace Administrator lets a group of the case's workspace see it. */

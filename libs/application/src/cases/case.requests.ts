@@ -18,6 +18,8 @@ export interface OpenCaseRequest {
   packageId?: string;
   entitlementId?: string;
   subscriptionId?: string;
+  /** BCP 47, `en` when absent (domain.md §5). */
+  language?: string;
 }
 
 /** The answer of an opened case: its id and when the first response is due. */

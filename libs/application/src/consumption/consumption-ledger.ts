@@ -11,7 +11,13 @@ import {
   PackageId,
   WorkspaceId,
 } from '@hub/domain';
-import { LogConsumption, PackageLookup } from '@hub/domain/consumption/consumption.commands';
+import {
+  LogConsumption,
+  PackageLookup,
+  WorkspaceLookup,
+} from '@hub/domain/consumption/consumption.commands';
+import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
+import { workspaceStream } from '@hub/domain/workspaces/workspace.state';
 import { consumptionDecider, ledgerStream } from '@hub/domain/consumption/consumption.decider';
 import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
 import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
@@ -32,6 +38,8 @@ export interface DeliveredConsumption {
   deliveredOn: string;
   reference: ConsumptionReference;
   workspaceId?: string;
+  /** Proactive lines: the hours the service took. */
+  deliveredHours?: number;
 }
 
 /** Where a ledger command landed: its ledger and the position of its last event. */
@@ -45,6 +53,8 @@ export interface LedgerDelivery {
   delivered: DeliveredConsumption;
   reportedBy: string;
   context: CommandContext;
+  /** Executions to land in the same append, before the record (an inbound message id's claim). */
+  also?: ExecutionUnit;
 }
 
 const LEDGER_PREFIX = 'ledger-';
@@ -80,8 +90,9 @@ export class ConsumptionLedger {
     delivered: DeliveredConsumption,
     reportedBy: string,
     context: CommandContext,
+    also?: ExecutionUnit,
   ): Promise<LedgerAnswer> {
-    const [answer] = await this.logAll([{ delivered, reportedBy, context }]);
+    const [answer] = await this.logAll([{ delivered, reportedBy, context, also }]);
     if (answer instanceof Error) throw answer;
     return answer;
   }
@@ -111,7 +122,9 @@ export class ConsumptionLedger {
       );
     }
     const units = prepared.flatMap((command, i) =>
-      command instanceof Error ? [] : [this.logging(command, deliveries[i].context)],
+      command instanceof Error
+        ? []
+        : [[...(deliveries[i].also ?? []), ...this.logging(command, deliveries[i].context)]],
     );
     // One outcome per delivery that made it to a unit, in order.
     const outcomes = (await this.executor.executeUnits(units)).values();
@@ -181,9 +194,44 @@ export class ConsumptionLedger {
       ...(delivered.workspaceId !== undefined
         ? { workspaceId: delivered.workspaceId as WorkspaceId }
         : {}),
+      ...(delivered.deliveredHours !== undefined
+        ? { deliveredHours: delivered.deliveredHours }
+        : {}),
       source: reportedBy,
       contractEntitlements: contract.status === 'added' ? contract.entitlements : null,
+      ...(contract.status === 'added'
+        ? { contractPeriod: { startsOn: contract.startsOn, endsOn: contract.endsOn } }
+        : {}),
+      ...(delivered.workspaceId !== undefined && contract.status === 'added'
+        ? {
+            workspace: await this.workspaceOf(
+              delivered.workspaceId as WorkspaceId,
+              contract.agreementId,
+              contractId,
+              packageId,
+              stateOf,
+            ),
+          }
+        : {}),
       at: context.occurredAt,
+    };
+  }
+
+  /** The named workspace: of the contract's agreement, with the contract or package mapped in. */
+  private async workspaceOf(
+    workspaceId: WorkspaceId,
+    agreementId: string,
+    contractId: ContractId,
+    packageId: PackageId | undefined,
+    stateOf: StateOf,
+  ): Promise<WorkspaceLookup | null> {
+    const found = await stateOf(workspaceStream(workspaceId), workspaceDecider);
+    if (found.status !== 'created') return null;
+    return {
+      sameAgreement: found.agreementId === agreementId,
+      mapped:
+        found.mappedContracts.includes(contractId) ||
+        (packageId !== undefined && found.mappedPackages.includes(packageId)),
     };
   }
 

@@ -23,6 +23,10 @@ export const contractCommands = {
       contractId: contractIdOf(input),
       agreementId: input.request.agreementId as AgreementId,
       agreementExists: agreement.status === 'active',
+      // Contracts are dated within their agreement (domain.md §3).
+      ...(agreement.status === 'active'
+        ? { agreementPeriod: { startsOn: agreement.startsOn, endsOn: agreement.endsOn } }
+        : {}),
       startsOn: input.request.startsOn,
       endsOn: input.request.endsOn,
       entitlements: toEntitlementInputs(input.request.entitlements),

@@ -53,6 +53,7 @@ export const gdapCommands = {
         customerOrgId: request.customerOrgId as OrgId,
         roles: request.roles,
         durationDays: request.durationDays,
+        ...(request.autoExtend !== undefined ? { autoExtend: request.autoExtend } : {}),
         at: context.occurredAt,
         by: caller,
       };

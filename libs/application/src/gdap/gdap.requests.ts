@@ -8,6 +8,8 @@ export interface RequestGdapRelationshipRequest {
   customerOrgId: string;
   roles: GdapRole[];
   durationDays: number;
+  /** Extend by 180 days at the end unless terminated (default false). */
+  autoExtend?: boolean;
 }
 
 export interface GdapRequestedAnswer {

@@ -117,17 +117,24 @@ describe('HubMessageHandler grouped deliveries (SQLite)', () => {
     expect(await store.readStream('id-consumption-c-4')).toEqual([]);
     const after = store.stats();
     expect([after.commits - before.commits, after.appends - before.appends]).toEqual([1, 1]);
-    // One transaction, gapless: every claim, then the ledger that owns them.
+    // One transaction, gapless: the id claims (each message id's for its payload, not the
+    // refused one's; each consumption id's), in the store's stream order, then the ledger.
     const appended = await store.readAll({ fromPosition: (head + 1n) as typeof head });
     expect(appended.map(({ streamName }) => streamName)).toEqual([
-      'id-consumption-c-1',
+      'id-message-m-1',
+      'id-message-m-2',
       'id-consumption-c-2',
+      'id-message-m-3',
+      'id-consumption-c-1',
+      'id-message-m-5',
       'id-consumption-c-5',
       'ledger-con-a',
       'ledger-con-a',
       'ledger-con-a',
     ]);
-    expect(appended.map(({ position }) => position - head)).toEqual([1n, 2n, 3n, 4n, 5n, 6n]);
+    expect(appended.map(({ position }) => position - head)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(BigInt),
+    );
   });
 
   it('appends nothing when the whole group is delivered again, to this process or a fresh one', async () => {
@@ -144,6 +151,19 @@ describe('HubMessageHandler grouped deliveries (SQLite)', () => {
       ['c-1', 0],
       ['c-2', 0],
     ]);
+  });
+
+  it('a reused message id with another payload is refused (message_id_reused), appending nothing', async () => {
+    await handler.handleGroup([delivered('m-1', 'con-a', 'c-1')], contextsOf([0 as never]));
+    const head = await store.headPosition();
+    const reused = [delivered('m-1', 'con-a', 'c-9')];
+    const [answer] = await handler.handleGroup(reused, contextsOf(reused));
+    expect(answer).toBeInstanceOf(DomainError);
+    expect((answer as DomainError).code).toBe('message_id_reused');
+    await expect(handler.record(reused[0], { source: 'http' })).rejects.toMatchObject({
+      code: 'message_id_reused',
+    });
+    expect(await store.headPosition()).toBe(head);
   });
 
   it('refuses a consumption id another ledger claimed, in the same group, and only that delivery', async () => {

@@ -10,12 +10,21 @@ import {
 } from '@hub/domain/directory/directory.decider';
 import { OrganizationRecord, UserRecord } from '@hub/domain/directory/directory.events';
 import { suppressionDecider, suppressionStream } from '@hub/domain/helpdesk/suppression.decider';
+import { incidentStream, serviceIncidentDecider } from '@hub/domain/directory/service-incident';
 import { GlobalPosition, SubjectKeyStore } from '@hub/event-store';
 import { InboundMessage, InboundMessageOf, MessageContext, MessageHandler } from '@hub/messaging';
 import { CaseResponses } from '../cases/case-responses';
 import { ConsumptionLedger, LedgerDelivery } from '../consumption/consumption-ledger';
 import { CommandContext } from '../execution/command-context';
-import { CommandExecutor } from '../execution/command-executor';
+import { CommandExecutor, Execution } from '../execution/command-executor';
+import { DomainEvent } from '@hub/domain';
+import { AnyExecution } from '../execution/execution';
+import { MessageIds } from './message-ids';
+
+/** One execution, typed by its decider, to run in a unit with others. */
+function execution<C, E extends DomainEvent, S>(run: Execution<C, E, S>): AnyExecution {
+  return run as unknown as AnyExecution;
+}
 
 /** Where a message's effect landed: the position of its last event (null: nothing recorded yet). */
 export interface MessageOutcome {
@@ -59,6 +68,7 @@ export class HubMessageHandler implements MessageHandler {
     private readonly responses: CaseResponses,
     private readonly executor: CommandExecutor,
     private readonly keys: SubjectKeyStore,
+    private readonly messageIds: MessageIds,
   ) {}
 
   async handle(message: InboundMessage, context: MessageContext): Promise<void> {
@@ -98,43 +108,100 @@ export class HubMessageHandler implements MessageHandler {
       if (message.type !== 'ConsumptionDelivered') {
         throw new Error(`handleGroup takes ConsumptionDelivered only, not ${message.type}`);
       }
+      const context = messageCommandContext(message, contexts[i].source);
       return {
         delivered: plain(message.payload),
         reportedBy: message.source,
-        context: messageCommandContext(message, contexts[i].source),
+        context,
+        // The message id is claimed for its payload in the same append as the record.
+        also: [this.messageIds.claiming(message, context)],
       };
     });
     const answers = await this.ledger.logAll(deliveries);
     return answers.map((answer) => (answer instanceof Error ? answer : null));
   }
 
-  /** Records the message's effect and says where it landed. */
-  record(message: InboundMessage, { source }: MessageContext): Promise<MessageOutcome> {
+  /**
+   * Records the message's effect and says where it landed, with its id claimed for its payload:
+   * the same id with another payload is refused (`message_id_reused`), appending nothing.
+   */
+  async record(message: InboundMessage, { source }: MessageContext): Promise<MessageOutcome> {
     const context = messageCommandContext(message, source);
+    const claim = this.messageIds.claiming(message, context);
     switch (message.type) {
       case 'ConsumptionDelivered':
-        return this.ledger.log(plain(message.payload), message.source, context);
+        return this.ledger.log(plain(message.payload), message.source, context, [claim]);
       case 'ConsumptionReversed':
-        return this.ledger.reverse(message.payload.consumptionId, message.payload.reason, context);
-      case 'CaseFirstResponded':
-        return this.responses.record(message.payload.caseId, message.payload.respondedAt, context);
+      case 'CaseFirstResponded': {
+        // These services append on their own: checked first, claimed once recorded.
+        await this.messageIds.check(message);
+        const outcome =
+          message.type === 'ConsumptionReversed'
+            ? await this.ledger.reverse(
+                message.payload.consumptionId,
+                message.payload.reason,
+                context,
+              )
+            : await this.responses.record(
+                message.payload.caseId,
+                message.payload.respondedAt,
+                context,
+              );
+        await this.messageIds.remember(message, context);
+        return outcome;
+      }
       case 'OrganizationUpserted':
-        return this.upsertOrganization(message, context);
+        return this.withClaim(claim, this.upsertOrganization(message, context));
       case 'UserUpserted':
-        return this.upsertUser(message, context);
+        return this.withClaim(claim, this.upsertUser(message, context));
       case 'EmailStatusReported':
-        return this.reportEmailStatus(message, context);
+        return this.withClaim(claim, this.reportEmailStatus(message, context));
       case 'EmailSuppressed':
-        return this.recordSuppression(message, context);
+        return this.withClaim(claim, this.recordSuppression(message, context));
+      case 'ServiceIncidentReported':
+        return this.withClaim(claim, this.recordIncident(message, context));
     }
+  }
+
+  /** The claim and the effect in one append: both land or neither. */
+  private async withClaim(claim: AnyExecution, effect: AnyExecution): Promise<MessageOutcome> {
+    const [outcome] = await this.executor.executeUnits([[claim, effect]]);
+    if (outcome instanceof Error) throw outcome;
+    return { position: outcome[1].position };
+  }
+
+  private recordIncident(
+    message: InboundMessageOf<'ServiceIncidentReported'>,
+    context: CommandContext,
+  ) {
+    const { incidentId, orgId, workload, status, title, startedAt, endedAt } = message.payload;
+    return execution({
+      stream: incidentStream(incidentId),
+      decider: serviceIncidentDecider,
+      context,
+      command: () => ({
+        type: 'RecordServiceIncident' as const,
+        incident: {
+          incidentId,
+          orgId: orgId as OrgId,
+          workload,
+          status,
+          title,
+          startedAt,
+          ...(endedAt !== undefined ? { endedAt } : {}),
+        },
+        at: message.occurredAt,
+        by: serviceCaller(message),
+      }),
+    });
   }
 
   private upsertOrganization(
     message: InboundMessageOf<'OrganizationUpserted'>,
     context: CommandContext,
-  ): Promise<MessageOutcome> {
+  ) {
     const record = plain<OrganizationRecord>(message.payload);
-    return this.executor.execute({
+    return execution({
       stream: directoryOrgStream(record.orgId as OrgId),
       decider: organizationDirectoryDecider,
       context,
@@ -149,12 +216,9 @@ export class HubMessageHandler implements MessageHandler {
     });
   }
 
-  private upsertUser(
-    message: InboundMessageOf<'UserUpserted'>,
-    context: CommandContext,
-  ): Promise<MessageOutcome> {
+  private upsertUser(message: InboundMessageOf<'UserUpserted'>, context: CommandContext) {
     const record = plain<UserRecord>(message.payload);
-    return this.executor.execute({
+    return execution({
       stream: directoryUserStream(record.userId),
       decider: userDirectoryDecider,
       context,
@@ -165,9 +229,9 @@ export class HubMessageHandler implements MessageHandler {
   private reportEmailStatus(
     message: InboundMessageOf<'EmailStatusReported'>,
     context: CommandContext,
-  ): Promise<MessageOutcome> {
+  ) {
     const { userId, email, messageKind, status, at } = message.payload;
-    return this.executor.execute({
+    return execution({
       stream: directoryUserStream(userId as UserId),
       decider: userDirectoryDecider,
       context,
@@ -179,12 +243,9 @@ export class HubMessageHandler implements MessageHandler {
     });
   }
 
-  private recordSuppression(
-    message: InboundMessageOf<'EmailSuppressed'>,
-    context: CommandContext,
-  ): Promise<MessageOutcome> {
+  private recordSuppression(message: InboundMessageOf<'EmailSuppressed'>, context: CommandContext) {
     const { email, reason } = message.payload;
-    return this.executor.execute({
+    return execution({
       stream: suppressionStream(this.keys.addressKey(email)),
       decider: suppressionDecider,
       context,

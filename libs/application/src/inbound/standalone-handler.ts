@@ -4,6 +4,7 @@ import { ConsumptionLedger } from '../consumption/consumption-ledger';
 import { CommandExecutor } from '../execution/command-executor';
 import { IdClaims } from '../indexes/id-claims';
 import { HubMessageHandler } from './hub-message-handler';
+import { MessageIds } from './message-ids';
 import { CommandReads } from '../execution/command-reads';
 import { CustomerIndex } from '../indexes/customer-index';
 import { HelpDeskAgentChecks } from '../helpdesk/helpdesk-agent-check';
@@ -28,5 +29,11 @@ export function standaloneMessageHandler(
     new HelpDeskAgentChecks(executor, customers),
   );
   const ledger = new ConsumptionLedger(executor, ids);
-  return new HubMessageHandler(ledger, new CaseResponses(executor, reads), executor, keys);
+  return new HubMessageHandler(
+    ledger,
+    new CaseResponses(executor, reads),
+    executor,
+    keys,
+    new MessageIds(executor),
+  );
 }

@@ -5,8 +5,10 @@ import {
   OrgId,
   PartnerId,
   SubscriptionId,
+  WorkspaceId,
   deterministicId,
 } from '@hub/domain';
+import { partnerRecordOf, validSupportPlanId } from '@hub/domain/gdap/support-plan';
 import { caseDecider, caseStream } from '@hub/domain/cases';
 import { authorizeOnBehalfCase } from '@hub/domain/gdap';
 import { PartnerCaller, partnerDecider, partnerStream } from '@hub/domain/partners';
@@ -50,7 +52,9 @@ export class OpenPartnerCaseHandler implements ICommandHandler<
     context,
   }: OpenPartnerCaseCommand): Promise<PartnerCaseOpenedAnswer> {
     const partner = partnerId as PartnerId;
-    const customerOrgId = dto.customerOrgId as OrgId;
+    // Without a customer, the case is about the partner's own subscription (domain.md §6).
+    const ownSubscription = dto.customerOrgId === undefined || dto.customerOrgId === partnerId;
+    const customerOrgId = (dto.customerOrgId ?? partnerId) as OrgId;
     const [partnerState, customer, relationships] = await Promise.all([
       this.executor.load(partnerStream(partner), partnerDecider),
       this.executor.load(customerStream(customerOrgId), customerSubscriptionsDecider),
@@ -65,12 +69,15 @@ export class OpenPartnerCaseHandler implements ICommandHandler<
       relationships,
       workload: dto.workload,
       subscriptionId: dto.subscriptionId as SubscriptionId | undefined,
-      supportPlanId: dto.supportPlanId,
-      partnersOwnSubscription: (customerOrgId as string) === (partner as string),
+      supportPlanId: dto.supportPlan ? validSupportPlanId(dto.supportPlan) : dto.supportPlanId,
+      partnersOwnSubscription: ownSubscription,
       partnerContact: dto.partnerContact,
       at: context.occurredAt,
     });
-    const workspaceId = await this.defaultWorkspaceOf(customerOrgId);
+    // The partner's own case is kept in its own record, not in a customer's workspace.
+    const workspaceId = ownSubscription
+      ? (partnerRecordOf(partnerId) as WorkspaceId)
+      : await this.defaultWorkspaceOf(customerOrgId);
     const caseId = deterministicId('case', context.commandId) as CaseId;
     const onBehalf: CommandContext = { ...context, actor: { ...context.actor, partnerId } };
     const result = await this.executor.execute({

@@ -1,3 +1,4 @@
+import { SupportPlanRef } from '@hub/domain/gdap/support-plan';
 // The plain shapes of the partner-cases commands' requests and answers (the HTTP DTOs in
 // apps/hub-api/src/partner-cases/partner-case.dto.ts are validated classes of the same shape).
 import { CaseType, Severity } from '@hub/domain/cases';
@@ -12,7 +13,8 @@ export interface PartnerContactRequest {
 
 /** POST /v1/partners/{partnerId}/cases: an AdminAgent files a case on behalf of a customer. */
 export interface OpenPartnerCaseRequest {
-  customerOrgId: string;
+  /** Omitted for a case about the partner's own subscription (domain.md §6). */
+  customerOrgId?: string;
   subscriptionId?: string;
   workload: Workload;
   severity: Severity;
@@ -20,6 +22,8 @@ export interface OpenPartnerCaseRequest {
   title: string;
   partnerContact: PartnerContactRequest;
   supportPlanId?: string;
+  /** The partner's own plan, for its own subscription. */
+  supportPlan?: SupportPlanRef;
 }
 
 export interface PartnerCaseOpenedAnswer {

@@ -5,6 +5,7 @@ import {
   agreementDecider,
   agreementStream,
 } from '@hub/domain/agreements/agreement.decider';
+import { BusinessCalendar } from '@hub/domain/agreements/business-calendar';
 import { WorkspaceView } from '@hub/domain/cases/case.commands';
 import { WorkspaceCommand } from '@hub/domain/workspaces/workspace.commands';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
@@ -22,6 +23,8 @@ import { callerInAgreement } from '../agreements/caller-context';
 export interface WorkspaceStanding extends WorkspaceView {
   /** Null when the workspace does not exist. */
   workspace: CreatedWorkspace | null;
+  /** The agreement's business calendar, which case targets follow (domain.md §5). */
+  calendar?: BusinessCalendar;
 }
 
 /**
@@ -62,6 +65,9 @@ export class WorkspaceAccess {
       workspace,
       workspaceMemberUserIds: Object.keys(workspace.members) as UserId[],
       callerIsWorkspaceAdministrator: administers(workspace, callerInAgreement(caller, agreement)),
+      ...(agreement.status === 'active' && agreement.calendar
+        ? { calendar: agreement.calendar }
+        : {}),
     };
   }
 

@@ -91,6 +91,10 @@ export const workspaceCommands = {
       workspaceId: workspaceIdOf(input),
       agreementId: input.request.agreementId as AgreementId,
       agreementExists: agreement.status === 'active',
+      // Workspaces are created only within the agreement's dates (domain.md §3).
+      ...(agreement.status === 'active'
+        ? { agreementPeriod: { startsOn: agreement.startsOn, endsOn: agreement.endsOn } }
+        : {}),
       name: input.request.name,
       purpose: input.request.purpose,
       administrator: input.request.administrator,
@@ -151,6 +155,20 @@ export const workspaceCommands = {
 
   grantRole: roleChange('GrantRole'),
   revokeRole: roleChange('RevokeRole'),
+
+  /** A Workspace or Customer Administrator removes a member: roles and visibility there end. */
+  removeMember: command({
+    stream: onWorkspace<{ userId: string }>,
+    decider: workspaceDecider,
+    read: agreementOf,
+    command: (input, agreement) => ({
+      type: 'RemoveMember' as const,
+      workspaceId: input.request.workspaceId as WorkspaceId,
+      userId: input.request.userId as UserId,
+      at: input.context.occurredAt,
+      by: by(input, agreement),
+    }),
+  }),
 
   /** A Workspace Administrator creates a group of members (case access by group). */
   createGroup: command({

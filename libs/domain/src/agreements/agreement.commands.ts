@@ -1,5 +1,6 @@
 import { AgreementId, Caller, OrgId, UserId } from '../shared';
 import { AgreementType, NamedPerson } from './agreement.events';
+import { AdministrationCommand } from './agreement.administration';
 
 /** CSAM/AC: activate an agreement (POST /v1/agreements). */
 export interface ActivateAgreement {
@@ -41,4 +42,4 @@ export interface AppointCustomerAdministrator {
 
 /** Every command an agreement decides. */
 export type AgreementCommand =
-  ActivateAgreement | ChangeAccountPolicy | AppointCustomerAdministrator;
+  ActivateAgreement | ChangeAccountPolicy | AppointCustomerAdministrator | AdministrationCommand;

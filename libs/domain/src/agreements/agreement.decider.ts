@@ -13,6 +13,8 @@ import {
 } from '../shared';
 import { validatePeriod } from '../contracts/entitlement';
 import { AgreementCommand, ActivateAgreement } from './agreement.commands';
+import { decideAdministration } from './agreement.administration';
+import { BusinessCalendar } from './business-calendar';
 import { AgreementEvent, AgreementType, NamedPerson } from './agreement.events';
 
 /** The stream holding one agreement's history. */
@@ -37,6 +39,8 @@ export type AgreementState =
       endsOn: string;
       allowPersonalAccounts: boolean;
       customerAdministrators: UserId[];
+      /** Absent until set: UTC without holidays. */
+      calendar?: BusinessCalendar;
       defaultWorkspaceId: WorkspaceId;
       /** Exactly as activated, so the handler can tell an identical retry from a conflict. */
       activation: ActivationTerms;
@@ -145,6 +149,10 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
           },
         ];
       }
+      case 'SetBusinessCalendar':
+      case 'AddCustomerAdministrator':
+      case 'RemoveCustomerAdministrator':
+        return decideAdministration(command, requireActive(state, command.agreementId));
       case 'AppointCustomerAdministrator': {
         const agreement = requireActive(state, command.agreementId);
         if (agreement.customerAdministrators.includes(command.userId)) return [];
@@ -190,6 +198,20 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
               customerAdministrators: [...state.customerAdministrators, event.data.userId],
             }
           : state;
+      case 'CustomerAdministratorRemoved':
+        return state.status === 'active'
+          ? {
+              ...state,
+              customerAdministrators: state.customerAdministrators.filter(
+                (userId) => userId !== event.data.userId,
+              ),
+            }
+          : state;
+      case 'BusinessCalendarSet': {
+        if (state.status !== 'active') return state;
+        const { timeZone, holidays } = event.data;
+        return { ...state, calendar: { timeZone, holidays } };
+      }
     }
   },
 };

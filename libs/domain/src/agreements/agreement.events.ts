@@ -39,6 +39,22 @@ export type CustomerAdministratorAppointed = DomainEvent<
   { agreementId: AgreementId; userId: UserId; appointedAt: string }
 >;
 
+/** A Customer Administrator was removed (never the last one). */
+export type CustomerAdministratorRemoved = DomainEvent<
+  'CustomerAdministratorRemoved',
+  { agreementId: AgreementId; userId: UserId; removedBy: UserId; removedAt: string }
+>;
+
+/** The agreement's time zone and holidays, which business-time targets follow (domain.md §5). */
+export type BusinessCalendarSet = DomainEvent<
+  'BusinessCalendarSet',
+  { agreementId: AgreementId; timeZone: string; holidays: string[]; setBy: UserId; setAt: string }
+>;
+
 /** Every fact of an `agreement-<agreementId>` stream. */
 export type AgreementEvent =
-  AgreementActivated | AccountPolicyChanged | CustomerAdministratorAppointed;
+  | AgreementActivated
+  | AccountPolicyChanged
+  | CustomerAdministratorAppointed
+  | CustomerAdministratorRemoved
+  | BusinessCalendarSet;

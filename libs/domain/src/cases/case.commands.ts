@@ -11,6 +11,7 @@ import {
 } from '../shared';
 import { OnBehalfOf, SupportCategory } from './case.events';
 import { CaseTargetCommand } from './case-target.events';
+import { BusinessCalendar } from '../agreements/business-calendar';
 import { CaseType, Severity } from './response-target';
 
 /**
@@ -44,6 +45,10 @@ export interface OpenCase extends WorkspaceView {
    * workspace member, so membership rules do not apply to caller or primary contact.
    */
   onBehalfOf?: OnBehalfOf;
+  /** BCP 47, `en` when absent: other languages count the target in business hours. */
+  language?: string;
+  /** The agreement's calendar as the handler read it (UTC, no holidays, when absent). */
+  calendar?: BusinessCalendar;
   at: string;
   by: Caller;
 }
@@ -53,6 +58,8 @@ export interface ChangeSeverity extends WorkspaceView {
   type: 'ChangeSeverity';
   caseId: CaseId;
   severity: Severity;
+  /** The agreement's calendar as the handler read it (UTC, no holidays, when absent). */
+  calendar?: BusinessCalendar;
   at: string;
   by: Caller;
 }
@@ -62,6 +69,8 @@ export interface ShareCase extends WorkspaceView {
   type: 'ShareCase';
   caseId: CaseId;
   userId: UserId;
+  /** When the target's current membership began: a share from an earlier one no longer counts. */
+  targetMemberSince?: string;
   at: string;
   by: Caller;
 }

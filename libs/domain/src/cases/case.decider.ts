@@ -7,7 +7,7 @@ import {
   ValidationError,
   refuse,
 } from '../shared';
-import { CaseCommand, OpenCase } from './case.commands';
+import { CaseCommand, OpenCase, RecordFirstResponse } from './case.commands';
 import { CaseEvent } from './case.events';
 import { CaseState, OpenedCase, evolveCase } from './case.state';
 import { decideTarget } from './case-target';
@@ -15,6 +15,12 @@ import { initialResponseDueAt, responseTargetMet } from './response-target';
 
 export type { CaseState, OpenedCase } from './case.state';
 export { caseStream } from './case.state';
+
+/** A language tag as BCP 47 shapes it (primary language, then subtags). */
+const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** How far a reported response may lie in the future: the reporting system's clock may run ahead. */
+export const RESPONSE_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const isInstant = (value: string) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
@@ -30,6 +36,9 @@ function validateOpen(command: OpenCase): void {
   if (!command.product?.trim()) fields.product = ['must not be empty'];
   if (!command.title?.trim()) fields.title = ['must not be empty'];
   if (!isInstant(command.at)) fields.at = ['must be an ISO instant'];
+  if (command.language !== undefined && !BCP47.test(command.language)) {
+    fields.language = ['must be a BCP 47 language tag, e.g. en or de-CH'];
+  }
   if (Object.keys(fields).length > 0) throw new ValidationError('Invalid case.', fields);
 }
 
@@ -52,6 +61,38 @@ function requireOwner(supportCase: OpenedCase, caller: Caller, allowed: boolean,
   }
 }
 
+/**
+ * The breach a change at `at` finds (domain.md §5): the target in force passed with no first
+ * response. Recorded once, at the target's due time; never undone by what follows.
+ */
+function breachBefore(supportCase: OpenedCase, at: string): { breachedAt?: string } {
+  if (supportCase.respondedAt || supportCase.breachedAt) return {};
+  const due = supportCase.initialResponseDueAt;
+  return Date.parse(at) > Date.parse(due) ? { breachedAt: due } : {};
+}
+
+/**
+ * A first response lies between the case's opening and now (a few minutes of clock skew
+ * allowed), and not after the case closed; anything else is refused with 400.
+ */
+function validResponse(supportCase: OpenedCase, command: RecordFirstResponse): string {
+  const refuseResponse = (reason: string): never => {
+    throw new ValidationError('Invalid response.', { respondedAt: [reason] });
+  };
+  if (!isInstant(command.respondedAt)) refuseResponse('must be an ISO instant');
+  const respondedAt = Date.parse(command.respondedAt);
+  if (respondedAt < Date.parse(supportCase.openedAt)) {
+    refuseResponse('must not be before the case was opened');
+  }
+  if (respondedAt > Date.parse(command.at) + RESPONSE_CLOCK_SKEW_MS) {
+    refuseResponse('must not be in the future');
+  }
+  if (supportCase.closedAt !== undefined && respondedAt > Date.parse(supportCase.closedAt)) {
+    refuseResponse('must not be after the case was closed');
+  }
+  return new Date(respondedAt).toISOString();
+}
+
 function decideOpen(command: OpenCase, state: CaseState): CaseEvent[] {
   if (state.status !== 'none')
     refuse('case_already_exists', `Case ${command.caseId} already exists.`);
@@ -71,10 +112,12 @@ function decideOpen(command: OpenCase, state: CaseState): CaseEvent[] {
     type: _t,
     workspaceMemberUserIds: _m,
     callerIsWorkspaceAdministrator: _a,
+    calendar,
     by,
     at,
     ...rest
   } = command;
+  const terms = { calendar, language: command.language };
   return [
     {
       type: 'CaseOpened',
@@ -83,7 +126,7 @@ function decideOpen(command: OpenCase, state: CaseState): CaseEvent[] {
         primaryContactUserId,
         openedBy: by.userId,
         openedAt: at,
-        initialResponseDueAt: initialResponseDueAt(command.caseType, command.severity, at),
+        initialResponseDueAt: initialResponseDueAt(command.caseType, command.severity, at, terms),
       },
     },
   ];
@@ -103,6 +146,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         requireOwner(supportCase, command.by, allowed, 'change the severity');
         requireOpen(supportCase);
         if (command.severity === supportCase.severity) return [];
+        const terms = { calendar: command.calendar, language: supportCase.language };
         const due = supportCase.respondedAt
           ? {}
           : {
@@ -110,6 +154,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
                 supportCase.caseType,
                 command.severity,
                 command.at,
+                terms,
               ),
             };
         const data = {
@@ -118,6 +163,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
           to: command.severity,
           changedAt: command.at,
           ...due,
+          ...breachBefore(supportCase, command.at),
         };
         return [{ type: 'CaseSeverityChanged', data }];
       }
@@ -132,7 +178,12 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.workspaceMemberUserIds.includes(command.userId)) {
           refuse('share_target_not_member', 'A case is shared only with workspace members.');
         }
-        const sees = supportCase.sharedWith.includes(command.userId);
+        // A share made in an earlier membership (before a removal) is made again.
+        const since = command.targetMemberSince;
+        const sharedAt = supportCase.sharedAt?.[command.userId];
+        const sees =
+          supportCase.sharedWith.includes(command.userId) &&
+          (!since || (sharedAt !== undefined && sharedAt >= since));
         if (sees || command.userId === supportCase.primaryContactUserId) return [];
         const data = {
           caseId,
@@ -167,14 +218,9 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return [{ type: 'CaseGroupAccessGranted', data }];
       }
       case 'RecordFirstResponse': {
-        if (!isInstant(command.respondedAt)) {
-          throw new ValidationError('Invalid response.', {
-            respondedAt: ['must be an ISO instant'],
-          });
-        }
         // Only the first response counts towards the target; later reports change nothing.
         if (supportCase.respondedAt) return [];
-        const respondedAt = new Date(command.respondedAt).toISOString();
+        const respondedAt = validResponse(supportCase, command);
         const met = responseTargetMet(respondedAt, supportCase.initialResponseDueAt);
         const data = { caseId, respondedAt, responseTargetMet: met, recordedAt: command.at };
         return [{ type: 'CaseFirstResponseRecorded', data }];

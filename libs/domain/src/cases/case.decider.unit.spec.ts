@@ -109,7 +109,7 @@ describe('case decider', () => {
     it('records the first response and whether the target was met', () => {
       given(caseDecider, [opened]).when(respond).then([responded]);
       given(caseDecider, [opened])
-        .when({ ...respond, respondedAt: '2025-03-03T14:00:01.000Z' })
+        .when({ ...respond, respondedAt: '2025-03-03T14:00:01.000Z', at: '2025-03-03T15:00:00Z' })
         .thenEvents(([event]) => expect(event.data).toMatchObject({ responseTargetMet: false }));
     });
 

@@ -44,6 +44,8 @@ export type CaseOpened = DomainEvent<
     entitlementId?: EntitlementId;
     subscriptionId?: SubscriptionId;
     onBehalfOf?: OnBehalfOf;
+    /** BCP 47; absent means `en`. */
+    language?: string;
     openedBy: UserId;
     openedAt: string;
     initialResponseDueAt: string;
@@ -60,6 +62,11 @@ export type CaseSeverityChanged = DomainEvent<
     changedAt: string;
     /** Present only when no first response was recorded yet. */
     initialResponseDueAt?: string;
+    /**
+     * When the target in force passed without a first response before this change: the breach
+     * is a fact the change records and never undoes (domain.md §5).
+     */
+    breachedAt?: string;
   }
 >;
 

@@ -38,6 +38,15 @@ describe('case decider: sharing', () => {
         .thenFails('case_owner_required');
     });
 
+    it('shares again with a member whose membership began after the earlier share', () => {
+      given(caseDecider, [opened, shared])
+        .when({ ...share, targetMemberSince: '2025-03-03T12:00:00.000Z' })
+        .then([shared]);
+      given(caseDecider, [opened, shared])
+        .when({ ...share, targetMemberSince: '2025-03-01T00:00:00.000Z' })
+        .thenNothing();
+    });
+
     it('refuses a target who is not a workspace member', () => {
       given(caseDecider, [opened])
         .when({ ...share, userId: stranger.userId })

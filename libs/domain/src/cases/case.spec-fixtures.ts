@@ -7,6 +7,8 @@ export const caseId = 'case-1' as CaseId;
 export const workspaceId = 'ws-1' as WorkspaceId;
 export const at = '2025-03-03T10:00:00.000Z'; // a Monday
 export const later = '2025-03-03T11:00:00.000Z';
+/** When the service reports the response of `respond` (after it happened). */
+export const reportedAt = '2025-03-03T13:05:00.000Z';
 export const alice: Caller = { userId: 'u-alice' as UserId, providerRoles: [] };
 export const bob: Caller = { userId: 'u-bob' as UserId, providerRoles: [] };
 export const stranger: Caller = { userId: 'u-stranger' as UserId, providerRoles: [] };
@@ -52,7 +54,7 @@ export const respond = {
   type: 'RecordFirstResponse' as const,
   caseId,
   respondedAt: '2025-03-03T13:00:00Z',
-  at: later,
+  at: reportedAt,
 };
 export const responded: CaseEvent = {
   type: 'CaseFirstResponseRecorded',
@@ -60,7 +62,7 @@ export const responded: CaseEvent = {
     caseId,
     respondedAt: '2025-03-03T13:00:00.000Z',
     responseTargetMet: true,
-    recordedAt: later,
+    recordedAt: reportedAt,
   },
 };
 export const share: ShareCase = {

@@ -19,8 +19,15 @@ export interface OpenedCase {
   initialResponseDueAt: string;
   /** The current target's run (from opening, or the severity change that moved it) and its facts. */
   target: { startedAt: string; warned: TargetPercent[]; breachedAt?: string };
+  openedAt: string;
+  language?: string;
   respondedAt?: string;
+  /** The target that passed without a response, once one did: never cleared. */
+  breachedAt?: string;
+  closedAt?: string;
   sharedWith: UserId[];
+  /** When each was last shared with. */
+  sharedAt?: Readonly<Record<string, string>>;
   groupIds: GroupId[];
 }
 
@@ -47,6 +54,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       primaryContactUserId,
       initialResponseDueAt,
       target: { startedAt: openedAt, warned: [] },
+      openedAt: event.data.openedAt,
+      ...(event.data.language !== undefined ? { language: event.data.language } : {}),
     };
     return { status: 'open', ...opened, sharedWith: [], groupIds: [] };
   }
@@ -56,27 +65,43 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return {
         ...state,
         severity: event.data.to,
+        initialResponseDueAt: event.data.initialResponseDueAt ?? state.initialResponseDueAt,
+        breachedAt: state.breachedAt ?? event.data.breachedAt,
         ...(event.data.initialResponseDueAt
-          ? {
-              initialResponseDueAt: event.data.initialResponseDueAt,
-              target: { startedAt: event.data.changedAt, warned: [] },
-            }
+          ? { target: { startedAt: event.data.changedAt, warned: [] } }
           : {}),
       };
     case 'CaseShared':
-      return { ...state, sharedWith: [...state.sharedWith, event.data.userId] };
+      return {
+        ...state,
+        sharedWith: state.sharedWith.includes(event.data.userId)
+          ? state.sharedWith
+          : [...state.sharedWith, event.data.userId],
+        sharedAt: { ...state.sharedAt, [event.data.userId]: event.data.sharedAt },
+      };
     case 'CaseGroupAccessGranted':
       return { ...state, groupIds: [...state.groupIds, event.data.groupId] };
     case 'CaseFirstResponseRecorded':
-      return { ...state, respondedAt: event.data.respondedAt };
+      return {
+        ...state,
+        respondedAt: event.data.respondedAt,
+        // A late first response is the breach's evidence: the target passed at its due time.
+        breachedAt:
+          state.breachedAt ??
+          (event.data.responseTargetMet ? undefined : state.initialResponseDueAt),
+      };
     case 'CaseClosed':
-      return { ...state, status: 'closed' };
+      return { ...state, status: 'closed', closedAt: event.data.closedAt };
     case 'CaseTargetWarned':
       return {
         ...state,
         target: { ...state.target, warned: [...state.target.warned, event.data.percent] },
       };
     case 'CaseTargetBreached':
-      return { ...state, target: { ...state.target, breachedAt: event.data.breachedAt } };
+      return {
+        ...state,
+        breachedAt: state.breachedAt ?? event.data.breachedAt,
+        target: { ...state.target, breachedAt: event.data.breachedAt },
+      };
   }
 }

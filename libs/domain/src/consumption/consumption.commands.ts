@@ -25,12 +25,29 @@ export interface LogConsumption {
   deliveredOn: string;
   reference: ConsumptionReference;
   workspaceId?: WorkspaceId;
+  /** Proactive lines only: the hours the service took, whatever its unit (domain.md §2). */
+  deliveredHours?: number;
   source: string;
   /** The contract's entitlement lines as the handler read them; null when the contract is unknown. */
   contractEntitlements: EntitlementLine[] | null;
   /** The named package as read by the handler; null when packageId names none. */
   package?: PackageLookup | null;
+  /** The contract's dates as the handler read them: deliveries fall within them. */
+  contractPeriod?: { startsOn: string; endsOn: string };
+  /**
+   * The named workspace as the handler read it: whether it is of the contract's agreement and
+   * has the contract (or the package) mapped in; null when workspaceId names none.
+   */
+  workspace?: WorkspaceLookup | null;
   at: string;
+}
+
+/** A workspace as LogConsumption needs it. */
+export interface WorkspaceLookup {
+  /** Of the contract's agreement. */
+  sameAgreement: boolean;
+  /** The contract, or the named package, is mapped into it. */
+  mapped: boolean;
 }
 
 /** Cancel a consumption record (POST /v1/consumption/{id}/reversal, or the message). */

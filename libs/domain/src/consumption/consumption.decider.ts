@@ -25,6 +25,8 @@ export interface LedgerRecord {
   entitlementId: EntitlementId;
   hundredths: number;
   reversed: boolean;
+  /** What the record states, so the same id with other content is told apart (domain.md §2). */
+  content: string;
 }
 
 /** The ledger: each record by id, and the non-reversed total per entitlement line. */
@@ -38,6 +40,69 @@ export interface LedgerState {
 /** Contract and package lines may reuse an entitlement id, so a line is keyed by both. */
 export function lineKey(packageId: PackageId | undefined, entitlementId: EntitlementId): string {
   return `${packageId ?? ''}/${entitlementId}`;
+}
+
+/** The content a consumption id names: the same id with other content is another fact. */
+function contentOf(fact: {
+  packageId?: PackageId;
+  entitlementId: EntitlementId;
+  hundredths: number | null;
+  deliveredOn: string;
+  reference?: { kind: string; id: string };
+  workspaceId?: string;
+  deliveredHours?: number;
+}): string {
+  return JSON.stringify([
+    fact.packageId ?? null,
+    fact.entitlementId,
+    fact.hundredths,
+    fact.deliveredOn,
+    fact.reference?.kind ?? null,
+    fact.reference?.id ?? null,
+    fact.workspaceId ?? null,
+    fact.deliveredHours ?? null,
+  ]);
+}
+
+/** Delivered within the contract's dates, into a workspace that sees the contract (domain.md §2). */
+function checkWhereAndWhen(command: LogConsumption): void {
+  const period = command.contractPeriod;
+  if (period && (command.deliveredOn < period.startsOn || command.deliveredOn > period.endsOn)) {
+    refuse(
+      'delivered_outside_contract',
+      `Consumption is delivered within the contract's dates (${period.startsOn} to ${period.endsOn}).`,
+      { deliveredOn: command.deliveredOn, ...period },
+    );
+  }
+  if (command.workspaceId === undefined || command.workspace === undefined) return;
+  if (command.workspace === null) {
+    throw notFound('workspace_not_found', `Workspace ${command.workspaceId}`, {
+      workspaceId: command.workspaceId,
+    });
+  }
+  if (!command.workspace.sameAgreement || !command.workspace.mapped) {
+    refuse(
+      'workspace_not_mapped',
+      `Workspace ${command.workspaceId} is not a workspace of the agreement with this contract or package mapped in.`,
+      { workspaceId: command.workspaceId },
+    );
+  }
+}
+
+/** Delivered hours are a proactive delivery's (domain.md §2): positive, to the hundredth. */
+function checkDeliveredHours(command: LogConsumption, line: EntitlementLine): void {
+  if (command.deliveredHours === undefined) return;
+  const hundredths = toHundredths(command.deliveredHours);
+  if (line.category !== 'proactive') {
+    throw new ValidationError('Invalid consumption.', {
+      deliveredHours: ['only for proactive deliveries'],
+    });
+  }
+  if (hundredths === null || hundredths <= 0 || hundredths > 100_000_000) {
+    throw new ValidationError('Invalid consumption.', {
+      deliveredHours: ['must be positive, at most 1000000, with at most two decimals'],
+    });
+  }
 }
 
 function validate(command: LogConsumption): number {
@@ -95,10 +160,22 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
   decide(command, state) {
     switch (command.type) {
       case 'LogConsumption': {
-        // Idempotent by consumptionId: a redelivered message records nothing, whatever changed since.
-        if (state.records.has(command.consumptionId)) return [];
+        // An id names one fact: the same content again records nothing (whatever changed
+        // since), other content under the same id is refused, never silently dropped.
+        const existing = state.records.get(command.consumptionId);
+        if (existing) {
+          const content = contentOf({ ...command, hundredths: toHundredths(command.quantity) });
+          if (content === existing.content) return [];
+          refuse(
+            'consumption_id_conflict',
+            `Consumption ${command.consumptionId} was already recorded with other content.`,
+            { consumptionId: command.consumptionId },
+          );
+        }
         const hundredths = validate(command);
         const line = chargedLine(command);
+        checkWhereAndWhen(command);
+        checkDeliveredHours(command, line);
         const total = toHundredths(line.quantity) ?? 0;
         const consumed = state.consumed[lineKey(command.packageId, line.entitlementId)] ?? 0;
         const remaining = Math.max(0, total - consumed);
@@ -118,6 +195,9 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
               deliveredOn: command.deliveredOn,
               reference: command.reference,
               ...(command.workspaceId !== undefined ? { workspaceId: command.workspaceId } : {}),
+              ...(command.deliveredHours !== undefined
+                ? { deliveredHours: command.deliveredHours }
+                : {}),
               source: command.source,
               overage: fromHundredths(overage),
               loggedAt: command.at,
@@ -169,6 +249,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
             entitlementId,
             hundredths,
             reversed: false,
+            content: contentOf({ ...event.data, hundredths }),
           }),
           consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) + hundredths },
         };

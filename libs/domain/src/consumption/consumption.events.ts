@@ -30,6 +30,8 @@ export type ConsumptionLogged = DomainEvent<
     deliveredOn: string;
     reference: ConsumptionReference;
     workspaceId?: WorkspaceId;
+    /** Proactive lines: the hours the service took, whatever the unit. */
+    deliveredHours?: number;
     /** The reporting system, e.g. `delivery-service`. */
     source: string;
     /** How much of this record exceeds the balance left before it (0 when within). */

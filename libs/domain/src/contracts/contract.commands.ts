@@ -8,6 +8,8 @@ export interface AddContract {
   agreementId: AgreementId;
   /** Looked up by the handler on the agreement stream. */
   agreementExists: boolean;
+  /** The agreement's dates as the handler read them: the contract must lie within them. */
+  agreementPeriod?: { startsOn: string; endsOn: string };
   /** Days `YYYY-MM-DD`; startsOn ≤ endsOn. */
   startsOn: string;
   endsOn: string;

@@ -46,6 +46,15 @@ export const contractDecider: Decider<ContractCommand, ContractEvent, ContractSt
           refuse('contract_already_exists', `Contract ${command.contractId} already exists.`);
         }
         validatePeriod(command.startsOn, command.endsOn);
+        const period = command.agreementPeriod;
+        // Contracts are added only within the agreement's dates (domain.md §3).
+        if (period && (command.startsOn < period.startsOn || command.endsOn > period.endsOn)) {
+          refuse(
+            'contract_outside_agreement',
+            `A contract lies within its agreement's dates (${period.startsOn} to ${period.endsOn}).`,
+            { startsOn: period.startsOn, endsOn: period.endsOn },
+          );
+        }
         return [
           {
             type: 'ContractAdded',

@@ -82,6 +82,18 @@ describe('contract decider', () => {
     given(contractDecider, [added]).when(add).thenFails('contract_already_exists');
   });
 
+  it('refuses a contract dated outside its agreement', () => {
+    given(contractDecider)
+      .when({ ...add, agreementPeriod: { startsOn: '2025-02-01', endsOn: '2026-01-31' } })
+      .thenFails('contract_outside_agreement');
+    given(contractDecider)
+      .when({ ...add, agreementPeriod: { startsOn: '2024-01-01', endsOn: '2025-06-30' } })
+      .thenFails('contract_outside_agreement');
+    given(contractDecider)
+      .when({ ...add, agreementPeriod: { startsOn: '2025-01-01', endsOn: '2025-12-31' } })
+      .thenEvents(([event]) => expect(event.type).toBe('ContractAdded'));
+  });
+
   it('refuses an end before the start', () => {
     const error = given(contractDecider)
       .when({ ...add, startsOn: '2026-01-01' })

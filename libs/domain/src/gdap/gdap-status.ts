@@ -12,13 +12,13 @@ export type GdapState =
       customerOrgId: OrgId;
       roles: GdapRole[];
       durationDays: number;
+      /** Extended by 180 days at the end unless terminated (its effect: the time-facts issue). */
+      autoExtend: boolean;
       requestedAt: string;
       approvalDeadline: string;
       approvedAt?: string;
       endsAt?: string;
       terminatedAt?: string;
-      /** Read defensively from the request (a field the exact-edges issue adds). */
-      autoExtend?: boolean;
       /** The clock's facts: notices given (`endsAt/days`), the end or the lapse recorded. */
       notices?: string[];
       expired?: boolean;

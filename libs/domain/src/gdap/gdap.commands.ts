@@ -12,6 +12,8 @@ export interface RequestGdapRelationship {
   roles: string[];
   /** Whole days, 1 to 730. */
   durationDays: number;
+  /** Extend by 180 days at the end unless terminated (domain.md §6); false by default. */
+  autoExtend?: boolean;
   at: string;
   by: PartnerCaller;
 }

@@ -35,6 +35,9 @@ function validate(command: RequestGdapRelationship): GdapRole[] {
     fields.durationDays = [`a whole number of days from 1 to ${GDAP_MAX_DURATION_DAYS}`];
   }
   if (!command.customerOrgId?.trim()) fields.customerOrgId = ['is required'];
+  if (command.autoExtend !== undefined && typeof command.autoExtend !== 'boolean') {
+    fields.autoExtend = ['must be true or false'];
+  }
   if (Object.keys(fields).length > 0) throw new ValidationError('Invalid GDAP request.', fields);
   return [...new Set(roles as GdapRole[])];
 }
@@ -60,6 +63,7 @@ function decide(command: GdapCommand, state: GdapState): GdapEvent[] {
           customerOrgId,
           roles,
           durationDays,
+          ...(command.autoExtend === true ? { autoExtend: true } : {}),
           requestedBy: command.by.userId,
           requestedAt: at,
           approvalDeadline: addDays(at, GDAP_APPROVAL_WINDOW_DAYS),
@@ -142,9 +146,9 @@ function evolve(state: GdapState, event: GdapEvent): GdapState {
         customerOrgId,
         roles,
         durationDays,
+        autoExtend: event.data.autoExtend === true,
         requestedAt,
         approvalDeadline,
-        autoExtend: (event.data as { autoExtend?: unknown }).autoExtend === true,
       };
     }
     case 'GdapRelationshipApproved':

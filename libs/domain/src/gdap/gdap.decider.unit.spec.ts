@@ -104,6 +104,17 @@ describe('GDAP relationship decider', () => {
         .thenEvents((events) => expect(events).toHaveLength(1));
     });
 
+    it('a GDAP request accepts autoExtend and records it', () => {
+      const [withExtend] = given(decider)
+        .when({ ...request, autoExtend: true })
+        .thenEvents(([event]) => expect(event.data).toMatchObject({ autoExtend: true }));
+      given(decider)
+        .when({ ...request, autoExtend: false })
+        .thenEvents(([event]) => expect(event.data).not.toHaveProperty('autoExtend'));
+      expect(fold(decider, [withExtend])).toMatchObject({ autoExtend: true });
+      expect(fold(decider, [requested])).toMatchObject({ autoExtend: false });
+    });
+
     it('refuses a second request on the same relationship', () => {
       given(decider, [requested]).when(request).thenFails('gdap_relationship_exists');
     });

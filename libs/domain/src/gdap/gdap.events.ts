@@ -11,6 +11,8 @@ export type GdapRelationshipRequested = DomainEvent<
     customerOrgId: OrgId;
     roles: GdapRole[];
     durationDays: number;
+    /** Extended by 180 days at its end unless terminated; absent means false. */
+    autoExtend?: boolean;
     requestedBy: UserId;
     requestedAt: string;
     /** requestedAt + 90 days: the last instant the customer may approve. */

@@ -26,3 +26,29 @@ export function supportPlanKindOf(id: string | undefined): SupportPlanKind | und
   if (!id) return undefined;
   return FORMATS.find(([, pattern]) => pattern.test(id))?.[0];
 }
+
+/** A support plan as api.md names its kinds: `{kind: premier | partner-program | azure-support, id}`. */
+export interface SupportPlanRef {
+  kind: 'premier' | 'partner-program' | 'azure-support';
+  id: string;
+}
+
+const KIND_OF_REF: Record<SupportPlanRef['kind'], SupportPlanKind> = {
+  premier: 'premier',
+  'partner-program': 'partner-programme-contract',
+  'azure-support': 'azure-support-plan',
+};
+
+/**
+ * The plan's id when it is a valid id of the kind named; undefined otherwise, so the rule that
+ * needs a valid plan refuses it (409 `support_plan_required`).
+ */
+export function validSupportPlanId(plan: SupportPlanRef | undefined): string | undefined {
+  if (!plan) return undefined;
+  return supportPlanKindOf(plan.id) === KIND_OF_REF[plan.kind] ? plan.id : undefined;
+}
+
+/** Where a partner's case about its own subscription is kept: its own record, no workspace. */
+export function partnerRecordOf(partnerId: string): string {
+  return `partner-record-${partnerId}`;
+}

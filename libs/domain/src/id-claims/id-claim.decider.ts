@@ -3,7 +3,19 @@ import { IdClaimCommand } from './id-claim.commands';
 import { IdClaimEvent } from './id-claim.events';
 
 /** The well-known kinds of claimed ids. */
-export const ID_KINDS = { invitation: 'invitation', consumption: 'consumption' } as const;
+export const ID_KINDS = {
+  invitation: 'invitation',
+  consumption: 'consumption',
+  message: 'message',
+} as const;
+
+/**
+ * The code a clash is refused with: `<kind>_id_conflict`, except an inbound message id reused
+ * with another payload, which api.md names `message_id_reused` (the owner is the payload's hash).
+ */
+export function conflictCodeOf(kind: string): string {
+  return kind === ID_KINDS.message ? 'message_id_reused' : `${kind}_id_conflict`;
+}
 
 /** The stream recording who owns one id of a kind. */
 export function idClaimStream(kind: string, id: string): string {
@@ -25,7 +37,7 @@ export const idClaimDecider: Decider<IdClaimCommand, IdClaimEvent, IdClaimState>
         if (state.ownerStream === command.ownerStream) return [];
         if (state.ownerStream !== null) {
           refuse(
-            `${command.kind}_id_conflict`,
+            conflictCodeOf(command.kind),
             `The ${command.kind} id ${command.id} is already used elsewhere.`,
             { kind: command.kind, id: command.id },
           );

@@ -39,4 +39,24 @@ describe('id claim decider', () => {
       .when({ ...claim, kind: 'consumption', ownerStream: 'ledger-con-2' })
       .thenFails('consumption_id_conflict');
   });
+
+  it('refuses an inbound message id reused with another payload as message_id_reused', () => {
+    const message = { ...claim, kind: 'message', id: 'm-1', ownerStream: 'payload-aaa' };
+    given(idClaimDecider, [
+      {
+        ...claimed,
+        data: { ...claimed.data, kind: 'message', id: 'm-1', ownerStream: 'payload-aaa' },
+      },
+    ])
+      .when({ ...message, ownerStream: 'payload-bbb' })
+      .thenFails('message_id_reused');
+    given(idClaimDecider, [
+      {
+        ...claimed,
+        data: { ...claimed.data, kind: 'message', id: 'm-1', ownerStream: 'payload-aaa' },
+      },
+    ])
+      .when(message)
+      .thenNothing();
+  });
 });

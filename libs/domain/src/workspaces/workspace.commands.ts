@@ -31,6 +31,8 @@ export interface CreateWorkspace {
   agreementId: AgreementId;
   /** Looked up by the handler on the agreement stream. */
   agreementExists: boolean;
+  /** The agreement's dates as the handler read them: workspaces are created only within them. */
+  agreementPeriod?: { startsOn: string; endsOn: string };
   name: string;
   purpose: string;
   administrator: NamedPerson;
@@ -107,6 +109,15 @@ export interface RevokeRole {
   by: Caller;
 }
 
+/** A Workspace (or Customer) Administrator removes a member (DELETE …/members/{userId}). */
+export interface RemoveMember {
+  type: 'RemoveMember';
+  workspaceId: WorkspaceId;
+  userId: UserId;
+  at: string;
+  by: Caller;
+}
+
 /** A Workspace (or Customer) Administrator creates a group of members (POST …/groups). */
 export interface CreateGroup {
   type: 'CreateGroup';
@@ -129,4 +140,5 @@ export type WorkspaceCommand =
   | AcceptInvitation
   | GrantRole
   | RevokeRole
+  | RemoveMember
   | CreateGroup;

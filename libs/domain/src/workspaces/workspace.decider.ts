@@ -15,7 +15,13 @@ import {
   WorkspaceCommand,
 } from './workspace.commands';
 import { IntendedRole, WorkspaceEvent } from './workspace.events';
-import { decideAccept, decideGroup, decideInvite, decideRole } from './workspace.membership';
+import {
+  decideAccept,
+  decideGroup,
+  decideInvite,
+  decideRemoveMember,
+  decideRole,
+} from './workspace.membership';
 import {
   CreatedWorkspace,
   WorkspaceState,
@@ -118,6 +124,17 @@ function decideCreate(command: CreateWorkspace, state: WorkspaceState): Workspac
   if (state.status !== 'none') {
     refuse('workspace_already_exists', `Workspace ${command.workspaceId} already exists.`);
   }
+  // Additional workspaces are created during the agreement (domain.md §3), judged on the
+  // command's day (UTC).
+  const period = command.agreementPeriod;
+  const today = command.at.slice(0, 10);
+  if (period && (today < period.startsOn || today > period.endsOn)) {
+    refuse(
+      'agreement_not_in_effect',
+      `Agreement ${command.agreementId} runs ${period.startsOn} to ${period.endsOn}.`,
+      { startsOn: period.startsOn, endsOn: period.endsOn },
+    );
+  }
   const fields: Record<string, string[]> = {};
   if (!command.name?.trim()) fields.name = ['must not be empty'];
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(command.administrator?.email ?? '')) {
@@ -168,6 +185,8 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
         return decideRole(command, requireWorkspace(state, command.workspaceId));
       case 'CreateGroup':
         return decideGroup(command, requireWorkspace(state, command.workspaceId));
+      case 'RemoveMember':
+        return decideRemoveMember(command, requireWorkspace(state, command.workspaceId));
     }
   },
 

@@ -121,6 +121,19 @@ describe('workspace decider: creation and mapping', () => {
         .thenFails('provider_role_required');
     });
 
+    it('refuses a workspace after the agreement ended, or before it starts', () => {
+      const agreementPeriod = { startsOn: '2024-01-01', endsOn: '2025-03-02' };
+      given(workspaceDecider)
+        .when({ ...create, agreementPeriod })
+        .thenFails('agreement_not_in_effect');
+      given(workspaceDecider)
+        .when({ ...create, agreementPeriod: { startsOn: '2025-03-04', endsOn: '2026-01-01' } })
+        .thenFails('agreement_not_in_effect');
+      given(workspaceDecider)
+        .when({ ...create, agreementPeriod: { startsOn: '2025-03-03', endsOn: '2025-03-03' } })
+        .thenEvents(([event]) => expect(event.type).toBe('WorkspaceCreated'));
+    });
+
     it('answers 404 for an unknown agreement', () => {
       given(workspaceDecider)
         .when({ ...create, agreementExists: false })

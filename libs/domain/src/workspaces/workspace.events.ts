@@ -86,6 +86,22 @@ export type RoleGranted = DomainEvent<
 >;
 
 /** A member no longer holds a workspace role. */
+/**
+ * A member was removed from the workspace: every role there ends, and every case visibility
+ * that came through it (shares, and the groups named here, which they leave) (domain.md §3).
+ */
+export type WorkspaceMemberRemoved = DomainEvent<
+  'WorkspaceMemberRemoved',
+  {
+    workspaceId: WorkspaceId;
+    userId: UserId;
+    /** The groups of the workspace the member belonged to. */
+    groupIds: GroupId[];
+    removedBy: UserId;
+    removedAt: string;
+  }
+>;
+
 export type RoleRevoked = DomainEvent<
   'RoleRevoked',
   {
@@ -130,4 +146,5 @@ export type WorkspaceEvent =
   | RoleRevoked
   | GroupCreated
   | ContractMappedToWorkspace
-  | PackageMappedToWorkspace;
+  | PackageMappedToWorkspace
+  | WorkspaceMemberRemoved;

@@ -4,6 +4,7 @@ import {
   CreateGroup,
   GrantRole,
   InviteMember,
+  RemoveMember,
   RevokeRole,
 } from './workspace.commands';
 import { WORKSPACE_ROLES, WorkspaceEvent, WorkspaceRole } from './workspace.events';
@@ -171,6 +172,28 @@ export function decideGroup(command: CreateGroup, ws: CreatedWorkspace): Workspa
         name: command.name,
         memberUserIds: [...new Set(command.memberUserIds)],
         createdAt: command.at,
+      },
+    },
+  ];
+}
+
+/** RemoveMember: by an administrator; the member's roles and groups there end with it. */
+export function decideRemoveMember(command: RemoveMember, ws: CreatedWorkspace): WorkspaceEvent[] {
+  requireAdministrator(ws, command.by, 'remove members');
+  if (!ws.members[command.userId]) throw memberNotFound(command.userId);
+  const groupIds = Object.values(ws.groups)
+    .filter((group) => group.memberUserIds.includes(command.userId))
+    .map((group) => group.groupId)
+    .sort();
+  return [
+    {
+      type: 'WorkspaceMemberRemoved',
+      data: {
+        workspaceId: ws.workspaceId,
+        userId: command.userId,
+        groupIds,
+        removedBy: command.by.userId,
+        removedAt: command.at,
       },
     },
   ];

@@ -28,6 +28,8 @@ export interface WorkspaceMember {
   userId: UserId;
   email: string;
   roles: WorkspaceRole[];
+  /** When this membership began (its invitation was accepted). */
+  joinedAt?: string;
 }
 
 /** An invitation, pending until its invitee accepts. */
@@ -142,12 +144,12 @@ export function evolveWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
       return { ...state, invitations: { ...state.invitations, [invitationId]: invitation } };
     }
     case 'InvitationAccepted': {
-      const { invitationId, userId, email } = event.data;
+      const { invitationId, userId, email, acceptedAt } = event.data;
       const invitation = state.invitations[invitationId];
       const invitations = invitation
         ? { ...state.invitations, [invitationId]: { ...invitation, status: 'accepted' as const } }
         : state.invitations;
-      const member = state.members[userId] ?? { userId, email, roles: [] };
+      const member = state.members[userId] ?? { userId, email, roles: [], joinedAt: acceptedAt };
       return { ...state, invitations, members: { ...state.members, [userId]: member } };
     }
     case 'RoleGranted':
@@ -161,6 +163,24 @@ export function evolveWorkspace(state: WorkspaceState, event: WorkspaceEvent): W
     case 'GroupCreated': {
       const { groupId, name, memberUserIds } = event.data;
       return { ...state, groups: { ...state.groups, [groupId]: { groupId, name, memberUserIds } } };
+    }
+    case 'WorkspaceMemberRemoved': {
+      const { userId } = event.data;
+      const { [userId]: removed, ...members } = state.members;
+      // Their accepted invitation goes too, so the same address can be invited again.
+      const email = removed?.email.toLowerCase();
+      const invitations = Object.fromEntries(
+        Object.entries(state.invitations).filter(
+          ([, invitation]) => invitation.email.toLowerCase() !== email,
+        ),
+      );
+      const groups = Object.fromEntries(
+        Object.entries(state.groups).map(([id, group]) => [
+          id,
+          { ...group, memberUserIds: group.memberUserIds.filter((member) => member !== userId) },
+        ]),
+      );
+      return { ...state, members, groups, invitations };
     }
     case 'ContractMappedToWorkspace':
       return { ...state, mappedContracts: [...state.mappedContracts, event.data.contractId] };

@@ -64,6 +64,14 @@ export class ConsumptionDeliveredPayload {
   @IdField({ required: false })
   @IsOptional()
   workspaceId?: string;
+
+  /** Proactive lines only: the hours the service took, whatever its unit. */
+  @ApiProperty({ type: Number, required: false, example: 6, minimum: 0, maximum: 1_000_000 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPositive()
+  @Max(1_000_000)
+  deliveredHours?: number;
 }
 
 /** A consumption recorded earlier was wrong and is reversed (its quantity is given back). */

@@ -3,3 +3,4 @@ export * from './directory.dto';
 export * from './envelope.dto';
 export * from './message-types';
 export * from './parse-envelope';
+export * from './service-health.dto';

@@ -9,6 +9,7 @@ import {
   OrganizationUpsertedPayload,
   UserUpsertedPayload,
 } from './directory.dto';
+import { ServiceIncidentReportedPayload } from './service-health.dto';
 
 /** Payload class of every inbound message type (api.md "Inbound messages"). */
 export const PAYLOAD_CLASSES = {
@@ -19,6 +20,7 @@ export const PAYLOAD_CLASSES = {
   UserUpserted: UserUpsertedPayload,
   EmailStatusReported: EmailStatusReportedPayload,
   EmailSuppressed: EmailSuppressedPayload,
+  ServiceIncidentReported: ServiceIncidentReportedPayload,
 } as const;
 
 export type InboundMessageType = keyof typeof PAYLOAD_CLASSES;
@@ -33,6 +35,7 @@ export const SUPPORTED_SCHEMA_VERSIONS: Record<InboundMessageType, readonly numb
   UserUpserted: [1],
   EmailStatusReported: [1],
   EmailSuppressed: [1],
+  ServiceIncidentReported: [1],
 };
 
 /** Which stream of facts a type travels on: deliveries (and case responses), or the directory. */
@@ -46,6 +49,7 @@ export const CHANNEL_OF: Record<InboundMessageType, MessageChannel> = {
   UserUpserted: 'directory',
   EmailStatusReported: 'directory',
   EmailSuppressed: 'directory',
+  ServiceIncidentReported: 'directory',
 };
 
 /** The types that may arrive on a channel's topic. */

@@ -67,6 +67,14 @@ describe('parseEnvelope', () => {
         at: '2025-01-01T10:00:00+01:00',
       },
       EmailSuppressed: { email: 'a@contoso.com', reason: 'hard bounce' },
+      ServiceIncidentReported: {
+        incidentId: 'inc-1',
+        orgId: 'org-1',
+        workload: 'exchange-online',
+        status: 'service-degradation',
+        title: 'Mail delayed',
+        startedAt: '2025-01-01T10:00:00Z',
+      },
     };
     for (const type of typesOfChannel('directory')) {
       const result = parseEnvelope(envelope({ type, payload: payloads[type] }));

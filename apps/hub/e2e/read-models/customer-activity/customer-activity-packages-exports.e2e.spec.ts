@@ -62,7 +62,7 @@ describe('Customer Activity (end to end): add-on packages and CSV exports', () =
       /attachment; filename="customer-activity-reactive-.*\.csv"/,
     );
     expect(String(reactive.body).split('\r\n')[0]).toBe(
-      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,source,reversed',
+      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,deliveredHours,source,reversed',
     );
     const education = await s.get(
       s.learnerA,

@@ -64,6 +64,7 @@ describe('Customer Activity (end to end): tiles, separation, parameters, reversa
       contracts: [],
       categories: [],
       asNeeded: [],
+      benefits: [],
     });
     const staff = await s.summary(s.f.csam, 'all');
     expect(staff.body.contracts).toHaveLength(2);

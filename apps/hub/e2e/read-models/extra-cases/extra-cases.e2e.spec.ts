@@ -84,12 +84,30 @@ describe('GET /v1/customer-activity/extra-cases (e2e)', () => {
     ]);
   });
 
-  it('judges expiry on asOfDate', async () => {
+  it('a case opened under an active contract stays out once the contract has ended', async () => {
+    // The contract ends 2026-12-31; the covered case was opened while it was active.
     const answer = await extra(`workspaceId=${wsA}&asOfDate=2027-01-01`, f.tokenOf(adminA));
-    expect(answer.body.cases.map((c: { rule: string }) => c.rule).sort()).toEqual([
-      'expired_contract',
-      'support_category',
+    expect(answer.body.cases.map((c: { rule: string }) => c.rule)).toEqual(['support_category']);
+  });
+
+  it('a view as of an earlier day never lists cases opened after it', async () => {
+    const answer = await extra(`workspaceId=${wsA}&asOfDate=2026-01-02`, f.tokenOf(adminA));
+    expect(answer.body.cases).toEqual([]);
+    expect(answer.body.countsByService).toEqual([]);
+  });
+
+  it('names cases to a Customer Activity holder only when they may see them', async () => {
+    const holder = await f.member(wsA, f.tokenOf(adminA), 'holder');
+    await ok(`/v1/workspaces/${wsA}/roles`, f.tokenOf(adminA), {
+      userId: holder.sub,
+      role: 'CustomerActivity',
+    });
+    const answer = await extra(`workspaceId=all`, f.tokenOf(holder));
+    expect(answer.status).toBe(200);
+    expect(answer.body.cases).toEqual([
+      expect.objectContaining({ caseId: null, title: null, rule: 'support_category' }),
     ]);
+    expect(answer.body.countsByService).toEqual([{ service: 'Exchange Online', cases: 1 }]);
   });
 
   it('is 403 to a member without Customer Activity access, 404 to another customer', async () => {

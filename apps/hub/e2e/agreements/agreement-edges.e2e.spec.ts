@@ -1,0 +1,95 @@
+import { Fixtures } from '../fixtures';
+import { TestHub } from '../test-hub';
+
+/**
+ * An agreement's dates bound what is added to it, and its Customer Administrators are appointed
+ * and removed but never all (domain.md §3), through HTTP. Refusals append nothing.
+ */
+describe('agreement dates and administrators (e2e)', () => {
+  let hub: TestHub;
+  let f: Fixtures;
+  let agreementId: string;
+
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    f = new Fixtures(hub);
+    agreementId = (await f.customer()).agreementId; // runs 2026-01-01 to 2027-12-31
+  });
+
+  afterEach(() => hub.setNow(null));
+  afterAll(() => hub.stop());
+
+  it('refuses a workspace created after the agreement ended', async () => {
+    hub.setNow('2028-01-01T09:00:00.000Z');
+    const answer = await f.refused(() =>
+      hub.call('POST', '/v1/workspaces', {
+        token: f.csam,
+        body: {
+          agreementId,
+          name: 'Too late',
+          purpose: 'e2e',
+          administrator: { email: 'late@contoso.example', name: 'Late' },
+        },
+      }),
+    );
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('agreement_not_in_effect');
+  });
+
+  it('refuses a contract dated outside the agreement', async () => {
+    const answer = await f.refused(() =>
+      hub.call('POST', `/v1/agreements/${agreementId}/contracts`, {
+        token: f.csam,
+        body: {
+          startsOn: '2027-06-01',
+          endsOn: '2028-05-31',
+          entitlements: [
+            {
+              category: 'reactive',
+              service: 'Problem resolution',
+              unit: 'hours',
+              quantity: 10,
+              kind: 'consumable',
+            },
+          ],
+        },
+      }),
+    );
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('contract_outside_agreement');
+  });
+
+  it('appoints a further Customer Administrator and removes one, never the last', async () => {
+    const customer = await f.customer();
+    const sa = customer.serviceAdministrator;
+    const url = `/v1/agreements/${customer.agreementId}/customer-administrators`;
+    const last = await f.refused(() =>
+      hub.call('DELETE', `${url}/${sa.sub}`, { token: f.tokenOf(sa) }),
+    );
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe('last_customer_administrator');
+
+    const rolesOf = async (position: string) => {
+      const workspaces = await hub.call('GET', `/v1/workspaces?minPosition=${position}`, {
+        token: f.tokenOf(sa),
+      });
+      return workspaces.body.workspaces.flatMap((w: { roles: string[] }) => w.roles);
+    };
+    const ann = await f.member(customer.defaultWorkspaceId, f.tokenOf(sa), 'ann');
+    const appointed = await f.ok('POST', url, f.tokenOf(sa), { userId: ann.sub });
+    expect(await rolesOf(appointed.position)).toContain('CustomerAdministrator');
+    const removed = await f.ok('DELETE', `${url}/${sa.sub}`, f.tokenOf(ann));
+    // The removed administrator no longer administers the agreement's workspaces.
+    expect(await rolesOf(removed.position)).not.toContain('CustomerAdministrator');
+  });
+
+  it('answers 404 to a caller outside the agreement', async () => {
+    const answer = await f.refused(() =>
+      hub.call('POST', `/v1/agreements/${agreementId}/customer-administrators`, {
+        token: f.tokenOf(f.person('stranger')),
+        body: { userId: 'someone' },
+      }),
+    );
+    expect(answer.status).toBe(404);
+  });
+});

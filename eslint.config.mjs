@@ -34,6 +34,26 @@ const direction = [
   })),
 ];
 
+// One clock (architecture.md "Time, workflows and notifications"): deciders get `at` in the
+// command, projections use event times, query-time rules take the day from the Clock port.
+const ONE_CLOCK = {
+  files: ['libs/domain/**/*.ts', 'projections/**/*.ts'],
+  ignores: ['**/*.spec.ts', '**/*.spec-fixtures.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'One clock: take the instant from the command (`at`), the event, or the Clock port.',
+      },
+      {
+        selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+        message: 'One clock: take the instant from the command (`at`), the event, or the Clock port.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -50,6 +70,7 @@ export default tseslint.config(
     },
   },
   ...direction,
+  ONE_CLOCK,
   {
     // Specs and test helpers read loosely typed HTTP answers and fixtures.
     files: ['**/*.spec.ts', '**/testing/**/*.ts', 'apps/hub/e2e/**/*.ts'],

@@ -9,4 +9,6 @@ export type AsOfQuery = (
   view: ProjectionView,
   scope: CallerScope,
   query: Record<string, string | undefined>,
+  /** The hub clock's instant: the evaluation day of query-time rules when `asOfDate` is absent. */
+  now: Date,
 ) => Promise<unknown>;

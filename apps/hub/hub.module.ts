@@ -25,7 +25,9 @@ export class HubModule {
         ...(config.roles.api ? [HubApiModule.forRoot(config)] : []),
         ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
         IngestModule.forRoot(config),
-        ...(config.roles.workflows ? [WorkflowsModule] : []),
+        ...(config.roles.workflows
+          ? [WorkflowsModule.forRoot({ tickMs: config.scheduleTickMs })]
+          : []),
       ],
     };
   }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { CLOCK, Clock } from '@hub/domain';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -61,20 +62,23 @@ export const ADDON_BALANCES = 'addon-balances';
 const STATES: readonly PackageState[] = ['active', 'inactive'];
 
 /** The add-on packages section's parameters: workspace(s), contract, package, state, day. */
-export function addonQuery(query: RawQuery): {
+export function addonQuery(
+  query: RawQuery,
+  now: Date,
+): {
   selection: ActivitySelection;
   filters: PackageFilters;
 } {
   const reader = new QueryReader(query, [...SELECTION_PARAMS, 'packageId', 'state']);
-  const selection = readSelection(reader);
+  const selection = readSelection(reader, now);
   const filters = { packageId: reader.text('packageId'), state: reader.oneOf('state', STATES) };
   reader.done();
   return { selection, filters };
 }
 
 /** `addon-balances` as of a past moment: the add-on packages section as it stood then. */
-export const addonBalancesAsOf: AsOfQuery = (view, scope, query) => {
-  const { selection, filters } = addonQuery(query);
+export const addonBalancesAsOf: AsOfQuery = (view, scope, query, now) => {
+  const { selection, filters } = addonQuery(query, now);
   return addonPackages(view, scope, selection, filters);
 };
 
@@ -86,6 +90,7 @@ export class AddonBalancesController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly scopes: CallerScopes,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('addon-packages')
@@ -104,7 +109,7 @@ export class AddonBalancesController {
   @ApiQuery({ name: 'asOfDate', required: false, description: 'day for the state (default today)' })
   @ApiQuery({ name: 'minPosition', required: false })
   async packages(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery) {
-    const { selection, filters } = addonQuery(query);
+    const { selection, filters } = addonQuery(query, this.clock.now());
     const minPosition = minPositionOf(query);
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(ADDON_BALANCES, minPosition);
@@ -133,7 +138,7 @@ export class AddonBalancesController {
     @Query() query: RawQuery,
   ) {
     const reader = new QueryReader(query, [...SELECTION_PARAMS, 'limit', 'cursor']);
-    const selection = readSelection(reader);
+    const selection = readSelection(reader, this.clock.now());
     const page = { limit: reader.limit(), cursor: reader.text('cursor') };
     reader.done();
     const minPosition = minPositionOf(query);

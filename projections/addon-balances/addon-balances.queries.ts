@@ -4,10 +4,18 @@ import { fromHundredths } from '@hub/domain/contracts/entitlement';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { findAll } from '../access/access.queries';
 import { ActivityScope, coveredWorkspaces } from '../customer-activity/customer-activity.access';
+import {
+  BURN_WINDOW_DAYS,
+  Forecast,
+  addDaysTo,
+  forecastOf,
+  lineKey,
+} from '../customer-activity/customer-activity.forecast';
 import { ActivitySelection } from '../customer-activity/customer-activity.params';
 import {
   ADDON_COLLECTIONS as C,
   PackageDoc,
+  PackageRecordDoc,
   WorkspacePackagesDoc,
 } from './addon-balances.documents';
 
@@ -19,7 +27,7 @@ export function packageState(doc: PackageDoc, day: string): PackageState {
 }
 
 /** One consumable line of a package as the API shows it; the excess past total is `overage`. */
-export interface ConsumableRow {
+export interface ConsumableRow extends Forecast {
   entitlementId: string;
   category: string;
   service: string;
@@ -72,7 +80,27 @@ export async function scopedPackages(
   );
 }
 
-function packageRow(doc: PackageDoc, day: string): PackageRow {
+/** Units consumed per package line (net of reversed records) in the 90 days up to `day`. */
+async function burnedByPackageLine(
+  view: ProjectionView,
+  packageIds: readonly string[],
+  day: string,
+): Promise<Map<string, number>> {
+  const burned = new Map<string, number>();
+  if (packageIds.length === 0) return burned;
+  const records = await findAll<PackageRecordDoc>(view, C.records, {
+    packageId: { $in: [...packageIds] },
+    deliveredOn: { $gt: addDaysTo(day, -BURN_WINDOW_DAYS), $lte: day },
+  });
+  for (const record of records) {
+    if (record.reversed) continue;
+    const key = lineKey(record.packageId, record.entitlementId);
+    burned.set(key, (burned.get(key) ?? 0) + record.quantityHundredths);
+  }
+  return burned;
+}
+
+function packageRow(doc: PackageDoc, day: string, burned: Map<string, number>): PackageRow {
   return {
     packageId: doc.packageId,
     contractId: doc.contractId,
@@ -90,6 +118,13 @@ function packageRow(doc: PackageDoc, day: string): PackageRow {
       consumed: fromHundredths(line.consumedHundredths),
       remaining: fromHundredths(Math.max(0, line.totalHundredths - line.consumedHundredths)),
       overage: fromHundredths(Math.max(0, line.consumedHundredths - line.totalHundredths)),
+      // A package's line ends with the package (its last day).
+      ...forecastOf(
+        fromHundredths(Math.max(0, line.totalHundredths - line.consumedHundredths)),
+        fromHundredths(burned.get(lineKey(doc.packageId, line.entitlementId)) ?? 0),
+        day,
+        doc.expiresOn,
+      ),
     })),
     benefits: doc.benefits.map(({ entitlementId, service, description }) => ({
       entitlementId,
@@ -106,10 +141,16 @@ export async function addonPackages(
   selection: ActivitySelection,
   filters: PackageFilters,
 ): Promise<{ packages: PackageRow[] }> {
-  const docs = await scopedPackages(view, scope, selection);
+  const docs = (await scopedPackages(view, scope, selection)).filter(
+    (doc) => filters.packageId === undefined || doc.packageId === filters.packageId,
+  );
+  const burned = await burnedByPackageLine(
+    view,
+    docs.map((doc) => doc.packageId),
+    selection.day,
+  );
   const packages = docs
-    .filter((doc) => filters.packageId === undefined || doc.packageId === filters.packageId)
-    .map((doc) => packageRow(doc, selection.day))
+    .map((doc) => packageRow(doc, selection.day, burned))
     .filter((row) => filters.state === undefined || row.state === filters.state)
     .sort(
       (a, b) =>

@@ -35,6 +35,30 @@ const day = '2026-06-01';
 const admin = scopeOf({ w1: ['WorkspaceAdministrator'] });
 
 describe('addon-balances queries', () => {
+  it('forecasts each consumable from its trailing 90 days, against the package end', async () => {
+    const view = await viewOf(addonBalancesProjection, [
+      workspaceCreated('w1'),
+      packagePurchased('p5', 'c1', '2026-06-30', [line('e1', 'proactive', 20)]),
+      packageMapped('w1', 'p5'),
+      consumed('k5', 'c1', 'e1', 9, {
+        packageId: 'p5',
+        category: 'proactive',
+        deliveredOn: '2026-02-15',
+      }),
+    ]);
+    const march = { workspaceId: 'w1', day: '2026-03-01' };
+    const { packages } = await addonPackages(view, admin, march, {});
+    // 9 h in 90 days: 0.1 h/day; 11 h left last 110 days (2026-06-19), before 2026-06-30.
+    expect(packages[0].consumables[0]).toMatchObject({
+      remaining: 11,
+      burnRatePerDay: 0.1,
+      exhaustsOn: '2026-06-19',
+      exhaustsBeforeEnd: true,
+    });
+    const later = await addonPackages(view, admin, { workspaceId: 'w1', day: '2026-06-01' }, {});
+    expect(later.packages[0].consumables[0]).toMatchObject({ burnRatePerDay: 0, exhaustsOn: null });
+  });
+
   it('answers each package with state on the day, consumables with remaining and overage, benefits apart', async () => {
     const view = await viewOf(addonBalancesProjection, history);
     const { packages } = await addonPackages(view, admin, { workspaceId: 'w1', day }, {});
@@ -92,7 +116,7 @@ describe('addon-balances queries', () => {
   });
 
   it('validates the state filter and exports the grid as CSV', async () => {
-    expect(() => addonQuery({ state: 'expired' })).toThrow(
+    expect(() => addonQuery({ state: 'expired' }, new Date('2026-04-01T00:00:00Z'))).toThrow(
       expect.objectContaining({ details: { state: expect.any(Array) } }),
     );
     const view = await viewOf(addonBalancesProjection, history);

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { CLOCK, Clock } from '@hub/domain';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { nowOf } from '@hub/projection/query/request-clock';
 import { CaseListSchema, CaseViewSchema } from './case-view.schema';
@@ -16,9 +17,9 @@ const text = (value: string | string[] | undefined): string | undefined =>
  * `cases` as of a past moment: the list (same parameters as GET /v1/cases), or one case with
  * `caseId=`. The SLA clock reads the `asOf` instant, so the answer is the one given then.
  */
-export const casesAsOf: AsOfQuery = (view, scope, query) => {
+export const casesAsOf: AsOfQuery = (view, scope, query, now) => {
   const { caseId, asOf, ...rest } = query;
-  const instant = asOf && /T/.test(asOf) ? new Date(asOf) : new Date();
+  const instant = asOf && /T/.test(asOf) ? new Date(asOf) : now;
   if (caseId) return findCase(view, scope, caseId, instant);
   return listCases(view, scope, readCaseListParams(rest), instant);
 };
@@ -31,6 +32,7 @@ export class CasesQueryController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly scopes: CallerScopes,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()

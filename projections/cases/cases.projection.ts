@@ -6,6 +6,7 @@ import {
   CaseSeverityChanged,
   CaseShared,
 } from '@hub/domain/cases/case.events';
+import { CaseTargetBreached } from '@hub/domain/cases/case-target.events';
 import { GroupCreated, WorkspaceMemberRemoved } from '@hub/domain/workspaces/workspace.events';
 import {
   DocKey,
@@ -30,6 +31,7 @@ const HANDLES = [
   'CaseGroupAccessGranted',
   'CaseFirstResponseRecorded',
   'CaseClosed',
+  'CaseTargetBreached',
   'GroupCreated',
   'WorkspaceMemberRemoved',
 ] as const;
@@ -41,6 +43,7 @@ type CaseProjectionEvent =
   | CaseGroupAccessGranted
   | CaseFirstResponseRecorded
   | CaseClosed
+  | CaseTargetBreached
   | GroupCreated
   | WorkspaceMemberRemoved;
 
@@ -191,6 +194,13 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
         status: 'closed',
         closedAt: event.data.closedAt,
       });
+    case 'CaseTargetBreached': {
+      // The hub clock's recorded breach: the first one stays (a later target may breach again).
+      const found = docs.get<CaseDoc>(C.cases, event.data.caseId);
+      if (!found) return;
+      const breachedAt = found.breachedAt ?? event.data.breachedAt;
+      return docs.put(C.cases, found.caseId, { ...found, breachedAt });
+    }
     case 'WorkspaceMemberRemoved':
       return leaveGroups(docs, event.data);
     case 'GroupCreated': {
@@ -210,7 +220,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
 /** Support cases with their SLA clock and who may see each by name (domain.md §5). */
 export const casesProjection: Projection<CaseProjectionEvent> = {
   name: 'cases',
-  version: 2,
+  // +1: breachedAt also from the hub clock's CaseTargetBreached facts.
+  version: 3,
   handles: HANDLES,
   collections: [
     {

@@ -143,6 +143,20 @@ describe('cases projection', () => {
     );
   });
 
+  it("keeps the first breach the hub's clock recorded, through a later one", () => {
+    const breached = (at: string) => ({
+      type: 'CaseTargetBreached',
+      data: { caseId: 'c1', initialResponseDueAt: at, breachedAt: at },
+    });
+    givenEvents(casesProjection, [
+      caseOpened('c1', 'w1'),
+      breached('2026-03-02T14:00:00.000Z'),
+      breached('2026-03-02T18:00:00.000Z'),
+    ] as never).thenDocuments((docs) =>
+      expect(docs.cases.c1.breachedAt).toBe('2026-03-02T14:00:00.000Z'),
+    );
+  });
+
   it('a late first response records the breach at the target it missed', () => {
     givenEvents(casesProjection, [
       caseOpened('c1', 'w1'),

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOperation,
@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
-import { ForbiddenError, NotFoundError } from '@hub/domain';
+import { CLOCK, Clock, ForbiddenError, NotFoundError, dayOf } from '@hub/domain';
 import { CallerScope, CallerScopes } from '@hub/projections/access/caller-scope';
 import { ReadModels } from '@hub/projection/query/read-models';
 import { ADDON_BALANCES, addonQuery } from '../addon-balances/addon-balances.controller';
@@ -69,6 +69,7 @@ export class CustomerActivityExportsController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly scopes: CallerScopes,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':file')
@@ -94,18 +95,19 @@ export class CustomerActivityExportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const view = exportView(file);
+    const now = this.clock.now();
     const minPosition = minPositionOf(query);
     let csv: string;
     if (view === 'addon-package-records' || view === 'extra-cases') {
       csv = await this.otherGrid(view, user, query, minPosition);
     } else if (view === 'addon-packages') {
-      const { selection, filters } = addonQuery(query);
+      const { selection, filters } = addonQuery(query, now);
       const scope = await this.scopes.of(user, minPosition);
       const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
       csv = packagesCsv((await addonPackages(readModel, scope, selection, filters)).packages);
     } else {
       const reader = new QueryReader(query, [...SELECTION_PARAMS, 'unit']);
-      const selection = readSelection(reader);
+      const selection = readSelection(reader, now);
       const unit = reader.text('unit');
       reader.done();
       const callerScope = await this.scopes.of(user, minPosition);
@@ -115,7 +117,7 @@ export class CustomerActivityExportsController {
       const records = await allRecords(readModel, scope, selection, view as DrilldownView, unit);
       csv = recordsCsv(records);
     }
-    const day = new Date().toISOString().slice(0, 10);
+    const day = dayOf(now);
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header(
       'content-disposition',
@@ -134,12 +136,12 @@ export class CustomerActivityExportsController {
     const scope = await this.scopes.of(user, minPosition);
     if (view === 'extra-cases') {
       const { minPosition: _m, ...rest } = query;
-      const params = readExtraCasesParams({ ...rest, limit: '200' });
+      const params = readExtraCasesParams({ ...rest, limit: '200' }, this.clock.now());
       const readModel = await this.readModels.view('extra-cases', minPosition);
       return extraCasesCsv(await allExtraCases(readModel, scope, params));
     }
     const reader = new QueryReader(query, [...SELECTION_PARAMS, 'packageId']);
-    const selection = readSelection(reader);
+    const selection = readSelection(reader, this.clock.now());
     const packageId = reader.text('packageId');
     if (packageId === undefined) reader.fail('packageId', 'is required');
     reader.done();

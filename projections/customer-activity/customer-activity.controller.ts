@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { CLOCK, Clock } from '@hub/domain';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -27,8 +28,8 @@ import { activitySummary } from './customer-activity.queries';
 export const CUSTOMER_ACTIVITY = 'customer-activity';
 
 /** `customer-activity` as of a past moment: the enterprise-wide section as it stood then. */
-export const customerActivityAsOf: AsOfQuery = (view, scope, query) =>
-  activitySummary(view, scope, summaryQuery(query));
+export const customerActivityAsOf: AsOfQuery = (view, scope, query, now) =>
+  activitySummary(view, scope, summaryQuery(query, now));
 
 const SELECTION_DOCS = [
   { name: 'workspaceId', required: false, description: 'a workspace id, or `all` (default)' },
@@ -58,6 +59,7 @@ export class CustomerActivityController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly scopes: CallerScopes,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -71,7 +73,7 @@ export class CustomerActivityController {
       '`{ contracts [{contractId, startsOn, endsOn, status}], categories [{category, unit, total, consumed, remaining, overage, forfeited?}], asNeeded [...], benefits [{contractId, entitlementId, category, service, description}] }`: by default the contracts active on asOfDate; an expired one only by contractId, its balance as `forfeited`',
   })
   async summary(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery) {
-    const selection = summaryQuery(query);
+    const selection = summaryQuery(query, this.clock.now());
     const minPosition = minPositionOf(query);
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
@@ -93,7 +95,7 @@ export class CustomerActivityController {
     @Param('category') category: string,
     @Query() query: RawQuery,
   ) {
-    const parsed = drilldownQuery(query, category);
+    const parsed = drilldownQuery(query, category, this.clock.now());
     const minPosition = minPositionOf(query);
     const callerScope = await this.scopes.of(user, minPosition);
     // Learning Managers see the education drill-down without the Customer Activity role.

@@ -15,6 +15,7 @@ import {
   EntitlementRow,
   balancesOf,
   entitlementRows,
+  forecastBasis,
   scopedContracts,
 } from './customer-activity.queries';
 
@@ -103,7 +104,7 @@ export async function drilldown(
   const balances = await balancesOf(view, contracts, categoriesOf(drilldownView));
   const lines = balances.filter((line) => page.unit === undefined || line.unit === page.unit);
   return {
-    entitlements: entitlementRows(lines),
+    entitlements: entitlementRows(lines, await forecastBasis(view, contracts, selection.day)),
     ...(await recordsPage(view, scope, contracts, drilldownView, page)),
   };
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from '@hub/domain';
+import { ValidationError, dayOf } from '@hub/domain';
 import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
 import { QueryReader, RawQuery } from '@hub/projection/query/query-reader';
 
@@ -27,9 +27,12 @@ export function categoriesOf(view: DrilldownView): EntitlementCategory[] {
 /** Drill-down pages hold at most this many records. */
 export const MAX_PAGE = 500;
 
-/** The day contract status and package state are evaluated for: `asOfDate`, else today (UTC). */
-export function evaluationDay(asOfDate: string | undefined): string {
-  return asOfDate ?? new Date().toISOString().slice(0, 10);
+/**
+ * The day contract status and package state are evaluated for: `asOfDate`, else the day of the
+ * hub clock's `now` (UTC); a projection never reads the system time.
+ */
+export function evaluationDay(asOfDate: string | undefined, now: Date): string {
+  return asOfDate ?? dayOf(now);
 }
 
 /** Shared by every Customer Activity route: which workspace(s), which contract, which day. */
@@ -39,11 +42,11 @@ export interface ActivitySelection {
   day: string;
 }
 
-export function readSelection(reader: QueryReader): ActivitySelection {
+export function readSelection(reader: QueryReader, now: Date): ActivitySelection {
   return {
     workspaceId: reader.text('workspaceId') ?? 'all',
     contractId: reader.text('contractId'),
-    day: evaluationDay(reader.day('asOfDate')),
+    day: evaluationDay(reader.day('asOfDate'), now),
   };
 }
 
@@ -58,9 +61,9 @@ export function minPositionOf(query: RawQuery): string | undefined {
 }
 
 /** GET /v1/customer-activity. */
-export function summaryQuery(query: RawQuery): ActivitySelection {
+export function summaryQuery(query: RawQuery, now: Date): ActivitySelection {
   const reader = new QueryReader(query, SELECTION_PARAMS);
-  const selection = readSelection(reader);
+  const selection = readSelection(reader, now);
   reader.done();
   return selection;
 }
@@ -73,11 +76,11 @@ export interface DrilldownQuery {
 }
 
 /** GET /v1/customer-activity/drilldowns/{view}. */
-export function drilldownQuery(query: RawQuery, view: string): DrilldownQuery {
+export function drilldownQuery(query: RawQuery, view: string, now: Date): DrilldownQuery {
   const reader = new QueryReader(query, [...SELECTION_PARAMS, 'limit', 'cursor', 'unit']);
   if (!DRILLDOWN_VIEWS.includes(view as DrilldownView))
     reader.fail('category', `must be one of ${DRILLDOWN_VIEWS.join(', ')}`);
-  const selection = readSelection(reader);
+  const selection = readSelection(reader, now);
   const page = { limit: reader.limit(), cursor: reader.text('cursor'), unit: reader.text('unit') };
   reader.done();
   return { selection, view: view as DrilldownView, page };

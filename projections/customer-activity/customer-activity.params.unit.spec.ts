@@ -2,32 +2,35 @@ import { toCsv } from './csv';
 import { recordsCsv } from './customer-activity.drilldown';
 import { drilldownQuery, summaryQuery } from './customer-activity.params';
 
+// The hub clock's instant (a query never reads the system time): late on 1 April, UTC.
+const NOW = new Date('2026-04-01T23:59:00.000Z');
+
 describe('customer-activity parameters', () => {
-  it('defaults to all workspaces and today, and reads a given day', () => {
-    expect(summaryQuery({})).toEqual({
+  it("defaults to all workspaces and the clock's day, and reads a given day", () => {
+    expect(summaryQuery({}, NOW)).toEqual({
       workspaceId: 'all',
       contractId: undefined,
-      day: new Date().toISOString().slice(0, 10),
+      day: '2026-04-01',
     });
-    expect(summaryQuery({ workspaceId: 'w1', asOfDate: '2026-02-28', minPosition: '7' }).day).toBe(
-      '2026-02-28',
-    );
+    expect(
+      summaryQuery({ workspaceId: 'w1', asOfDate: '2026-02-28', minPosition: '7' }, NOW).day,
+    ).toBe('2026-02-28');
   });
 
   it('refuses a bad day, an unknown parameter, a bad view and an out-of-bounds limit, naming each field', () => {
-    expect(() => summaryQuery({ asOfDate: '2026-02-30', colour: 'blue' })).toThrow(
+    expect(() => summaryQuery({ asOfDate: '2026-02-30', colour: 'blue' }, NOW)).toThrow(
       expect.objectContaining({
         code: 'validation_failed',
         details: { asOfDate: expect.any(Array), colour: expect.any(Array) },
       }),
     );
-    expect(() => drilldownQuery({ limit: '501' }, 'reactive')).toThrow(
+    expect(() => drilldownQuery({ limit: '501' }, 'reactive', NOW)).toThrow(
       expect.objectContaining({ details: { limit: expect.any(Array) } }),
     );
-    expect(() => drilldownQuery({}, 'extra-cases')).toThrow(
+    expect(() => drilldownQuery({}, 'extra-cases', NOW)).toThrow(
       expect.objectContaining({ details: { category: expect.any(Array) } }),
     );
-    expect(drilldownQuery({ limit: '500', unit: 'credits' }, 'proactive').page).toEqual({
+    expect(drilldownQuery({ limit: '500', unit: 'credits' }, 'proactive', NOW).page).toEqual({
       limit: 500,
       cursor: undefined,
       unit: 'credits',

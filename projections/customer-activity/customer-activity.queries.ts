@@ -10,6 +10,37 @@ import {
   WorkspaceMappingDoc,
 } from './customer-activity.documents';
 import { ActivitySelection, CATEGORIES } from './customer-activity.params';
+import { Forecast, burnedByLine, forecastOf, lineKey } from './customer-activity.forecast';
+
+/** What a forecast reads: each line's burn in the window, the day, each contract's last day. */
+export interface ForecastBasis {
+  burned: Map<string, number>;
+  day: string;
+  endsOn: Map<string, string>;
+}
+
+export async function forecastBasis(
+  view: ProjectionView,
+  contracts: readonly ContractDoc[],
+  day: string,
+): Promise<ForecastBasis> {
+  const burned = await burnedByLine(view, contracts, day);
+  return { burned, day, endsOn: new Map(contracts.map((c) => [c.contractId, c.endsOn])) };
+}
+
+/** The forecast of lines taken together (a tile sums its lines; it ends with its last contract). */
+function forecastOfLines(
+  lines: readonly BalanceDoc[],
+  amounts: Amounts,
+  basis: ForecastBasis,
+): Forecast {
+  const burned = lines.reduce(
+    (sum, line) => sum + (basis.burned.get(lineKey(line.contractId, line.entitlementId)) ?? 0),
+    0,
+  );
+  const ends = lines.map((line) => basis.endsOn.get(line.contractId) ?? basis.day).sort();
+  return forecastOf(amounts.remaining, burned, basis.day, ends[ends.length - 1] ?? basis.day);
+}
 
 /** `upcoming` before its start, `active` from its start to its end day inclusive, `expired` after. */
 export type ContractStatus = 'active' | 'expired' | 'upcoming';
@@ -100,7 +131,7 @@ export function balancesOf(
 }
 
 /** One tile of the enterprise-wide section: a category in one unit. */
-export interface CategoryRow extends Amounts {
+export interface CategoryRow extends Amounts, Forecast {
   category: EntitlementCategory | 'as-needed';
   unit: string;
   /** Only for an expired contract asked for by contractId: what was left when it ended. */
@@ -115,6 +146,7 @@ function asForfeited(row: CategoryRow): CategoryRow {
 function rowsByCategoryAndUnit(
   balances: readonly BalanceDoc[],
   categoryOf: (line: BalanceDoc) => CategoryRow['category'],
+  basis: ForecastBasis,
 ): CategoryRow[] {
   const groups = new Map<string, BalanceDoc[]>();
   for (const line of balances) {
@@ -123,7 +155,8 @@ function rowsByCategoryAndUnit(
   }
   return [...groups.entries()].map(([key, lines]) => {
     const [category, unit] = key.split('\u0000') as [CategoryRow['category'], string];
-    return { category, unit, ...amountsOf(lines) };
+    const amounts = amountsOf(lines);
+    return { category, unit, ...amounts, ...forecastOfLines(lines, amounts, basis) };
   });
 }
 
@@ -150,17 +183,19 @@ export async function activitySummary(
 ): Promise<ActivitySummary> {
   const contracts = await scopedContracts(view, scope, selection);
   const balances = await balancesOf(view, contracts);
+  const basis = await forecastBasis(view, contracts, selection.day);
   // Only a contract asked for by id can be out of the active ones (scopedContracts).
   const expired =
     contracts.length > 0 &&
     contracts.every((contract) => contractStatus(contract, selection.day) === 'expired');
   const order = (row: CategoryRow) => CATEGORIES.indexOf(row.category as EntitlementCategory);
-  const categories = rowsByCategoryAndUnit(balances, (line) => line.category).sort(
+  const categories = rowsByCategoryAndUnit(balances, (line) => line.category, basis).sort(
     (a, b) => order(a) - order(b) || a.unit.localeCompare(b.unit),
   );
   const asNeeded = rowsByCategoryAndUnit(
     balances.filter((line) => line.category === 'reactive' || line.category === 'advisory'),
     () => 'as-needed',
+    basis,
   ).sort((a, b) => a.unit.localeCompare(b.unit));
   return {
     ...(expired
@@ -185,7 +220,7 @@ export async function activitySummary(
 }
 
 /** One entitlement line of a drill-down, with its balance. */
-export interface EntitlementRow extends Amounts {
+export interface EntitlementRow extends Amounts, Partial<Forecast> {
   contractId: string;
   entitlementId: string;
   category: EntitlementCategory;
@@ -194,7 +229,11 @@ export interface EntitlementRow extends Amounts {
   unit: string;
 }
 
-export function entitlementRows(balances: readonly BalanceDoc[]): EntitlementRow[] {
+/** A drill-down's lines, each with its forecast when `basis` is given (the CSV export has none). */
+export function entitlementRows(
+  balances: readonly BalanceDoc[],
+  basis?: ForecastBasis,
+): EntitlementRow[] {
   return balances
     .map((line) => ({
       contractId: line.contractId,
@@ -204,6 +243,7 @@ export function entitlementRows(balances: readonly BalanceDoc[]): EntitlementRow
       description: line.description,
       unit: line.unit,
       ...amountsOf([line]),
+      ...(basis ? forecastOfLines([line], amountsOf([line]), basis) : {}),
     }))
     .sort(
       (a, b) =>

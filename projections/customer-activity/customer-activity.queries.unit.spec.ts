@@ -1,6 +1,6 @@
 import { customerActivityProjection } from './customer-activity.projection';
 import { drilldown, allRecords } from './customer-activity.drilldown';
-import { activitySummary } from './customer-activity.queries';
+import { CategoryRow, activitySummary } from './customer-activity.queries';
 import { maySeeEducation } from './customer-activity.access';
 import {
   consumed,
@@ -54,7 +54,15 @@ const w1Admin = scopeOf({ w1: ['WorkspaceAdministrator'] });
 describe('customer-activity queries', () => {
   it('totals per category and unit: consumed net of reversals, remaining floored at 0, overage beyond', async () => {
     const answer = await activitySummary(await view(), w1Admin, { workspaceId: 'w1', day });
-    expect(answer.categories).toEqual([
+    const amounts = ({ category, unit, total, consumed, remaining, overage }: CategoryRow) => ({
+      category,
+      unit,
+      total,
+      consumed,
+      remaining,
+      overage,
+    });
+    expect(answer.categories.map(amounts)).toEqual([
       { category: 'proactive', unit: 'credits', total: 3, consumed: 0, remaining: 3, overage: 0 },
       { category: 'proactive', unit: 'hours', total: 8, consumed: 0.3, remaining: 7.7, overage: 0 },
       {
@@ -75,7 +83,7 @@ describe('customer-activity queries', () => {
       },
     ]);
     // As-needed support is reactive + advisory, each line's overage kept apart from the other's balance.
-    expect(answer.asNeeded).toEqual([
+    expect(answer.asNeeded.map(amounts)).toEqual([
       {
         category: 'as-needed',
         unit: 'hours',
@@ -85,6 +93,33 @@ describe('customer-activity queries', () => {
         overage: 3.5,
       },
     ]);
+  });
+
+  it('forecasts each tile from the trailing 90 days of consumption up to the day asked', async () => {
+    const quiet = await activitySummary(await view(), w1Admin, { workspaceId: 'w1', day });
+    // Nothing consumed between 2026-03-04 and 2026-06-01: no burn, no exhaustion forecast.
+    const advisoryThen = quiet.categories.find((row) => row.category === 'advisory')!;
+    expect(advisoryThen).toMatchObject({
+      burnRatePerDay: 0,
+      exhaustsOn: null,
+      exhaustsBeforeEnd: false,
+    });
+    const march = await activitySummary(await view(), w1Admin, {
+      workspaceId: 'w1',
+      day: '2026-03-31',
+    });
+    // 1.25 h in the window: 0.0139 h/day; 3.75 h left last 270 days, before c1 ends (2026-12-31).
+    expect(march.categories.find((row) => row.category === 'advisory')).toMatchObject({
+      burnRatePerDay: 0.0139,
+      exhaustsOn: '2026-12-26',
+      exhaustsBeforeEnd: true,
+    });
+    // An exhausted line ran out by the day asked.
+    expect(march.categories.find((row) => row.category === 'reactive')).toMatchObject({
+      remaining: 0,
+      exhaustsOn: '2026-03-31',
+      exhaustsBeforeEnd: true,
+    });
   });
 
   it('lists the contracts active on the day asked; others only when asked for by contractId', async () => {
@@ -123,7 +158,7 @@ describe('customer-activity queries', () => {
       day,
     });
     // Its balance is shown as forfeited, not remaining.
-    expect(expired.categories).toEqual([
+    expect(expired.categories).toMatchObject([
       {
         category: 'education',
         unit: 'seats',
@@ -196,6 +231,20 @@ describe('customer-activity queries', () => {
     await expect(
       activitySummary(await view(), scopeOf('staff'), { workspaceId: 'nope', day }),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('forecasts each drill-down line from its own trailing 90 days', async () => {
+    const march = { workspaceId: 'w1', day: '2026-03-31' };
+    const answer = await drilldown(await view(), w1Admin, march, 'advisory', { limit: 1 });
+    expect(answer.entitlements).toEqual([
+      expect.objectContaining({
+        entitlementId: 'e2',
+        remaining: 3.75,
+        burnRatePerDay: 0.0139,
+        exhaustsOn: '2026-12-26',
+        exhaustsBeforeEnd: true,
+      }),
+    ]);
   });
 
   it('drills down: lines with balances, records newest first, reversed ones flagged, other workspaces withheld', async () => {

@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { CLOCK, Clock } from '@hub/domain';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
@@ -8,9 +9,9 @@ import { RawQuery } from '../cases/case-query.params';
 import { ExtraCasesAnswer, extraCases, readExtraCasesParams } from './extra-cases.queries';
 
 /** `extra-cases` as of a past moment (same parameters as the live route). */
-export const extraCasesAsOf: AsOfQuery = (view, scope, query) => {
+export const extraCasesAsOf: AsOfQuery = (view, scope, query, now) => {
   const { asOf: _asOf, ...rest } = query;
-  return extraCases(view, scope, readExtraCasesParams(rest));
+  return extraCases(view, scope, readExtraCasesParams(rest, now));
 };
 
 /** The "additional incidents" drill-down of Customer Activity (domain.md §5, "Extra cases"). */
@@ -21,6 +22,7 @@ export class ExtraCasesController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly scopes: CallerScopes,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('extra-cases')
@@ -45,7 +47,7 @@ export class ExtraCasesController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: RawQuery,
   ): Promise<ExtraCasesAnswer> {
-    const params = readExtraCasesParams(query);
+    const params = readExtraCasesParams(query, this.clock.now());
     const minPosition = typeof query.minPosition === 'string' ? query.minPosition : undefined;
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('extra-cases', minPosition);

@@ -43,12 +43,12 @@ export interface ExtraCasesParams {
   after?: string;
 }
 
-export function readExtraCasesParams(query: RawQuery): ExtraCasesParams {
+export function readExtraCasesParams(query: RawQuery, now: Date): ExtraCasesParams {
   const reader = new QueryReader(query, ['workspaceId', 'asOfDate', 'limit', 'cursor'], CASE_PAGE);
   const params: ExtraCasesParams = {
     workspaceId: reader.text('workspaceId') ?? 'all',
     // Contract expiry is judged on this day: `asOfDate`, else today (UTC).
-    day: evaluationDay(reader.day('asOfDate')),
+    day: evaluationDay(reader.day('asOfDate'), now),
     limit: reader.limit(),
   };
   const cursor = reader.text('cursor');

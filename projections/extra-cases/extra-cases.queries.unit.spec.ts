@@ -12,13 +12,15 @@ import {
   workspaceCreated,
 } from './extra-cases.spec-fixtures';
 
+// The hub clock's instant when a spec gives no asOfDate (queries never read the system time).
+const NOW = new Date('2026-03-10T12:00:00.000Z');
 const PRS = 'Problem Resolution Support';
 
 describe('extra cases (domain.md §5): which cases, under which rule', () => {
   let view: ProjectionView;
   const admin = scopeOf('wa', { w1: ['WorkspaceAdministrator'], w2: ['WorkspaceAdministrator'] });
   const ask = (workspaceId: string, asOfDate = '2026-03-10', scope = admin) =>
-    extraCases(view, scope, readExtraCasesParams({ workspaceId, asOfDate }));
+    extraCases(view, scope, readExtraCasesParams({ workspaceId, asOfDate }, NOW));
   const rules = async (workspaceId: string, asOfDate?: string) =>
     Object.fromEntries(
       (await ask(workspaceId, asOfDate)).cases.map((c) => [c.caseId, [c.rule, c.service]]),
@@ -96,7 +98,7 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
     const answer = await extraCases(
       later,
       admin,
-      readExtraCasesParams({ workspaceId: 'w1', asOfDate: '2026-03-10' }),
+      readExtraCasesParams({ workspaceId: 'w1', asOfDate: '2026-03-10' }, NOW),
     );
     expect(answer.cases.map((c) => [c.caseId, c.rule])).toEqual([['early', 'missing_reference']]);
   });
@@ -145,18 +147,21 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
     const first = await extraCases(
       view,
       admin,
-      readExtraCasesParams({ workspaceId: 'w1', limit: '5', asOfDate: '2026-03-10' }),
+      readExtraCasesParams({ workspaceId: 'w1', limit: '5', asOfDate: '2026-03-10' }, NOW),
     );
     expect(first.cases).toHaveLength(5);
     const rest = await extraCases(
       view,
       admin,
-      readExtraCasesParams({
-        workspaceId: 'w1',
-        limit: '5',
-        asOfDate: '2026-03-10',
-        cursor: first.nextCursor!,
-      }),
+      readExtraCasesParams(
+        {
+          workspaceId: 'w1',
+          limit: '5',
+          asOfDate: '2026-03-10',
+          cursor: first.nextCursor!,
+        },
+        NOW,
+      ),
     );
     expect(rest.cases.map((c) => c.caseId)).toEqual(['no-contract', 'expired']);
     expect(rest.nextCursor).toBeNull();
@@ -168,7 +173,7 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
     const covered = await extraCases(
       view,
       activity,
-      readExtraCasesParams({ workspaceId: 'all', asOfDate: '2026-03-10' }),
+      readExtraCasesParams({ workspaceId: 'all', asOfDate: '2026-03-10' }, NOW),
     );
     expect(new Set(covered.cases.map((c) => c.workspaceId))).toEqual(new Set(['w1']));
     await expect(ask('w2', '2026-03-10', activity)).rejects.toBeInstanceOf(ForbiddenError);
@@ -181,11 +186,11 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
   });
 
   it('answers 400 validation_failed naming each bad field', () => {
-    expect(() => readExtraCasesParams({ asOfDate: '2026-02-30', limit: '0' })).toThrow(
+    expect(() => readExtraCasesParams({ asOfDate: '2026-02-30', limit: '0' }, NOW)).toThrow(
       ValidationError,
     );
     try {
-      readExtraCasesParams({ asOfDate: '2026-02-30', limit: '0', contractId: 'x' });
+      readExtraCasesParams({ asOfDate: '2026-02-30', limit: '0', contractId: 'x' }, NOW);
     } catch (error) {
       expect(Object.keys((error as ValidationError).details ?? {}).sort()).toEqual([
         'asOfDate',

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { CLOCK, Clock } from '@hub/domain';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { HubExceptionFilter } from './http/hub-exception.filter';
 import { CORRELATION_HEADER, correlationIdOf } from './http/correlation';
@@ -32,7 +33,7 @@ export async function createHubApp(
     clientErrorHandler,
   });
   const fastify = adapter.getInstance();
-  installRequestClock(fastify);
+  const requestClock = installRequestClock(fastify);
   useHubJsonParser(fastify);
   // Every answer, errors included, names the request's correlation id.
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -48,6 +49,11 @@ export async function createHubApp(
   // Nest buffers log lines until `listen`; an app that is only initialised (inject) logs too.
   app.flushLogs();
   app.enableShutdownHooks();
+  // One clock: the request clock commands and queries read (nowOf) tells the hub's Clock port's
+  // time (a test may still set the request clock itself).
+  const clock = app.get<Clock>(CLOCK);
+  requestClock.now = () => clock.now();
+  app.setGlobalPrefix('v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   // Probes and the scrape endpoint sit outside the versioned API, where operators' tools expect them.
   app.setGlobalPrefix('v1', {
     exclude: ['health', 'health/live', 'health/ready', 'metrics'].map((path) => ({

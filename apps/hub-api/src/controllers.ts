@@ -6,6 +6,7 @@ import { GdapController } from './gdap/gdap.controller';
 import { HelpDeskController } from './helpdesk/helpdesk.controller';
 import { InboundController } from './inbound/inbound.controller';
 import { InvitationsController } from './invitations/invitations.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { PackagesController } from './packages/packages.controller';
 import { PartnerCasesController } from './partner-cases/partner-cases.controller';
@@ -25,6 +26,7 @@ export const COMMAND_CONTROLLERS = [
   ConsumptionController,
   CasesController,
   OutboxController,
+  NotificationsController,
   PartnersController,
   CustomersController,
   GdapController,

@@ -10,6 +10,7 @@ import { READ_CONTROLLERS } from '@hub/projections/controllers';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { NotificationStreams } from './notifications/notification-streams';
 import { IntegrityModule } from './audit/integrity.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { OutOfScopeInterceptor } from './http/out-of-scope.interceptor';
@@ -35,6 +36,7 @@ export class HubApiModule {
       providers: [
         ReadModels,
         CallerScopes,
+        NotificationStreams,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

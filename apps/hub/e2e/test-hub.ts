@@ -38,7 +38,8 @@ export class TestHub {
 
   /**
    * Starts the hub on a fresh temp dir, or on `env.DATA_DIR` when given (e.g. a store prepared
-   * as a crashed process left it); a given dir is the caller's to remove.
+   * as a crashed process left it); a given dir is the caller's to remove. `clock`: a fake the
+   * spec moves (default the system's).
    */
   static async start(
     env: Record<string, string> = {},

@@ -9,6 +9,10 @@ void runProcess({
   roles: { api: false, projector: false, ingest: false, workflows: true },
   root: (config) => ({
     module: class WorkflowsProcess {},
-    imports: [RuntimeModule.forRoot(config), ApplicationModule, WorkflowsModule],
+    imports: [
+      RuntimeModule.forRoot(config),
+      ApplicationModule,
+      WorkflowsModule.forRoot({ tickMs: config.scheduleTickMs }),
+    ],
   }),
 });

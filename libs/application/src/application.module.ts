@@ -23,7 +23,10 @@ import {
   NotificationSink,
 } from './notifications/notification';
 import { NotificationOutbox } from './notifications/notification-outbox';
+import { RecipientNotifications } from './notifications/recipient-notifications';
 import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
+import { Schedule } from './schedule/schedule';
+import { Recipients } from './workflows/recipients';
 import { WORKFLOWS, Workflows } from './workflows/workflows';
 import { ALL_WORKFLOWS } from './workflows/workflows.list';
 import { WorkspaceAccess } from './workspaces/workspace-access';
@@ -50,7 +53,10 @@ const SERVICES = [
   HelpDeskAgentChecks,
   ReadOnlySessionStatus,
   Workflows,
+  Schedule,
+  Recipients,
   NotificationOutbox,
+  RecipientNotifications,
   HubMessageHandler,
   MessageIds,
 ];

@@ -7,10 +7,14 @@ import { HealthController } from './health.controller';
 import { hubLoggerParams } from './logging';
 import { ObservabilityModule } from './observability/observability.module';
 import { StoresModule } from './stores.module';
+import { ClockModule } from './time/clock.module';
+import { Clock } from '@hub/domain';
 
 export interface RuntimeOptions {
   /** Where the log goes instead of standard output (a spec reading what was logged). */
   logStream?: NodeJS.WritableStream;
+  /** The hub's clock (default the system's; the e2e test hub hands in a fake it moves). */
+  clock?: Clock;
 }
 
 /**
@@ -32,6 +36,7 @@ export class RuntimeModule {
         TerminusModule,
         ObservabilityModule.forRoot(),
         StoresModule,
+        ClockModule.forRoot(options.clock),
       ],
       controllers: [HealthController],
     };

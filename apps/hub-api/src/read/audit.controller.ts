@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
-import { NotFoundError, ValidationError } from '@hub/domain';
+import { CLOCK, Clock, NotFoundError, ValidationError } from '@hub/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
@@ -69,7 +69,10 @@ function onlyWorkspacesOf(answer: unknown, workspaces: Map<string, unknown>) {
 @RequireTokenRole('Auditor')
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('streams/:stream')
   @ApiOperation({ summary: "A stream's events with metadata, in order" })
@@ -155,7 +158,7 @@ export class AuditController {
     const scope = org
       ? await orgScope(this.events, user, org, view.position ?? undefined)
       : { ...(await scopeFrom(view, user)), all: true };
-    const result = await answer(view, scope, query);
+    const result = await answer(view, scope, query, this.clock.now());
     return {
       projection: name,
       asOf: query.asOf,

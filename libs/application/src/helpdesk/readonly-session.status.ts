@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { NotFoundError } from '@hub/domain';
+import { CLOCK, Clock, NotFoundError } from '@hub/domain';
 import { AuthenticatedUser } from '@hub/access';
 import {
   SessionStatus,
@@ -31,12 +31,15 @@ export class ReadOnlySessionStatusAnswer {
  */
 @Injectable()
 export class ReadOnlySessionStatus {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async of(
     sessionId: string,
     user: AuthenticatedUser,
-    at = new Date().toISOString(),
+    at = this.clock.now().toISOString(),
   ): Promise<ReadOnlySessionStatusAnswer> {
     const session = (
       await this.executor.load(readOnlySessionStream(sessionId), readOnlySessionDecider)

@@ -1,5 +1,17 @@
 /** What an outbound notification asks another system to do (api.md "Outbound notifications"). */
-export type NotificationKind = 'invitation' | 'verification-code' | 'gdap-approval-request';
+export type NotificationKind =
+  | 'invitation'
+  | 'verification-code'
+  | 'gdap-approval-request'
+  // The clock's facts (domain.md §9), named as api.md lists them.
+  | 'case_target_warning'
+  | 'case_breached'
+  | 'package_expiring'
+  | 'package_expired'
+  | 'gdap_expiring'
+  | 'gdap_expired'
+  | 'gdap_extended'
+  | 'gdap_request_lapsed';
 
 /** A message for another system (the mail service): whom to write to, about what. */
 export interface Notification {
@@ -8,6 +20,8 @@ export interface Notification {
   kind: NotificationKind;
   /** The recipient's e-mail address. */
   to: string;
+  /** The recipient's user id, where the hub knows them (GET /v1/notifications matches it). */
+  userId?: string;
   subject: string;
   data: Record<string, unknown>;
   createdAt: string;

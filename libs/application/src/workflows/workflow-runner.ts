@@ -33,6 +33,9 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
   private subscription?: Subscription;
   private running?: Promise<void>;
   private stopped = false;
+  /** The last event whose steps completed (the checkpoint), once known. */
+  private position?: GlobalPosition;
+  private started = false;
 
   constructor(
     private readonly workflows: Workflows,
@@ -53,6 +56,8 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
   private async run(): Promise<void> {
     const saved = await this.readModels.getCheckpoint(CHECKPOINT);
     const from = saved?.position ? (parsePosition(saved.position) ?? undefined) : undefined;
+    this.position = from;
+    this.started = true;
     this.subscription = this.events.subscribeToAll({
       fromPosition: from,
       filter: { eventTypes: this.workflows.handles },
@@ -68,6 +73,22 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
+  /**
+   * Whether every event some workflow handles has been completed: the schedule the clock fires
+   * from is then derived from the whole log (a due time is never missed for want of its cause).
+   */
+  async caughtUp(): Promise<boolean> {
+    if (!this.started) return false;
+    const fromPosition =
+      this.position === undefined ? undefined : ((this.position + 1n) as GlobalPosition);
+    const next = await this.events.readAll({
+      fromPosition,
+      maxCount: 1,
+      filter: { eventTypes: this.workflows.handles },
+    });
+    return next.length === 0;
+  }
+
   private async completeStep(
     step: () => Promise<unknown>,
     position: GlobalPosition,
@@ -80,6 +101,7 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
           changes: [],
           checkpoint: position.toString(),
         });
+        this.position = position;
         return;
       } catch (error) {
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);

@@ -3,6 +3,8 @@ import { EventMetadata } from '@hub/event-store';
 import { CommandContext } from '../execution/command-context';
 import { IndexKind } from '../indexes/stream-index';
 import { Notification } from '../notifications/notification';
+import { Timer } from '../schedule/timer';
+import { RecipientReads } from './recipients';
 
 /**
  * An event as a workflow reads it: recorded (from the log) or just appended (inline, before a
@@ -28,7 +30,11 @@ export type Step =
     }
   | { kind: 'claim'; step: string; idKind: string; id: string; ownerStream: string }
   | { kind: 'index'; step: string; index: IndexKind; key: string; stream: string }
-  | { kind: 'notify'; notification: Notification };
+  | { kind: 'notify'; notification: Notification }
+  /** A due time for the durable schedule (overwrites the same key: derived again, same slot). */
+  | { kind: 'schedule'; timer: Timer }
+  /** Every pending due time of an owner is moot (a response, a termination, a withdrawal). */
+  | { kind: 'cancel'; owner: string };
 
 /**
  * A workflow (process manager): a pure reaction `(event, state) → steps`, where `state` is what
@@ -44,7 +50,7 @@ export interface Workflow<E extends DomainEvent = DomainEvent, S = undefined> {
 }
 
 /** The cross-aggregate reads workflows may make before reacting (strongly consistent). */
-export interface WorkflowReads {
+export interface WorkflowReads extends RecipientReads {
   /** The agreement a workspace belongs to (null: no such workspace). */
   agreementOfWorkspace(workspaceStream: string): Promise<string | null>;
   /** The Service Administrators' addresses on the customer org's active agreements. */

@@ -5,6 +5,12 @@ import { defaultWorkspace } from './default-workspace/default-workspace.workflow
 import { gdapApprovalMail } from './gdap-approval-mail/gdap-approval-mail.workflow';
 import { invitationClaims } from './invitation-claims/invitation-claims.workflow';
 import { invitationMail } from './invitation-mail/invitation-mail.workflow';
+import { caseTargetNotices } from './case-target-notices/case-target-notices.workflow';
+import { caseTargets } from './case-targets/case-targets.workflow';
+import { gdapTermNotices } from './gdap-term-notices/gdap-term-notices.workflow';
+import { gdapTerms } from './gdap-terms/gdap-terms.workflow';
+import { packageTermNotices } from './package-term-notices/package-term-notices.workflow';
+import { packageTerms } from './package-terms/package-terms.workflow';
 import { Workflow } from './workflow';
 
 /**
@@ -18,4 +24,11 @@ export const ALL_WORKFLOWS: readonly Workflow<DomainEvent, unknown>[] = [
   invitationMail,
   customerAdministrator,
   gdapApprovalMail,
+  // Time (domain.md §9): facts put their due times on the schedule; the clock's facts notify.
+  caseTargets,
+  caseTargetNotices,
+  gdapTerms,
+  gdapTermNotices,
+  packageTerms,
+  packageTermNotices,
 ];

@@ -7,6 +7,8 @@ import { CustomerIndex } from '../indexes/customer-index';
 import { IdClaims } from '../indexes/id-claims';
 import { INDEX_KINDS, StreamIndex } from '../indexes/stream-index';
 import { NotificationOutbox } from '../notifications/notification-outbox';
+import { Schedule } from '../schedule/schedule';
+import { GdapRecipients, Recipient, Recipients } from './recipients';
 import { Step, Workflow, WorkflowEvent, WorkflowReads, stepContext } from './workflow';
 
 /** Every workflow of the hub (workflows.list.ts), injected so tests may run a subset. */
@@ -31,6 +33,8 @@ export class Workflows implements WorkflowReads {
     private readonly executor: CommandExecutor,
     private readonly ids: IdClaims,
     private readonly index: CustomerIndex,
+    private readonly schedule: Schedule,
+    private readonly recipients: Recipients,
     private readonly keys: SubjectKeyStore,
     @Optional() private readonly outbox?: NotificationOutbox,
   ) {}
@@ -107,7 +111,25 @@ export class Workflows implements WorkflowReads {
       case 'notify':
         await this.outbox?.enqueue(step.notification);
         return { position: null, appended: [] };
+      case 'schedule':
+        await this.schedule.put(step.timer);
+        return { position: null, appended: [] };
+      case 'cancel':
+        await this.schedule.cancel(step.owner);
+        return { position: null, appended: [] };
     }
+  }
+
+  caseRecipients(caseStream: string): Promise<Recipient[]> {
+    return this.recipients.caseRecipients(caseStream);
+  }
+
+  gdapRecipients(relationshipId: string): Promise<GdapRecipients> {
+    return this.recipients.gdapRecipients(relationshipId);
+  }
+
+  packageRecipients(packageId: string): Promise<Recipient[]> {
+    return this.recipients.packageRecipients(packageId);
   }
 
   async agreementOfWorkspace(workspaceStream: string): Promise<string | null> {

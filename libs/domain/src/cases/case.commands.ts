@@ -10,6 +10,7 @@ import {
   WorkspaceId,
 } from '../shared';
 import { OnBehalfOf, SupportCategory } from './case.events';
+import { CaseTargetCommand } from './case-target.events';
 import { BusinessCalendar } from '../agreements/business-calendar';
 import { CaseType, Severity } from './response-target';
 
@@ -105,4 +106,10 @@ export interface CloseCase {
 
 /** Every command a case decides. */
 export type CaseCommand =
-  OpenCase | ChangeSeverity | ShareCase | GrantGroupAccess | RecordFirstResponse | CloseCase;
+  | OpenCase
+  | ChangeSeverity
+  | ShareCase
+  | GrantGroupAccess
+  | RecordFirstResponse
+  | CloseCase
+  | CaseTargetCommand;

@@ -10,6 +10,7 @@ import {
 import { CaseCommand, OpenCase, RecordFirstResponse } from './case.commands';
 import { CaseEvent } from './case.events';
 import { CaseState, OpenedCase, evolveCase } from './case.state';
+import { decideTarget } from './case-target';
 import { initialResponseDueAt, responseTargetMet } from './response-target';
 
 export type { CaseState, OpenedCase } from './case.state';
@@ -224,6 +225,9 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         const data = { caseId, respondedAt, responseTargetMet: met, recordedAt: command.at };
         return [{ type: 'CaseFirstResponseRecorded', data }];
       }
+      case 'WarnCaseTarget':
+      case 'BreachCaseTarget':
+        return decideTarget(command, supportCase);
       case 'CloseCase': {
         requireOwner(supportCase, command.by, command.by.service === true, 'close the case');
         if (supportCase.status === 'closed')

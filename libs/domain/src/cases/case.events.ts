@@ -11,6 +11,7 @@ import {
   UserId,
   WorkspaceId,
 } from '../shared';
+import { CaseTargetEvent } from './case-target.events';
 import { CaseType, Severity } from './response-target';
 
 /** Support category that makes a case "extra" (domain.md §5 rule 3). */
@@ -100,4 +101,5 @@ export type CaseEvent =
   | CaseShared
   | CaseGroupAccessGranted
   | CaseFirstResponseRecorded
-  | CaseClosed;
+  | CaseClosed
+  | CaseTargetEvent;

@@ -1,5 +1,6 @@
 import { CaseId, GroupId, UserId, WorkspaceId } from '../shared';
 import { CaseEvent } from './case.events';
+import { TargetPercent } from './case-target.events';
 import { CaseType, Severity } from './response-target';
 
 /** The stream holding one case's history. */
@@ -16,6 +17,8 @@ export interface OpenedCase {
   caseType: CaseType;
   primaryContactUserId: UserId;
   initialResponseDueAt: string;
+  /** The current target's run (from opening, or the severity change that moved it) and its facts. */
+  target: { startedAt: string; warned: TargetPercent[]; breachedAt?: string };
   openedAt: string;
   language?: string;
   respondedAt?: string;
@@ -34,8 +37,15 @@ export type CaseState = { status: 'none' } | OpenedCase;
 /** Folds one case event. */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseOpened') {
-    const { caseId, workspaceId, severity, caseType, primaryContactUserId, initialResponseDueAt } =
-      event.data;
+    const {
+      caseId,
+      workspaceId,
+      severity,
+      caseType,
+      primaryContactUserId,
+      initialResponseDueAt,
+      openedAt,
+    } = event.data;
     const opened = {
       caseId,
       workspaceId,
@@ -43,6 +53,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       caseType,
       primaryContactUserId,
       initialResponseDueAt,
+      target: { startedAt: openedAt, warned: [] },
       openedAt: event.data.openedAt,
       ...(event.data.language !== undefined ? { language: event.data.language } : {}),
     };
@@ -56,6 +67,9 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         severity: event.data.to,
         initialResponseDueAt: event.data.initialResponseDueAt ?? state.initialResponseDueAt,
         breachedAt: state.breachedAt ?? event.data.breachedAt,
+        ...(event.data.initialResponseDueAt
+          ? { target: { startedAt: event.data.changedAt, warned: [] } }
+          : {}),
       };
     case 'CaseShared':
       return {
@@ -78,5 +92,16 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'CaseClosed':
       return { ...state, status: 'closed', closedAt: event.data.closedAt };
+    case 'CaseTargetWarned':
+      return {
+        ...state,
+        target: { ...state.target, warned: [...state.target.warned, event.data.percent] },
+      };
+    case 'CaseTargetBreached':
+      return {
+        ...state,
+        breachedAt: state.breachedAt ?? event.data.breachedAt,
+        target: { ...state.target, breachedAt: event.data.breachedAt },
+      };
   }
 }

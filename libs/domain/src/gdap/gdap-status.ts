@@ -19,6 +19,10 @@ export type GdapState =
       approvedAt?: string;
       endsAt?: string;
       terminatedAt?: string;
+      /** The clock's facts: notices given (`endsAt/days`), the end or the lapse recorded. */
+      notices?: string[];
+      expired?: boolean;
+      lapsed?: boolean;
     };
 
 /** The lifecycle of domain.md §6; only `active` grants anything. */

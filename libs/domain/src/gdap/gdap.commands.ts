@@ -1,5 +1,6 @@
 import { Caller, OrgId, PartnerId, RelationshipId } from '../shared';
 import { PartnerCaller } from '../partners/partner-caller';
+import { GdapTermCommand } from './gdap-term.events';
 
 /** The partner's PartnerAdmin: ask a customer for delegated roles (POST /v1/gdap-relationships). */
 export interface RequestGdapRelationship {
@@ -35,4 +36,4 @@ export interface TerminateGdapRelationship {
 
 /** Every command a GDAP relationship decides. */
 export type GdapCommand =
-  RequestGdapRelationship | ApproveGdapRelationship | TerminateGdapRelationship;
+  RequestGdapRelationship | ApproveGdapRelationship | TerminateGdapRelationship | GdapTermCommand;

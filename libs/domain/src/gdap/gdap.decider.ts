@@ -12,6 +12,7 @@ import { GdapEvent } from './gdap.events';
 import { GdapRole, isGdapRole } from './gdap-roles';
 import { GdapState, gdapStatusAt } from './gdap-status';
 import { addDays } from './instants';
+import { decideTerm, evolveTerm } from './gdap-term';
 
 /** The stream holding one GDAP relationship's history. */
 export function gdapStream(relationshipId: RelationshipId): string {
@@ -75,6 +76,12 @@ function decide(command: GdapCommand, state: GdapState): GdapEvent[] {
       relationshipId: command.relationshipId,
     });
   }
+  if (
+    command.type === 'NoticeGdapExpiry' ||
+    command.type === 'EndGdapTerm' ||
+    command.type === 'LapseGdapRequest'
+  )
+    return decideTerm(command, state);
   const status = gdapStatusAt(state, command.at);
   const { relationshipId } = state;
   if (command.type === 'ApproveGdapRelationship') {
@@ -155,6 +162,8 @@ function evolve(state: GdapState, event: GdapEvent): GdapState {
     case 'GdapRelationshipTerminated':
       if (state.status === 'none') return state;
       return { ...state, status: 'terminated', terminatedAt: event.data.terminatedAt };
+    default:
+      return state.status === 'none' ? state : evolveTerm(state, event);
   }
 }
 

@@ -1,5 +1,6 @@
 import { DomainEvent, OrgId, PartnerId, RelationshipId, UserId } from '../shared';
 import { GdapRole } from './gdap-roles';
+import { GdapTermEvent } from './gdap-term.events';
 
 /** A Partner Admin asked a customer for a GDAP relationship; it lapses unless approved in 90 days. */
 export type GdapRelationshipRequested = DomainEvent<
@@ -44,4 +45,4 @@ export type GdapRelationshipTerminated = DomainEvent<
 
 /** Every fact a GDAP relationship stream holds. */
 export type GdapEvent =
-  GdapRelationshipRequested | GdapRelationshipApproved | GdapRelationshipTerminated;
+  GdapRelationshipRequested | GdapRelationshipApproved | GdapRelationshipTerminated | GdapTermEvent;

@@ -4,5 +4,7 @@ export * from './gdap.commands';
 export * from './gdap.decider';
 export * from './gdap.events';
 export * from './instants';
+export * from './gdap-term.events';
+export * from './gdap-term';
 export * from './on-behalf-case.policy';
 export * from './support-plan';

@@ -1,5 +1,6 @@
 import { AgreementId, Caller, ContractId, PackageId } from '../shared';
 import { EntitlementInput } from '../contracts/entitlement';
+import { PackageTermCommand } from './package-term.events';
 
 /** CSAM/AC: add a package to a contract (POST /v1/contracts/{contractId}/packages). */
 export interface PurchaseAddOnPackage {
@@ -27,4 +28,4 @@ export interface WithdrawPackage {
 }
 
 /** Every command a package decides. */
-export type PackageCommand = PurchaseAddOnPackage | WithdrawPackage;
+export type PackageCommand = PurchaseAddOnPackage | WithdrawPackage | PackageTermCommand;

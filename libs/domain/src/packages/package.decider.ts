@@ -11,6 +11,7 @@ import {
 import { EntitlementLine, isIsoDate, normaliseEntitlements } from '../contracts/entitlement';
 import { PackageCommand } from './package.commands';
 import { PackageEvent } from './package.events';
+import { PackageTermCommand, PackageTermEvent, packageEndsAt } from './package-term.events';
 
 /** The stream holding one add-on package's history. */
 export function packageStream(packageId: PackageId): string {
@@ -28,6 +29,9 @@ export type PackageState =
       name: string;
       expiresOn: string;
       entitlements: EntitlementLine[];
+      /** The clock's facts: notices given (`expiresOn/days`) and the expiry recorded. */
+      notices?: string[];
+      expired?: boolean;
     };
 
 /** Add-on package: bought onto a contract, active until it expires or is withdrawn. */
@@ -67,6 +71,9 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
           },
         ];
       }
+      case 'NoticePackageExpiry':
+      case 'ExpirePackage':
+        return decideTerm(command, state);
       case 'WithdrawPackage': {
         requireProviderStaff(command.by, 'withdraw a package');
         if (state.status === 'none') {
@@ -102,6 +109,42 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
       }
       case 'PackageWithdrawn':
         return state.status === 'none' ? state : { ...state, status: 'withdrawn' };
+      case 'PackageExpiring': {
+        if (state.status === 'none') return state;
+        const notice = `${event.data.expiresOn}/${event.data.daysLeft}`;
+        return { ...state, notices: [...(state.notices ?? []), notice] };
+      }
+      case 'PackageExpired':
+        return state.status === 'none' ? state : { ...state, expired: true };
     }
   },
 };
+
+/**
+ * The hub's clock on a package: each notice once, the expiry once, only while it is purchased
+ * (a withdrawal makes them moot) with the expiry day the schedule derived them from, and never
+ * before their time.
+ */
+function decideTerm(command: PackageTermCommand, state: PackageState): PackageTermEvent[] {
+  if (state.status !== 'purchased' || state.expired || state.expiresOn !== command.expiresOn)
+    return [];
+  const { packageId, contractId, expiresOn } = state;
+  if (command.type === 'NoticePackageExpiry') {
+    const notice = `${expiresOn}/${command.daysLeft}`;
+    const due = packageEndsAt(expiresOn, command.daysLeft);
+    if ((state.notices ?? []).includes(notice) || Date.parse(command.at) < Date.parse(due))
+      return [];
+    const data = {
+      packageId,
+      contractId,
+      daysLeft: command.daysLeft,
+      expiresOn,
+      noticedAt: command.at,
+    };
+    return [{ type: 'PackageExpiring', data }];
+  }
+  if (Date.parse(command.at) < Date.parse(packageEndsAt(expiresOn))) return [];
+  return [
+    { type: 'PackageExpired', data: { packageId, contractId, expiresOn, expiredAt: command.at } },
+  ];
+}

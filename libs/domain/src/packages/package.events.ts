@@ -1,5 +1,6 @@
 import { AgreementId, ContractId, DomainEvent, PackageId } from '../shared';
 import { EntitlementLine } from '../contracts/entitlement';
+import { PackageTermEvent } from './package-term.events';
 
 /** A CSAM or AC added an add-on ("enhanced solution") package to a contract. */
 export type AddOnPackagePurchased = DomainEvent<
@@ -23,4 +24,4 @@ export type PackageWithdrawn = DomainEvent<
 >;
 
 /** Every fact of a `package-<packageId>` stream. */
-export type PackageEvent = AddOnPackagePurchased | PackageWithdrawn;
+export type PackageEvent = AddOnPackagePurchased | PackageWithdrawn | PackageTermEvent;

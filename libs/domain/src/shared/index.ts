@@ -5,3 +5,4 @@ export * from './event';
 export * from './ids';
 export * from './caller';
 export * from './persistent-map';
+export * from './clock';

@@ -19,6 +19,10 @@ export interface HubConfig {
   logLevel: string;
   /** Requests per second one client may send before 429 (ThrottlerModule). */
   throttlePerSecond: number;
+  /** How often the workflows role's clock looks for due times (SCHEDULE_TICK_MS, ms). */
+  scheduleTickMs: number;
+  /** Heartbeat interval of server-sent event streams (SSE_HEARTBEAT_MS, ms). */
+  sseHeartbeatMs: number;
   /** /health/ready answers 503 while a projection is more events than this behind the head. */
   readyMaxLagEvents: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
@@ -165,6 +169,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
       'info',
     ),
     throttlePerSecond: positiveInt(env, 'THROTTLE_PER_SECOND', 2000),
+    scheduleTickMs: positiveInt(env, 'SCHEDULE_TICK_MS', 2000),
+    sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
     readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
     roles: {
       api: roles.includes('api'),

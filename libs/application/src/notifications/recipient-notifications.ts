@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Document, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { OutboxEntry } from './notification';
+import { OUTBOX_COLLECTION } from './notification-outbox';
+
+/** Who asks for their notifications: their user id and e-mail address (from the token). */
+export interface NotificationReader {
+  userId: string;
+  email?: string;
+}
+
+/**
+ * A caller's own notifications from the outbox (GET /v1/notifications and its stream): those
+ * addressed to their e-mail or naming their user id, after a sequence, in order. A verification
+ * code is never answered here: it only ever leaves through the mail service's outbox.
+ */
+@Injectable()
+export class RecipientNotifications {
+  private indexed?: Promise<void>;
+
+  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
+
+  async after(reader: NotificationReader, after: number, limit: number): Promise<OutboxEntry[]> {
+    this.indexed ??= Promise.all([
+      this.store.ensureIndex(OUTBOX_COLLECTION, ['to', 'sequence']),
+      this.store.ensureIndex(OUTBOX_COLLECTION, ['userId', 'sequence']),
+    ]).then(() => undefined);
+    await this.indexed;
+    const emails = reader.email ? [...new Set([reader.email, reader.email.toLowerCase()])] : [];
+    const find = (filter: Record<string, unknown>) =>
+      this.store.find<OutboxEntry & Document>(OUTBOX_COLLECTION, {
+        filter: { ...filter, sequence: { $gt: after } } as never,
+        sort: [{ field: 'sequence', direction: 'asc' }],
+        limit,
+      });
+    const pages = await Promise.all([
+      find({ userId: reader.userId }),
+      ...(emails.length > 0 ? [find({ to: { $in: emails } })] : []),
+    ]);
+    const bySequence = new Map<number, OutboxEntry>();
+    for (const entry of pages.flatMap((page) => page.items)) {
+      if (entry.kind !== 'verification-code') bySequence.set(entry.sequence, entry);
+    }
+    return [...bySequence.values()].sort((a, b) => a.sequence - b.sequence).slice(0, limit);
+  }
+}

@@ -9,21 +9,22 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseId, Clock, UserId, WorkspaceId, deterministicId } from '@hub/domain';
+import { CaseId, Clock, UserId, WorkspaceId } from '@hub/domain';
+import { Timer } from '@hub/application/schedule/timer';
 import { caseDecider, caseStream } from '@hub/domain/cases/case.decider';
-import { CaseOpened } from '@hub/domain/cases/case.events';
-import { NO_STREAM, NewEvent, SqliteEventStore, SubjectKeyStore } from '@hub/event-store';
+import { NO_STREAM, SqliteEventStore, SubjectKeyStore } from '@hub/event-store';
 import { DocumentChange, SqliteReadModelStore } from '@hub/read-store';
 import { CommandExecutor } from '@hub/application/execution/command-executor';
 import { CustomerIndex } from '@hub/application/indexes/customer-index';
 import { IdClaims } from '@hub/application/indexes/id-claims';
 import { SCHEDULE_COLLECTION, Schedule } from '@hub/application/schedule/schedule';
 import { ScheduleClock } from '@hub/application/schedule/schedule-clock';
-import { Timer } from '@hub/application/schedule/timer';
 import { Recipients } from '@hub/application/workflows/recipients';
 import { WorkflowRunner } from '@hub/application/workflows/workflow-runner';
 import { Workflows } from '@hub/application/workflows/workflows';
 import { ALL_WORKFLOWS } from '@hub/application/workflows/workflows.list';
+
+import { opened, pendingTimer } from './schedule-workload';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,7 +34,6 @@ const PENDING = arg('pending', 1_000_000);
 const FIRE = arg('fire', 20_000);
 const COMMANDS = arg('commands', 2_000);
 const NOW = Date.parse('2026-03-02T09:00:00.000Z');
-const DAY = 86_400_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'hub-bench-schedule-'));
 const mb = (bytes: number) => Math.round(bytes / 1048576);
@@ -44,79 +44,6 @@ class StillClock implements Clock {
   now(): Date {
     return new Date(this.instant);
   }
-}
-
-/** A pending due time of the realistic mix, due within the coming year. */
-function pendingTimer(n: number): Timer {
-  const dueAt = new Date(NOW + DAY + ((n * 7919) % (365 * DAY))).toISOString();
-  const kind = n % 10;
-  if (kind < 6) {
-    const caseId = `bench-case-${n}`;
-    const owner = `case-target:${caseId}`;
-    return {
-      key: `${owner}:${[50, 75, 100][n % 3]}`,
-      owner,
-      dueAt,
-      decider: 'case',
-      stream: `case-${caseId}`,
-      command: { type: 'BreachCaseTarget', caseId, initialResponseDueAt: dueAt, at: dueAt },
-    };
-  }
-  const [decider, owner] =
-    kind < 8
-      ? (['gdap', `gdap-term:bench-rel-${n}`] as const)
-      : (['package', `package-term:bench-pkg-${n}`] as const);
-  return {
-    key: `${owner}:${[30, 7, 1][n % 3]}`,
-    owner,
-    dueAt,
-    decider,
-    stream: owner.replace('-term:', '-'),
-    command:
-      decider === 'gdap'
-        ? {
-            type: 'NoticeGdapExpiry',
-            relationshipId: `bench-rel-${n}`,
-            daysLeft: 30,
-            endsAt: dueAt,
-            at: dueAt,
-          }
-        : {
-            type: 'NoticePackageExpiry',
-            packageId: `bench-pkg-${n}`,
-            daysLeft: 30,
-            expiresOn: '2027-01-01',
-            at: dueAt,
-          },
-  };
-}
-
-function opened(caseId: string, openedAt: string, dueAt: string): NewEvent {
-  const data: CaseOpened['data'] = {
-    caseId: caseId as CaseId,
-    workspaceId: 'bench-ws' as WorkspaceId,
-    severity: 'B',
-    caseType: 'problem-resolution',
-    product: 'Azure',
-    title: 'bench',
-    primaryContactUserId: 'u-1' as UserId,
-    openedBy: 'u-1' as UserId,
-    openedAt,
-    initialResponseDueAt: dueAt,
-  };
-  return {
-    type: 'CaseOpened',
-    data,
-    metadata: {
-      eventId: deterministicId('bench-open', caseId),
-      schemaVersion: 1,
-      correlationId: caseId,
-      causationId: caseId,
-      actor: { userId: 'u-1' },
-      source: 'bench',
-      occurredAt: openedAt,
-    },
-  };
 }
 
 interface Hub {

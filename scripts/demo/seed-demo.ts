@@ -42,11 +42,7 @@ const line = (
   kind = 'consumable',
 ) => ({ entitlementId, category, service, unit, quantity, kind });
 
-/**
- * `setClock`, where the hub offers one (the e2e test hub), sets the hub's clock (null: the real
- * one again), so a case can be opened in the past and breach its target; without it the demo's
- * "breached" case is left unanswered and breaches when its target passes.
- */
+/** `setClock` (the test hub's) lets a case open in the past and breach; else it breaches later. */
 export async function seedDemo(
   base: string,
   mint: Mint,

@@ -145,7 +145,7 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
       .trim()
       .split('\r\n');
     expect(csv[0]).toBe(
-      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,source,reversed',
+      'deliveredOn,consumptionId,contractId,entitlementId,service,quantity,unit,referenceKind,referenceId,workspaceId,deliveredHours,source,reversed',
     );
     expect(csv).toHaveLength(25);
     await noSeriousViolations(page);

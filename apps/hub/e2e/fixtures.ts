@@ -177,3 +177,34 @@ export class Fixtures {
     return (await this.hub.events.readStream(stream)).map((event) => event.type);
   }
 }
+
+/** A provider CSAM's token (the claim rules want the provider organisation kind). */
+export const csamToken = (hub: TestHub): string =>
+  hub.token({
+    sub: 'csam-1',
+    email: 'csam@provider.example',
+    roles: ['CSAM'],
+    orgKind: 'provider',
+  });
+
+/** Activates an agreement for `customer` in 2026 as a CSAM; answers the 201 answer's body. */
+export async function activateAgreement(
+  hub: TestHub,
+  customer: { orgId: string; name: string },
+  serviceAdministrator: { email: string; name: string },
+  more: { namedContacts?: { email: string; name: string }[]; type?: string; endsOn?: string } = {},
+): Promise<Record<string, any>> {
+  const activated = await hub.call('POST', '/v1/agreements', {
+    token: csamToken(hub),
+    body: {
+      customer,
+      type: more.type ?? 'premier',
+      startsOn: '2026-01-01',
+      endsOn: more.endsOn ?? '2026-12-31',
+      serviceAdministrator,
+      namedContacts: more.namedContacts ?? [],
+    },
+  });
+  expect(activated.status).toBe(201);
+  return activated.body;
+}

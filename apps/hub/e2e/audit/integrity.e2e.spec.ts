@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { createPublicKey, verify } from 'node:crypto';
+import { activateAgreement } from '../fixtures';
 import { TestHub } from '../test-hub';
 
 /** The signed text as the route's documentation states it, rebuilt from the digest's own fields. */
@@ -13,24 +14,11 @@ describe('GET /v1/audit/verify and /v1/audit/digest', () => {
   beforeAll(async () => {
     hub = await TestHub.start();
     auditor = hub.token({ sub: 'aud-1', roles: ['Auditor'], orgKind: 'provider' });
-    const csam = hub.token({
-      sub: 'csam-1',
-      email: 'csam@provider.example',
-      roles: ['CSAM'],
-      orgKind: 'provider',
-    });
-    const activated = await hub.call('POST', '/v1/agreements', {
-      token: csam,
-      body: {
-        customer: { orgId: 'org-i', name: 'Integrity Ltd' },
-        type: 'premier',
-        startsOn: '2026-01-01',
-        endsOn: '2026-12-31',
-        serviceAdministrator: { email: 'sa@integrity.example', name: 'Sa' },
-        namedContacts: [],
-      },
-    });
-    expect(activated.status).toBe(201);
+    await activateAgreement(
+      hub,
+      { orgId: 'org-i', name: 'Integrity Ltd' },
+      { email: 'sa@integrity.example', name: 'Sa' },
+    );
   });
 
   afterAll(() => hub.stop());

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { eventually } from '@hub/testing';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
+import { activateAgreement } from '../fixtures';
 import { TestHub } from '../test-hub';
 
 const ERASED_EMAIL = 'sam.erasable@erase.example';
@@ -65,24 +66,12 @@ describe('POST /v1/privacy/subjects/{subjectId}/erase (crypto-shredding)', () =>
     hub = await TestHub.start();
     operator = hub.token({ sub: 'ops-1', roles: ['Operator'], orgKind: 'provider' });
     auditor = hub.token({ sub: 'aud-1', roles: ['Auditor'], orgKind: 'provider' });
-    const csam = hub.token({
-      sub: 'csam-1',
-      email: 'csam@provider.example',
-      roles: ['CSAM'],
-      orgKind: 'provider',
-    });
-    const activated = await hub.call('POST', '/v1/agreements', {
-      token: csam,
-      body: {
-        customer: { orgId: 'org-e', name: 'Erase Ltd' },
-        type: 'premier',
-        startsOn: '2026-01-01',
-        endsOn: '2026-12-31',
-        serviceAdministrator: { email: ERASED_EMAIL, name: 'Sam Erasable' },
-        namedContacts: [{ email: KEPT_EMAIL, name: 'Nora Kept' }],
-      },
-    });
-    expect(activated.status).toBe(201);
+    await activateAgreement(
+      hub,
+      { orgId: 'org-e', name: 'Erase Ltd' },
+      { email: ERASED_EMAIL, name: 'Sam Erasable' },
+      { namedContacts: [{ email: KEPT_EMAIL, name: 'Nora Kept' }] },
+    );
     // The directory knows the same person by user id, with their name.
     const service = hub.token({ sub: 'directory', roles: ['Service'], orgKind: 'provider' });
     const upserted = await hub.call('POST', '/v1/directory/events', {

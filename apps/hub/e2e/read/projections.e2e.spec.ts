@@ -1,3 +1,4 @@
+import { activateAgreement, csamToken } from '../fixtures';
 import { TestHub } from '../test-hub';
 import { accessProjection } from '@hub/projections/access/access.projection';
 
@@ -8,27 +9,14 @@ describe('GET /v1/projections and POST /v1/projections/{name}/rebuild', () => {
   beforeAll(async () => {
     hub = await TestHub.start();
     operator = hub.token({ sub: 'ops-1', roles: ['Operator'], orgKind: 'provider' });
-    const csam = hub.token({
-      sub: 'csam-1',
-      email: 'csam@provider.example',
-      roles: ['CSAM'],
-      orgKind: 'provider',
-    });
-    const activated = await hub.call('POST', '/v1/agreements', {
-      token: csam,
-      body: {
-        customer: { orgId: 'org-p', name: 'P' },
-        type: 'premier',
-        startsOn: '2026-01-01',
-        endsOn: '2026-12-31',
-        serviceAdministrator: { email: 'sa@p.example', name: 'Sa' },
-        namedContacts: [],
-      },
-    });
-    expect(activated.status).toBe(201);
+    const activated = await activateAgreement(
+      hub,
+      { orgId: 'org-p', name: 'P' },
+      { email: 'sa@p.example', name: 'Sa' },
+    );
     // Caught up: the access projection has applied the activation's events.
-    const mine = await hub.call('GET', `/v1/workspaces?minPosition=${activated.body.position}`, {
-      token: csam,
+    const mine = await hub.call('GET', `/v1/workspaces?minPosition=${activated.position}`, {
+      token: csamToken(hub),
     });
     expect(mine.status).toBe(200);
   });
@@ -85,12 +73,6 @@ describe('GET /v1/projections and POST /v1/projections/{name}/rebuild', () => {
       if (generation < 1) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(generation).toBe(1);
-    const sa = hub.token({
-      sub: 'csam-1',
-      email: 'csam@provider.example',
-      roles: ['CSAM'],
-      orgKind: 'provider',
-    });
-    expect((await hub.call('GET', '/v1/workspaces', { token: sa })).status).toBe(200);
+    expect((await hub.call('GET', '/v1/workspaces', { token: csamToken(hub) })).status).toBe(200);
   });
 });

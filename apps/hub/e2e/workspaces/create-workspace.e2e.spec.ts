@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { activateAgreement, csamToken } from '../fixtures';
 import { TestHub } from '../test-hub';
 
 describe('POST /v1/workspaces (the first slice, end to end)', () => {
@@ -8,25 +9,14 @@ describe('POST /v1/workspaces (the first slice, end to end)', () => {
 
   beforeAll(async () => {
     hub = await TestHub.start();
-    csam = hub.token({
-      sub: 'csam-1',
-      email: 'csam@provider.example',
-      roles: ['CSAM'],
-      orgKind: 'provider',
-    });
-    const activated = await hub.call('POST', '/v1/agreements', {
-      token: csam,
-      body: {
-        customer: { orgId: 'org-contoso', name: 'Contoso' },
-        type: 'unified',
-        startsOn: '2026-01-01',
-        endsOn: '2027-12-31',
-        serviceAdministrator: { email: 'sa@contoso.example', name: 'Sam Admin' },
-        namedContacts: [],
-      },
-    });
-    expect(activated.status).toBe(201);
-    agreementId = activated.body.agreementId;
+    csam = csamToken(hub);
+    const activated = await activateAgreement(
+      hub,
+      { orgId: 'org-contoso', name: 'Contoso' },
+      { email: 'sa@contoso.example', name: 'Sam Admin' },
+      { type: 'unified', endsOn: '2027-12-31' },
+    );
+    agreementId = activated.agreementId;
   });
 
   afterAll(() => hub.stop());

@@ -36,7 +36,9 @@ export class IntegrityController {
   async verify(@Query('fromPosition') from?: string, @Query('toPosition') to?: string) {
     const fromPosition = positionParam(from, 'fromPosition');
     const toPosition = positionParam(to, 'toPosition');
-    if (fromPosition !== undefined && toPosition !== undefined && fromPosition > toPosition)
+    // A range to 0 is empty whatever its start; any other end before its start is a mistake.
+    const reversed = toPosition !== undefined && toPosition !== 0n && fromPosition! > toPosition;
+    if (fromPosition !== undefined && reversed)
       throw new ValidationError('the range is empty', {
         toPosition: ['must not be before fromPosition'],
       });

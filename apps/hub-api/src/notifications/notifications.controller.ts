@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { RecipientNotifications } from '@hub/application/notifications/recipient-notifications';
@@ -43,6 +43,10 @@ export class NotificationsController {
       "The caller's notifications live (server-sent events `notification`, with `read-model` when a visible read model moves); resumes after `Last-Event-ID`",
   })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'A server-sent event stream (`event: notification` / `read-model`, heartbeats)',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   stream(
     @CurrentUser() user: AuthenticatedUser,
     @Headers('last-event-id') lastEventId: string | undefined,

@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export { DelegatingEventStore } from './delegating-event-store';
 export * from './integrity/hash-chain';
 export * from './upcasting/upcasters';
 export * from './personal-data/personal-data-codec';

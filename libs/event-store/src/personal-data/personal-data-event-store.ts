@@ -13,6 +13,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { PersonalDataCodec } from './personal-data-codec';
+import { DelegatingEventStore } from '../delegating-event-store';
 
 /**
  * The EventStore port with crypto-shredding at its boundary: personal fields are sealed per
@@ -20,13 +21,15 @@ import { PersonalDataCodec } from './personal-data-codec';
  * holds no name, address or phone number in plain text, and the engine's hash chain covers
  * the sealed text. Deciders and projections see plain data and need no change.
  */
-export class PersonalDataEventStore implements EventStore {
+export class PersonalDataEventStore extends DelegatingEventStore {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly codec: PersonalDataCodec,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  appendToStream(
+  override appendToStream(
     stream: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
@@ -34,21 +37,21 @@ export class PersonalDataEventStore implements EventStore {
     return this.inner.appendToStream(stream, this.sealAll(events), expectedRevision);
   }
 
-  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  override appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.inner.appendToStreams(
       appends.map((part) => ({ ...part, events: this.sealAll(part.events) })),
     );
   }
 
-  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+  override async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return this.openAll(await this.inner.readStream(stream, options));
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+  override async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.openAll(await this.inner.readAll(options));
   }
 
-  subscribeToAll(options?: SubscribeOptions): Subscription {
+  override subscribeToAll(options?: SubscribeOptions): Subscription {
     const inner = this.inner.subscribeToAll(options);
     const codec = this.codec;
     return {
@@ -57,22 +60,6 @@ export class PersonalDataEventStore implements EventStore {
         for await (const event of inner) yield new OpenedEvent(event, codec);
       },
     };
-  }
-
-  headPosition(): Promise<GlobalPosition | null> {
-    return this.inner.headPosition();
-  }
-
-  countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
-    return this.inner.countEventsAfter(position, limit);
-  }
-
-  ping(): Promise<boolean> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private sealAll(events: readonly NewEvent[]): NewEvent[] {

@@ -1,15 +1,10 @@
 import {
   AppendResult,
+  DelegatingEventStore,
   EventStore,
   ExpectedRevision,
-  GlobalPosition,
   NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
   StreamAppend,
-  SubscribeOptions,
-  Subscription,
 } from '@hub/event-store';
 import { HubMetrics } from './hub-metrics';
 
@@ -17,13 +12,15 @@ import { HubMetrics } from './hub-metrics';
  * The event store with its appends timed into `hub_event_append_duration_seconds`; everything
  * else passes straight through (reads are timed by the requests and lag that use them).
  */
-export class MeteredEventStore implements EventStore {
+export class MeteredEventStore extends DelegatingEventStore {
   constructor(
-    readonly inner: EventStore,
+    inner: EventStore,
     private readonly metrics: HubMetrics,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  appendToStream(
+  override appendToStream(
     stream: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
@@ -33,35 +30,7 @@ export class MeteredEventStore implements EventStore {
     );
   }
 
-  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  override appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.metrics.timeAppend(appends.length, () => this.inner.appendToStreams(appends));
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeOptions): Subscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  headPosition(): Promise<GlobalPosition | null> {
-    return this.inner.headPosition();
-  }
-
-  countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
-    return this.inner.countEventsAfter(position, limit);
-  }
-
-  ping(): Promise<boolean> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }

@@ -94,6 +94,12 @@ export class AgreementsController {
   })
   @ApiOkResponse({ type: PositionAnswer })
   @ApiResponse({ status: 403, description: 'customer_administrator_required' })
+  @ApiResponse({ status: 404, description: 'agreement_not_found' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'appointee_not_member: the user is a member of no workspace of the agreement and not a directory user of its customer organisation',
+  })
   appointAdministrator(
     @Param('agreementId') agreementId: string,
     @Body() dto: CustomerAdministratorDto,

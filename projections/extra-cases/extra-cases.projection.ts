@@ -128,6 +128,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
   switch (event.type) {
     case 'CaseOpened': {
       const data = event.data;
+      // A partner's case about its own subscription is in no customer workspace: never extra.
+      if (data.workspaceId === undefined) return;
       const doc: ExtraCaseCandidateDoc = {
         caseId: data.caseId,
         workspaceId: data.workspaceId,

@@ -14,6 +14,7 @@ import {
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { withholdUnseenCases } from '../cases/case-references';
 import { ReadModels } from '@hub/projection/query/read-models';
 import {
   ActivitySelection,
@@ -144,6 +145,8 @@ export class AddonBalancesController {
     const minPosition = minPositionOf(query);
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(ADDON_BALANCES, minPosition);
-    return packageRecords(view, scope, selection, packageId, page);
+    const answer = await packageRecords(view, scope, selection, packageId, page);
+    const cases = await this.readModels.view('cases', minPosition);
+    return { ...answer, records: await withholdUnseenCases(cases, scope, answer.records) };
   }
 }

@@ -11,6 +11,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { CLOCK, Clock, ForbiddenError, NotFoundError, dayOf } from '@hub/domain';
 import { CallerScope, CallerScopes } from '@hub/projections/access/caller-scope';
+import { withholdUnseenCases } from '../cases/case-references';
 import { ReadModels } from '@hub/projection/query/read-models';
 import { ADDON_BALANCES, addonQuery } from '../addon-balances/addon-balances.controller';
 import { packagesCsv } from '../addon-balances/addon-balances.csv';
@@ -115,7 +116,7 @@ export class CustomerActivityExportsController {
         view === 'education' ? educationScope(callerScope, selection.workspaceId) : callerScope;
       const readModel = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
       const records = await allRecords(readModel, scope, selection, view as DrilldownView, unit);
-      csv = recordsCsv(records);
+      csv = recordsCsv(await this.withCasesSeen(callerScope, records, minPosition));
     }
     const day = dayOf(now);
     reply.header('content-type', 'text/csv; charset=utf-8');
@@ -146,6 +147,16 @@ export class CustomerActivityExportsController {
     if (packageId === undefined) reader.fail('packageId', 'is required');
     reader.done();
     const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
-    return recordsCsv(await allPackageRecords(readModel, scope, selection, packageId as string));
+    const records = await allPackageRecords(readModel, scope, selection, packageId as string);
+    return recordsCsv(await this.withCasesSeen(scope, records, minPosition));
+  }
+
+  /** Case references the caller may not see are withheld, as on the routes (domain.md §4). */
+  private async withCasesSeen<R extends { reference: { kind: string; id: string } | null }>(
+    scope: CallerScope,
+    records: R[],
+    minPosition: string | undefined,
+  ): Promise<R[]> {
+    return withholdUnseenCases(await this.readModels.view('cases', minPosition), scope, records);
   }
 }

@@ -23,6 +23,7 @@ import {
   summaryQuery,
 } from './customer-activity.params';
 import { activitySummary } from './customer-activity.queries';
+import { withholdUnseenCases } from '../cases/case-references';
 
 /** The projection the enterprise-wide section and its drill-downs read. */
 export const CUSTOMER_ACTIVITY = 'customer-activity';
@@ -102,6 +103,8 @@ export class CustomerActivityController {
     const scope =
       parsed.view === 'education' ? { ...callerScope, rule: maySeeEducation } : callerScope;
     const view = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
-    return drilldown(view, scope, parsed.selection, parsed.view, parsed.page);
+    const answer = await drilldown(view, scope, parsed.selection, parsed.view, parsed.page);
+    const cases = await this.readModels.view('cases', minPosition);
+    return { ...answer, records: await withholdUnseenCases(cases, callerScope, answer.records) };
   }
 }

@@ -111,6 +111,73 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
     expect(customerTold).toEqual([]);
   });
 
+  it('an autoExtend relationship runs 180 days past its end in both lists; an auditor reads it as it stood before', async () => {
+    clock.set(START);
+    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-3');
+    const requested = await hub.call('POST', '/v1/gdap-relationships', {
+      token: partnerAdmin,
+      body: {
+        partnerId: 'p-1',
+        customerOrgId: CUSTOMER,
+        roles: ['ServiceSupportAdministrator'],
+        durationDays: 10,
+        autoExtend: true,
+      },
+    });
+    const id = requested.body.relationshipId as string;
+    const approved = await hub.call('POST', `/v1/gdap-relationships/${id}/approve`, {
+      token: t.customerAdmin,
+    });
+    const auditor = hub.token({ sub: 'auditor-1', roles: ['Auditor'], orgKind: 'provider' });
+    const asOf = (token: string, query: string) =>
+      hub.call(
+        'GET',
+        `/v1/audit/projections/partner-relations?asOf=${approved.body.position}&${query}`,
+        {
+          token,
+        },
+      );
+    const mine = (answer: any) => answer.relationships.find((r: any) => r.relationshipId === id);
+    expect(mine((await asOf(auditor, 'partnerId=p-1')).body.answer)).toMatchObject({
+      status: 'active',
+      endsAt: '2026-03-12T09:00:00.000Z',
+    });
+
+    clock.set('2026-03-12T09:00:00.000Z'); // the end: extended, not expired
+    await fireDue(hub);
+    const [extended] = of(await facts(hub, 'GdapRelationshipExtended'), 'relationshipId', id);
+    expect(extended.data.endsAt).toBe('2026-09-08T09:00:00.000Z');
+    expect(of(await facts(hub, 'GdapRelationshipExpired'), 'relationshipId', id)).toEqual([]);
+    clock.set('2026-03-13T09:00:00.000Z');
+    for (const [token, query] of [
+      [partnerAdmin, 'partnerId=p-1'],
+      [t.customerAdmin, `customerOrgId=${CUSTOMER}`],
+    ]) {
+      const live = await hub.call(
+        'GET',
+        `/v1/gdap-relationships?${query}&minPosition=${extended.position}`,
+        { token },
+      );
+      expect(mine(live.body)).toMatchObject({
+        status: 'active',
+        endsAt: '2026-09-08T09:00:00.000Z',
+      });
+    }
+    // As it stood at the approval: the first end, before the extension was recorded.
+    expect(mine((await asOf(auditor, 'partnerId=p-1')).body.answer).endsAt).toBe(
+      '2026-03-12T09:00:00.000Z',
+    );
+    // A customer organisation's Auditor reads its own organisation's relationships only.
+    const orgAuditor = hub.token({
+      sub: 'aud-c',
+      roles: ['Auditor'],
+      org: CUSTOMER,
+      orgKind: 'customer',
+    });
+    expect(mine((await asOf(orgAuditor, 'partnerId=p-1')).body.answer)).toBeDefined();
+    expect((await asOf(orgAuditor, 'customerOrgId=org-elsewhere')).status).toBe(404);
+  });
+
   it("tells the agreement's administrator and the CSAM 30, 7 and 1 days before a package ends, then records its expiry; a withdrawal cancels", async () => {
     clock.set(START);
     const agreement = await hub.call('GET', '/v1/workspaces', { token: t.customerAdmin });

@@ -39,6 +39,8 @@ const queries = (seeded: Seeded): Load => ({
 interface Measured extends LoadResult {
   /** CPU the servers used per answer, in ms. */
   cpuMs: number;
+  /** Of which the servers beside the loaded ones (the projector process). */
+  besideCpuMs: number;
 }
 
 /**
@@ -53,14 +55,18 @@ async function warmThenMeasure(
   const urls = targets.map((server) => server.url);
   await measure(urls, { ...load, seconds: WARM_UP_SECONDS });
   const all = [...targets, ...beside];
-  const cpu = () => all.reduce((sum, server) => sum + cpuSeconds(server.pid), 0);
+  const cpu = (servers = all) => servers.reduce((sum, server) => sum + cpuSeconds(server.pid), 0);
   const before = cpu();
+  const besideBefore = cpu(beside);
   const result = await measure(urls, load);
-  return { ...result, cpuMs: ((cpu() - before) * 1000) / Math.max(1, result.answered) };
+  const each = (seconds: number) => (seconds * 1000) / Math.max(1, result.answered);
+  return { ...result, cpuMs: each(cpu() - before), besideCpuMs: each(cpu(beside) - besideBefore) };
 }
 
 const line = (label: string, r: Measured) =>
-  console.log(`${label.padEnd(22)}${formatLoad(r)}  ${r.cpuMs.toFixed(2)} CPU ms each`);
+  console.log(
+    `${label.padEnd(22)}${formatLoad(r)}  ${r.cpuMs.toFixed(2)} CPU ms each${r.besideCpuMs ? ` (projector ${r.besideCpuMs.toFixed(2)})` : ''}`,
+  );
 
 async function withServer<T>(start: () => Promise<Server>, use: (s: Server) => Promise<T>) {
   const server = await start();

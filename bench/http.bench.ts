@@ -55,7 +55,8 @@ async function warmThenMeasure(
   const urls = targets.map((server) => server.url);
   await measure(urls, { ...load, seconds: WARM_UP_SECONDS });
   const all = [...targets, ...beside];
-  const cpu = (servers = all) => servers.reduce((sum, server) => sum + cpuSeconds(server.pid), 0);
+  const cpu = (servers: readonly Server[] = all) =>
+    servers.reduce((sum, server) => sum + cpuSeconds(server.pid), 0);
   const before = cpu();
   const besideBefore = cpu(beside);
   const result = await measure(urls, load);

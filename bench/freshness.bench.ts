@@ -8,13 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { arg, percentile } from './bench-args';
 import { Server, startHub } from './http-processes';
 import { Seeded, consumptionBody, seed } from './http-seed';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
 const RATE = arg('rate', 500);
 const SECONDS = arg('seconds', 10);
 const CONTRACTS = arg('contracts', 20);
@@ -24,10 +21,6 @@ const WARM_UP_SECONDS = 2;
 const MAX_IN_FLIGHT = 256;
 
 const now = () => performance.now();
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const ms = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
 

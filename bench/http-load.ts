@@ -1,6 +1,7 @@
 // Load for the HTTP benches: autocannon at a fixed number of connections for a bounded time,
 // against one server or several at once (the connections split between them).
 import autocannon from 'autocannon';
+import { percentile } from './bench-args';
 
 export interface LoadResult {
   /** Answers 2xx per second over the run. */
@@ -55,11 +56,6 @@ function run(url: string, load: Load, connections: number): Promise<Run> {
     });
   });
 }
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Runs `load` against every url at the same time; answers the combined figures. */
 export async function measure(urls: readonly string[], load: Load): Promise<LoadResult> {

@@ -6,14 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { arg } from './bench-args';
 import { Load, LoadResult, formatLoad, measure } from './http-load';
 import { Server, cpuSeconds, startBaseline, startHub } from './http-processes';
 import { Seeded, consumptionBody, seed } from './http-seed';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 32);
 const QUERY_CONNECTIONS = arg('query-connections', 4);

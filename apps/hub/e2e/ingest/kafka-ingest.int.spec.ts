@@ -22,8 +22,7 @@ describe('Kafka ingestion into the hub (real broker, real handler, SQLite store)
   let contractId: string;
 
   beforeAll(async () => {
-    Object.assign(process.env, env); // IngestModule reads the KAFKA_* variables (per test file)
-    hub = await TestHub.start({ HUB_ROLES: 'api,ingest' });
+    hub = await TestHub.start({ HUB_ROLES: 'api,ingest', ...env });
     f = new Fixtures(hub);
     contractId = await f.addContract((await f.customer()).agreementId);
     kafka = brokerKafka();

@@ -1,6 +1,6 @@
 import { withholdUnseenCases } from './case-references';
 import { casesProjection } from './cases.projection';
-import { caseOpened, caseShared, memoryView, scopeOf } from './cases.spec-fixtures';
+import { caseOpened, caseShared, memoryView, scopeOf } from './cases.fixtures';
 
 const record = (id: string, reference: { kind: string; id: string } | null) => ({
   consumptionId: id,

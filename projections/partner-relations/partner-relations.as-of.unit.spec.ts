@@ -1,4 +1,4 @@
-import { memoryView, scopeOf } from '@hub/projections/cases/cases.spec-fixtures';
+import { memoryView, scopeOf } from '@hub/projections/cases/cases.fixtures';
 import { partnerRelationsAsOf } from './partner-relations.as-of';
 import { partnerRelationsProjection } from './partner-relations.projection';
 

@@ -107,7 +107,12 @@ export class PositionAnswer {
 
 /** PUT /v1/agreements/{agreementId}/calendar: the agreement's business calendar. */
 export class BusinessCalendarDto {
-  @ApiProperty({ description: 'IANA time zone name', example: 'America/Los_Angeles' })
+  // The zones this runtime knows, listed: every one is accepted (others the runtime knows are too).
+  @ApiProperty({
+    description: 'IANA time zone name',
+    example: 'America/Los_Angeles',
+    enum: Intl.supportedValuesOf('timeZone'),
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)

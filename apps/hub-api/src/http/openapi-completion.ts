@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { PRODUCTS } from '@hub/domain/subscriptions';
 import { addValidationConstraints } from './openapi-constraints';
 
 // OpenAPI documents are JSON walked and completed in place; a type per keyword buys nothing.
@@ -71,6 +72,21 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
   schemas.ErrorBody = ERROR_SCHEMA;
   addValidationConstraints(schemas);
   closeRequestSchemas(document, schemas);
+  // An ISV contact goes with a marketplace product only, and names a way to reach the publisher.
+  if (schemas.RegisterSubscriptionDto)
+    schemas.RegisterSubscriptionDto.oneOf = [
+      {
+        properties: {
+          product: { enum: ['marketplace'] },
+          isvContact: { anyOf: ['url', 'email', 'phone'].map((field) => ({ required: [field] })) },
+        },
+        required: ['isvContact'],
+      },
+      {
+        properties: { product: { enum: PRODUCTS.filter((product) => product !== 'marketplace') } },
+        not: { required: ['isvContact'] },
+      },
+    ];
   // A mapping names exactly one of a contract or a package.
   if (schemas.MappingDto)
     schemas.MappingDto.oneOf = [{ required: ['contractId'] }, { required: ['packageId'] }];

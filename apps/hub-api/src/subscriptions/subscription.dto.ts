@@ -7,7 +7,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
   MaxLength,
   ValidateNested,
@@ -16,10 +15,18 @@ import { Billing, PRODUCTS, Product } from '@hub/domain/subscriptions';
 import { ID_MESSAGE, ID_PATTERN } from '../partners/partner.dto';
 
 /** The publisher's support entry points for a marketplace product. */
+const URL = /^https?:\/\/\S+$/;
+
 export class IsvContactDto {
-  @ApiPropertyOptional({ example: 'https://support.isv.example' })
+  // Any http(s) address: the document states the same pattern, so what it allows is accepted.
+  @ApiPropertyOptional({
+    example: 'https://support.isv.example',
+    pattern: URL.source,
+    maxLength: 2000,
+  })
   @IsOptional()
-  @IsUrl()
+  @Matches(URL, { message: 'url must be an http(s) address' })
+  @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ example: 'support@isv.example' })
@@ -31,6 +38,7 @@ export class IsvContactDto {
   @IsOptional()
   @IsString()
   @MaxLength(50)
+  @Matches(/\S/, { message: 'phone must not be blank' })
   phone?: string;
 }
 

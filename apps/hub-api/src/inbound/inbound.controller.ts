@@ -8,33 +8,62 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { RequireTokenRole } from '@hub/access';
 import { HubError } from '@hub/domain';
-import { MessageChannel, MessageEnvelopeDto } from '@hub/messaging';
+import {
+  MessageChannel,
+  MessageEnvelopeDto,
+  PAYLOAD_CLASSES,
+  SUPPORTED_SCHEMA_VERSIONS,
+  typesOfChannel,
+} from '@hub/messaging';
 import { HubMessageHandler } from '@hub/application/inbound/hub-message-handler';
 import { positionOf } from '@hub/application/execution/answers';
 import { BatchMessageRefused, MAX_BATCH, readInboundBody } from './inbound-body';
 import { InboundBatchAnswer, InboundMessageAnswer } from './inbound.dto';
 
-const ENVELOPE_OR_BATCH = {
-  schema: {
-    oneOf: [
-      { $ref: getSchemaPath(MessageEnvelopeDto) },
-      {
-        type: 'object',
-        required: ['messages'],
-        properties: {
-          messages: {
-            type: 'array',
-            minItems: 1,
-            maxItems: MAX_BATCH,
-            items: { $ref: getSchemaPath(MessageEnvelopeDto) },
+/**
+ * The envelopes a channel takes, one per type: its `type`, the schema versions the hub reads and
+ * the payload class that type names, so the document states the whole message, not a shared
+ * envelope with an open payload.
+ */
+function envelopesOf(channel: MessageChannel): SchemaObject {
+  return {
+    oneOf: typesOfChannel(channel).map((type) => ({
+      allOf: [
+        { $ref: getSchemaPath(MessageEnvelopeDto) },
+        {
+          type: 'object',
+          properties: {
+            type: { type: 'string', enum: [type] },
+            schemaVersion: { type: 'integer', enum: [...SUPPORTED_SCHEMA_VERSIONS[type]] },
+            payload: { $ref: getSchemaPath(PAYLOAD_CLASSES[type]) },
           },
         },
-      },
-    ],
-  },
-};
+      ],
+    })),
+  };
+}
+
+/** One envelope of the channel, or `{ messages }` of them. */
+function envelopeOrBatch(channel: MessageChannel): { schema: SchemaObject } {
+  const envelope = envelopesOf(channel);
+  return {
+    schema: {
+      oneOf: [
+        envelope,
+        {
+          type: 'object',
+          required: ['messages'],
+          properties: {
+            messages: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: envelope },
+          },
+        },
+      ],
+    },
+  };
+}
 
 /**
  * The Kafka topics' HTTP fallback (api.md "Inbound messages") for systems without Kafka: the
@@ -43,7 +72,7 @@ const ENVELOPE_OR_BATCH = {
  */
 @ApiTags('inbound messages')
 @ApiBearerAuth()
-@ApiExtraModels(MessageEnvelopeDto)
+@ApiExtraModels(MessageEnvelopeDto, ...Object.values(PAYLOAD_CLASSES))
 @RequireTokenRole('Service')
 @Controller()
 export class InboundController {
@@ -54,7 +83,7 @@ export class InboundController {
   @ApiOperation({
     summary: `Record delivery messages: one envelope, or { messages } (1–${MAX_BATCH}) handled in order (Service)`,
   })
-  @ApiBody(ENVELOPE_OR_BATCH)
+  @ApiBody(envelopeOrBatch('delivery'))
   @ApiOkResponse({ type: InboundMessageAnswer, description: 'or InboundBatchAnswer for a batch' })
   delivery(@Body() body: unknown): Promise<InboundMessageAnswer | InboundBatchAnswer> {
     return this.receive(body, 'delivery');
@@ -65,7 +94,7 @@ export class InboundController {
   @ApiOperation({
     summary: `Record directory messages: one envelope, or { messages } (1–${MAX_BATCH}) handled in order (Service)`,
   })
-  @ApiBody(ENVELOPE_OR_BATCH)
+  @ApiBody(envelopeOrBatch('directory'))
   @ApiOkResponse({ type: InboundMessageAnswer, description: 'or InboundBatchAnswer for a batch' })
   directory(@Body() body: unknown): Promise<InboundMessageAnswer | InboundBatchAnswer> {
     return this.receive(body, 'directory');

@@ -6,17 +6,17 @@ import {
   IsIn,
   IsObject,
   IsOptional,
-  IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { OptionalText } from '../contracts/fields';
 import { Billing, PRODUCTS, Product } from '@hub/domain/subscriptions';
 import { ID_MESSAGE, ID_PATTERN } from '../partners/partner.dto';
 
-/** The publisher's support entry points for a marketplace product. */
 const URL = /^https?:\/\/\S+$/;
 
+/** The publisher's support entry points for a marketplace product. */
 export class IsvContactDto {
   // Any http(s) address: the document states the same pattern, so what it allows is accepted.
   @ApiPropertyOptional({
@@ -34,10 +34,7 @@ export class IsvContactDto {
   @IsEmail()
   email?: string;
 
-  @ApiPropertyOptional({ example: '+1 555 0100' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText(50, { example: '+1 555 0100' })
   @Matches(/\S/, { message: 'phone must not be blank' })
   phone?: string;
 }

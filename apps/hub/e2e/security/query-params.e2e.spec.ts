@@ -1,4 +1,4 @@
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 
 type Schema = Record<string, any>;
 
@@ -19,12 +19,11 @@ function outside(schema: Schema): string | null {
  * names, answers 400 `validation_failed` naming the field (never 200, never 500).
  */
 describe('query parameters of every GET route', () => {
-  let hub: TestHub;
+  const { hub } = startedHub();
   let document: Schema;
   let token: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
     document = (await hub.call('GET', '/docs-json')).body;
     token = hub.token({
       sub: 'every-role',
@@ -33,7 +32,6 @@ describe('query parameters of every GET route', () => {
       orgKind: 'provider',
     });
   });
-  afterAll(() => hub.stop());
 
   const getRoutes = () =>
     Object.entries(document.paths as Record<string, Schema>)

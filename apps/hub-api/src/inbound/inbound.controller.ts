@@ -65,6 +65,17 @@ function envelopeOrBatch(channel: MessageChannel): { schema: SchemaObject } {
   };
 }
 
+/** One envelope answers where it landed; a batch, each message's and the last position. */
+const ONE_OR_BATCH_ANSWER = {
+  description: 'InboundMessageAnswer for one envelope, InboundBatchAnswer for a batch',
+  schema: {
+    oneOf: [
+      { $ref: getSchemaPath(InboundMessageAnswer) },
+      { $ref: getSchemaPath(InboundBatchAnswer) },
+    ],
+  },
+};
+
 /**
  * The Kafka topics' HTTP fallback (api.md "Inbound messages") for systems without Kafka: the
  * same envelopes, the same validation, the same handler, so a message has the same effect
@@ -72,7 +83,12 @@ function envelopeOrBatch(channel: MessageChannel): { schema: SchemaObject } {
  */
 @ApiTags('inbound messages')
 @ApiBearerAuth()
-@ApiExtraModels(MessageEnvelopeDto, ...Object.values(PAYLOAD_CLASSES))
+@ApiExtraModels(
+  MessageEnvelopeDto,
+  InboundMessageAnswer,
+  InboundBatchAnswer,
+  ...Object.values(PAYLOAD_CLASSES),
+)
 @RequireTokenRole('Service')
 @Controller()
 export class InboundController {
@@ -84,7 +100,7 @@ export class InboundController {
     summary: `Record delivery messages: one envelope, or { messages } (1–${MAX_BATCH}) handled in order (Service)`,
   })
   @ApiBody(envelopeOrBatch('delivery'))
-  @ApiOkResponse({ type: InboundMessageAnswer, description: 'or InboundBatchAnswer for a batch' })
+  @ApiOkResponse(ONE_OR_BATCH_ANSWER)
   delivery(@Body() body: unknown): Promise<InboundMessageAnswer | InboundBatchAnswer> {
     return this.receive(body, 'delivery');
   }
@@ -95,7 +111,7 @@ export class InboundController {
     summary: `Record directory messages: one envelope, or { messages } (1–${MAX_BATCH}) handled in order (Service)`,
   })
   @ApiBody(envelopeOrBatch('directory'))
-  @ApiOkResponse({ type: InboundMessageAnswer, description: 'or InboundBatchAnswer for a batch' })
+  @ApiOkResponse(ONE_OR_BATCH_ANSWER)
   directory(@Body() body: unknown): Promise<InboundMessageAnswer | InboundBatchAnswer> {
     return this.receive(body, 'directory');
   }

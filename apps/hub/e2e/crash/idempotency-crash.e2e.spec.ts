@@ -153,5 +153,5 @@ describe('keyed requests across SIGKILLs of the hub process', () => {
     expect(sent.filter((keyed) => keyed.answer).length).toBeGreaterThanOrEqual(
       KILLS * ANSWERS_BEFORE_KILL,
     );
-  }, 300_000);
+  }, 480_000);
 });

@@ -1,5 +1,5 @@
 import { eventually } from '@hub/testing/eventually';
-import { Fixtures } from './fixtures';
+import { Fixtures } from './hub.fixtures';
 import { TestHub } from './test-hub';
 import { HUB_METRICS, HubMetrics } from '@hub/runtime/observability/hub-metrics';
 import { startedHub } from './started-hub';

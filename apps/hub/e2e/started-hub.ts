@@ -1,5 +1,5 @@
 import { lateBound } from '@hub/testing';
-import { Fixtures } from './fixtures';
+import { Fixtures } from './hub.fixtures';
 import { TestHub } from './test-hub';
 
 /**

@@ -28,11 +28,7 @@ import { ALL_WORKFLOWS } from './workflows/workflows.list';
 import { WorkspaceAccess } from './workspaces/workspace-access';
 
 /** Every command handler `CommandBus` dispatches to, one line per aggregate's slice. */
-const COMMAND_HANDLERS = [
-  CommandTableHandler,
-  OpenPartnerCaseHandler,
-  SendVerificationCodeHandler,
-];
+const COMMAND_HANDLERS = [CommandTableHandler, OpenPartnerCaseHandler, SendVerificationCodeHandler];
 
 /** The cross-aggregate reads and services the handlers and the message handler share. */
 const SERVICES = [

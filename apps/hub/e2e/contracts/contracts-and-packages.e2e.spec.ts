@@ -1,4 +1,4 @@
-import { ENTITLEMENTS } from '../fixtures';
+import { ENTITLEMENTS } from '../hub.fixtures';
 import { startedHub } from '../started-hub';
 
 describe('contracts and add-on packages', () => {

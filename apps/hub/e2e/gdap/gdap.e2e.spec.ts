@@ -6,7 +6,7 @@ import {
   eventually,
   registerPartner,
   tokens,
-} from '../partner-cases/csp.e2e-fixtures';
+} from '../partner-cases/csp.fixtures';
 
 describe('GDAP relationships: request, approve, terminate, end to end', () => {
   const { hub } = startedHub();

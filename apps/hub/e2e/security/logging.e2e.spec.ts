@@ -1,7 +1,7 @@
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '@hub/projection/query/read-models';
 import { PassThrough } from 'node:stream';
 import { TestHub } from '../test-hub';
-import { Fixtures } from '../fixtures';
+import { Fixtures } from '../hub.fixtures';
 
 /** The hub's log, as JSON lines, while a spec runs requests against it. */
 function captureLog() {

@@ -1,5 +1,5 @@
 import { startedHub } from '../started-hub';
-import { CUSTOMER, customerWithAdministrator, tokens } from '../partner-cases/csp.e2e-fixtures';
+import { CUSTOMER, customerWithAdministrator, tokens } from '../partner-cases/csp.fixtures';
 
 describe('customer subscriptions, partner access and read-only consent, end to end', () => {
   const { hub } = startedHub();

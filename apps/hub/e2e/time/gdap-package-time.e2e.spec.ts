@@ -5,9 +5,9 @@ import {
   customerWithAdministrator,
   registerPartner,
   tokens,
-} from '../partner-cases/csp.e2e-fixtures';
+} from '../partner-cases/csp.fixtures';
 import { startedHub } from '../started-hub';
-import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.e2e-fixtures';
+import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.fixtures';
 
 const START = '2026-03-02T09:00:00.000Z';
 

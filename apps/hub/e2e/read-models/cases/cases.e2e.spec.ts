@@ -1,4 +1,4 @@
-import { Person } from '../../fixtures';
+import { Person } from '../../hub.fixtures';
 import { startedHub } from '../../started-hub';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceId } from '@hub/domain';
 import { invitationIdFor } from '@hub/domain/workspaces/workspace.state';
-import { ENTITLEMENTS } from '../fixtures';
+import { ENTITLEMENTS } from '../hub.fixtures';
 import { ChildAnswer, ChildHub, freePort } from './child-hub';
 
 const KILLS = 4;

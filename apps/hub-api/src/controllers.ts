@@ -12,6 +12,7 @@ import { PartnersController } from './partners/partners.controller';
 import { CustomersController } from './subscriptions/customers.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { AuditController } from './read/audit.controller';
+import { AuditAsOfController } from './read/audit-as-of.controller';
 import { ProjectionsController } from './read/projections.controller';
 
 /** The command routes (api.md "Commands"), one controller per slice; each dispatches on the CommandBus. */
@@ -32,4 +33,4 @@ export const COMMAND_CONTROLLERS = [
 ];
 
 /** Routes over every projection: status and rebuilds, audit and as-of answers. */
-export const OPERATIONS_CONTROLLERS = [ProjectionsController, AuditController];
+export const OPERATIONS_CONTROLLERS = [ProjectionsController, AuditController, AuditAsOfController];

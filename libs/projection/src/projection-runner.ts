@@ -145,12 +145,13 @@ export class ProjectionRunner {
   async waitForPosition(name: string, position: GlobalPosition, timeoutMs: number): Promise<void> {
     const entry = this.entry(name);
     entry.worker?.requestProbe();
-    await this.waiters.waitFor(
+    await this.waiters.waitForLogged(
       name,
       position,
       timeoutMs,
       () => this.activeCheckpoint(entry),
       () => this.stateOf(entry),
+      () => this.eventStore.headPosition(),
     );
   }
 

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ValidationError } from '@hub/domain';
+import { SubjectKeyStore } from '@hub/event-store';
 import { AsOfQuery } from '../as-of-query';
 import { ReadModels } from '@hub/projection/query/read-models';
 import { agentPartnerOf } from './helpdesk.scope';
@@ -46,13 +47,14 @@ const PROJECTION = 'helpdesk';
  * `helpdesk` as of a past moment, for auditors: `partnerId` names whose customers to answer
  * for, then `q` (search), `orgId` (organisation view) or `userId` (user view).
  */
-export const helpdeskAsOf: AsOfQuery = (view, _scope, query) => {
+export const helpdeskAsOf: AsOfQuery = (view, _scope, query, _now, addressKey) => {
   const partnerId = query.partnerId;
   if (!partnerId)
     throw new ValidationError('partnerId is required', {
       partnerId: ['name the partner whose Help Desk view to show'],
     });
-  if (query.q !== undefined) return searchCustomers(view, partnerId, parseSearchInput(query));
+  if (query.q !== undefined)
+    return searchCustomers(view, partnerId, parseSearchInput(query, addressKey));
   if (query.orgId)
     return orgView(view, partnerId, query.orgId, {
       limit: parseUsersLimit(query.usersLimit),
@@ -73,14 +75,21 @@ export const helpdeskAsOf: AsOfQuery = (view, _scope, query) => {
 @ApiBearerAuth()
 @Controller('helpdesk')
 export class HelpDeskQueryController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly keys: SubjectKeyStore,
+  ) {}
 
   @Get('search')
   @ApiOperation({
     summary:
       "Find the partner's customer organisations and users by name, id, domain, e-mail, meetings site or order number (HelpDeskAgent)",
   })
-  @ApiQuery({ name: 'q', required: true, description: 'at least 2 characters; prefix or whole' })
+  @ApiQuery({
+    name: 'q',
+    required: true,
+    description: 'at least 2 characters; prefix or whole (an e-mail address: whole only)',
+  })
   @ApiQuery({ name: 'limit', required: false, description: 'results per kind, 1–50 (20)' })
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: SearchAnswerDto })
@@ -90,7 +99,7 @@ export class HelpDeskQueryController {
     @Query('limit') limit?: string,
     @Query('minPosition') minPosition?: string,
   ): Promise<SearchAnswer> {
-    const input = parseSearchInput({ q, limit });
+    const input = parseSearchInput({ q, limit }, (email) => this.keys.addressKey(email));
     const view = await this.readModels.view(PROJECTION, minPosition);
     const partnerId = await agentPartnerOf(view, user);
     return searchCustomers(view, partnerId, input);

@@ -2,7 +2,13 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
 import { CLOCK, Clock, NotFoundError, ValidationError } from '@hub/domain';
-import { EVENT_STORE, EventStore, RecordedEvent, parsePosition } from '@hub/event-store';
+import {
+  EVENT_STORE,
+  EventStore,
+  RecordedEvent,
+  SubjectKeyStore,
+  parsePosition,
+} from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
 import { AsOf, foldAsOf } from '@hub/projection/as-of';
@@ -72,6 +78,7 @@ export class AuditController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly keys: SubjectKeyStore,
   ) {}
 
   @Get('streams/:stream')
@@ -158,7 +165,9 @@ export class AuditController {
     const scope = org
       ? await orgScope(this.events, user, org, view.position ?? undefined)
       : { ...(await scopeFrom(view, user)), all: true };
-    const result = await answer(view, scope, query, this.clock.now());
+    const result = await answer(view, scope, query, this.clock.now(), (email) =>
+      this.keys.addressKey(email),
+    );
     return {
       projection: name,
       asOf: query.asOf,

@@ -6,6 +6,7 @@ import { ANY, EVENT_STORE, EventStore, SubjectKeyStore } from '@hub/event-store'
 import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { CommandCtx } from '../http/command-context.decorator';
 import { CommandContext } from '@hub/application/execution/command-context';
+import { NotificationOutbox } from '@hub/application/notifications/notification-outbox';
 
 /**
  * The right to erasure (domain.md §10): deleting a person's keys makes every sealed field of
@@ -19,6 +20,7 @@ export class PrivacyController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly keys: SubjectKeyStore,
     private readonly runner: ProjectionRunner,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   @Post('subjects/:subjectId/erase')
@@ -39,6 +41,8 @@ export class PrivacyController {
     const ref = kind === 'email' ? this.keys.addressKey(subject) : this.keys.ref(`user:${subject}`);
     const refs = kind === 'email' ? [ref] : this.keys.resolve(ref);
     const keysErased = this.keys.erase(refs, context.occurredAt);
+    // The outbox is kept by address key too (the subject references of the addresses).
+    await this.outbox.eraseRecipients(refs);
     // The fact names the subject by its keyed hash only: the log must not learn the address.
     const appended = await this.events.appendToStream(
       `privacy-${ref}`,

@@ -52,21 +52,41 @@ export function recordedEvents(events: readonly SpecEvent[]): RecordedEvent[] {
   });
 }
 
-/** Folds events with the runner's own batch code, one event per batch; throws if evolve does. */
+/**
+ * A projection folded with the runner's own batch code, one event per batch, over the events
+ * it handles (as the runner's store filter hands them); throws if evolve does. `apply` again to
+ * go on from where it is, as a live build does.
+ */
+export class ProjectionFold {
+  private readonly held = new HeldDocuments();
+
+  constructor(private readonly projection: Projection) {}
+
+  apply(events: readonly RecordedEvent[]): this {
+    const handled = new Set<string>(this.projection.handles);
+    for (const event of events) {
+      if (!handled.has(event.type)) continue;
+      const { failure } = evolveEvents(this.projection, 'spec', this.held, [event]);
+      if (failure) throw failure.error;
+    }
+    return this;
+  }
+
+  documents(): ProjectionDocuments {
+    const documents: ProjectionDocuments = {};
+    for (const collection of this.projection.collections) documents[collection.name] = {};
+    for (const [collection, id, text] of this.held.documents())
+      documents[collection][id] = JSON.parse(text) as Document;
+    return documents;
+  }
+}
+
+/** The documents of `projection` folded from `events` (see ProjectionFold). */
 export function foldDocuments(
   projection: Projection,
   events: readonly RecordedEvent[],
 ): ProjectionDocuments {
-  const held = new HeldDocuments();
-  for (const event of events) {
-    const { failure } = evolveEvents(projection, 'spec', held, [event]);
-    if (failure) throw failure.error;
-  }
-  const documents: ProjectionDocuments = {};
-  for (const collection of projection.collections) documents[collection.name] = {};
-  for (const [collection, id, text] of held.documents())
-    documents[collection][id] = JSON.parse(text) as Document;
-  return documents;
+  return new ProjectionFold(projection).apply(events).documents();
 }
 
 /**

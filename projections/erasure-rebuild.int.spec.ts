@@ -7,7 +7,6 @@ import {
   NewEvent,
   PersonalDataCodec,
   PersonalDataEventStore,
-  RecordedEvent,
   SqliteEventStore,
 } from '@hub/event-store';
 import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';

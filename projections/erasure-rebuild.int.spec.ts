@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ERASED, PERSONAL_DATA } from '@hub/domain';
 import {
   ANY,
+  GlobalPosition,
   NewEvent,
   PersonalDataCodec,
   PersonalDataEventStore,
@@ -135,7 +136,8 @@ describe('erasure and rebuild commute, on generated histories', () => {
     ]);
     const head = async () => Number((await store.headPosition()) ?? 0n);
     const erasedAt = await head();
-    const read = async (from = 1) => store.readAll({ fromPosition: BigInt(from) });
+    const read = async (from = 1) =>
+      store.readAll({ fromPosition: BigInt(from) as GlobalPosition });
 
     // Live before the erasure: the person's data is in the documents.
     const live = ALL_PROJECTIONS.map((p) => new ProjectionFold(p).apply([]));

@@ -1,5 +1,4 @@
-import { ERASED } from '@hub/domain';
-import { addressKeyOf } from '@hub/event-store';
+import { lookupAddressKey } from '../address-keys';
 import {
   CustomerAdministratorAppointed,
   CustomerAdministratorRemoved,
@@ -104,7 +103,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AccessEvent>): void {
         workspaceId: data.workspaceId,
         workspaceName: workspace?.name ?? '',
         // An erased invitee's address finds nothing: the invitation is no longer theirs to take.
-        emailKey: data.email === ERASED ? null : (addressKeyOf(data) ?? null),
+        emailKey: lookupAddressKey(data),
         invitedAt: data.invitedAt,
         status: 'pending',
       };

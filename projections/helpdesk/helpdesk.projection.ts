@@ -30,6 +30,7 @@ import {
   termId,
 } from './helpdesk.documents';
 import { addressKeyOf } from '@hub/event-store';
+import { lookupAddressKey } from '../address-keys';
 import { TermEntry, termsOfOrg, termsOfUser } from './helpdesk.terms';
 
 /** The events this read model folds. */
@@ -62,7 +63,7 @@ function locate(event: RecordedOf<HelpdeskEvent>): DocKey[] {
     case 'UserUpserted':
       return [
         { collection: C.users, id: data.userId },
-        ...termsOfUser(data, addressKeyOf(data) ?? null).map((t) => ({
+        ...termsOfUser(data, lookupAddressKey(data)).map((t) => ({
           collection: C.terms,
           id: termId('user', data.userId, t.term),
         })),
@@ -183,7 +184,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<HelpdeskEvent>): void {
           data.userId,
           data.orgId,
           previous.terms,
-          termsOfUser(data, emailKey),
+          termsOfUser(data, lookupAddressKey(data)),
         ),
       };
       return docs.put(C.users, data.userId, user);

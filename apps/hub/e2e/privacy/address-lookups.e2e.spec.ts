@@ -117,6 +117,21 @@ describe('Look-ups by e-mail address keep no address in the read models (keyed h
     );
     // The do-not-contact list still answers for the address (by its keyed hash).
     expect(await userView()).toMatchObject({ email: '[erased]', suppressed: true });
+    // Nor does any help-desk view, search or audit read (as of now) show her.
+    const orgView = await hub.call('GET', '/v1/helpdesk/orgs/org-lookups', { token: agent });
+    expect(orgView.body.administrators).toEqual([expect.objectContaining({ email: '[erased]' })]);
+    // An erased person is found by no address (only the do-not-contact list still answers).
+    expect((await search(ADDRESS)).users).toEqual([]);
+    expect((await search('Lea')).users).toEqual([]);
+    const auditor = hub.token({ sub: 'aud-1', roles: ['Auditor'], orgKind: 'provider' });
+    const head = String(await hub.events.headPosition());
+    const asOf = await hub.call(
+      'GET',
+      `/v1/audit/projections/helpdesk?asOf=${head}&partnerId=${PARTNER}&userId=user-lea`,
+      { token: auditor },
+    );
+    expect(asOf.status).toBe(200);
+    expect(JSON.stringify([orgView.body, asOf.body])).not.toMatch(/lea\.lookup|Lea Lookup/i);
     expect(await invitations()).toEqual([]);
     // The outbox kept the invitation to her, without her address or what it said to her.
     const service = hub.token({ sub: 'mail', roles: ['Service'], orgKind: 'provider' });

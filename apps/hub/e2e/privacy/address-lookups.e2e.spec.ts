@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { eventually } from '@hub/testing';
-import { activateAgreement } from '../fixtures';
-import { registerPartner, tokens } from '../partner-cases/csp.e2e-fixtures';
+import { activateAgreement } from '../hub.fixtures';
+import { registerPartner, tokens } from '../partner-cases/csp.fixtures';
 import { TestHub } from '../test-hub';
-import { directoryMessage, documents, settled } from './privacy.e2e-fixtures';
+import { directoryMessage, documents, settled } from './privacy.fixtures';
 
 // Written differently each time it is looked up: lookups key the normalised address.
 const ADDRESS = 'lea.lookup@lookups.example';

@@ -2,13 +2,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { eventually } from '@hub/testing';
 import { SubjectKeyStore } from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
-import { activateAgreement } from '../fixtures';
+import { activateAgreement } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 import {
   documents as allDocuments,
   directoryMessage,
   settled as settledHub,
-} from './privacy.e2e-fixtures';
+} from './privacy.fixtures';
 
 const ERASED_EMAIL = 'sam.erasable@erase.example';
 const KEPT_EMAIL = 'nora.kept@erase.example';

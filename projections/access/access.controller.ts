@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ValidationError } from '@hub/domain';
+import { SubjectKeyStore } from '@hub/event-store';
 import { AsOfQuery } from '../as-of-query';
 import { ReadModels } from '@hub/projection/query/read-models';
 import { ReadQueryDto } from '@hub/projection/query/query-params';
@@ -60,7 +61,10 @@ export const accessAsOf: AsOfQuery = (view, _scope, query) => {
 @ApiBearerAuth()
 @Controller()
 export class AccessController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly keys: SubjectKeyStore,
+  ) {}
 
   @Get('workspaces')
   @ApiOperation({ summary: "The caller's workspaces with their roles" })
@@ -83,7 +87,7 @@ export class AccessController {
   ): Promise<InvitationsAnswer> {
     if (!user.email) return { invitations: [] };
     const view = await this.readModels.view('access', minPosition);
-    const pending = await pendingInvitations(view, user.email);
+    const pending = await pendingInvitations(view, this.keys.addressKey(user.email));
     return {
       invitations: pending
         .sort((a, b) => a.invitedAt.localeCompare(b.invitedAt))

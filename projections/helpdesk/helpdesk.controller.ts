@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ValidationError } from '@hub/domain';
+import { SubjectKeyStore } from '@hub/event-store';
 import { AsOfQuery } from '../as-of-query';
 import { ReadModels } from '@hub/projection/query/read-models';
 import { ReadQueryDto } from '@hub/projection/query/query-params';
@@ -41,13 +42,14 @@ const PROJECTION = 'helpdesk';
  * `helpdesk` as of a past moment, for auditors: `partnerId` names whose customers to answer
  * for, then `q` (search), `orgId` (organisation view) or `userId` (user view).
  */
-export const helpdeskAsOf: AsOfQuery = (view, _scope, query) => {
+export const helpdeskAsOf: AsOfQuery = (view, _scope, query, _now, addressKey) => {
   const partnerId = query.partnerId;
   if (!partnerId)
     throw new ValidationError('partnerId is required', {
       partnerId: ['name the partner whose Help Desk view to show'],
     });
-  if (query.q !== undefined) return searchCustomers(view, partnerId, parseSearchInput(query));
+  if (query.q !== undefined)
+    return searchCustomers(view, partnerId, parseSearchInput(query, addressKey));
   if (query.orgId)
     return orgView(view, partnerId, query.orgId, {
       limit: parseUsersLimit(query.usersLimit),
@@ -68,7 +70,10 @@ export const helpdeskAsOf: AsOfQuery = (view, _scope, query) => {
 @ApiBearerAuth()
 @Controller('helpdesk')
 export class HelpDeskQueryController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly keys: SubjectKeyStore,
+  ) {}
 
   @Get('search')
   @ApiOperation({
@@ -80,7 +85,7 @@ export class HelpDeskQueryController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() { q, limit, minPosition }: SearchQueryDto,
   ): Promise<SearchAnswer> {
-    const input = parseSearchInput({ q, limit });
+    const input = parseSearchInput({ q, limit }, (email) => this.keys.addressKey(email));
     const view = await this.readModels.view(PROJECTION, minPosition);
     const partnerId = await agentPartnerOf(view, user);
     return searchCustomers(view, partnerId, input);

@@ -14,7 +14,8 @@ export class SearchQueryDto extends ReadQueryDto {
     minLength: 2,
     maxLength: 200,
     pattern: SEARCHABLE.source,
-    description: 'a prefix or a whole name, id, domain, e-mail, site or order number',
+    description:
+      'a prefix or a whole name, id, domain, site or order number; an e-mail address only whole',
   })
   @IsString()
   @Length(2, 200)

@@ -49,6 +49,11 @@ const statuses = (answer: unknown) =>
     ),
   );
 
+/** Partner relations look no address up; a call would be a bug. */
+const noAddressLookups = (): string => {
+  throw new Error('partner-relations looked an address up');
+};
+
 describe('partner-relations as of a past moment (auditors)', () => {
   const auditor = scopeOf('auditor', {}, true);
 
@@ -59,6 +64,7 @@ describe('partner-relations as of a past moment (auditors)', () => {
       auditor,
       { asOf: '2026-05-01T00:00:00.000Z' },
       NOW,
+      noAddressLookups,
     );
     expect(statuses(answer)).toEqual({ r1: 'active', r2: 'expired' });
     expect((answer as { relationships: { endsAt: string }[] }).relationships).toContainEqual(
@@ -73,6 +79,7 @@ describe('partner-relations as of a past moment (auditors)', () => {
       auditor,
       { asOf: '2026-03-10T00:00:00.000Z' },
       NOW,
+      noAddressLookups,
     );
     expect(statuses(then)).toEqual({ r1: 'active', r2: 'active' });
   });
@@ -85,20 +92,33 @@ describe('partner-relations as of a past moment (auditors)', () => {
       orgAuditor,
       { asOf: '2026-03-10T00:00:00.000Z', partnerId: 'p1' },
       NOW,
+      noAddressLookups,
     );
     expect(Object.keys(statuses(answer))).toEqual(['r2']);
     await expect(
-      partnerRelationsAsOf(view, orgAuditor, { asOf: '1', customerOrgId: 'org-1' }, NOW),
+      partnerRelationsAsOf(
+        view,
+        orgAuditor,
+        { asOf: '1', customerOrgId: 'org-1' },
+        NOW,
+        noAddressLookups,
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('answers 400 validation_failed for an unknown route or one without its organisation', async () => {
     const view = await memoryView(partnerRelationsProjection, history);
     await expect(
-      partnerRelationsAsOf(view, auditor, { asOf: '1', route: 'nope' }, NOW),
+      partnerRelationsAsOf(view, auditor, { asOf: '1', route: 'nope' }, NOW, noAddressLookups),
     ).rejects.toMatchObject({ code: 'validation_failed', details: { route: expect.anything() } });
     await expect(
-      partnerRelationsAsOf(view, auditor, { asOf: '1', route: 'service-health' }, NOW),
+      partnerRelationsAsOf(
+        view,
+        auditor,
+        { asOf: '1', route: 'service-health' },
+        NOW,
+        noAddressLookups,
+      ),
     ).rejects.toMatchObject({ code: 'validation_failed', details: { orgId: expect.anything() } });
   });
 });

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
 import { CLOCK, Clock, NotFoundError } from '@hub/domain';
-import { EVENT_STORE, EventStore, parsePosition } from '@hub/event-store';
+import { EVENT_STORE, EventStore, SubjectKeyStore, parsePosition } from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
 import { AsOf, foldAsOf } from '@hub/projection/as-of';
@@ -47,6 +47,7 @@ export class AuditAsOfController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly keys: SubjectKeyStore,
   ) {}
 
   @Get('access')
@@ -132,7 +133,9 @@ export class AuditAsOfController {
     const scope = org
       ? await orgScope(this.events, user, org, view.position ?? undefined)
       : { ...(await scopeFrom(view, user)), all: true };
-    const result = await AS_OF_QUERIES[name](view, scope, query, this.clock.now());
+    const result = await AS_OF_QUERIES[name](view, scope, query, this.clock.now(), (email) =>
+      this.keys.addressKey(email),
+    );
     return {
       projection: name,
       asOf: query.asOf,

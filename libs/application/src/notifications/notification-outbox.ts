@@ -1,6 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ERASED } from '@hub/domain';
+import { SubjectKeyStore } from '@hub/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
-import { NOTIFICATION_SINK, Notification, NotificationSink, OutboxEntry } from './notification';
+import {
+  NOTIFICATION_SINK,
+  Notification,
+  NotificationSink,
+  OutboxEntry,
+  StoredOutboxEntry,
+  answeredEntry,
+} from './notification';
 
 /** Outbox documents, keyed by their zero-padded sequence so ids sort like sequences. */
 export const OUTBOX_COLLECTION = 'notifications_outbox';
@@ -25,6 +34,7 @@ export class NotificationOutbox {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(NOTIFICATION_SINK) private readonly sink: NotificationSink,
+    private readonly keys: SubjectKeyStore,
   ) {}
 
   /** Enqueues the notification unless its id is already there; then hands it to the sink. */
@@ -43,13 +53,45 @@ export class NotificationOutbox {
 
   /** Entries after the cursor (a sequence), in order; the answer's cursor is the last one read. */
   async page(after: number, limit: number): Promise<{ entries: OutboxEntry[]; cursor: number }> {
-    const page = await this.store.find<OutboxEntry & Record<string, unknown>>(OUTBOX_COLLECTION, {
-      filter: { sequence: { $gt: after } },
-      sort: [{ field: 'sequence', direction: 'asc' }],
-      limit,
-    });
-    const entries = page.items;
+    const page = await this.store.find<StoredOutboxEntry & Record<string, unknown>>(
+      OUTBOX_COLLECTION,
+      {
+        filter: { sequence: { $gt: after } },
+        sort: [{ field: 'sequence', direction: 'asc' }],
+        limit,
+      },
+    );
+    const entries = page.items.map(answeredEntry);
     return { entries, cursor: entries.length ? entries[entries.length - 1].sequence : after };
+  }
+
+  /**
+   * Erasure (domain.md §10): every entry addressed to one of the erased addresses (their keyed
+   * hashes) keeps its place, kind and subject, but no longer the address nor what it said to
+   * them (its data may name them). The outbox is no projection, so no rebuild would do this.
+   */
+  async eraseRecipients(addressKeys: readonly string[]): Promise<number> {
+    if (addressKeys.length === 0) return 0;
+    await this.store.ensureIndex(OUTBOX_COLLECTION, ['toKey', 'sequence']);
+    let erased = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.find<StoredOutboxEntry & Record<string, unknown>>(
+        OUTBOX_COLLECTION,
+        { filter: { toKey: { $in: [...addressKeys] } }, limit: 500, cursor },
+      );
+      for (const entry of page.items) {
+        if (entry.to === ERASED) continue;
+        await this.store.put(OUTBOX_COLLECTION, padded(entry.sequence), {
+          ...entry,
+          to: ERASED,
+          data: {},
+        });
+        erased += 1;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return erased;
   }
 
   private async write(notification: Notification): Promise<{ entry: OutboxEntry; fresh: boolean }> {
@@ -58,15 +100,16 @@ export class NotificationOutbox {
       notification.id,
     );
     if (known) {
-      const entry = await this.store.get<OutboxEntry & Record<string, unknown>>(
+      const entry = await this.store.get<StoredOutboxEntry & Record<string, unknown>>(
         OUTBOX_COLLECTION,
         padded(known.sequence),
       );
-      if (entry) return { entry, fresh: false };
+      if (entry) return { entry: answeredEntry(entry), fresh: false };
     }
     const sequence = (await this.last()) + 1;
     const entry: OutboxEntry = { ...notification, sequence };
-    await this.store.put(OUTBOX_COLLECTION, padded(sequence), { ...entry });
+    const stored: StoredOutboxEntry = { ...entry, toKey: this.keys.addressKey(notification.to) };
+    await this.store.put(OUTBOX_COLLECTION, padded(sequence), { ...stored });
     await this.store.put(OUTBOX_IDS_COLLECTION, notification.id, { sequence });
     this.lastSequence = sequence;
     return { entry, fresh: true };

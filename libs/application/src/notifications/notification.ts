@@ -34,6 +34,20 @@ export interface OutboxEntry extends Notification {
 }
 
 /**
+ * An outbox entry as stored: with the keyed hash of the recipient's address
+ * (`SubjectKeyStore.addressKey`), by which a recipient finds their notifications and an
+ * erasure finds what was addressed to the person. Never answered.
+ */
+export interface StoredOutboxEntry extends OutboxEntry {
+  toKey: string;
+}
+
+/** The entry as answered: without its stored look-up key. */
+export function answeredEntry({ toKey: _toKey, ...entry }: StoredOutboxEntry): OutboxEntry {
+  return entry;
+}
+
+/**
  * Where notifications go once they are safely in the outbox (e.g. Kafka topic
  * `hub.notifications.v1`). Delivery is at least once: a consumer de-duplicates by `id`.
  */

@@ -15,6 +15,7 @@ import { CustomersController } from './subscriptions/customers.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { AuditController } from './read/audit.controller';
 import { ProjectionsController } from './read/projections.controller';
+import { SignInController } from './sign-in/sign-in.controller';
 
 /** The command routes (api.md "Commands"), one controller per slice; each dispatches on the CommandBus. */
 export const COMMAND_CONTROLLERS = [
@@ -35,5 +36,8 @@ export const COMMAND_CONTROLLERS = [
   InboundController,
 ];
 
-/** Routes over every projection: status and rebuilds, audit and as-of answers. */
-export const OPERATIONS_CONTROLLERS = [ProjectionsController, AuditController];
+/**
+ * Routes over every projection (status and rebuilds, audit and as-of answers), and how a
+ * browser signs in.
+ */
+export const OPERATIONS_CONTROLLERS = [ProjectionsController, AuditController, SignInController];

@@ -72,10 +72,15 @@ export class UiHub {
     return this.tokens.get(who) as string;
   }
 
-  /** Opens the sign-in link of `who`, on a page route (`/cases`) or Customer Activity. */
+  /** The sign-in link of `who`, on a page route (`/cases`) or Customer Activity. */
+  link(who: Person, route = ''): string {
+    return `${this.base}/app/#${route ? `${route}&` : ''}token=${this.token(who)}`;
+  }
+
+  /** Opens the sign-in link of `who` in a new page. */
   async open(who: Person, route = '', context = this.english): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${this.base}/app/#${route ? `${route}&` : ''}token=${this.token(who)}`);
+    await page.goto(this.link(who, route));
     return page;
   }
 

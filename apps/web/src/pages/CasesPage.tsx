@@ -98,7 +98,9 @@ export function CasesPage() {
         reload();
         reloadFiled();
       },
-      { events: ['read-model'], projections: ['cases'] },
+      // A case's warnings reach its people as notifications (the cases read model records
+      // only the breach): either is a reason to ask the hub for the time left again.
+      { events: ['read-model', 'notification'], projections: ['cases'] },
     );
   }, [api, asOf, reload, reloadFiled]);
   return (

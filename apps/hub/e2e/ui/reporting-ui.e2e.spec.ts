@@ -152,6 +152,65 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     await page.close();
   });
 
+  it("opens an add-on package's records and exports them as CSV", async () => {
+    const page = await open('customerAdministrator');
+    const pkg = page.locator(`[data-testid="package-${seed.packages.active}"]`);
+    await pkg.getByRole('button', { name: 'Open the records of Azure enhanced' }).click();
+    const rows = pkg.locator('[data-testid="drilldown-records"] tbody tr');
+    await eventually(async () => (await rows.count()) === 6);
+    expect(await rows.first().innerText()).toContain('2.5');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      pkg.getByRole('button', { name: 'Export Azure enhanced as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^customer-activity-addon-package-records-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv).toHaveLength(7);
+    expect(csv.slice(1).every((line) => line.includes(',azure-credits,'))).toBe(true);
+    await noSeriousViolations(page);
+    await page.close();
+  });
+
+  it("reads every page at 1366 px in English and at 390 px in French: no serious axe violation, no sideways scroll, dates the language's way", async () => {
+    const instant = {
+      'en-US': /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/,
+      'fr-FR': /^\d{1,2} \S+ \d{4}(,| à) \d{2}:\d{2}$/,
+    };
+    for (const [locale, width] of [
+      ['en-US', 1366],
+      ['fr-FR', 390],
+    ] as const) {
+      const context = await ui.browser.newContext({
+        locale,
+        timezoneId: 'UTC',
+        viewport: { width, height: 900 },
+      });
+      const signIn = await context.newPage();
+      await signIn.goto(`${base}/app/`);
+      await signIn.getByLabel('Bearer token').waitFor();
+      await noSeriousViolations(signIn);
+      const pages: [string, string][] = [
+        ['', '[data-testid="tile-proactive-hours"]'],
+        ['/cases', '[data-testid="cases"] td'],
+        ['/notifications', 'ul.notifications time'],
+      ];
+      for (const [route, ready] of pages) {
+        const page = await open('customerAdministrator', route, context);
+        await page.locator(ready).first().waitFor();
+        await noSeriousViolations(page);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          width,
+        );
+        if (route) expect(await page.locator('time').first().innerText()).toMatch(instant[locale]);
+      }
+      await context.close();
+    }
+  });
+
   it('switches to "All workspaces" and adds the Europe contract, then filters on it; in French the figures read the French way', async () => {
     const page = await open('customerAdministrator');
     await page.locator('[data-testid="tile-proactive-hours"]').waitFor();

@@ -50,8 +50,14 @@ function CaseTable(props: { caption: string; list: CaseList; testId: string }) {
                 </td>
                 <td>{c.severity}</td>
                 <td>{c.status}</td>
-                <td>{format.instant(c.openedAt)}</td>
-                <td>{format.instant(c.initialResponseDueAt)}</td>
+                <td>
+                  <time dateTime={c.openedAt}>{format.instant(c.openedAt)}</time>
+                </td>
+                <td>
+                  <time dateTime={c.initialResponseDueAt}>
+                    {format.instant(c.initialResponseDueAt)}
+                  </time>
+                </td>
                 <td>
                   {sla.breached && <span className="badge breach">Target breached</span>}
                   {sla.secondsLeft !== null && (

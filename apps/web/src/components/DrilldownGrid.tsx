@@ -3,6 +3,7 @@ import { EntitlementRow } from '../types';
 import { Selection } from './CategoryDetail';
 import { RecordsGrid } from './RecordsGrid';
 import { categoryLabel } from './Tiles';
+import { Columns } from './Columns';
 
 /** The full grid of a category: its lines with balances and every record, paged, with CSV export. */
 export function DrilldownGrid(props: {
@@ -17,16 +18,7 @@ export function DrilldownGrid(props: {
       <div className="scroll" tabIndex={0} role="region" aria-label={`${label} lines`}>
         <table>
           <caption>{label}: lines</caption>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Contract</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Total</th>
-              <th scope="col">Used</th>
-              <th scope="col">Remaining</th>
-            </tr>
-          </thead>
+          <Columns names={['Service', 'Contract', 'Unit', 'Total', 'Used', 'Remaining']} />
           <tbody>
             {props.lines.map((line) => (
               <tr key={`${line.contractId}/${line.entitlementId}`}>

@@ -4,6 +4,7 @@ import { useSession } from '../context';
 import { RecordRow } from '../types';
 import { useLoad } from '../useLoad';
 import { saveFile } from './download';
+import { Columns } from './Columns';
 
 const PAGE = 100;
 
@@ -76,17 +77,17 @@ export function RecordsGrid(props: {
             <caption>
               {label}: consumption records, newest first ({records.length} shown)
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Delivered</th>
-                <th scope="col">Service</th>
-                <th scope="col">Quantity</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Reference</th>
-                <th scope="col">Workspace</th>
-                <th scope="col">Reversed</th>
-              </tr>
-            </thead>
+            <Columns
+              names={[
+                'Delivered',
+                'Service',
+                'Quantity',
+                'Unit',
+                'Reference',
+                'Workspace',
+                'Reversed',
+              ]}
+            />
             <tbody>
               {records.map((r) => (
                 <tr key={r.consumptionId} className={r.reversed ? 'reversed' : undefined}>

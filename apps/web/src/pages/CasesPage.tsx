@@ -5,6 +5,7 @@ import { slaState } from '../sla';
 import { CaseRow } from '../types';
 import { useLoad } from '../useLoad';
 import { Empty, Problem } from '../components/Status';
+import { Columns } from '../components/Columns';
 
 interface CaseList {
   cases: CaseRow[];
@@ -27,16 +28,9 @@ function CaseTable(props: { caption: string; list: CaseList; testId: string }) {
     <div className="scroll" tabIndex={0} role="region" aria-label={props.caption}>
       <table data-testid={props.testId}>
         <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Status</th>
-            <th scope="col">Opened</th>
-            <th scope="col">First response due</th>
-            <th scope="col">Response clock</th>
-          </tr>
-        </thead>
+        <Columns
+          names={['Case', 'Severity', 'Status', 'Opened', 'First response due', 'Response clock']}
+        />
         <tbody>
           {props.list.cases.map((c) => {
             const sla = slaState(c, now, props.list.fetchedAt);

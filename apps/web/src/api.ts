@@ -85,16 +85,6 @@ export class HubApi {
     return (await (await this.request(path, params)).json()) as T;
   }
 
-  /** Like get, but null when the route or the thing is not there (404): a feature the hub lacks. */
-  async optional<T>(path: string, params?: Params): Promise<T | null> {
-    try {
-      return await this.get<T>(path, params);
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
-      throw error;
-    }
-  }
-
   /** A read model's answer as it stood then (auditors): `asOf` is a day or an instant. */
   async asOf<T>(projection: string, asOf: string, params: Params, now: Date): Promise<T> {
     const answer = await this.get<{ answer: T }>(`/v1/audit/projections/${projection}`, {

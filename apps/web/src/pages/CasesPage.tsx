@@ -85,10 +85,10 @@ export function CasesPage() {
   const partnerId = claims.orgKind === 'partner' ? claims.org : undefined;
   const [filed, reloadFiled] = useLoad<CaseList | null>(async () => {
     if (!partnerId || asOf) return null;
-    const answer = await api.optional<{ cases: CaseRow[] }>(
+    const answer = await api.get<{ cases: CaseRow[] }>(
       `/v1/partners/${encodeURIComponent(partnerId)}/cases`,
     );
-    return answer && { cases: answer.cases, fetchedAt: new Date() };
+    return { cases: answer.cases, fetchedAt: new Date() };
   }, [api, asOf, partnerId]);
   useEffect(() => {
     if (asOf) return undefined;
@@ -117,9 +117,6 @@ export function CasesPage() {
       {partnerId && !asOf && (
         <section aria-labelledby="filed-heading">
           <h2 id="filed-heading">Cases filed by your partner</h2>
-          {filed.state === 'ready' && filed.value === null && (
-            <Empty>This hub does not list a partner&apos;s filed cases yet.</Empty>
-          )}
           {filed.state === 'ready' && filed.value && filed.value.cases.length === 0 && (
             <Empty>Your partner has filed no cases.</Empty>
           )}

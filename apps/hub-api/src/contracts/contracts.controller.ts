@@ -1,38 +1,22 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
-import { runCommand } from '@hub/application/execution/command';
+import { Body, Param, Post } from '@nestjs/common';
 import { contractCommands } from '@hub/application/contracts/contract.commands';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import { AddContractDto, ContractAddedAnswer } from './contract.dto';
 
 /** Contract commands (api.md "Commands"). */
-@ApiTags('contracts')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller()
-export class ContractsController {
-  constructor(private readonly commands: CommandBus) {}
-
+@CommandsController('', 'contracts')
+export class ContractsController extends CommandRoutes {
   @Post('agreements/:agreementId/contracts')
-  @ApiOperation({ summary: 'Add a contract with its entitlements to an agreement (CSAM, AC)' })
-  @ApiCreatedResponse({ type: ContractAddedAnswer })
+  @Answers(
+    201,
+    ContractAddedAnswer,
+    'Add a contract with its entitlements to an agreement (CSAM, AC)',
+  )
   add(
     @Param('agreementId') agreementId: string,
     @Body() dto: AddContractDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
+    @By() by: Issuer,
   ): Promise<ContractAddedAnswer> {
-    return this.commands.execute(
-      runCommand(contractCommands.add, { ...dto, agreementId }, callerOf(user), context),
-    );
+    return this.run(contractCommands.add, { ...dto, agreementId }, by);
   }
 }

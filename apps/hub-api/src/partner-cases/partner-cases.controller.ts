@@ -1,41 +1,26 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
-import { CommandCtx } from '../http/command-context.decorator';
+import { Body, Param, Post } from '@nestjs/common';
+import { RequireTokenRole } from '@hub/access';
 import { partnerCallerOf } from '@hub/application/partners/partner-caller';
-import { CommandContext } from '@hub/application/execution/command-context';
 import { OpenPartnerCaseCommand } from '@hub/application/partner-cases/open-partner-case.handler';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import { OpenPartnerCaseDto, PartnerCaseOpenedAnswer } from './partner-case.dto';
 
-/** Cases a partner files on behalf of its customers (domain.md §6). */
-@ApiTags('partners')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('partners/:partnerId/cases')
-export class PartnerCasesController {
-  constructor(private readonly commands: CommandBus) {}
-
+/** Cases a partner files (domain.md §6). */
+@CommandsController('partners/:partnerId/cases', 'partners')
+export class PartnerCasesController extends CommandRoutes {
   @Post()
   @RequireTokenRole('AdminAgent')
-  @ApiOperation({
-    summary: 'File a case on behalf of a customer under an active GDAP relationship (AdminAgent)',
-  })
-  @ApiCreatedResponse({ type: PartnerCaseOpenedAnswer })
+  @Answers(
+    201,
+    PartnerCaseOpenedAnswer,
+    'File a case on behalf of a customer under an active GDAP relationship (AdminAgent)',
+  )
   open(
     @Param('partnerId') partnerId: string,
     @Body() dto: OpenPartnerCaseDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
+    @By() by: Issuer,
   ): Promise<PartnerCaseOpenedAnswer> {
-    return this.commands.execute(
-      new OpenPartnerCaseCommand(partnerId, dto, partnerCallerOf(user), context),
-    );
+    const caller = partnerCallerOf(by.user);
+    return this.commands.execute(new OpenPartnerCaseCommand(partnerId, dto, caller, by.context));
   }
 }

@@ -110,16 +110,22 @@ export async function signInConfig(fetchFn: typeof fetch = fetch): Promise<OpenI
   return ((await response.json()) as { openId: OpenIdSignIn | null }).openId;
 }
 
+/** A code on the redirect URI; `iss` names who issued it when the provider says (RFC 9207). */
+export interface Callback {
+  code: string;
+  state: string;
+  iss?: string;
+}
+
 /** The provider's answer on the redirect URI (`?code=&state=` or `?error=`), if this is one. */
-export function callbackOf(
-  search: string,
-): { code: string; state: string } | { error: string } | null {
+export function callbackOf(search: string): Callback | { error: string } | null {
   const params = new URLSearchParams(search);
   const error = params.get('error');
   if (error) return { error: params.get('error_description') || error };
   const code = params.get('code');
   const state = params.get('state');
-  return code && state ? { code, state } : null;
+  const iss = params.get('iss');
+  return code && state ? { code, state, ...(iss ? { iss } : {}) } : null;
 }
 
 /**
@@ -128,7 +134,7 @@ export function callbackOf(
  */
 export async function completeSignIn(
   config: OpenIdSignIn,
-  callback: { code: string; state: string },
+  callback: Callback,
   storage: SessionStore,
   fetchFn: typeof fetch = fetch,
 ): Promise<{ token: string; route: string }> {
@@ -137,6 +143,9 @@ export async function completeSignIn(
   const pending = saved ? (JSON.parse(saved) as PendingSignIn) : null;
   if (!pending || pending.state !== callback.state)
     throw new Error('That sign-in answer was not for this tab; sign in again.');
+  // A code from another provider than the one the hub trusts (a mix-up) is never traded.
+  if (callback.iss !== undefined && callback.iss !== config.issuer)
+    throw new Error('That sign-in answer came from another provider than the hub trusts.');
   const { token_endpoint } = await discover(config.issuer, fetchFn);
   const response = await fetchFn(token_endpoint, {
     method: 'POST',

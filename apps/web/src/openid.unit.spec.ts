@@ -85,6 +85,11 @@ describe('sign-in through an OpenID provider (authorization code with PKCE)', ()
 
   it('reads the answer on the redirect URI: a code and state, an error, or nothing', () => {
     expect(callbackOf('?code=c&state=s')).toEqual({ code: 'c', state: 's' });
+    expect(callbackOf('?code=c&state=s&iss=https%3A%2F%2Fidp.example')).toEqual({
+      code: 'c',
+      state: 's',
+      iss: 'https://idp.example',
+    });
     expect(callbackOf('?error=access_denied&error_description=No')).toEqual({ error: 'No' });
     expect(callbackOf('')).toBeNull();
   });
@@ -115,6 +120,24 @@ describe('sign-in through an OpenID provider (authorization code with PKCE)', ()
     await expect(
       completeSignIn(CONFIG, { code: 'k', state: 's1' }, storage, fetchFn),
     ).rejects.toThrow('not for this tab');
+  });
+
+  it('never trades a code another issuer answered (RFC 9207 mix-up)', async () => {
+    const storage = new MemoryStorage();
+    const pending = { state: 's', verifier: 'v', redirectUri: 'r', route: '' };
+    storage.setItem(PENDING_KEY, JSON.stringify(pending));
+    let asked = 0;
+    const fetchFn = (async () => (asked++, json(DISCOVERY))) as unknown as typeof fetch;
+    await expect(
+      completeSignIn(
+        CONFIG,
+        { code: 'k', state: 's', iss: 'https://evil.example' },
+        storage,
+        fetchFn,
+      ),
+    ).rejects.toThrow('another provider');
+    expect(asked).toBe(0);
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
   });
 
   it('says why the provider refused the code', async () => {

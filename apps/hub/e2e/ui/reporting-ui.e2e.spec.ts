@@ -98,9 +98,14 @@ describe('the reporting UI in Chromium, on the demo dataset: Customer Activity',
     ).toContain('inactive');
     await page.getByLabel('State').selectOption('active');
     await eventually(async () => (await page.locator('[data-testid^="package-"]').count()) === 1);
-    await page
-      .locator(`[data-testid="burndown-${seed.contracts.main}-proactive-hours"] canvas`)
-      .waitFor();
+    const chart = page.locator(
+      `[data-testid="burndown-${seed.contracts.main}-proactive-hours"] canvas`,
+    );
+    await chart.waitFor();
+    // The chart says what it draws: the balance, the forecast's run-out day, the contract end.
+    expect(await chart.getAttribute('aria-label')).toMatch(
+      /: 189 used of 200, 11 remaining\. At [\d.]+ per day it runs out \w{3} \d{1,2}, \d{4}, before the end\. Contract end \w{3} \d{1,2}, \d{4}\.$/,
+    );
     await noSeriousViolations(page);
     const shot = process.env.UPDATE_SCREENSHOT
       ? join(REPO, 'apps/web/screenshot.png')

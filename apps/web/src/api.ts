@@ -51,13 +51,17 @@ export class HubApi {
    * Starts a GET now (before React has rendered anything) for the page to take when it asks:
    * the first render then waits for one request less.
    */
-  prefetch(path: string, params?: Params): void {
+  prefetch<T>(path: string, params?: Params): Promise<T | null> {
     const url = `${this.base}${path}${queryString(params)}`;
     const started = this.fetchFn(url, {
       headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
     });
-    started.catch(() => undefined);
     early.set(`${this.token} ${url}`, started);
+    // The answer's body for the caller too (a copy: the page reads the original), so the next
+    // request can start from it; null when it failed (the page reports that itself).
+    return started
+      .then((response) => (response.ok ? (response.clone().json() as Promise<T>) : null))
+      .catch(() => null);
   }
 
   private async request(path: string, params?: Params, accept = 'application/json') {

@@ -90,12 +90,16 @@ describe('HubApi (the UI client of /v1)', () => {
       'tok',
       answering({ '/v1/workspaces': () => json({ workspaces: [], answer: ++answers }) }, seen),
     );
-    api.prefetch('/v1/workspaces');
+    const early = api.prefetch('/v1/workspaces');
     expect(seen).toHaveLength(1);
+    // The one who prefetched reads the answer too, and so does the page after it.
+    expect(await early).toEqual({ workspaces: [], answer: 1 });
     expect(await api.get('/v1/workspaces')).toEqual({ workspaces: [], answer: 1 });
     expect(seen).toHaveLength(1);
     expect(await api.get('/v1/workspaces')).toEqual({ workspaces: [], answer: 2 });
     expect(seen).toHaveLength(2);
+    // A prefetch that fails answers null to the one who asked; the page sees the error itself.
+    expect(await api.prefetch('/v1/not-there')).toBeNull();
   });
 
   it('names a CSV export after the Content-Disposition the hub sends', async () => {

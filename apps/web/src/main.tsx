@@ -3,6 +3,8 @@ import { HubApi } from './api';
 import { App } from './App';
 import { adoptToken } from './auth';
 import { callbackOf, completeSignIn, signInConfig } from './openid';
+import { Workspace } from './types';
+import { defaultWorkspace } from './workspaces';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -34,8 +36,16 @@ if (callback) {
   const token = adoptToken(window.location, window.sessionStorage, (url) =>
     window.history.replaceState(null, '', url),
   );
-  // Customer Activity, the page most visits open on, first needs the caller's workspaces.
-  if (token && (window.location.hash || '#/activity').startsWith('#/activity'))
-    new HubApi(token).prefetch('/v1/workspaces');
+  // Customer Activity, the page most visits open on, first needs the caller's workspaces, then
+  // the summary of the one it shows first: both asked before React has rendered anything.
+  if (token && (window.location.hash || '#/activity').startsWith('#/activity')) {
+    const api = new HubApi(token);
+    void api.prefetch<{ workspaces: Workspace[] }>('/v1/workspaces').then((answer) => {
+      if (answer)
+        void api.prefetch('/v1/customer-activity', {
+          workspaceId: defaultWorkspace(answer.workspaces),
+        });
+    });
+  }
   root.render(<App initialToken={token} />);
 }

@@ -1,6 +1,8 @@
 import { Body, Delete, Param, Post, Put } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { agreementCommands } from '@hub/application/agreements/agreement.commands';
+import { contractCommands } from '@hub/application/contracts/contract.commands';
+import { AddContractDto, ContractAddedAnswer } from '../contracts/contract.dto';
 import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import {
   AccountPolicyDto,
@@ -11,7 +13,7 @@ import {
   PositionAnswer,
 } from './agreement.dto';
 
-/** Agreement commands (api.md "Commands"). */
+/** Agreement commands and the contracts added to an agreement (api.md "Commands"). */
 @CommandsController('agreements', 'agreements')
 export class AgreementsController extends CommandRoutes {
   @Post()
@@ -82,5 +84,20 @@ export class AgreementsController extends CommandRoutes {
     @By() by: Issuer,
   ) {
     return this.run(agreementCommands.removeCustomerAdministrator, { agreementId, userId }, by);
+  }
+
+  @Post(':agreementId/contracts')
+  @ApiTags('contracts')
+  @Answers(
+    201,
+    ContractAddedAnswer,
+    'Add a contract with its entitlements to an agreement (CSAM, AC)',
+  )
+  addContract(
+    @Param('agreementId') agreementId: string,
+    @Body() dto: AddContractDto,
+    @By() by: Issuer,
+  ) {
+    return this.run(contractCommands.add, { ...dto, agreementId }, by);
   }
 }

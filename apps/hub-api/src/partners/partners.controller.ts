@@ -2,11 +2,13 @@ import { Body, Param, Post } from '@nestjs/common';
 import { RequireTokenRole } from '@hub/access';
 import { partnerCommands } from '@hub/application/partners/partner.commands';
 import { partnerCallerOf } from '@hub/application/partners/partner-caller';
+import { OpenPartnerCaseCommand } from '@hub/application/partner-cases/open-partner-case.handler';
+import { OpenPartnerCaseDto, PartnerCaseOpenedAnswer } from '../partner-cases/partner-case.dto';
 import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { GrantHelpDeskAgentDto, PartnerRegisteredAnswer, RegisterPartnerDto } from './partner.dto';
 
-/** Partner commands (domain.md §6). */
+/** Partner commands, and the cases a partner files (domain.md §6). */
 @CommandsController('partners', 'partners')
 export class PartnersController extends CommandRoutes {
   @Post()
@@ -26,5 +28,23 @@ export class PartnersController extends CommandRoutes {
   ) {
     const request = { ...dto, partnerId };
     return this.runAs(partnerCommands.grantHelpDeskAgent, request, partnerCallerOf(by.user), by);
+  }
+
+  @Post(':partnerId/cases')
+  @RequireTokenRole('AdminAgent')
+  @Answers(
+    201,
+    PartnerCaseOpenedAnswer,
+    'File a case on behalf of a customer under an active GDAP relationship (AdminAgent)',
+  )
+  openCase(
+    @Param('partnerId') partnerId: string,
+    @Body() dto: OpenPartnerCaseDto,
+    @By() by: Issuer,
+  ) {
+    const caller = partnerCallerOf(by.user);
+    return this.commands.execute<OpenPartnerCaseCommand, PartnerCaseOpenedAnswer>(
+      new OpenPartnerCaseCommand(partnerId, dto, caller, by.context),
+    );
   }
 }

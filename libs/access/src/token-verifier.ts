@@ -14,6 +14,11 @@ export interface OpenIdSettings {
    * seen makes it fetch the set again (the provider rotated its keys), at most this often.
    */
   refetchCooldownMs?: number;
+  /**
+   * The UI's sign-in through the provider (authorization code with PKCE): its public client id
+   * and the scopes it asks for. The hub only publishes them (GET /v1/sign-in).
+   */
+  signIn?: { clientId: string; scope: string };
 }
 
 /** The hub's clock, in milliseconds since the epoch; injected so the claim rules can be tested. */

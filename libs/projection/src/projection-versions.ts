@@ -1,6 +1,7 @@
 import { GlobalPosition, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
+import { snapshotCollections } from './snapshots/snapshot-layout';
 
 /** The read store's collection recording, per projection, which build queries read. */
 export const PROJECTION_VERSIONS = 'projection_versions';
@@ -51,7 +52,10 @@ export function recordedBuild(projection: Projection, build: ProjectionBuild): R
   const prefix = buildPrefix(projection.name, build);
   return {
     ...build,
-    collections: projection.collections.map((c) => physicalCollection(prefix, c.name)),
+    collections: [
+      ...projection.collections.map((c) => physicalCollection(prefix, c.name)),
+      ...snapshotCollections(projection, prefix),
+    ],
   };
 }
 

@@ -5,7 +5,8 @@ import { CLOCK, Clock, NotFoundError, ValidationError } from '@hub/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, parsePosition } from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
-import { AsOf, foldAsOf } from '@hub/projection/as-of';
+import { AsOf, asOfView } from '@hub/projection/as-of';
+import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { scopeFrom } from '@hub/projections/access/caller-scope';
 import { customerAuditOrg, orgLogPage, orgScope, requireOrgStream } from './customer-audit';
 
@@ -72,6 +73,7 @@ export class AuditController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
   @Get('streams/:stream')
@@ -154,7 +156,8 @@ export class AuditController {
     // The Help Desk view is the partner's, not the customer organisation's.
     if (org && name === 'helpdesk') throw new NotFoundError(`Projection ${name} not found`);
     const asOf = asOfParam(query.asOf);
-    const view = await foldAsOf(this.events, projection, asOf);
+    // From the nearest snapshot of the served build, then the events up to `asOf`.
+    const view = await asOfView(this.events, this.readModels, projection, asOf);
     const scope = org
       ? await orgScope(this.events, user, org, view.position ?? undefined)
       : { ...(await scopeFrom(view, user)), all: true };

@@ -28,12 +28,12 @@ async function answer(name: string, view: AsOfView, query: Record<string, string
 /** The questions asked of each projection at an instant: every workspace, one, one case. */
 async function questions(name: string, reference: AsOfView, rnd: () => number) {
   const all: Record<string, string>[] = [{}];
-  const workspaces = await reference.store.find<{ workspaceId: string }>(
+  const workspaces = await reference.store.find<{ workspaceId: string; caseId?: string }>(
     reference.collection(name === 'cases' ? 'cases' : 'workspace_mappings'),
   );
   const pick = workspaces.items[Math.floor(rnd() * workspaces.items.length)];
   if (pick) all.push({ workspaceId: pick.workspaceId });
-  if (name === 'cases' && pick) all.push({ caseId: String(pick.caseId ?? pick.id) });
+  if (name === 'cases' && pick) all.push({ caseId: String(pick.caseId) });
   return all;
 }
 

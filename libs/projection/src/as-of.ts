@@ -6,7 +6,8 @@ import { applyEvents } from './projection-batch';
 import { ProjectionView } from './runner-entry';
 import { readVersions } from './projection-versions';
 import { readEventPages } from './snapshots/event-pages';
-import { nearestSnapshot } from './snapshots/snapshot-layout';
+import { nearestSnapshot, snapshotMetas } from './snapshots/snapshot-layout';
+import { metaId } from './snapshots/snapshot-retention';
 import { SnapshotViewStore } from './snapshots/snapshot-view-store';
 
 /** "As it stood": after the event at a position, or after the last event recorded by an instant (ISO). */
@@ -16,6 +17,11 @@ export type AsOf = { position: GlobalPosition } | { instant: string };
 export interface AsOfView extends ProjectionView {
   /** The last event applied (null when the projection had seen nothing by then). */
   position: GlobalPosition | null;
+  /**
+   * Whether what was read is still the snapshot's: false once retention dropped it meanwhile
+   * (its rows may have gone mid-read), and the answer is to be computed again.
+   */
+  intact(): Promise<boolean>;
 }
 
 function instantOf(asOf: AsOf): number | null {
@@ -78,7 +84,12 @@ export async function foldAsOf(
   const store = new MemoryReadModelStore();
   const prefix = buildPrefix(projection.name, { version: projection.version, generation: 0 });
   const position = await foldOnto(eventStore, projection, store, prefix, null, asOf, batchSize);
-  return { store, position, collection: (collection) => physicalCollection(prefix, collection) };
+  return {
+    store,
+    position,
+    collection: (collection) => physicalCollection(prefix, collection),
+    intact: async () => true,
+  };
 }
 
 /**
@@ -107,5 +118,11 @@ export async function asOfView(
   const after = parsePosition(snapshot.position)!;
   const folded = await foldOnto(eventStore, projection, store, prefix, after, asOf, 1000);
   const position = folded ?? (snapshot.lastEvent ? parsePosition(snapshot.lastEvent) : null);
-  return { store, position, collection: (collection) => physicalCollection(prefix, collection) };
+  return {
+    store,
+    position,
+    collection: (collection) => physicalCollection(prefix, collection),
+    // Retention deletes a snapshot's metadata before (or with) its rows.
+    intact: async () => (await readStore.get(snapshotMetas(prefix), metaId(snapshot.seq))) !== null,
+  };
 }

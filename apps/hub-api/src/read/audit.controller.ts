@@ -156,17 +156,20 @@ export class AuditController {
     // The Help Desk view is the partner's, not the customer organisation's.
     if (org && name === 'helpdesk') throw new NotFoundError(`Projection ${name} not found`);
     const asOf = asOfParam(query.asOf);
-    // From the nearest snapshot of the served build, then the events up to `asOf`.
-    const view = await asOfView(this.events, this.readModels, projection, asOf);
-    const scope = org
-      ? await orgScope(this.events, user, org, view.position ?? undefined)
-      : { ...(await scopeFrom(view, user)), all: true };
-    const result = await answer(view, scope, query, this.clock.now());
-    return {
-      projection: name,
-      asOf: query.asOf,
-      position: view.position?.toString() ?? null,
-      answer: org && name === 'access' ? onlyWorkspacesOf(result, scope.workspaces) : result,
-    };
+    for (let attempt = 1; ; attempt += 1) {
+      // From the nearest snapshot of the served build, then the events up to `asOf`.
+      const view = await asOfView(this.events, this.readModels, projection, asOf);
+      const scope = org
+        ? await orgScope(this.events, user, org, view.position ?? undefined)
+        : { ...(await scopeFrom(view, user)), all: true };
+      const result = await answer(view, scope, query, this.clock.now());
+      if (attempt < 3 && !(await view.intact())) continue;
+      return {
+        projection: name,
+        asOf: query.asOf,
+        position: view.position?.toString() ?? null,
+        answer: org && name === 'access' ? onlyWorkspacesOf(result, scope.workspaces) : result,
+      };
+    }
   }
 }

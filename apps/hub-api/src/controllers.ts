@@ -1,7 +1,6 @@
 import { AgreementsController } from './agreements/agreements.controller';
 import { CasesController } from './cases/cases.controller';
 import { ConsumptionController } from './consumption/consumption.controller';
-import { ContractsController } from './contracts/contracts.controller';
 import { GdapController } from './gdap/gdap.controller';
 import { HelpDeskController } from './helpdesk/helpdesk.controller';
 import { InboundController } from './inbound/inbound.controller';
@@ -9,17 +8,16 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { PackagesController } from './packages/packages.controller';
-import { PartnerCasesController } from './partner-cases/partner-cases.controller';
 import { PartnersController } from './partners/partners.controller';
 import { CustomersController } from './subscriptions/customers.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { AuditController } from './read/audit.controller';
+import { AuditAsOfController } from './read/audit-as-of.controller';
 import { ProjectionsController } from './read/projections.controller';
 
 /** The command routes (api.md "Commands"), one controller per slice; each dispatches on the CommandBus. */
 export const COMMAND_CONTROLLERS = [
   AgreementsController,
-  ContractsController,
   PackagesController,
   WorkspacesController,
   InvitationsController,
@@ -30,10 +28,9 @@ export const COMMAND_CONTROLLERS = [
   PartnersController,
   CustomersController,
   GdapController,
-  PartnerCasesController,
   HelpDeskController,
   InboundController,
 ];
 
 /** Routes over every projection: status and rebuilds, audit and as-of answers. */
-export const OPERATIONS_CONTROLLERS = [ProjectionsController, AuditController];
+export const OPERATIONS_CONTROLLERS = [ProjectionsController, AuditController, AuditAsOfController];

@@ -11,7 +11,7 @@ import {
   servedBuild,
   writeVersions,
 } from './projection-versions';
-import { Entry, ProjectionRunnerOptions, ProjectionView } from './runner-entry';
+import { CHECKPOINT_POLL_MS, Entry, ProjectionRunnerOptions, ProjectionView } from './runner-entry';
 import { ProjectionWorker, WorkerOptions } from './projection-worker';
 import { workerOptions } from './worker-options';
 import { CheckpointWaiters } from './checkpoint-waiters';
@@ -56,7 +56,7 @@ export class ProjectionRunner {
     );
     this.leaseOptions = options.leases;
     this.switchGraceMs = options.switchGraceMs ?? 0;
-    this.waiters = new CheckpointWaiters(options.pollIntervalMs ?? 100, (name) =>
+    this.waiters = new CheckpointWaiters(options.pollIntervalMs ?? CHECKPOINT_POLL_MS, (name) =>
       this.readActiveCheckpoint(name),
     );
   }
@@ -145,12 +145,13 @@ export class ProjectionRunner {
   async waitForPosition(name: string, position: GlobalPosition, timeoutMs: number): Promise<void> {
     const entry = this.entry(name);
     entry.worker?.requestProbe();
-    await this.waiters.waitFor(
+    await this.waiters.waitForLogged(
       name,
       position,
       timeoutMs,
       () => this.activeCheckpoint(entry),
       () => this.stateOf(entry),
+      () => this.eventStore.headPosition(),
     );
   }
 

@@ -10,8 +10,14 @@ export const FOLLOW_MS = 500;
 /** How long the old build outlives a switch where other processes query (ProjectorModule). */
 export const SWITCH_GRACE_MS = 4 * FOLLOW_MS;
 
+/**
+ * How often a wait for `minPosition` reads the stored checkpoint of a projection run by another
+ * process (one read per projection while anyone waits; bench:freshness, split processes).
+ */
+export const CHECKPOINT_POLL_MS = 10;
+
 export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
-  /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
+  /** How often waitForPosition re-reads the stored checkpoint (default CHECKPOINT_POLL_MS). */
   pollIntervalMs?: number;
   /** Share the projections with other processes: each runs where its lease is held. */
   leases?: LeaseOptions;

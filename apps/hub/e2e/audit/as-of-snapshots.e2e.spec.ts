@@ -2,7 +2,7 @@ import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { buildPrefix } from '@hub/projection/projection';
 import { snapshotMetas } from '@hub/projection/snapshots/snapshot-layout';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
-import { Fixtures } from '../fixtures';
+import { startedHub } from '../started-hub';
 import { TestHub } from '../test-hub';
 
 const DAY = '2026-06-01';
@@ -12,14 +12,9 @@ const DAY = '2026-06-01';
  * gives, at every position of a history, the answer the live route gave at that moment.
  */
 describe('as-of answers from snapshots (end to end)', () => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await TestHub.start({ SNAPSHOT_EVERY_EVENTS: '2' });
-  });
-  afterAll(() => hub.stop());
+  const { hub, f } = startedHub(() => TestHub.start({ SNAPSHOT_EVERY_EVENTS: '2' }));
 
   it('answers each past position as the live route answered then', async () => {
-    const f = new Fixtures(hub);
     const auditor = hub.token({ sub: 'auditor-1', roles: ['Auditor'], orgKind: 'provider' });
     const customer = await f.customer();
     const { workspaceId } = await f.administeredWorkspace(customer.agreementId);

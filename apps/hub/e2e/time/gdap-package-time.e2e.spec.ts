@@ -1,29 +1,26 @@
 import { FakeClock } from '@hub/testing/fake-clock';
-import { Fixtures } from '../fixtures';
 import {
   CUSTOMER,
   SERVICE_ADMIN_EMAIL,
   customerWithAdministrator,
   registerPartner,
   tokens,
-} from '../partner-cases/csp.e2e-fixtures';
-import { TestHub } from '../test-hub';
-import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.e2e-fixtures';
+} from '../partner-cases/csp.fixtures';
+import { startedHub } from '../started-hub';
+import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.fixtures';
 
 const START = '2026-03-02T09:00:00.000Z';
 
 describe("time makes facts: a GDAP relationship's and a package's term", () => {
   const clock = new FakeClock(START);
-  let hub: TestHub;
+  const { hub, f } = startedHub(() => hubWithClock(clock));
   let t: ReturnType<typeof tokens>;
 
   beforeAll(async () => {
-    hub = await hubWithClock(clock);
     t = tokens(hub);
     await customerWithAdministrator(hub);
     await registerPartner(hub, 'p-1', 'direct-provider');
   });
-  afterAll(() => hub.stop());
 
   const of = (events: any[], key: string, id: string) => events.filter((e) => e.data[key] === id);
 
@@ -114,9 +111,75 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
     expect(customerTold).toEqual([]);
   });
 
+  it('an autoExtend relationship runs 180 days past its end in both lists; an auditor reads it as it stood before', async () => {
+    clock.set(START);
+    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-3');
+    const requested = await hub.call('POST', '/v1/gdap-relationships', {
+      token: partnerAdmin,
+      body: {
+        partnerId: 'p-1',
+        customerOrgId: CUSTOMER,
+        roles: ['ServiceSupportAdministrator'],
+        durationDays: 10,
+        autoExtend: true,
+      },
+    });
+    const id = requested.body.relationshipId as string;
+    const approved = await hub.call('POST', `/v1/gdap-relationships/${id}/approve`, {
+      token: t.customerAdmin,
+    });
+    const auditor = hub.token({ sub: 'auditor-1', roles: ['Auditor'], orgKind: 'provider' });
+    const asOf = (token: string, query: string) =>
+      hub.call(
+        'GET',
+        `/v1/audit/projections/partner-relations?asOf=${approved.body.position}&${query}`,
+        {
+          token,
+        },
+      );
+    const mine = (answer: any) => answer.relationships.find((r: any) => r.relationshipId === id);
+    expect(mine((await asOf(auditor, 'partnerId=p-1')).body.answer)).toMatchObject({
+      status: 'active',
+      endsAt: '2026-03-12T09:00:00.000Z',
+    });
+
+    clock.set('2026-03-12T09:00:00.000Z'); // the end: extended, not expired
+    await fireDue(hub);
+    const [extended] = of(await facts(hub, 'GdapRelationshipExtended'), 'relationshipId', id);
+    expect(extended.data.endsAt).toBe('2026-09-08T09:00:00.000Z');
+    expect(of(await facts(hub, 'GdapRelationshipExpired'), 'relationshipId', id)).toEqual([]);
+    clock.set('2026-03-13T09:00:00.000Z');
+    for (const [token, query] of [
+      [partnerAdmin, 'partnerId=p-1'],
+      [t.customerAdmin, `customerOrgId=${CUSTOMER}`],
+    ]) {
+      const live = await hub.call(
+        'GET',
+        `/v1/gdap-relationships?${query}&minPosition=${extended.position}`,
+        { token },
+      );
+      expect(mine(live.body)).toMatchObject({
+        status: 'active',
+        endsAt: '2026-09-08T09:00:00.000Z',
+      });
+    }
+    // As it stood at the approval: the first end, before the extension was recorded.
+    expect(mine((await asOf(auditor, 'partnerId=p-1')).body.answer).endsAt).toBe(
+      '2026-03-12T09:00:00.000Z',
+    );
+    // A customer organisation's Auditor reads its own organisation's relationships only.
+    const orgAuditor = hub.token({
+      sub: 'aud-c',
+      roles: ['Auditor'],
+      org: CUSTOMER,
+      orgKind: 'customer',
+    });
+    expect(mine((await asOf(orgAuditor, 'partnerId=p-1')).body.answer)).toBeDefined();
+    expect((await asOf(orgAuditor, 'customerOrgId=org-elsewhere')).status).toBe(404);
+  });
+
   it("tells the agreement's administrator and the CSAM 30, 7 and 1 days before a package ends, then records its expiry; a withdrawal cancels", async () => {
     clock.set(START);
-    const f = new Fixtures(hub);
     const agreement = await hub.call('GET', '/v1/workspaces', { token: t.customerAdmin });
     expect(agreement.status).toBe(200);
     const agreementId = (await hub.allEvents()).find((e) => e.type === 'AgreementActivated')!.data

@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually as waitFor } from '@hub/testing';
+import { eventually } from '@hub/testing';
 import { TestHub } from '../test-hub';
 import { DemoSeed, seedDemo } from '../../../../scripts/demo/seed-demo';
 import { buildWeb, launch, seriousViolations } from './browser';
@@ -9,7 +9,7 @@ export type Person = keyof DemoSeed['people'];
 
 /** The suite's one way to wait, with a longer default: the page updates on its own schedule. */
 export const eventually = <T>(probe: () => Promise<T | undefined | false>, ms = 15_000) =>
-  waitFor(probe, ms, 'the page');
+  eventually(probe, ms, 'the page');
 
 /**
  * The hub on a random loopback port with the demo dataset seeded through its HTTP API, the UI

@@ -5,10 +5,9 @@ import {
   OrgId,
   PartnerId,
   SubscriptionId,
-  WorkspaceId,
   deterministicId,
 } from '@hub/domain';
-import { partnerRecordOf, validSupportPlanId } from '@hub/domain/gdap/support-plan';
+import { validSupportPlanId } from '@hub/domain/gdap/support-plan';
 import { caseDecider, caseStream } from '@hub/domain/cases';
 import { authorizeOnBehalfCase } from '@hub/domain/gdap';
 import { PartnerCaller, partnerDecider, partnerStream } from '@hub/domain/partners';
@@ -74,10 +73,11 @@ export class OpenPartnerCaseHandler implements ICommandHandler<
       partnerContact: dto.partnerContact,
       at: context.occurredAt,
     });
-    // The partner's own case is kept in its own record, not in a customer's workspace.
-    const workspaceId = ownSubscription
-      ? (partnerRecordOf(partnerId) as WorkspaceId)
-      : await this.defaultWorkspaceOf(customerOrgId);
+    // The partner's own case is kept in its own record: no customer, no customer workspace.
+    const filedFor = ownSubscription ? {} : { customerOrgId };
+    const workspace = ownSubscription
+      ? {}
+      : { workspaceId: await this.defaultWorkspaceOf(customerOrgId) };
     const caseId = deterministicId('case', context.commandId) as CaseId;
     const onBehalf: CommandContext = { ...context, actor: { ...context.actor, partnerId } };
     const result = await this.executor.execute({
@@ -87,7 +87,7 @@ export class OpenPartnerCaseHandler implements ICommandHandler<
       command: () => ({
         type: 'OpenCase' as const,
         caseId,
-        workspaceId,
+        ...workspace,
         severity: dto.severity,
         caseType: dto.type,
         product: dto.workload,
@@ -95,7 +95,7 @@ export class OpenPartnerCaseHandler implements ICommandHandler<
         ...(dto.subscriptionId ? { subscriptionId: dto.subscriptionId as SubscriptionId } : {}),
         onBehalfOf: {
           partnerId: partner,
-          customerOrgId,
+          ...filedFor,
           partnerContact: { ...dto.partnerContact },
           supportPlan: authorization.supportPlan,
         },

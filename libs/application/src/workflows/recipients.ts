@@ -61,7 +61,8 @@ export class Recipients implements RecipientReads {
     const opened = (await this.first(caseStream)) as unknown as (RecordedEvent & CaseOpened) | null;
     if (!opened || opened.type !== 'CaseOpened') return [];
     const { workspaceId, primaryContactUserId, onBehalfOf } = opened.data;
-    const members = await this.membersOf(workspaceId);
+    // A partner's own case has no workspace: its partner contact alone is told.
+    const members = workspaceId ? await this.membersOf(workspaceId) : [];
     const contact = members.find((member) => member.userId === primaryContactUserId);
     const admins = members.filter((member) => member.roles.includes('WorkspaceAdministrator'));
     const partner = onBehalfOf ? [{ email: onBehalfOf.partnerContact.email }] : [];

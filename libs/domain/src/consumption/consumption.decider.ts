@@ -108,8 +108,9 @@ function checkDeliveredHours(command: LogConsumption, line: EntitlementLine): vo
 function validate(command: LogConsumption): number {
   const fields: Record<string, string[]> = {};
   const hundredths = toHundredths(command.quantity);
-  if (hundredths === null || hundredths <= 0) {
-    fields.quantity = ['must be positive with at most two decimals'];
+  // At most 1,000,000 (domain.md §2), here too: the decider also serves inbound messages.
+  if (hundredths === null || hundredths <= 0 || hundredths > 100_000_000) {
+    fields.quantity = ['must be positive, at most 1000000, with at most two decimals'];
   }
   if (!isIsoDate(command.deliveredOn)) fields.deliveredOn = ['must be a day YYYY-MM-DD'];
   if (!command.reference?.kind || !command.reference.id) {

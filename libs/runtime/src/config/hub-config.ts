@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { OpenIdSettings } from '@hub/access';
+import { KafkaConfigError, KafkaSettings, kafkaSettingsFromEnv } from '@hub/messaging';
 import { openIdSettings } from './openid-config';
 
 /** The hub's configuration, read from the environment once at boot and validated. */
@@ -29,6 +30,11 @@ export interface HubConfig {
   snapshotEvery: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
+  /**
+   * Kafka (the `KAFKA_*` variables of the env given to loadConfig), null when KAFKA_BROKERS is
+   * unset. Read here with the rest, so a process (or a test hub) sees only its own env's.
+   */
+  kafka: KafkaSettings | null;
 }
 
 /** What a process runs (api.md "Processes"). */
@@ -129,6 +135,17 @@ function masterKey(env: Env, dataDir: string): HubConfig['masterKey'] {
   return { key: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), generated: true };
 }
 
+/** The Kafka settings, a bad variable refused as a `ConfigError` naming it like every other. */
+function kafka(env: Env): KafkaSettings | null {
+  try {
+    return kafkaSettingsFromEnv(env);
+  } catch (error) {
+    if (error instanceof KafkaConfigError)
+      throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
+    throw error;
+  }
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const dataDir = resolve(env.DATA_DIR?.trim() || './.data');
   const eventStoreKind = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
@@ -181,5 +198,6 @@ export function loadConfig(env: Env = process.env): HubConfig {
       ingest: roles.includes('ingest'),
       workflows: roles.includes('workflows'),
     },
+    kafka: kafka(env),
   };
 }

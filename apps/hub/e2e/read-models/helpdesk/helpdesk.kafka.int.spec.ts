@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { TestHub } from '../../test-hub';
-import { registerPartner, tokens } from '../../partner-cases/csp.e2e-fixtures';
+import { registerPartner, tokens } from '../../partner-cases/csp.fixtures';
 import { produce } from '@hub/testing/kafka/kafka-test-kit';
 import { IngestLifecycle } from '../../../../ingest/src/ingest.lifecycle';
 import { brokerKafka, eventually, freshKafkaEnv } from '@hub/testing/kafka/ingest-test-kit';
@@ -58,8 +58,7 @@ describe('Help desk fed by directory events over Kafka (real broker, whole hub)'
   let agent: string;
 
   beforeAll(async () => {
-    Object.assign(process.env, env); // the ingest module reads the KAFKA_* variables
-    hub = await TestHub.start({ HUB_ROLES: 'api,projector,ingest' });
+    hub = await TestHub.start({ HUB_ROLES: 'api,projector,ingest', ...env });
     kafka = brokerKafka('helpdesk-it');
     const t = tokens(hub);
     await registerPartner(hub, PARTNER, 'indirect-provider');

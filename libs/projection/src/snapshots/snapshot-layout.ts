@@ -57,6 +57,22 @@ export function snapshotCollections(projection: Projection, prefix: string): str
   ];
 }
 
+/** Every document of `collection` matching `filter`, read page by page. */
+export async function findEvery<T extends Document>(
+  store: ReadModelStore,
+  collection: string,
+  filter?: Filter,
+): Promise<T[]> {
+  const found: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.find<T>(collection, { filter, limit: 5000, cursor });
+    found.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
+}
+
 /** Positions as text of one width, so `$lte` on text orders them as numbers. */
 export function positionKey(position: GlobalPosition | bigint): string {
   return position.toString().padStart(20, '0');

@@ -1,6 +1,13 @@
 import { DocumentChange, ReadModelStore } from '@hub/read-store';
 import { Projection } from '../projection';
-import { OPEN, SnapshotMeta, SnapshotRow, snapshotMetas, snapshotRows } from './snapshot-layout';
+import {
+  OPEN,
+  SnapshotMeta,
+  SnapshotRow,
+  findEvery,
+  snapshotMetas,
+  snapshotRows,
+} from './snapshot-layout';
 
 /**
  * Retention: the newest `keepRecent` snapshots are all kept; an older one is kept when its
@@ -15,21 +22,6 @@ export function keepsSnapshot(seq: number, latest: number, keepRecent: number): 
   if (age < keepRecent) return true;
   const band = Math.floor(Math.log2(age / keepRecent)) + 1;
   return seq % 2 ** band === 0;
-}
-
-async function findAllIds(
-  store: ReadModelStore,
-  collection: string,
-  filter: Record<string, { $gt?: number; $lte?: number }>,
-): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.find<SnapshotRow>(collection, { filter, limit: 5000, cursor });
-    for (const row of page.items) ids.push(rowId(row._doc, row._from, row._until));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
 }
 
 /** A row's id in the store: the document's own while current, `id@from` once superseded. */
@@ -51,13 +43,7 @@ export async function retentionChanges(
   latest: number,
   keepRecent: number,
 ): Promise<DocumentChange[]> {
-  const metas: SnapshotMeta[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.find<SnapshotMeta>(snapshotMetas(prefix), { limit: 1000, cursor });
-    metas.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const metas = await findEvery<SnapshotMeta>(store, snapshotMetas(prefix));
   const stored = metas.map((m) => m.seq).sort((a, b) => a - b);
   const dropped = stored.filter((seq) => !keepsSnapshot(seq, latest, keepRecent));
   if (dropped.length === 0) return [];
@@ -70,11 +56,16 @@ export async function retentionChanges(
   for (const run of runsOf(dropped, kept))
     for (const collection of projection.collections) {
       const rows = snapshotRows(prefix, collection.name);
-      const ids = await findAllIds(store, rows, {
+      const hidden = await findEvery<SnapshotRow>(store, rows, {
         _from: { $gt: run.after },
         _until: { $lte: run.before },
       });
-      for (const id of ids) changes.push({ kind: 'delete', collection: rows, id });
+      for (const row of hidden)
+        changes.push({
+          kind: 'delete',
+          collection: rows,
+          id: rowId(row._doc, row._from, row._until),
+        });
     }
   return changes;
 }

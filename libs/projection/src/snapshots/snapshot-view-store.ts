@@ -9,7 +9,7 @@ import {
   changedDocument,
 } from '@hub/read-store';
 import { findInMemory, matchesFilter } from '../memory-query';
-import { SnapshotRow, rowsAt, snapshotRows } from './snapshot-layout';
+import { SnapshotRow, findEvery, rowsAt, snapshotRows } from './snapshot-layout';
 
 /**
  * A build's documents as they stood at snapshot `seq`, with the changes of the events folded
@@ -114,18 +114,8 @@ export class SnapshotViewStore implements ReadModelStore {
   private async snapshotDocs(collection: string, rows: Filter): Promise<[string, Document][]> {
     const filter = { ...rowsAt(this.seq), ...rows };
     const table = snapshotRows(this.prefix, collection.slice(this.prefix.length + 1));
-    const found: [string, Document][] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.find<SnapshotRow>(table, {
-        filter,
-        limit: 5000,
-        cursor,
-      });
-      for (const row of page.items) found.push([row._doc, row._d]);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return found;
+    const found = await findEvery<SnapshotRow>(this.store, table, filter);
+    return found.map((row) => [row._doc, row._d]);
   }
 
   private write(collection: string, id: string, doc: Document | null): void {

@@ -23,7 +23,11 @@ export class HubModule {
         ApplicationModule,
         // Without the api role, no route of api.md: only the probes and /metrics (RuntimeModule).
         ...(config.roles.api ? [HubApiModule.forRoot(config)] : []),
-        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
+        ProjectorModule.forRoot({
+          projections: ALL_PROJECTIONS,
+          run: config.roles.projector,
+          snapshotEvery: config.snapshotEvery,
+        }),
         IngestModule.forRoot(config),
         ...(config.roles.workflows
           ? [WorkflowsModule.forRoot({ tickMs: config.scheduleTickMs })]

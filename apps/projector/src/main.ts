@@ -11,7 +11,11 @@ void runProcess({
     module: class ProjectorProcess {},
     imports: [
       RuntimeModule.forRoot(config),
-      ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: true }),
+      ProjectorModule.forRoot({
+        projections: ALL_PROJECTIONS,
+        run: true,
+        snapshotEvery: config.snapshotEvery,
+      }),
     ],
   }),
 });

@@ -5,7 +5,8 @@ import { CLOCK, Clock, NotFoundError } from '@hub/domain';
 import { EVENT_STORE, EventStore, SubjectKeyStore, parsePosition } from '@hub/event-store';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
 import { AS_OF_QUERIES } from '@hub/projections/queries';
-import { AsOf, foldAsOf } from '@hub/projection/as-of';
+import { AsOf, asOfView } from '@hub/projection/as-of';
+import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { scopeFrom } from '@hub/projections/access/caller-scope';
 import { customerAuditOrg, orgScope } from './customer-audit';
 import {
@@ -48,6 +49,7 @@ export class AuditAsOfController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly keys: SubjectKeyStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
   @Get('access')
@@ -129,18 +131,23 @@ export class AuditAsOfController {
     const org = customerAuditOrg(user);
     // The Help Desk view is the partner's, not the customer organisation's.
     if (org && name === 'helpdesk') throw new NotFoundError(`Projection ${name} not found`);
-    const view = await foldAsOf(this.events, projection, asOfOf(query.asOf));
-    const scope = org
-      ? await orgScope(this.events, user, org, view.position ?? undefined)
-      : { ...(await scopeFrom(view, user)), all: true };
-    const result = await AS_OF_QUERIES[name](view, scope, query, this.clock.now(), (email) =>
-      this.keys.addressKey(email),
-    );
-    return {
-      projection: name,
-      asOf: query.asOf,
-      position: view.position?.toString() ?? null,
-      answer: org && name === 'access' ? onlyWorkspacesOf(result, scope.workspaces) : result,
-    };
+    for (let attempt = 1; ; attempt += 1) {
+      // From the nearest snapshot of the served build, then the events up to `asOf`.
+      const view = await asOfView(this.events, this.readModels, projection, asOfOf(query.asOf));
+      const scope = org
+        ? await orgScope(this.events, user, org, view.position ?? undefined)
+        : { ...(await scopeFrom(view, user)), all: true };
+      const result = await AS_OF_QUERIES[name](view, scope, query, this.clock.now(), (email) =>
+        this.keys.addressKey(email),
+      );
+      // Retention dropped the snapshot while it was read: its rows may have gone, so again.
+      if (attempt < 3 && !(await view.intact())) continue;
+      return {
+        projection: name,
+        asOf: query.asOf,
+        position: view.position?.toString() ?? null,
+        answer: org && name === 'access' ? onlyWorkspacesOf(result, scope.workspaces) : result,
+      };
+    }
   }
 }

@@ -26,8 +26,13 @@ export interface RecipientReads {
   caseRecipients(caseStream: string): Promise<Recipient[]>;
   /** The partner admin who asked, and the customer's administrators. */
   gdapRecipients(relationshipId: string): Promise<GdapRecipients>;
-  /** The agreement's Customer Administrators and the CSAM (who added the package). */
-  packageRecipients(packageId: string): Promise<Recipient[]>;
+  /**
+   * Of a contract's or package's stream: the agreement's Customer Administrators and the CSAM
+   * (who added it).
+   */
+  termRecipients(stream: string): Promise<Recipient[]>;
+  /** Who recorded a stream's first fact (the agent who opened a read-only session). */
+  openerOf(stream: string): Promise<Recipient[]>;
 }
 
 /** One entry per address (lower-cased), keeping the user id when any entry had one. */
@@ -91,14 +96,13 @@ export class Recipients implements RecipientReads {
     return { partner: distinctRecipients(partner), customer: distinctRecipients(admins) };
   }
 
-  async packageRecipients(packageId: string): Promise<Recipient[]> {
-    const purchased = await this.first(`package-${packageId}`);
-    if (!purchased) return [];
-    const { agreementId } = purchased.data as { agreementId: AgreementId };
+  async termRecipients(stream: string): Promise<Recipient[]> {
+    const added = await this.first(stream);
+    if (!added) return [];
+    const { agreementId } = added.data as { agreementId: AgreementId };
     const agreement = (await this.executor.load(agreementStream(agreementId), agreementDecider))
       .state;
-    const buyer = purchased.metadata.actor;
-    const csam = buyer.email ? [{ email: buyer.email, userId: buyer.userId }] : [];
+    const csam = this.actorOf(added);
     if (agreement.status === 'none') return distinctRecipients(csam);
     const members = await this.membersOf(agreement.defaultWorkspaceId);
     const admins = members.filter((member) =>
@@ -110,6 +114,16 @@ export class Recipients implements RecipientReads {
       ...(admins.length === 0 ? [serviceAdministrator] : []),
       ...csam,
     ]);
+  }
+
+  async openerOf(stream: string): Promise<Recipient[]> {
+    const opened = await this.first(stream);
+    return opened ? this.actorOf(opened) : [];
+  }
+
+  private actorOf(event: RecordedEvent): Recipient[] {
+    const { email, userId } = event.metadata.actor;
+    return email ? distinctRecipients([{ email, userId }]) : [];
   }
 
   private async first(stream: string): Promise<RecordedEvent | null> {

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainEvent, OrgId } from '@hub/domain';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
+import {
+  consumptionDecider,
+  ledgerStream,
+  lineKey,
+} from '@hub/domain/consumption/consumption.decider';
+import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
+import { packageDecider, packageStream } from '@hub/domain/packages/package.decider';
 import { GlobalPosition, NewEvent, SubjectKeyStore } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
 import { CustomerIndex } from '../indexes/customer-index';
@@ -9,7 +16,15 @@ import { INDEX_KINDS, StreamIndex } from '../indexes/stream-index';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Schedule } from '../schedule/schedule';
 import { GdapRecipients, Recipient, Recipients } from './recipients';
-import { Step, Workflow, WorkflowEvent, WorkflowReads, stepContext } from './workflow';
+import {
+  BalanceLineRef,
+  LineBalanceRead,
+  Step,
+  Workflow,
+  WorkflowEvent,
+  WorkflowReads,
+  stepContext,
+} from './workflow';
 
 /** Every workflow of the hub (workflows.list.ts), injected so tests may run a subset. */
 export const WORKFLOWS = Symbol('Workflows');
@@ -128,8 +143,32 @@ export class Workflows implements WorkflowReads {
     return this.recipients.gdapRecipients(relationshipId);
   }
 
-  packageRecipients(packageId: string): Promise<Recipient[]> {
-    return this.recipients.packageRecipients(packageId);
+  termRecipients(stream: string): Promise<Recipient[]> {
+    return this.recipients.termRecipients(stream);
+  }
+
+  openerOf(stream: string): Promise<Recipient[]> {
+    return this.recipients.openerOf(stream);
+  }
+
+  async lineBalance(line: BalanceLineRef): Promise<LineBalanceRead | null> {
+    const { contractId, packageId, entitlementId } = line;
+    const owner = packageId
+      ? await this.executor.load(packageStream(packageId), packageDecider)
+      : await this.executor.load(contractStream(contractId), contractDecider);
+    const state = owner.state;
+    const entry =
+      state.status === 'none'
+        ? undefined
+        : state.entitlements.find((e) => e.entitlementId === entitlementId);
+    if (!entry) return null;
+    const ledger = (await this.executor.load(ledgerStream(contractId), consumptionDecider)).state;
+    const key = lineKey(packageId, entitlementId);
+    return {
+      total: entry.quantity,
+      consumedHundredths: ledger.consumed[key] ?? 0,
+      recorded: ledger.balanceShares?.[key] ?? [],
+    };
   }
 
   async agreementOfWorkspace(workspaceStream: string): Promise<string | null> {

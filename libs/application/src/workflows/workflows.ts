@@ -1,11 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainEvent, OrgId } from '@hub/domain';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
-import {
-  consumptionDecider,
-  ledgerStream,
-  lineKey,
-} from '@hub/domain/consumption/consumption.decider';
+import { lineBalanceOf } from '@hub/domain/consumption/balance';
+import { consumptionDecider, ledgerStream } from '@hub/domain/consumption/consumption.decider';
 import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
 import { packageDecider, packageStream } from '@hub/domain/packages/package.decider';
 import { GlobalPosition, NewEvent, SubjectKeyStore } from '@hub/event-store';
@@ -156,19 +153,9 @@ export class Workflows implements WorkflowReads {
     const owner = packageId
       ? await this.executor.load(packageStream(packageId), packageDecider)
       : await this.executor.load(contractStream(contractId), contractDecider);
-    const state = owner.state;
-    const entry =
-      state.status === 'none'
-        ? undefined
-        : state.entitlements.find((e) => e.entitlementId === entitlementId);
-    if (!entry) return null;
-    const ledger = (await this.executor.load(ledgerStream(contractId), consumptionDecider)).state;
-    const key = lineKey(packageId, entitlementId);
-    return {
-      total: entry.quantity,
-      consumedHundredths: ledger.consumed[key] ?? 0,
-      recorded: ledger.balanceShares?.[key] ?? [],
-    };
+    if (owner.state.status === 'none') return null;
+    const ledger = await this.executor.load(ledgerStream(contractId), consumptionDecider);
+    return lineBalanceOf(owner.state.entitlements, ledger.state, packageId, entitlementId);
   }
 
   async agreementOfWorkspace(workspaceStream: string): Promise<string | null> {

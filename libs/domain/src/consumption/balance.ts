@@ -1,5 +1,11 @@
-import { toHundredths } from '../contracts/entitlement';
+import { EntitlementId, PackageId } from '../shared';
+import { EntitlementLine, toHundredths } from '../contracts/entitlement';
 import { BalanceEvent, BalanceWarningPercent, CheckBalance } from './balance.events';
+
+/** Contract and package lines may reuse an entitlement id, so a line is keyed by both. */
+export function lineKey(packageId: PackageId | undefined, entitlementId: EntitlementId): string {
+  return `${packageId ?? ''}/${entitlementId}`;
+}
 
 /** The shares recorded per line: 75 and 90 warn, 100 is exhausted (domain.md §9). */
 export const BALANCE_SHARES = [75, 90, 100] as const;
@@ -50,4 +56,24 @@ export function decideBalance(command: CheckBalance, line: LineBalance): Balance
 /** The share a balance fact records. */
 export function shareOf(event: BalanceEvent): number {
   return event.type === 'BalanceExhausted' ? 100 : event.data.percent;
+}
+
+/** A line's quantity beside what the ledger knows of it (null: no such line). */
+export function lineBalanceOf(
+  lines: readonly EntitlementLine[],
+  ledger: {
+    consumed: Readonly<Record<string, number>>;
+    balanceShares?: Readonly<Record<string, readonly number[]>>;
+  },
+  packageId: PackageId | undefined,
+  entitlementId: EntitlementId,
+): (LineBalance & { total: number }) | null {
+  const line = lines.find((candidate) => candidate.entitlementId === entitlementId);
+  if (!line) return null;
+  const key = lineKey(packageId, entitlementId);
+  return {
+    total: line.quantity,
+    consumedHundredths: ledger.consumed[key] ?? 0,
+    recorded: ledger.balanceShares?.[key] ?? [],
+  };
 }

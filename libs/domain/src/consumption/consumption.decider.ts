@@ -12,7 +12,7 @@ import {
 import { EntitlementLine, fromHundredths, isIsoDate, toHundredths } from '../contracts/entitlement';
 import { ConsumptionCommand, LogConsumption } from './consumption.commands';
 import { ConsumptionEvent } from './consumption.events';
-import { decideBalance, shareOf } from './balance';
+import { decideBalance, lineKey, shareOf } from './balance';
 
 /** The ledger of one contract: all consumption against it and its packages, in one stream. */
 export function ledgerStream(contractId: ContractId): string {
@@ -40,10 +40,7 @@ export interface LedgerState {
   balanceShares?: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Contract and package lines may reuse an entitlement id, so a line is keyed by both. */
-export function lineKey(packageId: PackageId | undefined, entitlementId: EntitlementId): string {
-  return `${packageId ?? ''}/${entitlementId}`;
-}
+export { lineKey };
 
 /** The content a consumption id names: the same id with other content is another fact. */
 function contentOf(fact: {

@@ -5,6 +5,9 @@ import { Timer } from './timer';
 /** The schedule's documents: one per pending due time, by key, indexed by due time and owner. */
 export const SCHEDULE_COLLECTION = 'schedule';
 
+/** The highest position every adapter takes (SQLite keeps it as a signed 64-bit integer). */
+const LAST = ((1n << 63n) - 1n).toString();
+
 /**
  * The durable schedule (architecture.md "Time, workflows and notifications"): pending due times
  * in the read-model store, written by the workflows as facts are recorded (so it can always be
@@ -47,12 +50,27 @@ export class Schedule {
     return page.items;
   }
 
-  /** Forgets a fired due time, unless a later fact re-derived it for another instant meanwhile. */
-  async done(timer: Timer): Promise<void> {
-    const stored = await this.store.get<Timer & Document>(SCHEDULE_COLLECTION, timer.key);
-    if (stored && stored.dueAt === timer.dueAt) {
-      await this.store.delete(SCHEDULE_COLLECTION, timer.key);
-    }
+  /**
+   * Forgets fired due times, except those a later fact re-derived for another instant meanwhile:
+   * one read and one write for the lot (a write per due time bound the clock's firing rate).
+   */
+  async done(timers: readonly Timer[]): Promise<void> {
+    if (timers.length === 0) return;
+    const firedAt = new Map(timers.map((timer) => [timer.key, timer.dueAt]));
+    const stored = await this.store.getMany<Timer & Document>(SCHEDULE_COLLECTION, [
+      ...firedAt.keys(),
+    ]);
+    const changes = stored
+      .filter((entry) => firedAt.get(entry.key) === entry.dueAt)
+      .map((entry) => ({
+        kind: 'delete' as const,
+        collection: SCHEDULE_COLLECTION,
+        id: entry.key,
+      }));
+    if (changes.length === 0) return;
+    // A batch's changes apply only over documents written at an older position, and the schedule
+    // is written outside positions (put, or the bench's seed): the highest one always applies.
+    await this.store.applyBatch({ projection: SCHEDULE_COLLECTION, changes, checkpoint: LAST });
   }
 
   count(): Promise<number> {

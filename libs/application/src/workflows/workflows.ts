@@ -60,12 +60,12 @@ export class Workflows implements WorkflowReads {
    * Completes what one event obliges: every workflow's steps for it. Answers the position of the
    * last event appended, and the events appended (for `complete` to react to in turn).
    */
-  async react(event: WorkflowEvent): Promise<Done> {
+  async react(event: WorkflowEvent, reads: WorkflowReads = this): Promise<Done> {
     let position: GlobalPosition | null = null;
     const appended: WorkflowEvent[] = [];
     for (const workflow of this.workflows) {
       if (!(workflow.handles as readonly string[]).includes(event.type)) continue;
-      const state = workflow.read ? await workflow.read(event, this) : undefined;
+      const state = workflow.read ? await workflow.read(event, reads) : undefined;
       for (const step of workflow.react(event, state)) {
         const done = await this.perform(step, event);
         position = done.position ?? position;
@@ -80,13 +80,17 @@ export class Workflows implements WorkflowReads {
    * oblige in turn (a default workspace's invitations are claimed before the agreement's answer).
    * The runner would do the same from the log; doing it here first only makes it visible sooner.
    */
-  async complete(stream: string, events: readonly NewEvent[]): Promise<GlobalPosition | null> {
+  async complete(
+    stream: string,
+    events: readonly NewEvent[],
+    reads: WorkflowReads = this,
+  ): Promise<GlobalPosition | null> {
     let last: GlobalPosition | null = null;
     const pending: WorkflowEvent[] = events.map(
       (event) => ({ ...event, streamName: stream }) as WorkflowEvent,
     );
     while (pending.length > 0) {
-      const done = await this.react(pending.shift()!);
+      const done = await this.react(pending.shift()!, reads);
       last = done.position ?? last;
       pending.push(...done.appended);
     }
@@ -130,6 +134,23 @@ export class Workflows implements WorkflowReads {
         await this.schedule.cancel(step.owner);
         return { position: null, appended: [] };
     }
+  }
+
+  /**
+   * The reads of a batch of completions at one instant (the clock's chunk): who is told is read
+   * once per case, workspace or agreement of the batch.
+   */
+  batchReads(): WorkflowReads {
+    const recipients = this.recipients.batch();
+    return {
+      caseRecipients: (stream) => recipients.caseRecipients(stream),
+      gdapRecipients: (id) => recipients.gdapRecipients(id),
+      termRecipients: (stream) => recipients.termRecipients(stream),
+      openerOf: (stream) => recipients.openerOf(stream),
+      lineBalance: (line) => this.lineBalance(line),
+      agreementOfWorkspace: (stream) => this.agreementOfWorkspace(stream),
+      approversOf: (orgId) => this.approversOf(orgId),
+    };
   }
 
   caseRecipients(caseStream: string): Promise<Recipient[]> {

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEDULE_COLLECTION } from '@hub/application/schedule/schedule';
+import { SqliteReadModelStore } from '@hub/read-store';
 import { eventually } from '@hub/testing';
 import { FakeClock } from '@hub/testing/fake-clock';
 import { Fixtures } from '../fixtures';
@@ -61,6 +63,31 @@ describe('the schedule survives restarts and a second workflows process', () => 
 
     const third = await hubWithClock(clock, { DATA_DIR: dataDir });
     await fireDue(third);
+    await fireDue(third);
+    expect(await caseFacts(third, caseId)).toEqual(ALL_THREE);
+    await third.stop();
+  });
+
+  it('a store whose schedule is empty (written before it existed, or lost) gets its due times derived from the log at start-up', async () => {
+    const clock = new FakeClock(OPENED);
+    const first = await hubWithClock(clock, { DATA_DIR: dataDir });
+    const caseId = await openCase(first, clock);
+    await first.stop();
+    // As a store of an older version stands: the facts, and no schedule at all.
+    const readStore = new SqliteReadModelStore({ file: join(dataDir, 'read-models.sqlite') });
+    await readStore.dropCollection(SCHEDULE_COLLECTION);
+    await readStore.close();
+
+    clock.set('2026-03-02T14:00:00.000Z');
+    const second = await hubWithClock(clock, { DATA_DIR: dataDir });
+    await eventually('the derived due times to fire', async () =>
+      (await caseFacts(second, caseId)).length === 3 ? true : undefined,
+    );
+    await fireDue(second);
+    expect(await caseFacts(second, caseId)).toEqual(ALL_THREE);
+    await second.stop();
+
+    const third = await hubWithClock(clock, { DATA_DIR: dataDir });
     await fireDue(third);
     expect(await caseFacts(third, caseId)).toEqual(ALL_THREE);
     await third.stop();

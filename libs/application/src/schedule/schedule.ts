@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Document, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { Document, DocumentChange, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { Timer } from './timer';
 
 /** The schedule's documents: one per pending due time, by key, indexed by due time and owner. */
 export const SCHEDULE_COLLECTION = 'schedule';
+
+/** The key of the mark saying how far the schedule was derived from the log. */
+const MARK = '~derived';
 
 /** The highest position every adapter takes (SQLite keeps it as a signed 64-bit integer). */
 const LAST = ((1n << 63n) - 1n).toString();
@@ -71,6 +74,47 @@ export class Schedule {
     // A batch's changes apply only over documents written at an older position, and the schedule
     // is written outside positions (put, or the bench's seed): the highest one always applies.
     await this.store.applyBatch({ projection: SCHEDULE_COLLECTION, changes, checkpoint: LAST });
+  }
+
+  /**
+   * Where the schedule was last derived from the whole log (see ScheduleBackfill), or null: a
+   * store from before the schedule, or one whose schedule was lost. The mark lives among the due
+   * times (it has no due time, so it never falls due), so it is lost with them.
+   */
+  async derivedThrough(): Promise<string | null> {
+    await this.ready();
+    const mark = await this.store.get<{ position: string | null }>(SCHEDULE_COLLECTION, MARK);
+    return mark ? (mark.position ?? '') : null;
+  }
+
+  /** Starts the schedule again from nothing (before deriving it from the log). */
+  async reset(): Promise<void> {
+    await this.store.dropCollection(SCHEDULE_COLLECTION);
+    this.indexed = undefined;
+    await this.ready();
+  }
+
+  /** Writes derived due times in batches, then the mark: derived through `position` of the log. */
+  async derive(timers: Iterable<Timer>, position: string | null): Promise<void> {
+    await this.ready();
+    let changes: DocumentChange[] = [];
+    const flush = async () => {
+      if (changes.length > 0) {
+        await this.store.applyBatch({ projection: SCHEDULE_COLLECTION, changes, checkpoint: LAST });
+      }
+      changes = [];
+    };
+    for (const timer of timers) {
+      changes.push({
+        kind: 'put',
+        collection: SCHEDULE_COLLECTION,
+        id: timer.key,
+        doc: { ...timer },
+      });
+      if (changes.length >= 5_000) await flush();
+    }
+    await flush();
+    await this.store.put(SCHEDULE_COLLECTION, MARK, { key: MARK, position });
   }
 
   count(): Promise<number> {

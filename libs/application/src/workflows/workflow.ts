@@ -53,6 +53,11 @@ export type Step =
 export interface Workflow<E extends DomainEvent = DomainEvent, S = undefined> {
   name: string;
   handles: readonly E['type'][];
+  /**
+   * Puts due times on the schedule (or cancels them): replayed from the log by the schedule's
+   * catch-up when the schedule was never derived or was lost (ScheduleBackfill).
+   */
+  schedules?: true;
   read?(event: WorkflowEvent<E>, reads: WorkflowReads): Promise<S>;
   react(event: WorkflowEvent<E>, state: S): Step[];
 }

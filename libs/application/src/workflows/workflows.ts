@@ -51,6 +51,11 @@ export class Workflows implements WorkflowReads {
     @Optional() private readonly outbox?: NotificationOutbox,
   ) {}
 
+  /** The workflows that put due times on the schedule (the schedule's catch-up replays them). */
+  get scheduling(): readonly Workflow<DomainEvent, unknown>[] {
+    return this.workflows.filter((workflow) => workflow.schedules);
+  }
+
   /** Event types some workflow reacts to (the runner's filter). */
   get handles(): string[] {
     return [...new Set(this.workflows.flatMap((workflow) => workflow.handles))];

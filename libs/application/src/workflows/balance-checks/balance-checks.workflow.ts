@@ -17,6 +17,7 @@ type BalanceCause = ConsumptionLogged | ConsumptionReversed;
  */
 export const balanceChecks: Workflow<BalanceCause, LineBalanceRead | null> = {
   name: 'balance-checks',
+  schedules: true,
   handles: ['ConsumptionLogged', 'ConsumptionReversed'],
   read: (event, reads) => reads.lineBalance(event.data),
   react: (event, balance) => {

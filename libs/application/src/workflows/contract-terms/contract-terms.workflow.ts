@@ -13,6 +13,7 @@ import { Workflow } from '../workflow';
  */
 export const contractTerms: Workflow<ContractAdded> = {
   name: 'contract-terms',
+  schedules: true,
   handles: ['ContractAdded'],
   react: (event) => {
     const { contractId, endsOn, addedAt } = event.data;

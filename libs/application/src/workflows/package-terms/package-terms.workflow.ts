@@ -13,6 +13,7 @@ const ownerOf = (packageId: PackageId) => `package-term:${packageId}`;
  */
 export const packageTerms: Workflow<AddOnPackagePurchased | PackageWithdrawn> = {
   name: 'package-terms',
+  schedules: true,
   handles: ['AddOnPackagePurchased', 'PackageWithdrawn'],
   react: (event) => {
     const owner = ownerOf(event.data.packageId);

@@ -19,6 +19,7 @@ export const readOnlySessionTerms: Workflow<
   ReadOnlySessionOpened | ReadOnlyAccessConsentWithdrawn
 > = {
   name: 'readonly-session-terms',
+  schedules: true,
   handles: ['ReadOnlySessionOpened', 'ReadOnlyAccessConsentWithdrawn'],
   react: (event) => {
     const owner = ownerOf(event.data.orgId, event.data.partnerId);

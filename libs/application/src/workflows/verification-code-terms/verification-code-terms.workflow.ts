@@ -15,6 +15,7 @@ type VerificationCause =
  */
 export const verificationCodeTerms: Workflow<VerificationCause> = {
   name: 'verification-code-terms',
+  schedules: true,
   handles: ['VerificationCodeIssued', 'VerificationCodeConfirmed', 'VerificationCodeAttemptFailed'],
   react: (event) => {
     const { userId } = event.data;

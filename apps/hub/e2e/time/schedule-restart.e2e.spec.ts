@@ -21,6 +21,21 @@ async function caseFacts(hub: TestHub, caseId: string): Promise<string[]> {
     .sort();
 }
 
+/** The whole outbox, as the mail service pages it. */
+async function outbox(hub: TestHub): Promise<any[]> {
+  const service = new Fixtures(hub).service;
+  const all: any[] = [];
+  for (let after = 0; ;) {
+    const page = await hub.call('GET', `/v1/notifications/outbox?after=${after}&limit=100`, {
+      token: service,
+    });
+    expect(page.status).toBe(200);
+    all.push(...page.body.notifications);
+    if (Number(page.body.cursor) === after) return all;
+    after = Number(page.body.cursor);
+  }
+}
+
 const ALL_THREE = ['CaseTargetBreached 100', 'CaseTargetWarned 50', 'CaseTargetWarned 75'];
 
 /** A customer, a workspace and a member who opens a severity B case at 09:00 (due 13:00). */
@@ -107,6 +122,15 @@ describe('the schedule survives restarts and a second workflows process', () => 
       await Promise.all([fireDue(one), fireDue(two), fireDue(one), fireDue(two)]);
       expect(await caseFacts(one, caseId)).toEqual(ALL_THREE);
       expect(await caseFacts(two, caseId)).toEqual(ALL_THREE);
+      // Both processes told the same people of the same facts: the outbox holds each notice
+      // once (two warnings and the breach, to two people each); a sequence both took would have
+      // lost one of them.
+      await Promise.all([fireDue(one), fireDue(two)]);
+      const entries = await outbox(one);
+      const notices = entries.filter((n) => n.data.caseId === caseId);
+      expect(notices).toHaveLength(6);
+      expect(new Set(entries.map((n) => n.id)).size).toBe(entries.length);
+      expect(await outbox(two)).toEqual(entries);
     } finally {
       await one.stop();
       await two.stop();

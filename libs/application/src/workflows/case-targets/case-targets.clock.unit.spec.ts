@@ -1,27 +1,12 @@
-import { CaseId, UserId, WorkspaceId } from '@hub/domain';
-import { CaseFirstResponseRecorded, CaseOpened } from '@hub/domain/cases/case.events';
+import { CaseFirstResponseRecorded } from '@hub/domain/cases/case.events';
 import { clockAt, on, onTheClock } from '@hub/testing/clock-given-when-then';
 import { caseTargetNotices } from '../case-target-notices/case-target-notices.workflow';
 import { caseTargets } from './case-targets.workflow';
+import { caseId, opened as openedCase } from './case-targets.spec-fixtures';
 
 // Row "50% and 75% of a case's response target elapsed" and "the target passes" (domain.md §9).
-const caseId = 'case-1' as CaseId;
 const stream = 'case-case-1';
-const opened = on(stream, {
-  type: 'CaseOpened',
-  data: {
-    caseId,
-    workspaceId: 'ws-1' as WorkspaceId,
-    severity: 'B',
-    caseType: 'problem-resolution',
-    product: 'Azure SQL',
-    title: 'Failover stuck',
-    primaryContactUserId: 'u-1' as UserId,
-    openedBy: 'u-1' as UserId,
-    openedAt: '2026-03-02T09:00:00.000Z',
-    initialResponseDueAt: '2026-03-02T13:00:00.000Z',
-  },
-} as CaseOpened);
+const opened = on(stream, openedCase);
 const responded = (at: string) =>
   on(stream, {
     type: 'CaseFirstResponseRecorded',

@@ -1,25 +1,21 @@
 import { FakeClock } from '@hub/testing/fake-clock';
-import { Fixtures, Person, csamToken } from '../fixtures';
-import { TestHub } from '../test-hub';
-import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.e2e-fixtures';
+import { Person, csamToken } from '../hub.fixtures';
+import { startedHub } from '../started-hub';
+import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.fixtures';
 
 const START = '2026-03-02T09:00:00.000Z';
 
 describe("time makes facts: an entitlement line's balance and a contract's term", () => {
   const clock = new FakeClock(START);
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub(() => hubWithClock(clock));
   let contractId: string;
   let administrator: Person;
 
   beforeAll(async () => {
-    hub = await hubWithClock(clock);
-    f = new Fixtures(hub);
     const { agreementId, serviceAdministrator } = await f.customer();
     administrator = serviceAdministrator;
     contractId = await f.addContract(agreementId); // 40 DSE hours, ends 2026-12-31
   });
-  afterAll(() => hub.stop());
 
   const of = (events: any[]) => events.filter((e) => e.data.contractId === contractId);
   const deliver = (consumptionId: string, quantity: number) =>
@@ -33,7 +29,7 @@ describe("time makes facts: an entitlement line's balance and a contract's term"
     });
   const mine = async (token: string, kind: string) =>
     (await notificationsOf(hub, token)).filter(
-      (n) => n.kind === kind && n.data.contractId === contractId,
+      (n: any) => n.kind === kind && n.data.contractId === contractId,
     );
 
   it('warns at 75% and 90% consumed, once each, telling the administrator and the CSAM', async () => {
@@ -78,7 +74,7 @@ describe("time makes facts: an entitlement line's balance and a contract's term"
     ]);
     expect(of(await facts(hub, 'ContractExpired'))).toHaveLength(1);
     for (const token of [f.tokenOf(administrator), csamToken(hub)]) {
-      expect((await mine(token, 'contract_expiring')).map((n) => n.data.daysLeft)).toEqual([
+      expect((await mine(token, 'contract_expiring')).map((n: any) => n.data.daysLeft)).toEqual([
         30, 7, 1,
       ]);
       expect(await mine(token, 'contract_expired')).toHaveLength(1);

@@ -2,7 +2,7 @@ import { CaseFirstResponseRecorded } from '@hub/domain/cases/case.events';
 import { clockAt, on, onTheClock } from '@hub/testing/clock-given-when-then';
 import { caseTargetNotices } from '../case-target-notices/case-target-notices.workflow';
 import { caseTargets } from './case-targets.workflow';
-import { caseId, opened as openedCase } from './case-targets.spec-fixtures';
+import { caseId, opened as openedCase } from './case-targets.fixtures';
 
 // Row "50% and 75% of a case's response target elapsed" and "the target passes" (domain.md §9).
 const stream = 'case-case-1';

@@ -1,7 +1,7 @@
 import { CaseFirstResponseRecorded, CaseSeverityChanged } from '@hub/domain/cases/case.events';
 import { reacting, recorded } from '@hub/testing/workflow-given-when-then';
 import { caseTargets } from './case-targets.workflow';
-import { caseId, opened } from './case-targets.spec-fixtures';
+import { caseId, opened } from './case-targets.fixtures';
 
 const owner = 'case-target:case-1';
 const due = (key: string, at: string) =>

@@ -50,7 +50,8 @@ export class ScheduleBackfill {
         from = (last.position + 1n) as GlobalPosition;
       }
     }
-    await this.schedule.reset();
+    // Written over what is there, never dropped first: another process may be using the table,
+    // and what it holds was kept right by the workflows that wrote it.
     await this.schedule.derive(pending.values(), through);
     if (pending.size > 0) this.logger.log(`derived ${pending.size} due times from the log`);
     return pending.size;

@@ -87,13 +87,6 @@ export class Schedule {
     return mark ? (mark.position ?? '') : null;
   }
 
-  /** Starts the schedule again from nothing (before deriving it from the log). */
-  async reset(): Promise<void> {
-    await this.store.dropCollection(SCHEDULE_COLLECTION);
-    this.indexed = undefined;
-    await this.ready();
-  }
-
   /** Writes derived due times in batches, then the mark: derived through `position` of the log. */
   async derive(timers: Iterable<Timer>, position: string | null): Promise<void> {
     await this.ready();

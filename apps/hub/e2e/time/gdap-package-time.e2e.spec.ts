@@ -23,21 +23,26 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
   });
 
   const of = (events: any[], key: string, id: string) => events.filter((e) => e.data[key] === id);
-
-  it('tells the partner admin and the customer administrator 30, 7 and 1 days before the end, then records the end, each once at its time', async () => {
-    clock.set(START);
-    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-1');
+  /** A partner admin asks the customer for a 40-day relationship; answers its id. */
+  const request = async (token: string, more: object = {}): Promise<string> => {
     const requested = await hub.call('POST', '/v1/gdap-relationships', {
-      token: partnerAdmin,
+      token,
       body: {
         partnerId: 'p-1',
         customerOrgId: CUSTOMER,
         roles: ['ServiceSupportAdministrator'],
         durationDays: 40,
+        ...more,
       },
     });
     expect(requested.status).toBe(201);
-    const id = requested.body.relationshipId as string;
+    return requested.body.relationshipId as string;
+  };
+
+  it('tells the partner admin and the customer administrator 30, 7 and 1 days before the end, then records the end, each once at its time', async () => {
+    clock.set(START);
+    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-1');
+    const id = await request(partnerAdmin);
     const approved = await hub.call('POST', `/v1/gdap-relationships/${id}/approve`, {
       token: t.customerAdmin,
     });
@@ -83,18 +88,7 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
     clock.set(START);
     const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-3');
     const sse = await SseClient.connect(hub, partnerAdmin);
-    const requested = await hub.call('POST', '/v1/gdap-relationships', {
-      token: partnerAdmin,
-      body: {
-        partnerId: 'p-1',
-        customerOrgId: CUSTOMER,
-        roles: ['ServiceSupportAdministrator'],
-        durationDays: 40,
-        autoExtend: true,
-      },
-    });
-    expect(requested.status).toBe(201);
-    const id = requested.body.relationshipId as string;
+    const id = await request(partnerAdmin, { autoExtend: true });
     await hub.call('POST', `/v1/gdap-relationships/${id}/approve`, { token: t.customerAdmin });
     clock.set('2026-04-11T08:59:59.999Z');
     await fireDue(hub);

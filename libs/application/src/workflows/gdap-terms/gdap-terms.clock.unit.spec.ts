@@ -1,32 +1,14 @@
-import { OrgId, PartnerId, RelationshipId, UserId } from '@hub/domain';
-import {
-  GdapRelationshipApproved,
-  GdapRelationshipRequested,
-  GdapRelationshipTerminated,
-} from '@hub/domain/gdap/gdap.events';
+import { UserId } from '@hub/domain';
+import { relationshipId, requested as requestedFact } from '@hub/domain/gdap/gdap-term.fixtures';
+import { GdapRelationshipApproved, GdapRelationshipTerminated } from '@hub/domain/gdap/gdap.events';
 import { clockAt, on, onTheClock } from '@hub/testing/clock-given-when-then';
 import { gdapTermNotices } from '../gdap-term-notices/gdap-term-notices.workflow';
 import { gdapTerms } from './gdap-terms.workflow';
 
 // Rows "a GDAP relationship is 30, 7 and 1 days from its end; and at its end" and "a GDAP
 // request is still pending 90 days after it was made" (domain.md §9).
-const relationshipId = 'rel-1' as RelationshipId;
 const stream = 'gdap-rel-1';
-const requested = (autoExtend = false) =>
-  on(stream, {
-    type: 'GdapRelationshipRequested',
-    data: {
-      relationshipId,
-      partnerId: 'p-1' as PartnerId,
-      customerOrgId: 'org-1' as OrgId,
-      roles: ['ServiceSupportAdministrator'],
-      durationDays: 40,
-      autoExtend,
-      requestedBy: 'pa-1' as UserId,
-      requestedAt: '2026-03-02T09:00:00.000Z',
-      approvalDeadline: '2026-05-31T09:00:00.000Z',
-    },
-  } as GdapRelationshipRequested);
+const requested = (autoExtend = false) => on(stream, requestedFact(autoExtend));
 const approved = on(stream, {
   type: 'GdapRelationshipApproved',
   data: {

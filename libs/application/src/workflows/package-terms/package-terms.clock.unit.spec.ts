@@ -1,25 +1,16 @@
-import { AgreementId, ContractId, PackageId } from '@hub/domain';
-import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
+import { PackageWithdrawn } from '@hub/domain/packages/package.events';
+import {
+  contractId,
+  packageId,
+  purchased as bought,
+} from '@hub/domain/packages/package-term.fixtures';
 import { clockAt, on, onTheClock } from '@hub/testing/clock-given-when-then';
 import { packageTermNotices } from '../package-term-notices/package-term-notices.workflow';
 import { packageTerms } from './package-terms.workflow';
 
 // Row "a package is 30, 7 and 1 days from its end; and when it ends" (domain.md §9).
-const packageId = 'pk-1' as PackageId;
-const contractId = 'c-1' as ContractId;
 const stream = 'package-pk-1';
-const purchased = on(stream, {
-  type: 'AddOnPackagePurchased',
-  data: {
-    packageId,
-    contractId,
-    agreementId: 'a-1' as AgreementId,
-    name: 'Enhanced solution',
-    expiresOn: '2026-04-30',
-    entitlements: [],
-    purchasedAt: '2026-03-02T09:00:00.000Z',
-  },
-} as AddOnPackagePurchased);
+const purchased = on(stream, bought);
 const withdrawn = on(stream, {
   type: 'PackageWithdrawn',
   data: { packageId, contractId, reason: 'replaced', withdrawnAt: '2026-04-02T00:00:00.000Z' },

@@ -160,6 +160,11 @@ export class ProjectionRunner {
     return physicalCollection(buildPrefix(name, this.entry(name).active), collection);
   }
 
+  /** The event types a projection applies (what can move it). */
+  handlesOf(name: string): readonly string[] {
+    return this.entry(name).projection.handles;
+  }
+
   view(name: string): ProjectionView {
     this.entry(name);
     return { store: this.readStore, collection: (collection) => this.collection(name, collection) };

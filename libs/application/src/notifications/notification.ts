@@ -6,12 +6,17 @@ export type NotificationKind =
   // The clock's facts (domain.md §9), named as api.md lists them.
   | 'case_target_warning'
   | 'case_breached'
+  | 'balance_warning'
+  | 'balance_exhausted'
+  | 'contract_expiring'
+  | 'contract_expired'
   | 'package_expiring'
   | 'package_expired'
   | 'gdap_expiring'
   | 'gdap_expired'
   | 'gdap_extended'
-  | 'gdap_request_lapsed';
+  | 'gdap_request_lapsed'
+  | 'readonly_session_expired';
 
 /** A message for another system (the mail service): whom to write to, about what. */
 export interface Notification {

@@ -13,6 +13,7 @@ import {
   parsePosition,
 } from '@hub/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { ScheduleBackfill } from '../schedule/schedule-backfill';
 import { Workflows } from './workflows';
 
 // The checkpoint keeps the name it had when workflows were called follow-ups, so a store written
@@ -39,6 +40,7 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly workflows: Workflows,
+    private readonly backfill: ScheduleBackfill,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
@@ -57,6 +59,9 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
     const saved = await this.readModels.getCheckpoint(CHECKPOINT);
     const from = saved?.position ? (parsePosition(saved.position) ?? undefined) : undefined;
     this.position = from;
+    // Before the first fact: the schedule must hold every due time the facts up to the
+    // checkpoint cause, which a store from before the schedule, or one that lost it, does not.
+    await this.backfill.ensure(from);
     this.started = true;
     this.subscription = this.events.subscribeToAll({
       fromPosition: from,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SCHEDULE_TICK_MS, ScheduleClock } from '../schedule/schedule-clock';
+import { ScheduleBackfill } from '../schedule/schedule-backfill';
 import { WorkflowRunner } from './workflow-runner';
 
 /**
@@ -16,6 +17,7 @@ export class WorkflowsModule {
       module: WorkflowsModule,
       providers: [
         WorkflowRunner,
+        ScheduleBackfill,
         ScheduleClock,
         { provide: SCHEDULE_TICK_MS, useValue: options.tickMs },
       ],

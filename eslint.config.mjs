@@ -44,11 +44,30 @@ const ONE_CLOCK = {
       'error',
       {
         selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-        message: 'One clock: take the instant from the command (`at`), the event, or the Clock port.',
+        message:
+          'One clock: take the instant from the command (`at`), the event, or the Clock port.',
       },
       {
         selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-        message: 'One clock: take the instant from the command (`at`), the event, or the Clock port.',
+        message:
+          'One clock: take the instant from the command (`at`), the event, or the Clock port.',
+      },
+    ],
+  },
+};
+
+// Typed projections (issue 16): an evolve reads its own event union (RecordedOf<E>), never a cast.
+const NO_DOUBLE_CAST = {
+  files: ['projections/**/*.ts'],
+  ignores: ['**/*.spec.ts', '**/*.fixtures.ts'],
+  rules: {
+    // One rule per file wins in flat config: the projections' entry repeats the one-clock selectors.
+    'no-restricted-syntax': [
+      ...ONE_CLOCK.rules['no-restricted-syntax'],
+      {
+        selector: "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword']",
+        message:
+          'Projections type their events with Projection<E> and RecordedOf<E>, not `as unknown as`.',
       },
     ],
   },
@@ -71,6 +90,7 @@ export default tseslint.config(
   },
   ...direction,
   ONE_CLOCK,
+  NO_DOUBLE_CAST,
   {
     // Specs and test helpers read loosely typed HTTP answers and fixtures.
     files: ['**/*.spec.ts', '**/testing/**/*.ts', 'apps/hub/e2e/**/*.ts'],

@@ -1,4 +1,3 @@
-import { RecordedEvent } from '@hub/event-store';
 import {
   AgreementActivated,
   CustomerAdministratorAppointed,
@@ -13,7 +12,7 @@ import { GdapRelationshipExtended } from '@hub/domain/gdap/gdap-term.events';
 import { ReadOnlySessionOpened } from '@hub/domain/helpdesk/readonly-session.events';
 import { ReadOnlyAccessConsentWithdrawn } from '@hub/domain/subscriptions/customer-subscriptions.events';
 import { ServiceIncidentRecorded } from '@hub/domain/directory/service-incident';
-import { DocKey, Projection, ProjectionDocs } from '@hub/projection/projection';
+import { DocKey, Projection, ProjectionDocs, RecordedOf } from '@hub/projection/projection';
 import {
   PARTNER_RELATIONS_COLLECTIONS as C,
   AgreementOrgDoc,
@@ -49,8 +48,7 @@ const HANDLES: readonly PartnerRelationsEvent['type'][] = [
   'CustomerAdministratorRemoved',
 ];
 
-function locate(recorded: RecordedEvent): DocKey[] {
-  const event = recorded as unknown as PartnerRelationsEvent;
+function locate(event: RecordedOf<PartnerRelationsEvent>): DocKey[] {
   switch (event.type) {
     case 'GdapRelationshipRequested':
     case 'GdapRelationshipApproved':
@@ -79,8 +77,7 @@ function updateGdap(docs: ProjectionDocs, id: string, change: Partial<GdapDoc>):
   if (doc) docs.put(C.gdap, id, { ...doc, ...change });
 }
 
-function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
-  const event = recorded as unknown as PartnerRelationsEvent;
+function evolve(docs: ProjectionDocs, event: RecordedOf<PartnerRelationsEvent>): void {
   switch (event.type) {
     case 'GdapRelationshipRequested': {
       const data = event.data;
@@ -168,7 +165,7 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
  * both sides, read-only sessions held on an organisation, a customer's service incidents, and
  * who administers each customer organisation (to scope those answers).
  */
-export const partnerRelationsProjection: Projection = {
+export const partnerRelationsProjection: Projection<PartnerRelationsEvent> = {
   name: 'partner-relations',
   // 2: an automatic extension moves the relationship's end.
   version: 2,

@@ -63,6 +63,8 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
     // checkpoint cause, which a store from before the schedule, or one that lost it, does not.
     await this.backfill.ensure(from);
     this.started = true;
+    // Stopped while deriving: shutdown found no subscription to close, so none may start now.
+    if (this.stopped) return;
     this.subscription = this.events.subscribeToAll({
       fromPosition: from,
       filter: { eventTypes: this.workflows.handles },

@@ -21,7 +21,7 @@ describe('a query-only runner following the projector', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reads the new build once the projector switched, and the old one answers until then', async () => {
+  it('takes a rebuild requested by another process, which reads the new build once the projector switched, and the old one answers until then', async () => {
     const events = new MemoryEventStore();
     const open = () => {
       const store = new SqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
@@ -42,7 +42,11 @@ describe('a query-only runner following the projector', () => {
     await projector.waitForPosition('sample', position, 2000);
     const before = reader.collection('sample', 'streams');
 
-    await projector.rebuild('sample');
+    // Requested through the query-only process: recorded in the store, performed by the
+    // projector (the reader never runs a build of its own).
+    const requested = await reader.requestRebuild('sample');
+    expect(requested.rebuildRequestedAt).toEqual(expect.any(String));
+    expect(requested.state).toBe('stopped');
     await eventually(
       async () => projector.collection('sample', 'streams') !== before,
       3000,

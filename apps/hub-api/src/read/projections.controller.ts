@@ -28,6 +28,6 @@ export class ProjectionsController {
       'Rebuild a projection beside the live build; queries switch when it has caught up (Operator)',
   })
   rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
-    return this.runner.rebuild(name);
+    return this.runner.requestRebuild(name);
   }
 }

@@ -1,16 +1,9 @@
 import { NotFoundError } from '@hub/domain';
 import { EventStore, GlobalPosition, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
-import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
-import { ProjectionState, ProjectionStatus, text, workerState } from './projection-status';
-import {
-  RecordedBuild,
-  dropBuild,
-  readVersions,
-  recordedBuild,
-  servedBuild,
-  writeVersions,
-} from './projection-versions';
+import { Projection, buildPrefix, physicalCollection } from './projection';
+import { ProjectionState, ProjectionStatus, workerState } from './projection-status';
+import { servedBuild } from './projection-versions';
 import {
   Entry,
   FOLLOW_MS,
@@ -18,20 +11,15 @@ import {
   ProjectionRunnerOptions,
   ProjectionView,
 } from './runner-entry';
-import { ProjectionWorker, WorkerOptions } from './projection-worker';
+import { WorkerOptions } from './projection-worker';
+import { ProjectionBuilds } from './projection-builds';
 import { workerOptions } from './worker-options';
 import { ProjectorLog } from './projector-log';
 import { clearRebuildRequest, rebuildRequests, recordRebuildRequest } from './rebuild-requests';
 import { reportProgress, statusAt } from './runner-status';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { CatchUpLog } from './catch-up-log';
-import {
-  LeaseOptions,
-  ProjectionLeases,
-  fencedStore,
-  heldLeases,
-  projectionLease,
-} from './projection-leases';
+import { LeaseOptions, ProjectionLeases, heldLeases, projectionLease } from './projection-leases';
 
 export { FOLLOW_MS, PROGRESS_MS, SWITCH_GRACE_MS } from './runner-entry';
 export type { ProjectionRunnerOptions, ProjectionView } from './runner-entry';
@@ -49,9 +37,9 @@ export class ProjectionRunner {
   private readonly waiters: CheckpointWaiters;
   private readonly log: CatchUpLog;
   private readonly leaseOptions?: LeaseOptions;
-  private readonly switchGraceMs: number;
   private readonly lifecycle: ProjectorLog;
   private readonly now: () => number;
+  private readonly builds: ProjectionBuilds;
   private leases?: ProjectionLeases;
   private running = false;
   /** Lease changes and rebuilds, one at a time (a rebuild must not race a lease's start). */
@@ -71,9 +59,19 @@ export class ProjectionRunner {
       this.options.batchSize,
     );
     this.leaseOptions = runnerOptions.leases;
-    this.switchGraceMs = runnerOptions.switchGraceMs ?? 0;
     this.now = runnerOptions.now ?? Date.now;
     this.lifecycle = new ProjectorLog(runnerOptions.logger, this.now);
+    this.builds = new ProjectionBuilds({
+      eventStore,
+      readStore,
+      log: this.log,
+      options: this.options,
+      lifecycle: this.lifecycle,
+      now: this.now,
+      switchGraceMs: runnerOptions.switchGraceMs ?? 0,
+      fence: (name) => this.leases?.fence(name),
+      advanced: (entry, worker) => this.waiters.notify(entry.projection.name, worker.checkpoint),
+    });
     this.waiters = new CheckpointWaiters(runnerOptions.pollIntervalMs ?? 100, (name) =>
       this.readActiveCheckpoint(name),
     );
@@ -108,15 +106,15 @@ export class ProjectionRunner {
     await this.load();
     this.running = true;
     if (!this.leaseOptions) {
-      for (const entry of this.entries.values()) await this.run(entry);
+      for (const entry of this.entries.values()) await this.builds.run(entry);
     } else {
       this.leases = new ProjectionLeases(this.leaseOptions, [...this.entries.keys()], {
         run: (name) =>
           this.serially(async () => {
             await this.load(); // the previous holder may have switched builds
-            await this.run(this.entry(name));
+            await this.builds.run(this.entry(name));
           }),
-        stop: (name) => this.serially(() => this.halt(this.entry(name))),
+        stop: (name) => this.serially(() => this.builds.halt(this.entry(name))),
       });
       await this.leases.begin();
     }
@@ -143,38 +141,12 @@ export class ProjectionRunner {
     return next;
   }
 
-  private async run(entry: Entry): Promise<void> {
-    const { projection, active } = entry;
-    const versions = await readVersions(this.readStore, projection.name);
-    if (active.version === projection.version) {
-      entry.worker = this.startWorker(entry, active, 'build');
-      if (versions?.pending?.version === projection.version)
-        await this.startRebuild(entry, versions.pending, true);
-      else if (versions?.pending) await this.abandon(entry, versions.pending);
-    } else {
-      const resume = versions?.pending?.version === projection.version;
-      if (versions?.pending && !resume) await this.abandon(entry, versions.pending);
-      const target = resume
-        ? versions!.pending!
-        : recordedBuild(projection, { version: projection.version, generation: 0 });
-      await this.startRebuild(entry, target, resume);
-    }
-  }
-
-  private async halt(entry: Entry): Promise<void> {
-    for (const worker of [entry.rebuild, entry.worker]) {
-      await worker?.stop();
-      if (worker) this.lifecycle.stopped(worker.prefix);
-    }
-    entry.rebuild = entry.worker = undefined;
-  }
-
   async stop(): Promise<void> {
     this.running = false;
     for (const timer of this.timers.splice(0)) clearInterval(timer);
     this.waiters.close();
     await this.serial;
-    for (const entry of this.entries.values()) await this.halt(entry);
+    for (const entry of this.entries.values()) await this.builds.halt(entry);
     await this.leases?.end();
   }
 
@@ -194,7 +166,7 @@ export class ProjectionRunner {
     return this.serially(async () => {
       for (const request of (await rebuildRequests(this.readStore)).values()) {
         if (!this.entries.has(request.id) || !this.runsHere(request.id)) continue;
-        await this.rebuild(request.id);
+        await this.builds.rebuild(this.entry(request.id));
         await clearRebuildRequest(this.readStore, request);
       }
     });
@@ -202,16 +174,6 @@ export class ProjectionRunner {
 
   private runsHere(name: string): boolean {
     return this.running && (!this.leases || this.leases.fence(name) !== undefined);
-  }
-
-  /** Builds a fresh copy of the active version beside it and switches over when caught up. */
-  private async rebuild(name: string): Promise<void> {
-    const entry = this.entry(name);
-    if (entry.rebuild && entry.rebuild.state !== 'halted') return;
-    await entry.rebuild?.stop();
-    const { version } = entry.projection;
-    const generation = entry.active.version === version ? entry.active.generation + 1 : 0;
-    await this.startRebuild(entry, recordedBuild(entry.projection, { version, generation }), false);
   }
 
   /** Logs (and stores, for a rebuild) the progress of every catch-up under way here. */
@@ -296,103 +258,6 @@ export class ProjectionRunner {
     const saved = await this.readStore.getCheckpoint(buildPrefix(name, entry.active));
     entry.storedCheckpoint = saved?.position ? parsePosition(saved.position) : null;
     return entry.storedCheckpoint;
-  }
-
-  private startWorker(
-    entry: Entry,
-    build: ProjectionBuild,
-    kind: 'build' | 'rebuild',
-    beforeLive?: (w: ProjectionWorker) => Promise<void>,
-  ): ProjectionWorker {
-    const fence = this.leases?.fence(entry.projection.name);
-    const worker = new ProjectionWorker(
-      entry.projection,
-      build,
-      this.eventStore,
-      this.log,
-      fence ? fencedStore(this.readStore, fence) : this.readStore,
-      this.options,
-      (w) => {
-        if (w === entry.worker) this.waiters.notify(entry.projection.name, w.checkpoint);
-        if (w.failure) this.lifecycle.halt(w.prefix, w.failure);
-        else if (w.state === 'live') this.lifecycle.live(w.prefix, text(w.checkpoint));
-      },
-      beforeLive,
-    );
-    void this.reportStart(worker, kind);
-    worker.start();
-    return worker;
-  }
-
-  private async reportStart(worker: ProjectionWorker, kind: 'build' | 'rebuild'): Promise<void> {
-    const saved = await this.readStore.getCheckpoint(worker.prefix).catch(() => null);
-    const from = saved?.position ? parsePosition(saved.position) : null;
-    const [remaining, total] = await Promise.all([
-      this.eventStore.countEventsAfter(from),
-      this.eventStore.countEventsAfter(null),
-    ]).catch(() => [0, 0]);
-    this.lifecycle.started(worker.prefix, kind, text(from), remaining, total);
-    if (worker.state === 'live') this.lifecycle.live(worker.prefix, text(worker.checkpoint));
-  }
-
-  private async startRebuild(entry: Entry, target: RecordedBuild, resume: boolean): Promise<void> {
-    const prefix = buildPrefix(entry.projection.name, target);
-    if (!resume) await dropBuild(this.readStore, prefix, target.collections);
-    await writeVersions(this.readStore, {
-      id: entry.projection.name,
-      active: entry.active,
-      pending: target,
-    });
-    entry.pending = target;
-    entry.rebuild = this.startWorker(entry, target, 'rebuild', (worker) =>
-      this.switchTo(entry, worker, target),
-    );
-  }
-
-  /**
-   * Stops the old build first, lets the new one catch up past everything the old one applied,
-   * then switches with one document write: a reader never sees the answer go backwards.
-   */
-  private async switchTo(
-    entry: Entry,
-    worker: ProjectionWorker,
-    target: RecordedBuild,
-  ): Promise<void> {
-    const old = entry.active;
-    await entry.worker?.stop();
-    if (!(await worker.catchUp())) return;
-    await writeVersions(this.readStore, {
-      id: entry.projection.name,
-      active: target,
-      switchedAt: new Date(this.now()).toISOString(),
-    });
-    const oldPrefix = buildPrefix(entry.projection.name, old);
-    this.lifecycle.switched(
-      entry.projection.name,
-      oldPrefix,
-      worker.prefix,
-      text(worker.checkpoint),
-    );
-    entry.active = target;
-    entry.pending = undefined;
-    entry.worker = worker;
-    entry.rebuild = undefined;
-    this.waiters.notify(entry.projection.name, worker.checkpoint);
-    // Processes that only query follow the switch within `FOLLOW_MS`; until they have, the old
-    // build must still answer them (a dropped table would be a 500).
-    const dropOld = () => dropBuild(this.readStore, oldPrefix, old.collections);
-    if (!this.switchGraceMs) return dropOld();
-    setTimeout(() => void dropOld().catch(() => undefined), this.switchGraceMs).unref();
-  }
-
-  private async abandon(entry: Entry, pending: RecordedBuild): Promise<void> {
-    await dropBuild(
-      this.readStore,
-      buildPrefix(entry.projection.name, pending),
-      pending.collections,
-    );
-    await writeVersions(this.readStore, { id: entry.projection.name, active: entry.active });
-    entry.pending = undefined;
   }
 
   private entry(name: string): Entry {

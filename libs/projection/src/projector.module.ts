@@ -7,9 +7,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@hub/event-store';
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { LeaseStore, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { Projection } from './projection';
 import {
   FOLLOW_MS,
@@ -17,16 +15,7 @@ import {
   ProjectionRunnerOptions,
   SWITCH_GRACE_MS,
 } from './projection-runner';
-
-/** This process, as GET /v1/projections names the holder of a projection's lease. */
-function processHolder(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
-
-function isLeaseStore(store: ReadModelStore): store is ReadModelStore & LeaseStore {
-  const candidate = store as Partial<LeaseStore>;
-  return typeof candidate.acquireLease === 'function' && typeof candidate.renewLease === 'function';
-}
+import { isLeaseStore, processHolder } from './projection-leases';
 
 /** Injection token for the list of projections the runner runs. */
 export const PROJECTIONS = Symbol('Projections');

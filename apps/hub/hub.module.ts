@@ -23,10 +23,17 @@ export class HubModule {
         ApplicationModule,
         // Without the api role, no route of api.md: only the probes and /metrics (RuntimeModule).
         ...(config.roles.api ? [HubApiModule.forRoot(config)] : []),
-        ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: config.roles.projector }),
+        ProjectorModule.forRoot({
+          projections: ALL_PROJECTIONS,
+          run: config.roles.projector,
+          leaseMs: config.leaseMs,
+        }),
         IngestModule.forRoot(config),
         ...(config.roles.workflows
-          ? [WorkflowsModule.forRoot({ tickMs: config.scheduleTickMs })]
+          ? [WorkflowsModule.forRoot({
+            tickMs: config.scheduleTickMs,
+            leases: { leaseMs: config.leaseMs },
+          })]
           : []),
       ],
     };

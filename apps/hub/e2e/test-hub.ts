@@ -22,12 +22,22 @@ export interface CallOptions {
   body?: unknown;
 }
 
+/** What a spec calls a hub through: a TestHub in this process, or a hub process over HTTP. */
+export interface HubClient {
+  token(claims: TokenClaims, expiresInSeconds?: number): string;
+  call<T = Record<string, any>>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options?: CallOptions,
+  ): Promise<HubResponse<T>>;
+}
+
 /**
  * The real hub (every module, embedded SQLite stores in a temp dir) for e2e specs: requests
  * go through Fastify's full request pipeline via `inject`, and the event store can be read
  * to prove what was (or was not) appended.
  */
-export class TestHub {
+export class TestHub implements HubClient {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly config: HubConfig,

@@ -11,7 +11,7 @@ void runProcess({
     module: class ProjectorProcess {},
     imports: [
       RuntimeModule.forRoot(config),
-      ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: true }),
+      ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: true, leaseMs: config.leaseMs }),
     ],
   }),
 });

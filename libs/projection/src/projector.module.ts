@@ -58,6 +58,8 @@ export interface ProjectorModuleOptions extends ProjectionRunnerOptions {
   projections: readonly Projection[];
   /** false in a process that only queries (the projector runs elsewhere); default true. */
   run?: boolean;
+  /** The projections' lease time where the store keeps leases (default 10 s). */
+  leaseMs?: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export class ProjectorModule {
               // Where the store keeps leases, a running projector shares the projections with
               // any other: each runs in one process at a time, the others stand by.
               ...(options.run !== false && isLeaseStore(store)
-                ? { leases: { store, holder: processHolder() } }
+                ? { leases: { store, holder: processHolder(), leaseMs: options.leaseMs } }
                 : {}),
               ...options,
             }),

@@ -4,10 +4,18 @@ import { join } from 'node:path';
 /** The require hook that lets a plain `node` child run this repository's TypeScript. */
 export const TS_REGISTER = join(__dirname, 'swc-register.js');
 
-/** Starts a child `node` process running a TypeScript file of this repository (no build step). */
-export function runTypeScript(file: string, args: readonly string[] = []): ChildProcess {
+/**
+ * Starts a child `node` process running a TypeScript file of this repository (no build step),
+ * with `env` added to this process's environment.
+ */
+export function runTypeScript(
+  file: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): ChildProcess {
   return spawn(process.execPath, ['-r', TS_REGISTER, file, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
 }
 

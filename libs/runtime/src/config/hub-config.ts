@@ -25,6 +25,8 @@ export interface HubConfig {
   sseHeartbeatMs: number;
   /** /health/ready answers 503 while a projection is more events than this behind the head. */
   readyMaxLagEvents: number;
+  /** Lease time of each projection and workflow (LEASE_MS): a standby takes over this long after its holder dies. */
+  leaseMs: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
 }
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     scheduleTickMs: positiveInt(env, 'SCHEDULE_TICK_MS', 2000),
     sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
     readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
+    leaseMs: positiveInt(env, 'LEASE_MS', 10_000),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

@@ -175,6 +175,12 @@ export function describeProcesses(
       // Two projectors at once: each projection held by exactly one of them (so applied once).
       for (const holder of holders)
         expect(p.projectors.filter((projector) => projector.holds(holder))).toHaveLength(1);
+      // ...and only that one ever started a build of it (the other one applied nothing).
+      for (const { name } of await projections()) {
+        const started = new RegExp(`"msg":"${name.replace(/-/g, '_')}_v\\d+: build started`);
+        const starts = p.projectors.flatMap((pr) => pr.lines.filter((l) => started.test(l)));
+        expect({ name, starts: starts.length }).toEqual({ name, starts: 1 });
+      }
       const [victim, standby] = p.projectors[0].holds(holders[0])
         ? p.projectors
         : [...p.projectors].reverse();

@@ -47,6 +47,11 @@ export class WorkflowRunner {
     this.running = this.run().finally(() => (this.running = undefined));
   }
 
+  /** Whether the reactions run in this process now. */
+  get runsHere(): boolean {
+    return this.running !== undefined;
+  }
+
   /** Stops running the reactions here (the lease passed on, or the process stops). */
   async end(): Promise<void> {
     this.stopped = true;

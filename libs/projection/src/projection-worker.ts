@@ -25,6 +25,8 @@ export class ProjectionWorker {
   readonly prefix: string;
   state: WorkerState = 'starting';
   checkpoint: GlobalPosition | null = null;
+  /** How far a catch-up has read and evolved (ahead of the checkpoint until its window commits). */
+  evolved: GlobalPosition | null = null;
   failure?: ProjectionFailure;
   private stopping = false;
   private stopSignal!: Promise<void>;
@@ -121,6 +123,7 @@ export class ProjectionWorker {
         const added = await this.retrying(() => window.add(page.events));
         if (!added) return false;
         const failure = added.value;
+        if (!failure) this.evolved = target;
         const closing = failure !== undefined || page.atHead || window.isFull(page, this.options);
         if (closing && committing) {
           if (!(await committing)) return false;

@@ -23,13 +23,15 @@ export interface StatusInputs {
   requests: ReadonlyMap<string, RebuildRequest>;
 }
 
-const estimateFields = (estimate: ProgressEstimate | null | undefined) =>
-  estimate ? { etaSeconds: estimate.etaSeconds, eventsPerSecond: estimate.eventsPerSecond } : {};
+const estimateFields = (estimate: ProgressEstimate) => ({
+  etaSeconds: estimate.etaSeconds,
+  eventsPerSecond: estimate.eventsPerSecond,
+});
 
 /**
  * A projection's status: from this process's workers, or (run elsewhere) from the stored
  * checkpoints, the lease and the progress the running process stored; a rebuild shows how far
- * it is (percent of the log, counted now) and the running process's estimate of the time left.
+ * it is (percent of the log it has evolved) and the running process's estimate of the time left.
  */
 export async function statusAt(
   eventStore: EventStore,
@@ -74,12 +76,19 @@ async function rebuildStatus(
     };
     estimate = await readProgress(store, prefix);
   }
+  if (estimate) return { ...status, percent: estimate.percent, ...estimateFields(estimate) };
+  // No estimate yet (the first comes a few seconds in): how far the committed checkpoint is.
   const checkpoint = status.checkpoint === null ? null : parsePosition(status.checkpoint);
   const [remaining, total] = await Promise.all([
     eventStore.countEventsAfter(checkpoint),
     eventStore.countEventsAfter(null),
   ]);
-  return { ...status, percent: percentDone(remaining, total), ...estimateFields(estimate) };
+  return { ...status, percent: percentDone(remaining, total) };
+}
+
+function laterOf(a: GlobalPosition | null, b: GlobalPosition | null): GlobalPosition | null {
+  if (a === null) return b;
+  return b === null || a > b ? a : b;
 }
 
 /**
@@ -103,7 +112,9 @@ export async function reportProgress(
       }
       if (worker.state !== 'catching-up') continue;
       total ??= await eventStore.countEventsAfter(null);
-      const remaining = await eventStore.countEventsAfter(worker.checkpoint);
+      const remaining = await eventStore.countEventsAfter(
+        laterOf(worker.evolved, worker.checkpoint),
+      );
       const estimate = lifecycle.progress(worker.prefix, remaining, total);
       if (estimate && worker === entry.rebuild)
         await storeProgress(store, worker.prefix, estimate, new Date(now()));

@@ -9,6 +9,7 @@ import { HubConfig, loadConfig } from '@hub/runtime/config/hub-config';
 import { RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubModule } from '../hub.module';
 import { RequestClock } from '@hub/projection/query/request-clock';
+import { parsedBody, requestHeaders } from './hub-client';
 
 export interface HubResponse<T = Record<string, any>> {
   status: number;
@@ -82,22 +83,14 @@ export class TestHub implements HubClient {
     url: string,
     options: CallOptions = {},
   ): Promise<HubResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
     const response = await this.app.inject({
       method,
       url,
-      headers,
+      headers: requestHeaders(options),
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
-    const text = response.body;
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // Not JSON (CSV exports): keep the text.
-    }
-    return { status: response.statusCode, body: body as T, headers: response.headers };
+    const body = parsedBody(response.body) as T;
+    return { status: response.statusCode, body, headers: response.headers };
   }
 
   /**

@@ -5,6 +5,7 @@ import { TokenClaims, mintToken } from '@hub/access';
 import { eventually } from '@hub/testing/eventually';
 import { exited, runTypeScript } from '@hub/testing/run-typescript';
 import { CallOptions, HubClient, HubResponse } from '../test-hub';
+import { parsedBody, requestHeaders } from '../hub-client';
 
 const MAIN = join(__dirname, '..', '..', 'main.ts');
 export const SECRET = 'e2e-processes-secret-0123456789abcdef';
@@ -83,24 +84,16 @@ export class HubProcess implements HubClient {
     url: string,
     options: CallOptions = {},
   ): Promise<HubResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const headers = requestHeaders(options);
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(this.url + url, {
       method,
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // Not JSON: keep the text.
-    }
     return {
       status: response.status,
-      body: body as T,
+      body: parsedBody(await response.text()) as T,
       headers: Object.fromEntries(response.headers.entries()),
     };
   }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Lease } from '@hub/read-store';
+import { parsePosition } from '@hub/event-store';
+import { LeaseStore, ReadModelStore } from '@hub/read-store';
 import { eventually } from '@hub/testing/eventually';
 import { activateAgreement, csamToken } from '../fixtures';
 import { HubProcess } from './hub-process';
@@ -10,11 +11,13 @@ import { HubProcess } from './hub-process';
 export const LEASE_MS = 2000;
 const WRITES = 12;
 
-/** What the scenario needs of the read store the processes share, besides their HTTP. */
-export interface SharedStore {
-  leases(): Promise<Lease[]>;
-  workflowCheckpoint(): Promise<bigint | null>;
-  close(): Promise<void>;
+/** The read store the processes share, opened by the test too (the workflows' leases). */
+export type SharedStore = ReadModelStore & LeaseStore;
+
+/** The position the workflows' reactions have completed, as stored. */
+async function workflowCheckpoint(store: SharedStore): Promise<bigint> {
+  const saved = await store.getCheckpoint('follow-ups');
+  return (saved?.position ? parsePosition(saved.position) : null) ?? 0n;
 }
 
 interface Processes {
@@ -90,19 +93,20 @@ export function describeProcesses(
     }, 60_000);
 
     /** A workspace created through `writer`, its invitation read through `reader` at once. */
+    /** A workspace created through `writer`, its administrator invited by `email`. */
+    async function createWorkspace(writer: HubProcess, email: string) {
+      const created = await writer.call('POST', '/v1/workspaces', {
+        token: csamToken(writer),
+        body: { agreementId, name: email, purpose: 'p', administrator: { email, name: 'A' } },
+      });
+      expect(created.status).toBe(201);
+      return created;
+    }
+
     async function writeAndRead(writer: HubProcess, reader: HubProcess): Promise<void> {
       sequence += 1;
       const email = `admin-${sequence}@processes.example`;
-      const created = await writer.call('POST', '/v1/workspaces', {
-        token: csamToken(writer),
-        body: {
-          agreementId,
-          name: `W${sequence}`,
-          purpose: 'p',
-          administrator: { email, name: 'A' },
-        },
-      });
-      expect(created.status).toBe(201);
+      const created = await createWorkspace(writer, email);
       const read = await reader.call(
         'GET',
         `/v1/invitations?minPosition=${created.body.position}`,
@@ -200,7 +204,7 @@ export function describeProcesses(
 
     it('runs the workflows in one process at a time; a standby takes over from a SIGKILLed one', async () => {
       const workflowHolders = async () =>
-        (await store.leases()).filter((lease) => lease.name.startsWith('workflow:'));
+        (await store.listLeases()).filter((lease) => lease.name.startsWith('workflow:'));
       const leases = await eventually(async () => {
         const held = await workflowHolders();
         return held.length === 2 && held;
@@ -214,19 +218,10 @@ export function describeProcesses(
         'the standby to hold the workflows',
       );
       // The standby reacts to what is recorded from now on: its checkpoint moves past a new write.
-      const before = (await store.workflowCheckpoint()) ?? 0n;
-      const created = await p.apiA.call('POST', '/v1/workspaces', {
-        token: csamToken(p.apiA),
-        body: {
-          agreementId,
-          name: 'After',
-          purpose: 'p',
-          administrator: { email: 'after@processes.example', name: 'A' },
-        },
-      });
-      expect(created.status).toBe(201);
+      const before = await workflowCheckpoint(store);
+      await createWorkspace(p.apiA, 'after@processes.example');
       await eventually(
-        async () => ((await store.workflowCheckpoint()) ?? 0n) > before,
+        async () => (await workflowCheckpoint(store)) > before,
         10_000,
         'the standby workflows to pass the new write',
       );

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { parsePosition } from '@hub/event-store';
 import { SqliteReadModelStore } from '@hub/read-store';
 import { describeProcesses } from './processes.e2e-scenario';
 
@@ -7,15 +6,5 @@ import { describeProcesses } from './processes.e2e-scenario';
 describeProcesses(
   'SQLite read store',
   () => ({}),
-  async (dataDir) => {
-    const store = new SqliteReadModelStore({ file: join(dataDir, 'read-models.sqlite') });
-    return {
-      leases: () => store.listLeases(),
-      workflowCheckpoint: async () => {
-        const saved = await store.getCheckpoint('follow-ups');
-        return saved?.position ? parsePosition(saved.position) : null;
-      },
-      close: () => store.close(),
-    };
-  },
+  async (dataDir) => new SqliteReadModelStore({ file: join(dataDir, 'read-models.sqlite') }),
 );

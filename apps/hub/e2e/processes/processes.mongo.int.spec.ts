@@ -1,5 +1,4 @@
 import { MongoClient } from 'mongodb';
-import { parsePosition } from '@hub/event-store';
 import { MongoReadModelStore } from '@hub/read-store';
 import { mongoUrl } from '@hub/testing/engines';
 import { describeProcesses } from './processes.e2e-scenario';
@@ -11,17 +10,7 @@ const database = `hub_processes_${process.pid}_${Date.now()}`;
 describeProcesses(
   'MongoDB read store',
   () => ({ READ_STORE: 'mongodb', MONGODB_URL: mongoUrl(), MONGODB_DATABASE: database }),
-  async () => {
-    const store = await MongoReadModelStore.connect(mongoUrl(), { database });
-    return {
-      leases: () => store.listLeases(),
-      workflowCheckpoint: async () => {
-        const saved = await store.getCheckpoint('follow-ups');
-        return saved?.position ? parsePosition(saved.position) : null;
-      },
-      close: () => store.close(),
-    };
-  },
+  () => MongoReadModelStore.connect(mongoUrl(), { database }),
   async () => {
     const client = await MongoClient.connect(mongoUrl());
     try {

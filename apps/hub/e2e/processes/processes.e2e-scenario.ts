@@ -99,7 +99,8 @@ export function describeProcesses(
         token: csamToken(writer),
         body: { agreementId, name: email, purpose: 'p', administrator: { email, name: 'A' } },
       });
-      expect(created.status).toBe(201);
+      if (created.status !== 201)
+        throw new Error(`${writer.name} answered ${created.status}:\n${writer.output()}`);
       return created;
     }
 

@@ -77,9 +77,13 @@ export class ProjectionRunner {
     );
   }
 
-  /** Reads which build each projection serves, without running anything (a query-only process). */
-  async load(): Promise<void> {
+  /**
+   * Reads which build each projection (or only `name`) serves, without running anything (a
+   * query-only process follows switches so).
+   */
+  async load(name?: string): Promise<void> {
     for (const projection of this.projections) {
+      if (name !== undefined && projection.name !== name) continue;
       const { active, pending, checkpoint } = await servedBuild(this.readStore, projection);
       const entry = this.entries.get(projection.name);
       if (!entry)
@@ -111,7 +115,7 @@ export class ProjectionRunner {
       this.leases = new ProjectionLeases(this.leaseOptions, [...this.entries.keys()], {
         run: (name) =>
           this.serially(async () => {
-            await this.load(); // the previous holder may have switched builds
+            await this.load(name); // the previous holder may have switched builds
             await this.builds.run(this.entry(name));
           }),
         stop: (name) => this.serially(() => this.builds.halt(this.entry(name))),

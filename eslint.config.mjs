@@ -38,7 +38,7 @@ const direction = [
 // command, projections use event times, query-time rules take the day from the Clock port.
 const ONE_CLOCK = {
   files: ['libs/domain/**/*.ts', 'projections/**/*.ts'],
-  ignores: ['**/*.spec.ts', '**/*.spec-fixtures.ts'],
+  ignores: ['**/*.spec.ts', '**/*.fixtures.ts'],
   rules: {
     'no-restricted-syntax': [
       'error',

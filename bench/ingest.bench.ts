@@ -28,7 +28,7 @@ import {
   silentLogSink,
 } from '@hub/messaging';
 import { kafkaBrokers } from '@hub/testing/engines';
-import { Fixtures } from '../apps/hub/e2e/fixtures';
+import { Fixtures } from '../apps/hub/e2e/hub.fixtures';
 import { TestHub } from '../apps/hub/e2e/test-hub';
 import { IngestRunner } from '../apps/ingest/src/ingest-runner';
 import { standaloneMessageHandler } from '@hub/application/inbound/standalone-handler';

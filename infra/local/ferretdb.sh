@@ -71,27 +71,8 @@ start() {
   spawn "$PIDFILE" "$LOGFILE" "$BIN" --handler=sqlite "--sqlite-url=file:${DATA}/" \
     "$MARKER" --debug-addr=- --telemetry=disable "--state-dir=${DATA}" --log-level=error
   step "waiting for ping on 127.0.0.1:${PORT}"
-  if ! node "${ENGINES_LOCAL}/wait-engine.cjs" mongo "mongodb://127.0.0.1:${PORT}/" \
-    "${FERRETDB_START_TIMEOUT:-60}" "$(cat "$PIDFILE")"; then
-    log_tail "$LOGFILE"
-    pid_alive "$PIDFILE" "$MARKER" || die "ferretdb exited during start-up (see log above)"
-    die "ferretdb did not answer in time (still running as pid $(cat "$PIDFILE"); see log above)"
-  fi
+  await_engine mongo "mongodb://127.0.0.1:${PORT}/" "${FERRETDB_START_TIMEOUT:-60}" ferretdb
   step "ready on mongodb://127.0.0.1:${PORT}/"
 }
 
-status() {
-  if pid_alive "$PIDFILE" "$MARKER"; then
-    step "running on 127.0.0.1:${PORT} (pid $(cat "$PIDFILE"))"
-  else
-    step "not running"
-    return 1
-  fi
-}
-
-case "${1:-}" in
-  start) lock_engine "${HOME_DIR}/start-stop.lock" && start ;;
-  stop) lock_engine "${HOME_DIR}/start-stop.lock" && stop_pid "$PIDFILE" "$MARKER" 15 ;;
-  status) status ;;
-  *) die "usage: $0 start|stop|status" ;;
-esac
+engine_main 15 "$@"

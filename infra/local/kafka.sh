@@ -106,27 +106,8 @@ start() {
   java_cmd
   spawn "$PIDFILE" "$LOGFILE" "${JAVA[@]}" kafka.Kafka "$PROPS"
   step "waiting for metadata from 127.0.0.1:${PORT}"
-  if ! node "${ENGINES_LOCAL}/wait-engine.cjs" kafka "127.0.0.1:${PORT}" \
-    "${KAFKA_START_TIMEOUT:-60}" "$(cat "$PIDFILE")"; then
-    log_tail "$LOGFILE"
-    pid_alive "$PIDFILE" "$MARKER" || die "broker exited during start-up (see log above)"
-    die "broker did not answer in time (still running as pid $(cat "$PIDFILE"); see log above)"
-  fi
+  await_engine kafka "127.0.0.1:${PORT}" "${KAFKA_START_TIMEOUT:-60}" broker
   step "ready on 127.0.0.1:${PORT}"
 }
 
-status() {
-  if pid_alive "$PIDFILE" "$MARKER"; then
-    step "running on 127.0.0.1:${PORT} (pid $(cat "$PIDFILE"))"
-  else
-    step "not running"
-    return 1
-  fi
-}
-
-case "${1:-}" in
-  start) lock_engine "${HOME_DIR}/start-stop.lock" && start ;;
-  stop) lock_engine "${HOME_DIR}/start-stop.lock" && stop_pid "$PIDFILE" "$MARKER" 30 ;;
-  status) status ;;
-  *) die "usage: $0 start|stop|status" ;;
-esac
+engine_main 30 "$@"

@@ -79,3 +79,34 @@ lock_engine() {
     flock -w "${ENGINES_LOCK_TIMEOUT:-900}" 9 || die "timed out waiting for ${lockfile}"
   fi
 }
+
+# Waits until the engine started from $PIDFILE answers (wait-engine.cjs), or shows its log and
+# dies saying whether it exited or is still starting. Usage: await_engine kind address timeout what
+await_engine() {
+  local kind="$1" address="$2" timeout="$3" what="$4"
+  if ! node "${ENGINES_LOCAL}/wait-engine.cjs" "$kind" "$address" "$timeout" "$(cat "$PIDFILE")"; then
+    log_tail "$LOGFILE"
+    pid_alive "$PIDFILE" "$MARKER" || die "${what} exited during start-up (see log above)"
+    die "${what} did not answer in time (still running as pid $(cat "$PIDFILE"); see log above)"
+  fi
+}
+
+# An engine script's commands: start (the script's own start function), stop (SIGTERM, then
+# SIGKILL after the grace in seconds), status. Usage: engine_main grace "$@"
+engine_main() {
+  local grace="$1"
+  shift
+  case "${1:-}" in
+    start) lock_engine "${HOME_DIR}/start-stop.lock" && start ;;
+    stop) lock_engine "${HOME_DIR}/start-stop.lock" && stop_pid "$PIDFILE" "$MARKER" "$grace" ;;
+    status)
+      if pid_alive "$PIDFILE" "$MARKER"; then
+        step "running on 127.0.0.1:${PORT} (pid $(cat "$PIDFILE"))"
+      else
+        step "not running"
+        return 1
+      fi
+      ;;
+    *) die "usage: $0 start|stop|status" ;;
+  esac
+}

@@ -7,7 +7,7 @@ import {
   firstResponse,
   groupAccessGranted,
   groupCreated,
-} from './cases.spec-fixtures';
+} from './cases.fixtures';
 
 const openedDoc = {
   id: 'c1',

@@ -11,7 +11,7 @@ import {
   groupCreated,
   memoryView,
   scopeOf,
-} from './cases.spec-fixtures';
+} from './cases.fixtures';
 
 const at = (hour: number, caseId: string, workspaceId: string, extra: object = {}) =>
   caseOpened(caseId, workspaceId, {

@@ -1,6 +1,6 @@
 import { casesProjection } from './cases.projection';
 import { findCase } from './cases.queries';
-import { caseOpened, memoryView, scopeOf } from './cases.spec-fixtures';
+import { caseOpened, memoryView, scopeOf } from './cases.fixtures';
 import { partnerCases } from './partner-cases.queries';
 
 const onBehalfOf = (partnerId: string) => ({

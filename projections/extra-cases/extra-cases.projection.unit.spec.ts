@@ -7,7 +7,7 @@ import {
   packageMapped,
   packagePurchased,
   workspaceCreated,
-} from './extra-cases.spec-fixtures';
+} from './extra-cases.fixtures';
 
 const history = [
   workspaceCreated('w1'),

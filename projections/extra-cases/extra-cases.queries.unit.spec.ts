@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '@hub/domain';
 import { ProjectionView } from '@hub/projection/projection-runner';
-import { memoryView, scopeOf } from '../cases/cases.spec-fixtures';
+import { memoryView, scopeOf } from '../cases/cases.fixtures';
 import { extraCasesProjection } from './extra-cases.projection';
 import { extraCases, readExtraCasesParams } from './extra-cases.queries';
 import {
@@ -10,7 +10,7 @@ import {
   packageMapped,
   packagePurchased,
   workspaceCreated,
-} from './extra-cases.spec-fixtures';
+} from './extra-cases.fixtures';
 
 // The hub clock's instant when a spec gives no asOfDate (queries never read the system time).
 const NOW = new Date('2026-03-10T12:00:00.000Z');

@@ -1,5 +1,5 @@
 import { expectIdempotent, givenEvents } from '@hub/testing/projection/projection-specs';
-import { memoryView } from '@hub/projections/cases/cases.spec-fixtures';
+import { memoryView } from '@hub/projections/cases/cases.fixtures';
 import { partnerRelationsProjection } from './partner-relations.projection';
 import {
   RelationsCaller,

@@ -1,7 +1,6 @@
 import { AgreementsController } from './agreements/agreements.controller';
 import { CasesController } from './cases/cases.controller';
 import { ConsumptionController } from './consumption/consumption.controller';
-import { ContractsController } from './contracts/contracts.controller';
 import { GdapController } from './gdap/gdap.controller';
 import { HelpDeskController } from './helpdesk/helpdesk.controller';
 import { InboundController } from './inbound/inbound.controller';
@@ -9,7 +8,6 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { PackagesController } from './packages/packages.controller';
-import { PartnerCasesController } from './partner-cases/partner-cases.controller';
 import { PartnersController } from './partners/partners.controller';
 import { CustomersController } from './subscriptions/customers.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
@@ -19,7 +17,6 @@ import { ProjectionsController } from './read/projections.controller';
 /** The command routes (api.md "Commands"), one controller per slice; each dispatches on the CommandBus. */
 export const COMMAND_CONTROLLERS = [
   AgreementsController,
-  ContractsController,
   PackagesController,
   WorkspacesController,
   InvitationsController,
@@ -30,7 +27,6 @@ export const COMMAND_CONTROLLERS = [
   PartnersController,
   CustomersController,
   GdapController,
-  PartnerCasesController,
   HelpDeskController,
   InboundController,
 ];

@@ -1,17 +1,11 @@
 import { eventually } from '@hub/testing/eventually';
-import { Fixtures } from './fixtures';
+import { Fixtures } from './hub.fixtures';
 import { TestHub } from './test-hub';
 import { HUB_METRICS, HubMetrics } from '@hub/runtime/observability/hub-metrics';
+import { startedHub } from './started-hub';
 
 describe('/health/live, /health/ready and /metrics', () => {
-  let hub: TestHub;
-  let f: Fixtures;
-
-  beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
-  });
-  afterAll(() => hub.stop());
+  const { hub, f } = startedHub();
 
   it('answers the probes and the scrape outside /v1 and never throttles them', async () => {
     // Two requests a second per client: the probes must still answer every time.

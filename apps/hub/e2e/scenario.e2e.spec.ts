@@ -1,19 +1,11 @@
-import { ENTITLEMENTS, Fixtures } from './fixtures';
-import { TestHub } from './test-hub';
+import { ENTITLEMENTS } from './hub.fixtures';
+import { startedHub } from './started-hub';
 
 const HOUR_MS = 3_600_000;
 
 /** The seed story, end to end over HTTP: activation to a responded severity A case. */
 describe('scenario: from a unified agreement to a responded severity A case', () => {
-  let hub: TestHub;
-  let f: Fixtures;
-
-  beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
-  });
-
-  afterAll(() => hub.stop());
+  const { hub, f } = startedHub();
 
   it('runs the seed story', async () => {
     // A CSAM activates a unified agreement with a Service Administrator and two named contacts.

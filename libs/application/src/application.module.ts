@@ -2,17 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { NOTIFICATION_PUBLISHER, NotificationPublisher } from '@hub/messaging';
 import { CaseResponses } from './cases/case-responses';
 import { ConsumptionLedger } from './consumption/consumption-ledger';
-import { ConsumptionHandler } from './consumption/consumption.handler';
 import { CommandExecutor } from './execution/command-executor';
 import { CommandReads } from './execution/command-reads';
 import { CommandTableHandler } from './execution/command-table.handler';
 import { IdempotencyService } from './execution/idempotency';
 import { HelpDeskAgentChecks } from './helpdesk/helpdesk-agent-check';
 import { ReadOnlySessionStatus } from './helpdesk/readonly-session.status';
-import {
-  ConfirmVerificationCodeHandler,
-  SendVerificationCodeHandler,
-} from './helpdesk/verification.handlers';
+import { SendVerificationCodeHandler } from './helpdesk/send-verification-code.handler';
 import { HubMessageHandler } from './inbound/hub-message-handler';
 import { MessageIds } from './inbound/message-ids';
 import { CustomerIndex } from './indexes/customer-index';
@@ -32,13 +28,7 @@ import { ALL_WORKFLOWS } from './workflows/workflows.list';
 import { WorkspaceAccess } from './workspaces/workspace-access';
 
 /** Every command handler `CommandBus` dispatches to, one line per aggregate's slice. */
-const COMMAND_HANDLERS = [
-  CommandTableHandler,
-  ConsumptionHandler,
-  OpenPartnerCaseHandler,
-  SendVerificationCodeHandler,
-  ConfirmVerificationCodeHandler,
-];
+const COMMAND_HANDLERS = [CommandTableHandler, OpenPartnerCaseHandler, SendVerificationCodeHandler];
 
 /** The cross-aggregate reads and services the handlers and the message handler share. */
 const SERVICES = [

@@ -1,16 +1,7 @@
-import {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  GlobalPosition,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamAppend,
-  SubscribeOptions,
-  Subscription,
-} from './event-store.port';
+import { EventStore } from './event-store.port';
+
+/** The arguments of one EventStore call, as the delegate receives them. */
+type Args<K extends keyof EventStore> = Parameters<EventStore[K]>;
 
 /**
  * An EventStore that hands every call to another one: the base of the decorators that change
@@ -19,43 +10,39 @@ import {
 export class DelegatingEventStore implements EventStore {
   constructor(readonly inner: EventStore) {}
 
-  appendToStream(
-    stream: string,
-    events: readonly NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
-    return this.inner.appendToStream(stream, events, expectedRevision);
+  appendToStream(...args: Args<'appendToStream'>) {
+    return this.inner.appendToStream(...args);
   }
 
-  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    return this.inner.appendToStreams(appends);
+  appendToStreams(...args: Args<'appendToStreams'>) {
+    return this.inner.appendToStreams(...args);
   }
 
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(stream, options);
+  readStream(...args: Args<'readStream'>) {
+    return this.inner.readStream(...args);
   }
 
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
+  readAll(...args: Args<'readAll'>) {
+    return this.inner.readAll(...args);
   }
 
-  subscribeToAll(options?: SubscribeOptions): Subscription {
-    return this.inner.subscribeToAll(options);
+  subscribeToAll(...args: Args<'subscribeToAll'>) {
+    return this.inner.subscribeToAll(...args);
   }
 
-  headPosition(): Promise<GlobalPosition | null> {
+  headPosition() {
     return this.inner.headPosition();
   }
 
-  countEventsAfter(position: GlobalPosition | null, limit?: number): Promise<number> {
-    return this.inner.countEventsAfter(position, limit);
+  countEventsAfter(...args: Args<'countEventsAfter'>) {
+    return this.inner.countEventsAfter(...args);
   }
 
-  ping(): Promise<boolean> {
+  ping() {
     return this.inner.ping();
   }
 
-  close(): Promise<void> {
+  close() {
     return this.inner.close();
   }
 }

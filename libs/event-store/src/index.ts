@@ -11,6 +11,6 @@ export type { GroupCommitStats } from './sqlite/sqlite-group-commit';
 export { EventStoreDbEventStore } from './esdb/esdb-event-store';
 export type { EventStoreDbOptions } from './esdb/esdb-event-store';
 export { describeEventStoreConformance } from './conformance/event-store.conformance';
-export type { MakeEventStore } from './conformance/conformance-fixtures';
+export type { MakeEventStore } from './conformance/conformance.fixtures';
 export { JournaledAppends, UNIT_JOURNAL_STREAM } from './units/journaled-appends';
 export { DyingEventStore, ProcessDiedError } from './units/dying-event-store';

@@ -2,3 +2,4 @@ export * from './given-when-then';
 export * from './engines';
 export * from './private-kafka';
 export * from './eventually';
+export * from './late-bound';

@@ -6,30 +6,23 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { Text } from '../contracts/fields';
 import { NamedPersonDto } from '../workspaces/create-workspace.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The customer organisation that signs the agreement. */
 export class CustomerDto {
-  @ApiProperty({ example: 'org-contoso' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100, { example: 'org-contoso' })
   orgId!: string;
 
-  @ApiProperty({ example: 'Contoso Ltd' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Contoso Ltd' })
   name!: string;
 }
 
@@ -107,10 +100,7 @@ export class PositionAnswer {
 
 /** PUT /v1/agreements/{agreementId}/calendar: the agreement's business calendar. */
 export class BusinessCalendarDto {
-  @ApiProperty({ description: 'IANA time zone name', example: 'America/Los_Angeles' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @Text(64, { description: 'IANA time zone name', example: 'America/Los_Angeles' })
   timeZone!: string;
 
   @ApiProperty({
@@ -126,9 +116,6 @@ export class BusinessCalendarDto {
 
 /** POST /v1/agreements/{agreementId}/customer-administrators. */
 export class CustomerAdministratorDto {
-  @ApiProperty({ description: 'The user id to appoint' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { description: 'The user id to appoint' })
   userId!: string;
 }

@@ -1,17 +1,9 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
+import { Body, Delete, Param, Post, Put } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { agreementCommands } from '@hub/application/agreements/agreement.commands';
+import { contractCommands } from '@hub/application/contracts/contract.commands';
+import { AddContractDto, ContractAddedAnswer } from '../contracts/contract.dto';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import {
   AccountPolicyDto,
   ActivateAgreementDto,
@@ -20,102 +12,67 @@ import {
   CustomerAdministratorDto,
   PositionAnswer,
 } from './agreement.dto';
-import { runCommand } from '@hub/application/execution/command';
-import { agreementCommands } from '@hub/application/agreements/agreement.commands';
 
-/** Agreement commands (api.md "Commands"). */
-@ApiTags('agreements')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('agreements')
-export class AgreementsController {
-  constructor(private readonly commands: CommandBus) {}
-
+/** Agreement commands and the contracts added to an agreement (api.md "Commands"). */
+@CommandsController('agreements', 'agreements')
+export class AgreementsController extends CommandRoutes {
   @Post()
-  @ApiOperation({
-    summary: 'Activate an agreement; its default workspace and invitations follow (CSAM, AC)',
-  })
-  @ApiCreatedResponse({ type: AgreementActivatedAnswer })
-  activate(
-    @Body() dto: ActivateAgreementDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<AgreementActivatedAnswer> {
-    return this.commands.execute(
-      runCommand(agreementCommands.activate, dto, callerOf(user), context),
-    );
+  @Answers(
+    201,
+    AgreementActivatedAnswer,
+    'Activate an agreement; its default workspace and invitations follow (CSAM, AC)',
+  )
+  activate(@Body() dto: ActivateAgreementDto, @By() by: Issuer): Promise<AgreementActivatedAnswer> {
+    return this.run(agreementCommands.activate, dto, by);
   }
 
   @Put(':agreementId/account-policy')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Allow or refuse personal accounts (Customer Administrator)' })
-  @ApiOkResponse({ type: PositionAnswer })
+  @Answers(200, PositionAnswer, 'Allow or refuse personal accounts (Customer Administrator)')
   changeAccountPolicy(
     @Param('agreementId') agreementId: string,
     @Body() dto: AccountPolicyDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(
-        agreementCommands.changeAccountPolicy,
-        { ...dto, agreementId },
-        callerOf(user),
-        context,
-      ),
-    );
+    @By() by: Issuer,
+  ) {
+    return this.run(agreementCommands.changeAccountPolicy, { ...dto, agreementId }, by);
   }
 
   @Put(':agreementId/calendar')
-  @HttpCode(200)
-  @ApiOperation({
-    summary:
-      'Set the time zone and holidays business-time targets follow (CustomerAdministrator, CSAM, AC)',
-  })
-  @ApiOkResponse({ type: PositionAnswer })
+  @Answers(
+    200,
+    PositionAnswer,
+    'Set the time zone and holidays business-time targets follow (CustomerAdministrator, CSAM, AC)',
+  )
   @ApiResponse({ status: 400, description: 'validation_failed (timeZone, holidays)' })
   @ApiResponse({ status: 403, description: 'customer_administrator_required' })
   setCalendar(
     @Param('agreementId') agreementId: string,
-    @Body() dto: BusinessCalendarDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    const request = { agreementId, timeZone: dto.timeZone, holidays: dto.holidays };
-    return this.commands.execute(
-      runCommand(agreementCommands.setCalendar, request, callerOf(user), context),
-    );
+    @Body() { timeZone, holidays }: BusinessCalendarDto,
+    @By() by: Issuer,
+  ) {
+    return this.run(agreementCommands.setCalendar, { agreementId, timeZone, holidays }, by);
   }
 
   @Post(':agreementId/customer-administrators')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Appoint a further Customer Administrator (CustomerAdministrator, CSAM, AC)',
-  })
-  @ApiOkResponse({ type: PositionAnswer })
+  @Answers(
+    200,
+    PositionAnswer,
+    'Appoint a further Customer Administrator (CustomerAdministrator, CSAM, AC)',
+  )
   @ApiResponse({ status: 403, description: 'customer_administrator_required' })
   appointAdministrator(
     @Param('agreementId') agreementId: string,
-    @Body() dto: CustomerAdministratorDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(
-        agreementCommands.appointCustomerAdministrator,
-        { agreementId, userId: dto.userId },
-        callerOf(user),
-        context,
-      ),
-    );
+    @Body() { userId }: CustomerAdministratorDto,
+    @By() by: Issuer,
+  ) {
+    return this.run(agreementCommands.appointCustomerAdministrator, { agreementId, userId }, by);
   }
 
   @Delete(':agreementId/customer-administrators/:userId')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Remove a Customer Administrator; never the last (409 last_customer_administrator)',
-  })
-  @ApiOkResponse({ type: PositionAnswer })
+  @Answers(
+    200,
+    PositionAnswer,
+    'Remove a Customer Administrator; never the last (409 last_customer_administrator)',
+  )
   @ApiResponse({
     status: 404,
     description: 'agreement_not_found, customer_administrator_not_found',
@@ -124,16 +81,23 @@ export class AgreementsController {
   removeAdministrator(
     @Param('agreementId') agreementId: string,
     @Param('userId') userId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(
-        agreementCommands.removeCustomerAdministrator,
-        { agreementId, userId },
-        callerOf(user),
-        context,
-      ),
-    );
+    @By() by: Issuer,
+  ) {
+    return this.run(agreementCommands.removeCustomerAdministrator, { agreementId, userId }, by);
+  }
+
+  @Post(':agreementId/contracts')
+  @ApiTags('contracts')
+  @Answers(
+    201,
+    ContractAddedAnswer,
+    'Add a contract with its entitlements to an agreement (CSAM, AC)',
+  )
+  addContract(
+    @Param('agreementId') agreementId: string,
+    @Body() dto: AddContractDto,
+    @By() by: Issuer,
+  ) {
+    return this.run(contractCommands.add, { ...dto, agreementId }, by);
   }
 }

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SupportCategory } from '@hub/domain/cases/case.events';
 import { CaseType, Severity } from '@hub/domain/cases/response-target';
-import { IsIdentifier, IsInstant } from '../contracts/fields';
+import { IsIdentifier, IsInstant, OptionalText, Text } from '../contracts/fields';
 
 const SEVERITIES: Severity[] = ['A', 'B', 'C'];
 
@@ -17,10 +17,7 @@ export class OpenCaseDto {
   @IsIdentifier()
   caseId?: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100)
   workspaceId!: string;
 
   @ApiProperty({ enum: SEVERITIES })
@@ -36,22 +33,13 @@ export class OpenCaseDto {
   @IsIn(['SU', 'DSA', 'X85', 'REC'])
   category?: SupportCategory;
 
-  @ApiProperty({ example: 'Azure Virtual Machines' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Azure Virtual Machines' })
   product!: string;
 
-  @ApiProperty({ example: 'Production VMs do not start' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @Text(500, { example: 'Production VMs do not start' })
   title!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalText(20000)
   description?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to the caller; must be a workspace member' })
@@ -99,19 +87,13 @@ export class CaseOpenedAnswer {
 
 /** POST /v1/cases/{caseId}/shares. */
 export class ShareCaseDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200)
   userId!: string;
 }
 
 /** POST /v1/cases/{caseId}/group-access. */
 export class GroupAccessDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100)
   groupId!: string;
 }
 
@@ -124,10 +106,7 @@ export class FirstResponseDto {
 
 /** POST /v1/cases/{caseId}/close. */
 export class CloseCaseDto {
-  @ApiProperty({ example: 'Restarted the host; root cause in the ticket' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20000)
+  @Text(20000, { example: 'Restarted the host; root cause in the ticket' })
   resolution!: string;
 }
 

@@ -1,53 +1,40 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
+import { Body, Param, Post } from '@nestjs/common';
+import { RequireTokenRole } from '@hub/access';
+import { positionOf } from '@hub/application/execution/answers';
+import { ConsumptionLedger, LedgerAnswer } from '@hub/application/consumption/consumption-ledger';
+import { Answers, By, CommandsController, Issuer } from '../http/command-route';
 import { ConsumptionAnswer, LogConsumptionDto, ReverseConsumptionDto } from './consumption.dto';
-import { ConsumptionCommand } from '@hub/application/consumption/consumption.handler';
 
-/** Consumption commands (api.md "Commands"): internal services and CSAMs report deliveries. */
-@ApiTags('consumption')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+/** The answer of a ledger command: the record's id and where it landed. */
+const answerOf = (landed: LedgerAnswer): ConsumptionAnswer => ({
+  consumptionId: landed.consumptionId,
+  position: positionOf(landed),
+});
+
+/**
+ * Consumption commands (api.md "Commands"): internal services and CSAMs report deliveries. The
+ * ledger is the one path Kafka ingest takes too (a claim and a record in one append), so the
+ * routes call it rather than a table entry.
+ */
+@CommandsController('consumption', 'consumption')
 @RequireTokenRole('Service', 'CSAM')
-@Controller('consumption')
 export class ConsumptionController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly ledger: ConsumptionLedger) {}
 
   @Post()
-  @ApiOperation({ summary: 'Log delivered units of an entitlement (Service, CSAM)' })
-  @ApiCreatedResponse({ type: ConsumptionAnswer })
-  log(
-    @Body() dto: LogConsumptionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<ConsumptionAnswer> {
+  @Answers(201, ConsumptionAnswer, 'Log delivered units of an entitlement (Service, CSAM)')
+  async log(@Body() dto: LogConsumptionDto, @By() by: Issuer): Promise<ConsumptionAnswer> {
     const delivered = { ...dto, reference: { ...dto.reference } };
-    return this.commands.execute(
-      new ConsumptionCommand({ kind: 'log', delivered, reportedBy: user.userId }, context),
-    );
+    return answerOf(await this.ledger.log(delivered, by.user.userId, by.context));
   }
 
   @Post(':consumptionId/reversal')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reverse a consumption record (Service, CSAM)' })
-  @ApiOkResponse({ type: ConsumptionAnswer })
-  reverse(
+  @Answers(200, ConsumptionAnswer, 'Reverse a consumption record (Service, CSAM)')
+  async reverse(
     @Param('consumptionId') consumptionId: string,
     @Body() dto: ReverseConsumptionDto,
-    @CommandCtx() context: CommandContext,
+    @By() by: Issuer,
   ): Promise<ConsumptionAnswer> {
-    return this.commands.execute(
-      new ConsumptionCommand({ kind: 'reverse', consumptionId, reason: dto.reason }, context),
-    );
+    return answerOf(await this.ledger.reverse(consumptionId, dto.reason, by.context));
   }
 }

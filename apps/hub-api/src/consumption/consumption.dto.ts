@@ -2,30 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
-  IsNotEmpty,
   IsNumber,
   IsObject,
   IsOptional,
   IsPositive,
-  IsString,
   Max,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDay, IsIdentifier, IsQuantity } from '../contracts/fields';
+import { IsDay, IsIdentifier, IsQuantity, OptionalText, Text } from '../contracts/fields';
 
 /** What a consumption record was for: a case, an engagement, a course… */
 export class ConsumptionReferenceDto {
-  @ApiProperty({ example: 'case' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @Text(50, { example: 'case' })
   kind!: string;
 
-  @ApiProperty({ example: 'case-123' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'case-123' })
   id!: string;
 }
 
@@ -35,23 +26,13 @@ export class LogConsumptionDto {
   @IsIdentifier()
   consumptionId!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100)
   contractId!: string;
 
-  @ApiPropertyOptional({ description: 'When the entitlement is an add-on package line' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @OptionalText(100, { description: 'When the entitlement is an add-on package line' }, true)
   packageId?: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100)
   entitlementId!: string;
 
   @ApiProperty({ example: 2.5, description: 'Positive, at most two decimals' })
@@ -69,11 +50,7 @@ export class LogConsumptionDto {
   @Type(() => ConsumptionReferenceDto)
   reference!: ConsumptionReferenceDto;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @OptionalText(100, {}, true)
   workspaceId?: string;
 
   @ApiPropertyOptional({
@@ -89,10 +66,7 @@ export class LogConsumptionDto {
 
 /** POST /v1/consumption/{consumptionId}/reversal. */
 export class ReverseConsumptionDto {
-  @ApiProperty({ example: 'Logged against the wrong contract' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @Text(2000, { example: 'Logged against the wrong contract' })
   reason!: string;
 }
 

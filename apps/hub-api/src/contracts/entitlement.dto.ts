@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { EntitlementCategory, EntitlementKind } from '@hub/domain/contracts/entitlement';
-import { IsIdentifier, IsQuantity } from './fields';
+import { IsIdentifier, IsQuantity, OptionalText, Text } from './fields';
 
 const CATEGORIES: EntitlementCategory[] = [
   'reactive',
@@ -23,22 +23,13 @@ export class EntitlementDto {
   @IsIn(CATEGORIES)
   category!: EntitlementCategory;
 
-  @ApiProperty({ example: 'Designated Support Engineering' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Designated Support Engineering' })
   service!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 
-  @ApiProperty({ example: 'hours' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @Text(50, { example: 'hours' })
   unit!: string;
 
   @ApiProperty({ example: 40, description: 'Positive, at most two decimals' })

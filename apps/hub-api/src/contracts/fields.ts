@@ -1,5 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsString, Matches, ValidateBy } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
+import {
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
 
 /** A day `YYYY-MM-DD` (api.md conventions); whether it exists is the decider's check. */
 export const IsDay = () =>
@@ -48,4 +57,26 @@ export const IsQuantity = () =>
           `$property must be a number from 0.01 to ${MAX_QUANTITY} with at most two decimals`,
       },
     }),
+  );
+
+/** What a text field's documentation may add: an example, a description. */
+type TextDoc = Pick<ApiPropertyOptions, 'example' | 'description'>;
+
+/** A required, non-empty text of at most `max` characters, documented with its bounds. */
+export const Text = (max: number, doc: TextDoc = {}) =>
+  applyDecorators(
+    ApiProperty({ ...doc, minLength: 1, maxLength: max }),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(max),
+  );
+
+/** An optional text of at most `max` characters (non-empty when `nonEmpty`). */
+export const OptionalText = (max: number, doc: TextDoc = {}, nonEmpty = false) =>
+  applyDecorators(
+    ApiPropertyOptional({ ...doc, maxLength: max, ...(nonEmpty ? { minLength: 1 } : {}) }),
+    IsOptional(),
+    IsString(),
+    ...(nonEmpty ? [IsNotEmpty()] : []),
+    MaxLength(max),
   );

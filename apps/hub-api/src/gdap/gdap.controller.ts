@@ -1,69 +1,30 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
-import { PositionAnswer } from '../agreements/agreement.dto';
-import { CommandCtx } from '../http/command-context.decorator';
-import { partnerCallerOf } from '@hub/application/partners/partner-caller';
-import { CommandContext } from '@hub/application/execution/command-context';
-import { GdapRequestedAnswer, RequestGdapRelationshipDto } from './gdap.dto';
-import { runCommand } from '@hub/application/execution/command';
+import { Body, Param, Post } from '@nestjs/common';
+import { RequireTokenRole } from '@hub/access';
 import { gdapCommands } from '@hub/application/gdap/gdap.commands';
+import { partnerCallerOf } from '@hub/application/partners/partner-caller';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
+import { PositionAnswer } from '../agreements/agreement.dto';
+import { GdapRequestedAnswer, RequestGdapRelationshipDto } from './gdap.dto';
 
-/** GDAP relationships between a partner and a customer (domain.md §6). */
-@ApiTags('gdap')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('gdap-relationships')
-export class GdapController {
-  constructor(private readonly commands: CommandBus) {}
-
+/** GDAP commands (domain.md §6): a partner's caller, whichever side issues them. */
+@CommandsController('gdap-relationships', 'gdap')
+export class GdapController extends CommandRoutes {
   @Post()
   @RequireTokenRole('PartnerAdmin')
-  @ApiOperation({ summary: 'Request a GDAP relationship with a customer (PartnerAdmin)' })
-  @ApiCreatedResponse({ type: GdapRequestedAnswer })
-  request(
-    @Body() dto: RequestGdapRelationshipDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<GdapRequestedAnswer> {
-    return this.commands.execute(
-      runCommand(gdapCommands.request, dto, partnerCallerOf(user), context),
-    );
+  @Answers(201, GdapRequestedAnswer, 'Request a GDAP relationship with a customer (PartnerAdmin)')
+  request(@Body() dto: RequestGdapRelationshipDto, @By() by: Issuer): Promise<GdapRequestedAnswer> {
+    return this.runAs(gdapCommands.request, dto, partnerCallerOf(by.user), by);
   }
 
   @Post(':relationshipId/approve')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Approve a pending request (the customer's CustomerAdministrator)" })
-  @ApiOkResponse({ type: PositionAnswer })
-  approve(
-    @Param('relationshipId') relationshipId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(gdapCommands.approve, { relationshipId }, partnerCallerOf(user), context),
-    );
+  @Answers(200, PositionAnswer, "Approve a pending request (the customer's CustomerAdministrator)")
+  approve(@Param('relationshipId') relationshipId: string, @By() by: Issuer) {
+    return this.runAs(gdapCommands.approve, { relationshipId }, partnerCallerOf(by.user), by);
   }
 
   @Post(':relationshipId/terminate')
-  @HttpCode(200)
-  @ApiOperation({ summary: "End the relationship (the partner's PartnerAdmin or the customer)" })
-  @ApiOkResponse({ type: PositionAnswer })
-  terminate(
-    @Param('relationshipId') relationshipId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(gdapCommands.terminate, { relationshipId }, partnerCallerOf(user), context),
-    );
+  @Answers(200, PositionAnswer, "End the relationship (the partner's PartnerAdmin or the customer)")
+  terminate(@Param('relationshipId') relationshipId: string, @By() by: Issuer) {
+    return this.runAs(gdapCommands.terminate, { relationshipId }, partnerCallerOf(by.user), by);
   }
 }

@@ -1,86 +1,60 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Delete, Get, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
+import { helpdeskCommands } from '@hub/application/helpdesk/helpdesk.commands';
+import {
+  ReadOnlySessionStatus,
+  ReadOnlySessionStatusAnswer,
+} from '@hub/application/helpdesk/readonly-session.status';
+import { SendVerificationCodeCommand } from '@hub/application/helpdesk/send-verification-code.handler';
 import { PositionAnswer } from '../agreements/agreement.dto';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import {
   ConfirmVerificationCodeDto,
   ReadOnlySessionOpenedAnswer,
   VerificationCodeSentAnswer,
   VerificationConfirmedAnswer,
 } from './helpdesk.dto';
-import { runCommand } from '@hub/application/execution/command';
-import { helpdeskCommands } from '@hub/application/helpdesk/helpdesk.commands';
-import {
-  ReadOnlySessionStatus,
-  ReadOnlySessionStatusAnswer,
-} from '@hub/application/helpdesk/readonly-session.status';
-import {
-  ConfirmVerificationCodeCommand,
-  SendVerificationCodeCommand,
-} from '@hub/application/helpdesk/verification.handlers';
 
 /**
  * Help Desk commands (domain.md §7). HelpDeskAgent is granted in the hub, not carried by the
- * token, so the handlers check it (403 `helpdesk_agent_required`).
+ * token, so the commands check it (403 `helpdesk_agent_required`).
  */
-@ApiTags('helpdesk')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('helpdesk')
-export class HelpDeskController {
+@CommandsController('helpdesk', 'helpdesk')
+export class HelpDeskController extends CommandRoutes {
   constructor(
-    private readonly commands: CommandBus,
+    commands: CommandBus,
     private readonly sessions: ReadOnlySessionStatus,
-  ) {}
+  ) {
+    super(commands);
+  }
 
   @Post('users/:userId/verification-codes')
-  @ApiOperation({ summary: "Send a verification code to the user's e-mail (HelpDeskAgent)" })
-  @ApiCreatedResponse({ type: VerificationCodeSentAnswer })
-  sendCode(
-    @Param('userId') userId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<VerificationCodeSentAnswer> {
-    return this.commands.execute(new SendVerificationCodeCommand(userId, callerOf(user), context));
+  @Answers(
+    201,
+    VerificationCodeSentAnswer,
+    "Send a verification code to the user's e-mail (HelpDeskAgent)",
+  )
+  sendCode(@Param('userId') userId: string, @By() by: Issuer): Promise<VerificationCodeSentAnswer> {
+    const command = new SendVerificationCodeCommand(userId, callerOf(by.user), by.context);
+    return this.commands.execute(command);
   }
 
   @Post('users/:userId/verification-codes/confirm')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Confirm the code the user read back (HelpDeskAgent)' })
-  @ApiOkResponse({ type: VerificationConfirmedAnswer })
+  @Answers(200, VerificationConfirmedAnswer, 'Confirm the code the user read back (HelpDeskAgent)')
   confirmCode(
     @Param('userId') userId: string,
-    @Body() dto: ConfirmVerificationCodeDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
+    @Body() { code }: ConfirmVerificationCodeDto,
+    @By() by: Issuer,
   ): Promise<VerificationConfirmedAnswer> {
-    return this.commands.execute(
-      new ConfirmVerificationCodeCommand(userId, dto.code, callerOf(user), context),
-    );
+    return this.run(helpdeskCommands.confirmVerificationCode, { userId, code }, by);
   }
 
   @Delete('suppression-list/:email')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Take an address off the do-not-contact list (HelpDeskAgent)' })
-  @ApiOkResponse({ type: PositionAnswer })
-  removeSuppression(
-    @Param('email') email: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(helpdeskCommands.removeSuppression, { email }, callerOf(user), context),
-    );
+  @Answers(200, PositionAnswer, 'Take an address off the do-not-contact list (HelpDeskAgent)')
+  removeSuppression(@Param('email') email: string, @By() by: Issuer) {
+    return this.run(helpdeskCommands.removeSuppression, { email }, by);
   }
 
   @Get('readonly-sessions/:sessionId')
@@ -96,17 +70,12 @@ export class HelpDeskController {
   }
 
   @Post('orgs/:orgId/readonly-sessions')
-  @ApiOperation({
-    summary: 'Open the org as a read-only administrator, with consent (HelpDeskAgent)',
-  })
-  @ApiCreatedResponse({ type: ReadOnlySessionOpenedAnswer })
-  openReadOnlySession(
-    @Param('orgId') orgId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<ReadOnlySessionOpenedAnswer> {
-    return this.commands.execute(
-      runCommand(helpdeskCommands.openReadOnlySession, { orgId }, callerOf(user), context),
-    );
+  @Answers(
+    201,
+    ReadOnlySessionOpenedAnswer,
+    'Open the org as a read-only administrator, with consent (HelpDeskAgent)',
+  )
+  openReadOnlySession(@Param('orgId') orgId: string, @By() by: Issuer) {
+    return this.run(helpdeskCommands.openReadOnlySession, { orgId }, by);
   }
 }

@@ -4,7 +4,7 @@ import { from, Observable, of, switchMap } from 'rxjs';
 import { ValidationError } from '@hub/domain';
 import { IdempotencyService, requestHash } from '@hub/application/execution/idempotency';
 import { CommandContext } from '@hub/application/execution/command-context';
-import { commandContextOf, idempotencyScope } from './command-context.decorator';
+import { commandContextOf, idempotencyScope } from './command-context';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 

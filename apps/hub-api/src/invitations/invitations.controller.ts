@@ -1,33 +1,22 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
-import { AcceptInvitationDto, InvitationAcceptedAnswer } from './accept-invitation.dto';
-import { runCommand } from '@hub/application/execution/command';
+import { Body, Param, Post } from '@nestjs/common';
 import { invitationCommands } from '@hub/application/invitations/invitation.commands';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
+import { AcceptInvitationDto, InvitationAcceptedAnswer } from './accept-invitation.dto';
 
 /** Invitation commands (api.md "Commands"). */
-@ApiTags('invitations')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('invitations')
-export class InvitationsController {
-  constructor(private readonly commands: CommandBus) {}
-
+@CommandsController('invitations', 'invitations')
+export class InvitationsController extends CommandRoutes {
   @Post(':invitationId/accept')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Accept an invitation (the invitee: the token's e-mail must match)" })
-  @ApiOkResponse({ type: InvitationAcceptedAnswer })
+  @Answers(
+    200,
+    InvitationAcceptedAnswer,
+    "Accept an invitation (the invitee: the token's e-mail must match)",
+  )
   accept(
     @Param('invitationId') invitationId: string,
     @Body() _none: AcceptInvitationDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
+    @By() by: Issuer,
   ): Promise<InvitationAcceptedAnswer> {
-    return this.commands.execute(
-      runCommand(invitationCommands.accept, { invitationId }, callerOf(user), context),
-    );
+    return this.run(invitationCommands.accept, { invitationId }, by);
   }
 }

@@ -1,17 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { EntitlementDto } from '../contracts/entitlement.dto';
-import { IsDay, IsIdentifier } from '../contracts/fields';
+import { IsDay, IsIdentifier, Text } from '../contracts/fields';
 
 /** POST /v1/contracts/{contractId}/packages: a CSAM or AC adds an add-on package. */
 export class PurchasePackageDto {
@@ -20,10 +11,7 @@ export class PurchasePackageDto {
   @IsIdentifier()
   packageId?: string;
 
-  @ApiProperty({ example: 'Enhanced solution: SAP on Azure' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Enhanced solution: SAP on Azure' })
   name!: string;
 
   @ApiProperty({ example: '2026-12-31' })
@@ -41,10 +29,7 @@ export class PurchasePackageDto {
 
 /** POST /v1/packages/{packageId}/withdraw. */
 export class WithdrawPackageDto {
-  @ApiProperty({ example: 'Replaced by a larger package' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @Text(2000, { example: 'Replaced by a larger package' })
   reason!: string;
 }
 

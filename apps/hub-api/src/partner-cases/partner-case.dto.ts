@@ -4,7 +4,6 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -12,6 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { Text, OptionalText } from '../contracts/fields';
 import { CaseType, Severity } from '@hub/domain/cases';
 import { Workload } from '@hub/domain/gdap';
 import { PRODUCTS } from '@hub/domain/subscriptions';
@@ -19,20 +19,14 @@ import { ID_MESSAGE, ID_PATTERN } from '../partners/partner.dto';
 
 /** The partner's own contact: an on-behalf case carries it, not the customer's (domain.md §6). */
 export class PartnerContactDto {
-  @ApiProperty({ example: 'Pat Partner' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Pat Partner' })
   name!: string;
 
   @ApiProperty({ example: 'support@fabrikam.example' })
   @IsEmail()
   email!: string;
 
-  @ApiProperty({ example: '+1 555 0100' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @Text(50, { example: '+1 555 0100' })
   phone!: string;
 }
 
@@ -78,10 +72,7 @@ export class OpenPartnerCaseDto {
   @IsIn(['problem-resolution', 'advisory'])
   type!: CaseType;
 
-  @ApiProperty({ example: 'VMs unreachable in West Europe' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @Text(300, { example: 'VMs unreachable in West Europe' })
   title!: string;
 
   @ApiProperty({ type: PartnerContactDto })
@@ -91,10 +82,7 @@ export class OpenPartnerCaseDto {
   @Type(() => PartnerContactDto)
   partnerContact!: PartnerContactDto;
 
-  @ApiPropertyOptional({ description: "The partner's own plan, for its own subscriptions" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100, { description: "The partner's own plan, for its own subscriptions" })
   supportPlanId?: string;
 
   @ApiPropertyOptional({

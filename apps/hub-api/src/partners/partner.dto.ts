@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
+import { Text } from '../contracts/fields';
 import { PARTNER_KINDS, PartnerKind } from '@hub/domain/partners';
 
 /** Ids the partner routes accept: they become parts of stream names, so a strict alphabet. */
@@ -12,10 +13,7 @@ export class RegisterPartnerDto {
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
   partnerId!: string;
 
-  @ApiProperty({ example: 'Fabrikam CSP' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Fabrikam CSP' })
   name!: string;
 
   @ApiProperty({ enum: PARTNER_KINDS })
@@ -33,9 +31,6 @@ export class PartnerRegisteredAnswer {
 
 /** POST /v1/partners/{partnerId}/helpdesk-agents: a PartnerAdmin grants HelpDeskAgent. */
 export class GrantHelpDeskAgentDto {
-  @ApiProperty({ example: 'u-agent' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'u-agent' })
   userId!: string;
 }

@@ -1,60 +1,50 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, RequireTokenRole } from '@hub/access';
-import { PositionAnswer } from '../agreements/agreement.dto';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
-import { GrantHelpDeskAgentDto, PartnerRegisteredAnswer, RegisterPartnerDto } from './partner.dto';
-import { runCommand } from '@hub/application/execution/command';
+import { Body, Param, Post } from '@nestjs/common';
+import { RequireTokenRole } from '@hub/access';
 import { partnerCommands } from '@hub/application/partners/partner.commands';
 import { partnerCallerOf } from '@hub/application/partners/partner-caller';
+import { OpenPartnerCaseCommand } from '@hub/application/partner-cases/open-partner-case.handler';
+import { OpenPartnerCaseDto, PartnerCaseOpenedAnswer } from '../partner-cases/partner-case.dto';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
+import { PositionAnswer } from '../agreements/agreement.dto';
+import { GrantHelpDeskAgentDto, PartnerRegisteredAnswer, RegisterPartnerDto } from './partner.dto';
 
-/** Partner commands (api.md "Commands"); on-behalf cases live in partner-cases/. */
-@ApiTags('partners')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('partners')
-export class PartnersController {
-  constructor(private readonly commands: CommandBus) {}
-
+/** Partner commands, and the cases a partner files (domain.md §6). */
+@CommandsController('partners', 'partners')
+export class PartnersController extends CommandRoutes {
   @Post()
   @RequireTokenRole('CSAM', 'AC')
-  @ApiOperation({ summary: 'Register a CSP partner (CSAM, AC)' })
-  @ApiCreatedResponse({ type: PartnerRegisteredAnswer })
-  register(
-    @Body() dto: RegisterPartnerDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PartnerRegisteredAnswer> {
-    return this.commands.execute(
-      runCommand(partnerCommands.register, dto, partnerCallerOf(user), context),
-    );
+  @Answers(201, PartnerRegisteredAnswer, 'Register a CSP partner (CSAM, AC)')
+  register(@Body() dto: RegisterPartnerDto, @By() by: Issuer): Promise<PartnerRegisteredAnswer> {
+    return this.runAs(partnerCommands.register, dto, partnerCallerOf(by.user), by);
   }
 
   @Post(':partnerId/helpdesk-agents')
   @RequireTokenRole('PartnerAdmin')
-  @ApiOperation({ summary: "Grant HelpDeskAgent to one of the partner's users (PartnerAdmin)" })
-  @ApiCreatedResponse({ type: PositionAnswer })
+  @Answers(201, PositionAnswer, "Grant HelpDeskAgent to one of the partner's users (PartnerAdmin)")
   grantHelpDeskAgent(
     @Param('partnerId') partnerId: string,
     @Body() dto: GrantHelpDeskAgentDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(
-        partnerCommands.grantHelpDeskAgent,
-        { ...dto, partnerId },
-        partnerCallerOf(user),
-        context,
-      ),
+    @By() by: Issuer,
+  ) {
+    const request = { ...dto, partnerId };
+    return this.runAs(partnerCommands.grantHelpDeskAgent, request, partnerCallerOf(by.user), by);
+  }
+
+  @Post(':partnerId/cases')
+  @RequireTokenRole('AdminAgent')
+  @Answers(
+    201,
+    PartnerCaseOpenedAnswer,
+    'File a case on behalf of a customer under an active GDAP relationship (AdminAgent)',
+  )
+  openCase(
+    @Param('partnerId') partnerId: string,
+    @Body() dto: OpenPartnerCaseDto,
+    @By() by: Issuer,
+  ) {
+    const caller = partnerCallerOf(by.user);
+    return this.commands.execute<OpenPartnerCaseCommand, PartnerCaseOpenedAnswer>(
+      new OpenPartnerCaseCommand(partnerId, dto, caller, by.context),
     );
   }
 }

@@ -4,8 +4,7 @@ import { RequireTokenRole } from '@hub/access';
 import { ValidationError, deterministicId } from '@hub/domain';
 import { ANY, EVENT_STORE, EventStore, SubjectKeyStore } from '@hub/event-store';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
+import { By, Issuer } from '../http/command-route';
 
 /**
  * The right to erasure (domain.md §10): deleting a person's keys makes every sealed field of
@@ -28,7 +27,7 @@ export class PrivacyController {
     summary:
       'Erases a person (a user id or an e-mail address): deletes their keys, records the erasure, and rebuilds every projection so no read model keeps their data (Operator)',
   })
-  async erase(@Param('subjectId') subjectId: string, @CommandCtx() context: CommandContext) {
+  async erase(@Param('subjectId') subjectId: string, @By() { context }: Issuer) {
     const subject = subjectId.trim();
     if (!subject || subject.length > 320)
       throw new ValidationError('subjectId is not valid', {

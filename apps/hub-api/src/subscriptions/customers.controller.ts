@@ -1,74 +1,46 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, RequireTokenRole, callerOf } from '@hub/access';
-import { PositionAnswer } from '../agreements/agreement.dto';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
-import { PartnerAccessDto, ReadOnlyAccessDto, RegisterSubscriptionDto } from './subscription.dto';
-import { runCommand } from '@hub/application/execution/command';
+import { Body, Param, Post } from '@nestjs/common';
+import { RequireTokenRole } from '@hub/access';
 import { customerCommands } from '@hub/application/subscriptions/customer.commands';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
+import { PositionAnswer } from '../agreements/agreement.dto';
+import { PartnerAccessDto, ReadOnlyAccessDto, RegisterSubscriptionDto } from './subscription.dto';
 
 /** A customer's subscriptions, partner access and read-only consent (domain.md §6–§7). */
-@ApiTags('customers')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('customers/:orgId')
-export class CustomersController {
-  constructor(private readonly commands: CommandBus) {}
-
+@CommandsController('customers/:orgId', 'customers')
+export class CustomersController extends CommandRoutes {
   @Post('subscriptions')
   @RequireTokenRole('Service')
-  @ApiOperation({ summary: "Record a customer's subscription and its provider (Service)" })
-  @ApiCreatedResponse({ type: PositionAnswer })
+  @Answers(201, PositionAnswer, "Record a customer's subscription and its provider (Service)")
   registerSubscription(
     @Param('orgId') orgId: string,
     @Body() dto: RegisterSubscriptionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(customerCommands.registerSubscription, { ...dto, orgId }, callerOf(user), context),
-    );
+    @By() by: Issuer,
+  ) {
+    return this.run(customerCommands.registerSubscription, { ...dto, orgId }, by);
   }
 
   @Post('subscriptions/:subscriptionId/partner-access')
-  @ApiOperation({ summary: 'Give a partner access on a subscription (CustomerAdministrator)' })
-  @ApiCreatedResponse({ type: PositionAnswer })
+  @Answers(201, PositionAnswer, 'Give a partner access on a subscription (CustomerAdministrator)')
   grantPartnerAccess(
     @Param('orgId') orgId: string,
     @Param('subscriptionId') subscriptionId: string,
     @Body() dto: PartnerAccessDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    const request = { ...dto, orgId, subscriptionId };
-    return this.commands.execute(
-      runCommand(customerCommands.grantPartnerAccess, request, callerOf(user), context),
-    );
+    @By() by: Issuer,
+  ) {
+    return this.run(customerCommands.grantPartnerAccess, { ...dto, orgId, subscriptionId }, by);
   }
 
   @Post('readonly-access')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: "Allow or withdraw a partner Help Desk's read-only view (CustomerAdministrator)",
-  })
-  @ApiOkResponse({ type: PositionAnswer })
+  @Answers(
+    200,
+    PositionAnswer,
+    "Allow or withdraw a partner Help Desk's read-only view (CustomerAdministrator)",
+  )
   setReadOnlyAccess(
     @Param('orgId') orgId: string,
     @Body() dto: ReadOnlyAccessDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(customerCommands.setReadOnlyAccess, { ...dto, orgId }, callerOf(user), context),
-    );
+    @By() by: Issuer,
+  ) {
+    return this.run(customerCommands.setReadOnlyAccess, { ...dto, orgId }, by);
   }
 }

@@ -6,12 +6,11 @@ import {
   IsIn,
   IsObject,
   IsOptional,
-  IsString,
   IsUrl,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { OptionalText } from '../contracts/fields';
 import { Billing, PRODUCTS, Product } from '@hub/domain/subscriptions';
 import { ID_MESSAGE, ID_PATTERN } from '../partners/partner.dto';
 
@@ -27,10 +26,7 @@ export class IsvContactDto {
   @IsEmail()
   email?: string;
 
-  @ApiPropertyOptional({ example: '+1 555 0100' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText(50, { example: '+1 555 0100' })
   phone?: string;
 }
 

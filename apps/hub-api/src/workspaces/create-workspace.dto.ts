@@ -1,14 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsEmail,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsEmail, IsObject, MaxLength, ValidateNested } from 'class-validator';
+import { Text } from '../contracts/fields';
 
 /** A person named by e-mail (they have no user id until they accept an invitation). */
 export class NamedPersonDto {
@@ -17,31 +10,19 @@ export class NamedPersonDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'Ada Lovelace' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'Ada Lovelace' })
   name!: string;
 }
 
 /** POST /v1/workspaces: an additional workspace with its first Workspace Administrator. */
 export class CreateWorkspaceDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Text(100)
   agreementId!: string;
 
-  @ApiProperty({ example: 'EMEA operations' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'EMEA operations' })
   name!: string;
 
-  @ApiProperty({ example: 'Cases and consumption of the EMEA operations team' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @Text(2000, { example: 'Cases and consumption of the EMEA operations team' })
   purpose!: string;
 
   @ApiProperty({ type: NamedPersonDto })

@@ -15,7 +15,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { WORKSPACE_ROLES, WorkspaceRole } from '@hub/domain/workspaces/workspace.events';
-import { IsIdentifier } from '../contracts/fields';
+import { IsIdentifier, OptionalText, Text } from '../contracts/fields';
 
 @ValidatorConstraint({ name: 'exactlyOneOf' })
 class ExactlyOneOfContractOrPackage implements ValidatorConstraintInterface {
@@ -55,20 +55,13 @@ export class InvitationDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiPropertyOptional({ example: 'Grace Hopper', description: 'Defaults to the e-mail' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalText(200, { example: 'Grace Hopper', description: 'Defaults to the e-mail' }, true)
   name?: string;
 }
 
 /** POST /v1/workspaces/{workspaceId}/roles. */
 export class GrantRoleDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200)
   userId!: string;
 
   @ApiProperty({ enum: WORKSPACE_ROLES })
@@ -83,10 +76,7 @@ export class CreateGroupDto {
   @IsIdentifier()
   groupId?: string;
 
-  @ApiProperty({ example: 'SAP operations' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Text(200, { example: 'SAP operations' })
   name!: string;
 
   @ApiProperty({ type: [String] })

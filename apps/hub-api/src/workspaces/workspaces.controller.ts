@@ -1,19 +1,8 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, callerOf } from '@hub/access';
+import { Body, Delete, Param, Post } from '@nestjs/common';
+import { ApiParam, ApiResponse } from '@nestjs/swagger';
 import { WORKSPACE_ROLES, WorkspaceRole } from '@hub/domain/workspaces/workspace.events';
-import { CommandCtx } from '../http/command-context.decorator';
-import { CommandContext } from '@hub/application/execution/command-context';
+import { workspaceCommands } from '@hub/application/workspaces/workspace.commands';
+import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import { PositionAnswer } from '../agreements/agreement.dto';
 import { CreateWorkspaceDto, WorkspaceCreatedAnswer } from './create-workspace.dto';
 import {
@@ -24,125 +13,86 @@ import {
   InvitationSentAnswer,
   MappingDto,
 } from './workspace-membership.dto';
-import { runCommand } from '@hub/application/execution/command';
-import { workspaceCommands } from '@hub/application/workspaces/workspace.commands';
 
 /** Workspace commands (api.md "Commands"). */
-@ApiTags('workspaces')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('workspaces')
-export class WorkspacesController {
-  constructor(private readonly commands: CommandBus) {}
-
+@CommandsController('workspaces', 'workspaces')
+export class WorkspacesController extends CommandRoutes {
   @Post()
-  @ApiOperation({ summary: 'Create an additional workspace (CSAM, AC)' })
-  @ApiCreatedResponse({ type: WorkspaceCreatedAnswer })
-  create(
-    @Body() dto: CreateWorkspaceDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<WorkspaceCreatedAnswer> {
-    return this.commands.execute(
-      runCommand(workspaceCommands.create, dto, callerOf(user), context),
-    );
+  @Answers(201, WorkspaceCreatedAnswer, 'Create an additional workspace (CSAM, AC)')
+  create(@Body() dto: CreateWorkspaceDto, @By() by: Issuer): Promise<WorkspaceCreatedAnswer> {
+    return this.run(workspaceCommands.create, dto, by);
   }
 
   @Post(':workspaceId/mappings')
-  @ApiOperation({ summary: 'Map a contract or an add-on package into the workspace (CSAM, AC)' })
-  @ApiCreatedResponse({ type: PositionAnswer })
-  map(
-    @Param('workspaceId') workspaceId: string,
-    @Body() dto: MappingDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(workspaceCommands.map, { ...dto, workspaceId }, callerOf(user), context),
-    );
+  @Answers(201, PositionAnswer, 'Map a contract or an add-on package into the workspace (CSAM, AC)')
+  map(@Param('workspaceId') workspaceId: string, @Body() dto: MappingDto, @By() by: Issuer) {
+    return this.run(workspaceCommands.map, { ...dto, workspaceId }, by);
   }
 
   @Post(':workspaceId/invitations')
-  @ApiOperation({ summary: 'Invite someone by e-mail (Workspace or Customer Administrator)' })
-  @ApiCreatedResponse({ type: InvitationSentAnswer })
+  @Answers(
+    201,
+    InvitationSentAnswer,
+    'Invite someone by e-mail (Workspace or Customer Administrator)',
+  )
   invite(
     @Param('workspaceId') workspaceId: string,
     @Body() dto: InvitationDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
+    @By() by: Issuer,
   ): Promise<InvitationSentAnswer> {
-    return this.commands.execute(
-      runCommand(workspaceCommands.invite, { ...dto, workspaceId }, callerOf(user), context),
-    );
+    return this.run(workspaceCommands.invite, { ...dto, workspaceId }, by);
   }
 
   @Post(':workspaceId/roles')
-  @ApiOperation({
-    summary: 'Grant a member a workspace role (Workspace or Customer Administrator)',
-  })
-  @ApiCreatedResponse({ type: PositionAnswer })
-  grant(
-    @Param('workspaceId') workspaceId: string,
-    @Body() dto: GrantRoleDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(workspaceCommands.grantRole, { ...dto, workspaceId }, callerOf(user), context),
-    );
+  @Answers(
+    201,
+    PositionAnswer,
+    'Grant a member a workspace role (Workspace or Customer Administrator)',
+  )
+  grant(@Param('workspaceId') workspaceId: string, @Body() dto: GrantRoleDto, @By() by: Issuer) {
+    return this.run(workspaceCommands.grantRole, { ...dto, workspaceId }, by);
   }
 
   @Delete(':workspaceId/roles/:role/users/:userId')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: "Revoke a member's workspace role (Workspace or Customer Administrator)",
-  })
+  @Answers(
+    200,
+    PositionAnswer,
+    "Revoke a member's workspace role (Workspace or Customer Administrator)",
+  )
   @ApiParam({ name: 'role', enum: WORKSPACE_ROLES })
-  @ApiOkResponse({ type: PositionAnswer })
   revoke(
     @Param('workspaceId') workspaceId: string,
     @Param('role') role: string,
     @Param('userId') userId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
+    @By() by: Issuer,
+  ) {
     const request = { workspaceId, userId, role: role as WorkspaceRole };
-    return this.commands.execute(
-      runCommand(workspaceCommands.revokeRole, request, callerOf(user), context),
-    );
+    return this.run(workspaceCommands.revokeRole, request, by);
   }
 
   @Delete(':workspaceId/members/:userId')
-  @HttpCode(200)
-  @ApiOperation({
-    summary:
-      'Remove a member: every role there and every case visibility through the workspace end (Workspace or Customer Administrator)',
-  })
-  @ApiOkResponse({ type: PositionAnswer })
+  @Answers(
+    200,
+    PositionAnswer,
+    'Remove a member: every role there and every case visibility through the workspace end (Workspace or Customer Administrator)',
+  )
   @ApiResponse({ status: 403, description: 'workspace_administrator_required' })
   @ApiResponse({ status: 404, description: 'workspace_not_found, member_not_found' })
   removeMember(
     @Param('workspaceId') workspaceId: string,
     @Param('userId') userId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
-  ): Promise<PositionAnswer> {
-    return this.commands.execute(
-      runCommand(workspaceCommands.removeMember, { workspaceId, userId }, callerOf(user), context),
-    );
+    @By() by: Issuer,
+  ) {
+    return this.run(workspaceCommands.removeMember, { workspaceId, userId }, by);
   }
 
   @Post(':workspaceId/groups')
-  @ApiOperation({ summary: 'Create a group of members (Workspace Administrator)' })
-  @ApiCreatedResponse({ type: GroupCreatedAnswer })
+  @Answers(201, GroupCreatedAnswer, 'Create a group of members (Workspace Administrator)')
   createGroup(
     @Param('workspaceId') workspaceId: string,
     @Body() dto: CreateGroupDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandCtx() context: CommandContext,
+    @By() by: Issuer,
   ): Promise<GroupCreatedAnswer> {
-    return this.commands.execute(
-      runCommand(workspaceCommands.createGroup, { ...dto, workspaceId }, callerOf(user), context),
-    );
+    return this.run(workspaceCommands.createGroup, { ...dto, workspaceId }, by);
   }
 }

@@ -1,23 +1,18 @@
-import { Fixtures } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 
 /**
  * An agreement's dates bound what is added to it, and its Customer Administrators are appointed
  * and removed but never all (domain.md §3), through HTTP. Refusals append nothing.
  */
 describe('agreement dates and administrators (e2e)', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let agreementId: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     agreementId = (await f.customer()).agreementId; // runs 2026-01-01 to 2027-12-31
   });
 
   afterEach(() => hub.setNow(null));
-  afterAll(() => hub.stop());
 
   it('refuses a workspace created after the agreement ended', async () => {
     hub.setNow('2028-01-01T09:00:00.000Z');

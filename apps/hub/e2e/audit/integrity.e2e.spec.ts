@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createPublicKey, verify } from 'node:crypto';
-import { activateAgreement } from '../fixtures';
+import { activateAgreement } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 
 /** The signed text as the route's documentation states it, rebuilt from the digest's own fields. */

@@ -1,5 +1,5 @@
-import { Fixtures, Person } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { Person } from '../hub.fixtures';
+import { startedHub } from '../started-hub';
 
 /**
  * Response targets at their edges, through HTTP (domain.md §5): a breach stays, impossible first
@@ -7,8 +7,7 @@ import { TestHub } from '../test-hub';
  * The hub's clock is set by the test, so nothing waits for time to pass.
  */
 describe('case response targets at the edges (e2e)', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let agreementId: string;
   let workspaceId: string;
   let admin: Person;
@@ -40,15 +39,11 @@ describe('case response targets at the edges (e2e)', () => {
   };
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     agreementId = customer.agreementId;
     workspaceId = customer.defaultWorkspaceId;
     admin = customer.serviceAdministrator;
   });
-
-  afterAll(() => hub.stop());
 
   it('a severity change after a breach keeps the breach', async () => {
     at('2026-03-02T10:00:00.000Z');

@@ -1,11 +1,10 @@
-import { Fixtures, Person } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { Person } from '../hub.fixtures';
+import { startedHub } from '../started-hub';
 
 const HOUR_MS = 3_600_000;
 
 describe('case commands', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let workspaceId: string;
   let adminToken: string;
   let otherAdminToken: string;
@@ -15,8 +14,6 @@ describe('case commands', () => {
   let groupId: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const { agreementId } = await f.customer();
     const mine = await f.administeredWorkspace(agreementId);
     workspaceId = mine.workspaceId;
@@ -33,8 +30,6 @@ describe('case commands', () => {
       })
     ).groupId;
   });
-
-  afterAll(() => hub.stop());
 
   const caseBody = (overrides: object = {}) => ({
     workspaceId,

@@ -1,5 +1,5 @@
-import { Fixtures, Person } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { Person } from '../hub.fixtures';
+import { startedHub } from '../started-hub';
 
 /**
  * What a consumption record must satisfy, through HTTP (domain.md §2): within the contract's
@@ -7,8 +7,7 @@ import { TestHub } from '../test-hub';
  * Every refusal is a 4xx with its code and appends nothing.
  */
 describe('POST /v1/consumption validation (e2e)', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let contractId: string;
   let mappedWorkspace: string;
   let unmappedWorkspace: string;
@@ -16,8 +15,6 @@ describe('POST /v1/consumption validation (e2e)', () => {
   let admin: Person;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     contractId = await f.addContract(customer.agreementId); // 2026-01-01 to 2026-12-31
     mappedWorkspace = customer.defaultWorkspaceId;
@@ -26,8 +23,6 @@ describe('POST /v1/consumption validation (e2e)', () => {
     unmappedWorkspace = (await f.administeredWorkspace(customer.agreementId)).workspaceId;
     otherAgreementWorkspace = (await f.customer()).defaultWorkspaceId;
   });
-
-  afterAll(() => hub.stop());
 
   let sequence = 0;
   const record = (overrides: object = {}) => {

@@ -1,16 +1,12 @@
-import { Fixtures } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 
 describe('POST /v1/consumption and /v1/consumption/{id}/reversal', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let agreementId: string;
   let contractId: string;
   let customerAdminToken: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     agreementId = customer.agreementId;
     customerAdminToken = f.tokenOf(customer.serviceAdministrator);
@@ -32,8 +28,6 @@ describe('POST /v1/consumption and /v1/consumption/{id}/reversal', () => {
     });
     await f.ok('POST', '/v1/packages/pkg-withdrawn/withdraw', f.csam, { reason: 'replaced' });
   });
-
-  afterAll(() => hub.stop());
 
   let sequence = 0;
   const record = (overrides: object = {}) => {

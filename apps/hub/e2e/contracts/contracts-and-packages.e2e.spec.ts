@@ -1,21 +1,16 @@
-import { ENTITLEMENTS, Fixtures } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { ENTITLEMENTS } from '../hub.fixtures';
+import { startedHub } from '../started-hub';
 
 describe('contracts and add-on packages', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let agreementId: string;
   let customerAdminToken: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     agreementId = customer.agreementId;
     customerAdminToken = f.tokenOf(customer.serviceAdministrator);
   });
-
-  afterAll(() => hub.stop());
 
   const contract = (overrides: object = {}) => ({
     startsOn: '2026-01-01',

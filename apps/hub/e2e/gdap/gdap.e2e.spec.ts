@@ -1,4 +1,4 @@
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 import {
   CUSTOMER,
   SERVICE_ADMIN_EMAIL,
@@ -6,10 +6,10 @@ import {
   eventually,
   registerPartner,
   tokens,
-} from '../partner-cases/csp.e2e-fixtures';
+} from '../partner-cases/csp.fixtures';
 
 describe('GDAP relationships: request, approve, terminate, end to end', () => {
-  let hub: TestHub;
+  const { hub } = startedHub();
   let t: ReturnType<typeof tokens>;
 
   async function refused(call: () => Promise<{ status: number; body: any }>) {
@@ -31,12 +31,10 @@ describe('GDAP relationships: request, approve, terminate, end to end', () => {
     hub.call('POST', `/v1/gdap-relationships/${id}/${action}`, { token });
 
   beforeAll(async () => {
-    hub = await TestHub.start();
     t = tokens(hub);
     await customerWithAdministrator(hub);
     await registerPartner(hub, 'p-1', 'direct-provider');
   });
-  afterAll(() => hub.stop());
 
   it('lists the request under partner and customer and asks the customer to approve (outbox)', async () => {
     const requested = await request(t.partner('p-1', ['PartnerAdmin']));

@@ -9,7 +9,7 @@ import {
   directoryFacts,
   registerPartner,
   tokens,
-} from '../partner-cases/csp.e2e-fixtures';
+} from '../partner-cases/csp.fixtures';
 
 const PARTNER = 'p-helpdesk';
 const USER = 'u-ann';

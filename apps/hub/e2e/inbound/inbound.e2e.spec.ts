@@ -1,21 +1,15 @@
 import { suppressionStream } from '@hub/domain/helpdesk';
 import { SubjectKeyStore } from '@hub/event-store';
-import { Fixtures } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 
 describe('POST /v1/delivery/events and /v1/directory/events', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let contractId: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     contractId = await f.addContract(customer.agreementId);
   });
-
-  afterAll(() => hub.stop());
 
   let sequence = 0;
   const envelope = (type: string, payload: Record<string, unknown>, overrides: object = {}) => {

@@ -5,7 +5,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { SqliteEventStore } from '@hub/event-store';
 import { ensureTopics, hubTopicSpecs, kafkaSettingsFromEnv, readLag } from '@hub/messaging';
 import { produce } from '@hub/testing/kafka/kafka-test-kit';
-import { Fixtures } from '../fixtures';
+import { Fixtures } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 import { TS_REGISTER as register, exited } from '@hub/testing/run-typescript';
 import {

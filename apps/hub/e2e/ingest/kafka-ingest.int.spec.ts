@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { deadLetterTopic } from '@hub/messaging';
-import { Fixtures } from '../fixtures';
+import { Fixtures } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 import { NotificationOutbox } from '@hub/application/notifications/notification-outbox';
 import { headerText, produce, readTopic } from '@hub/testing/kafka/kafka-test-kit';

@@ -1,6 +1,6 @@
 import { SqliteEventStore } from '@hub/event-store';
 import { InboundMessage, MessageContext, MessageHandler } from '@hub/messaging';
-import { Fixtures } from '../fixtures';
+import { Fixtures } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 import { consumptionDelivered, deliveryEnvelope } from '@hub/testing/kafka/ingest-test-kit';
 

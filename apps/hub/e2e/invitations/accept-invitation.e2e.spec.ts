@@ -1,16 +1,7 @@
-import { Fixtures } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 
 describe('POST /v1/invitations/{invitationId}/accept', () => {
-  let hub: TestHub;
-  let f: Fixtures;
-
-  beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
-  });
-
-  afterAll(() => hub.stop());
+  const { hub, f } = startedHub();
 
   const accept = (token: string | undefined, invitationId: string, body?: object) =>
     hub.call('POST', `/v1/invitations/${invitationId}/accept`, { token, body });

@@ -1,5 +1,5 @@
 import { TestHub } from '../test-hub';
-import { CUSTOMER, customerWithAdministrator, registerPartner, tokens } from './csp.e2e-fixtures';
+import { CUSTOMER, customerWithAdministrator, registerPartner, tokens } from './csp.fixtures';
 
 const PROVIDER = 'p-provider';
 const RESELLER = 'p-reseller';

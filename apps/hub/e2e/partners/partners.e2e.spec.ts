@@ -1,5 +1,5 @@
 import { TestHub } from '../test-hub';
-import { tokens } from '../partner-cases/csp.e2e-fixtures';
+import { tokens } from '../partner-cases/csp.fixtures';
 
 describe('partners: POST /v1/partners and …/helpdesk-agents, end to end', () => {
   let hub: TestHub;

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { eventually } from '@hub/testing';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { ALL_PROJECTIONS } from '@hub/projections/index';
-import { activateAgreement } from '../fixtures';
+import { activateAgreement } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 
 const ERASED_EMAIL = 'sam.erasable@erase.example';

@@ -1,4 +1,4 @@
-import { activateAgreement, csamToken } from '../fixtures';
+import { activateAgreement, csamToken } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 import { accessProjection } from '@hub/projections/access/access.projection';
 

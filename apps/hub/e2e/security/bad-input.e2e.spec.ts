@@ -1,17 +1,9 @@
-import { TestHub } from '../test-hub';
-import { Fixtures } from '../fixtures';
 import { jsonDepthExceeds } from '../../../hub-api/src/http/json-body';
+import { startedHub } from '../started-hub';
 
 /** Bodies that answered 500 (issue 18 item 6): each is a 400 with the field, and appends nothing. */
 describe('bad input answers 400 with the field, never 500', () => {
-  let hub: TestHub;
-  let f: Fixtures;
-
-  beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
-  });
-  afterAll(() => hub.stop());
+  const { hub, f } = startedHub();
 
   async function refused(url: string, token: string, body: unknown) {
     const before = (await hub.allEvents()).length;

@@ -1,13 +1,11 @@
-import { TestHub } from '../test-hub';
-import { Fixtures } from '../fixtures';
+import { startedHub } from '../started-hub';
 
 /**
  * An Auditor of a customer organisation reads only that organisation's history
  * (api.md "Auth, production"); a provider Auditor reads every tenant's.
  */
 describe('customer Auditor: its own organisation only', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   const agreements: Record<string, { agreementId: string; defaultWorkspaceId: string }> = {};
 
   async function activate(orgId: string, admin: string) {
@@ -26,8 +24,6 @@ describe('customer Auditor: its own organisation only', () => {
     hub.token({ sub: `auditor-${org}`, roles: ['Auditor'], orgKind: 'customer', org });
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     agreements.a = await activate('org-a', 'sam');
     agreements.b = await activate('org-b', 'bob');
     await f.ok('POST', '/v1/workspaces', f.csam, {
@@ -37,7 +33,6 @@ describe('customer Auditor: its own organisation only', () => {
       administrator: { email: 'wsadmin@org-b.example', name: 'B admin' },
     });
   });
-  afterAll(() => hub.stop());
 
   it("reads its organisation's streams and answers 404 for another tenant's", async () => {
     const auditor = auditorOf('org-a');

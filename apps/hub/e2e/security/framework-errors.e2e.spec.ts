@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { TestHub } from '../test-hub';
-import { Fixtures } from '../fixtures';
+import { Fixtures } from '../hub.fixtures';
 
 interface RawAnswer {
   status: number;

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { TestHub } from '../test-hub';
-import { Fixtures } from '../fixtures';
+import { Fixtures } from '../hub.fixtures';
 
 /** The hub's log, as JSON lines, while a spec runs requests against it. */
 function captureLog() {

@@ -1,13 +1,11 @@
-import { TestHub } from '../test-hub';
-import { Fixtures } from '../fixtures';
+import { startedHub } from '../started-hub';
 
 /**
  * A write on another tenant's case or workspace answers 404, as an unknown id does and as the
  * same caller's read does (api.md "Errors"); inside the caller's scope a 403 stays a 403.
  */
 describe('writes outside the caller scope answer 404, never 403', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let caseId: string;
   let workspaceId: string;
   let agreementId: string;
@@ -15,8 +13,6 @@ describe('writes outside the caller scope answer 404, never 403', () => {
   let member: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const a = await f.customer();
     ({ agreementId, defaultWorkspaceId: workspaceId } = a);
     const opened = await f.ok('POST', '/v1/cases', f.tokenOf(a.serviceAdministrator), {
@@ -31,7 +27,6 @@ describe('writes outside the caller scope answer 404, never 403', () => {
     const b = await f.customer();
     outsider = f.tokenOf(b.serviceAdministrator);
   });
-  afterAll(() => hub.stop());
 
   const writes = (ids: { caseId: string; workspaceId: string; agreementId: string }) =>
     [

@@ -1,11 +1,9 @@
 import jwt from 'jsonwebtoken';
-import { TestHub } from '../test-hub';
-import { Fixtures } from '../fixtures';
+import { startedHub } from '../started-hub';
 
 /** The attacks of issue 18 item 2, through the running hub: each token is refused with 401. */
 describe('token claims are cross-checked (api.md "Auth, production")', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let caseUrl: string;
   let openedAt: string;
 
@@ -14,8 +12,6 @@ describe('token claims are cross-checked (api.md "Auth, production")', () => {
   const now = () => Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const { defaultWorkspaceId, serviceAdministrator } = await f.customer();
     const opened = await f.ok('POST', '/v1/cases', f.tokenOf(serviceAdministrator), {
       workspaceId: defaultWorkspaceId,
@@ -27,7 +23,6 @@ describe('token claims are cross-checked (api.md "Auth, production")', () => {
     caseUrl = `/v1/cases/${opened.caseId}`;
     openedAt = opened.position;
   });
-  afterAll(() => hub.stop());
 
   it("refuses CSAM claimed by a customer organisation's token (reading another customer's case)", async () => {
     const token = hub.token({ sub: 'mallory', roles: ['CSAM'], orgKind: 'customer', org: 'org-m' });

@@ -1,8 +1,8 @@
-import { TestHub } from '../test-hub';
-import { CUSTOMER, customerWithAdministrator, tokens } from '../partner-cases/csp.e2e-fixtures';
+import { startedHub } from '../started-hub';
+import { CUSTOMER, customerWithAdministrator, tokens } from '../partner-cases/csp.fixtures';
 
 describe('customer subscriptions, partner access and read-only consent, end to end', () => {
-  let hub: TestHub;
+  const { hub } = startedHub();
   let t: ReturnType<typeof tokens>;
 
   async function refused(call: () => Promise<{ status: number; body: any }>) {
@@ -31,11 +31,9 @@ describe('customer subscriptions, partner access and read-only consent, end to e
     });
 
   beforeAll(async () => {
-    hub = await TestHub.start();
     t = tokens(hub);
     await customerWithAdministrator(hub);
   });
-  afterAll(() => hub.stop());
 
   it('records a subscription (Service); the same again appends nothing; other terms are refused', async () => {
     expect((await register(t.service, subscription)).status).toBe(201);

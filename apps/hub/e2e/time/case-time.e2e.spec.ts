@@ -1,15 +1,8 @@
 import { eventually } from '@hub/testing';
 import { FakeClock } from '@hub/testing/fake-clock';
-import { Fixtures, Person } from '../fixtures';
+import { Fixtures, Person } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
-import {
-  SseClient,
-  facts,
-  fireDue,
-  hubWithClock,
-  kinds,
-  notificationsOf,
-} from './time.e2e-fixtures';
+import { SseClient, facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.fixtures';
 
 // A severity B case opened at 09:00 is due at 13:00: 50% at 11:00, 75% at 12:00.
 const OPENED = '2026-03-02T09:00:00.000Z';

@@ -1,29 +1,26 @@
 import { FakeClock } from '@hub/testing/fake-clock';
-import { Fixtures } from '../fixtures';
 import {
   CUSTOMER,
   SERVICE_ADMIN_EMAIL,
   customerWithAdministrator,
   registerPartner,
   tokens,
-} from '../partner-cases/csp.e2e-fixtures';
-import { TestHub } from '../test-hub';
-import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.e2e-fixtures';
+} from '../partner-cases/csp.fixtures';
+import { startedHub } from '../started-hub';
+import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.fixtures';
 
 const START = '2026-03-02T09:00:00.000Z';
 
 describe("time makes facts: a GDAP relationship's and a package's term", () => {
   const clock = new FakeClock(START);
-  let hub: TestHub;
+  const { hub, f } = startedHub(() => hubWithClock(clock));
   let t: ReturnType<typeof tokens>;
 
   beforeAll(async () => {
-    hub = await hubWithClock(clock);
     t = tokens(hub);
     await customerWithAdministrator(hub);
     await registerPartner(hub, 'p-1', 'direct-provider');
   });
-  afterAll(() => hub.stop());
 
   const of = (events: any[], key: string, id: string) => events.filter((e) => e.data[key] === id);
 
@@ -116,7 +113,6 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
 
   it("tells the agreement's administrator and the CSAM 30, 7 and 1 days before a package ends, then records its expiry; a withdrawal cancels", async () => {
     clock.set(START);
-    const f = new Fixtures(hub);
     const agreement = await hub.call('GET', '/v1/workspaces', { token: t.customerAdmin });
     expect(agreement.status).toBe(200);
     const agreementId = (await hub.allEvents()).find((e) => e.type === 'AgreementActivated')!.data

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '@hub/testing';
 import { FakeClock } from '@hub/testing/fake-clock';
-import { Fixtures } from '../fixtures';
+import { Fixtures } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
-import { facts, fireDue, hubWithClock } from './time.e2e-fixtures';
+import { facts, fireDue, hubWithClock } from './time.fixtures';
 
 const OPENED = '2026-03-02T09:00:00.000Z';
 const TIME_FACTS = ['CaseTargetWarned', 'CaseTargetBreached'];

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { activateAgreement, csamToken } from '../fixtures';
+import { activateAgreement, csamToken } from '../hub.fixtures';
 import { TestHub } from '../test-hub';
 
 describe('POST /v1/workspaces (the first slice, end to end)', () => {

@@ -1,20 +1,11 @@
-import { Fixtures } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 
 /**
  * Removing a member (domain.md §3), through HTTP: roles and case visibility through the workspace
  * end; only administrators remove; a refusal appends nothing.
  */
 describe('DELETE /v1/workspaces/{workspaceId}/members/{userId} (e2e)', () => {
-  let hub: TestHub;
-  let f: Fixtures;
-
-  beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
-  });
-
-  afterAll(() => hub.stop());
+  const { hub, f } = startedHub();
 
   it('a removed member loses their roles there and the cases shared with them', async () => {
     const { workspaceId, admin } = await f.administeredWorkspace((await f.customer()).agreementId);

@@ -1,9 +1,7 @@
-import { Fixtures } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { startedHub } from '../started-hub';
 
 describe('workspace mappings, invitations and groups', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let agreementId: string;
   let workspaceId: string;
   let adminToken: string;
@@ -12,8 +10,6 @@ describe('workspace mappings, invitations and groups', () => {
   let packageId: string;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     ({ agreementId } = await f.customer());
     const mine = await f.administeredWorkspace(agreementId);
     workspaceId = mine.workspaceId;
@@ -36,8 +32,6 @@ describe('workspace mappings, invitations and groups', () => {
       })
     ).packageId;
   });
-
-  afterAll(() => hub.stop());
 
   describe('POST /v1/workspaces/{id}/mappings', () => {
     const map = (token: string | undefined, body: object, id = workspaceId) =>

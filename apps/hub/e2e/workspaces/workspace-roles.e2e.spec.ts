@@ -1,9 +1,8 @@
-import { Fixtures, Person } from '../fixtures';
-import { TestHub } from '../test-hub';
+import { Person } from '../hub.fixtures';
+import { startedHub } from '../started-hub';
 
 describe('POST /v1/workspaces/{id}/roles and DELETE …/roles/{role}/users/{userId}', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let workspaceId: string;
   let adminToken: string;
   let otherAdminToken: string;
@@ -11,8 +10,6 @@ describe('POST /v1/workspaces/{id}/roles and DELETE …/roles/{role}/users/{user
   let member: Person;
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     customerAdminToken = f.tokenOf(customer.serviceAdministrator);
     const mine = await f.administeredWorkspace(customer.agreementId);
@@ -21,8 +18,6 @@ describe('POST /v1/workspaces/{id}/roles and DELETE …/roles/{role}/users/{user
     otherAdminToken = f.tokenOf((await f.administeredWorkspace(customer.agreementId)).admin);
     member = await f.member(workspaceId, adminToken);
   });
-
-  afterAll(() => hub.stop());
 
   const roles = (id = workspaceId) => `/v1/workspaces/${id}/roles`;
   const grant = (token: string | undefined, body: object, id = workspaceId) =>

@@ -1,6 +1,6 @@
 import { AgreementId, ContractId, deterministicId } from '@hub/domain';
-import { agreementDecider, agreementStream } from '@hub/domain/agreements/agreement.decider';
 import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
+import { agreementPeriodOf } from '../agreements/agreement-period';
 import { CommandInput, command } from '../execution/command';
 import { AddContractRequest, ContractAddedAnswer } from './contract.requests';
 import { toEntitlementInputs } from './entitlement.requests';
@@ -16,17 +16,12 @@ export const contractCommands = {
   add: command({
     stream: (input: Add) => contractStream(contractIdOf(input)),
     decider: contractDecider,
-    read: ({ request }, reads) =>
-      reads.state(agreementStream(request.agreementId as AgreementId), agreementDecider),
-    command: (input, agreement) => ({
+    read: ({ request }, reads) => agreementPeriodOf(reads, request.agreementId),
+    command: (input, period) => ({
       type: 'AddContract' as const,
       contractId: contractIdOf(input),
       agreementId: input.request.agreementId as AgreementId,
-      agreementExists: agreement.status === 'active',
-      // Contracts are dated within their agreement (domain.md §3).
-      ...(agreement.status === 'active'
-        ? { agreementPeriod: { startsOn: agreement.startsOn, endsOn: agreement.endsOn } }
-        : {}),
+      ...period,
       startsOn: input.request.startsOn,
       endsOn: input.request.endsOn,
       entitlements: toEntitlementInputs(input.request.entitlements),

@@ -1,16 +1,26 @@
-import { OrgId, deterministicId } from '@hub/domain';
+import { OrgId, UserId, deterministicId } from '@hub/domain';
 import {
+  hashCode,
   readOnlySessionDecider,
   readOnlySessionStream,
   suppressionDecider,
   suppressionStream,
+  verificationDecider,
+  verificationRefusal,
+  verificationStream,
 } from '@hub/domain/helpdesk';
 import {
   customerStream,
   customerSubscriptionsDecider,
 } from '@hub/domain/subscriptions/customer-subscriptions.decider';
 import { CommandInput, command } from '../execution/command';
-import { ReadOnlySessionOpenedAnswer } from './helpdesk.requests';
+import {
+  ConfirmVerificationCodeRequest,
+  ReadOnlySessionOpenedAnswer,
+  VerificationConfirmedAnswer,
+} from './helpdesk.requests';
+
+type Confirm = CommandInput<ConfirmVerificationCodeRequest & { userId: string }>;
 
 type Open = CommandInput<{ orgId: string }>;
 /** Derived from the command id, so a retried request names the same session. */
@@ -59,6 +69,34 @@ export const helpdeskCommands = {
     answer: (input, result, position): ReadOnlySessionOpenedAnswer => {
       if (result.state.status !== 'opened') throw new Error('session not opened');
       return { sessionId: sessionIdOf(input), endsAt: result.state.endsAt, position };
+    },
+  }),
+
+  /**
+   * The agent types in the code the user read back. A wrong try is a fact (it counts toward the
+   * lock): it is appended, then answered as the refusal it records.
+   */
+  confirmVerificationCode: command({
+    stream: ({ request }: Confirm) => verificationStream(request.userId as UserId),
+    decider: verificationDecider,
+    read: async ({ request, caller }, reads, state) => ({
+      check: await reads.helpdesk.forUser(caller, request.userId as UserId),
+      // Hashed with the stored salt on libuv's pool, not on the event loop.
+      candidateHash: state.code ? await hashCode(request.code, state.code.salt) : '',
+    }),
+    command: ({ request, caller, context }, { check, candidateHash }) => ({
+      type: 'ConfirmVerificationCode' as const,
+      userId: request.userId as UserId,
+      candidateHash,
+      isAgent: check.isAgent,
+      managed: check.managed,
+      at: context.occurredAt,
+      by: caller,
+    }),
+    answer: (_, result, position): VerificationConfirmedAnswer => {
+      const refusal = verificationRefusal(result.events);
+      if (refusal) throw refusal;
+      return { verified: true, position };
     },
   }),
 };

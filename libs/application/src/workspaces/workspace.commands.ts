@@ -1,5 +1,6 @@
 import {
   AgreementId,
+  Caller,
   ContractId,
   GroupId,
   InvitationId,
@@ -8,27 +9,34 @@ import {
   WorkspaceId,
   deterministicId,
 } from '@hub/domain';
-import {
-  AgreementState,
-  agreementDecider,
-  agreementStream,
-} from '@hub/domain/agreements/agreement.decider';
+import { AgreementState } from '@hub/domain/agreements/agreement.decider';
 import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
 import { packageDecider, packageStream } from '@hub/domain/packages/package.decider';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
-import { WorkspaceRole } from '@hub/domain/workspaces/workspace.events';
+import { WorkspaceEvent, WorkspaceRole } from '@hub/domain/workspaces/workspace.events';
+import {
+  CreateGroup,
+  GrantRole,
+  InviteMember,
+  RemoveMember,
+  RevokeRole,
+  WorkspaceCommand,
+} from '@hub/domain/workspaces/workspace.commands';
 import {
   WorkspaceState,
   invitationIdFor,
   workspaceStream,
 } from '@hub/domain/workspaces/workspace.state';
 import { callerInAgreement } from '../agreements/caller-context';
-import { CommandInput, command } from '../execution/command';
+import { agreementPeriodOf } from '../agreements/agreement-period';
+import { CommandEntry, CommandInput, command } from '../execution/command';
 import { CommandReads } from '../execution/command-reads';
 import { CreateWorkspaceRequest, WorkspaceCreatedAnswer } from './create-workspace.requests';
 import {
   CreateGroupRequest,
+  GroupCreatedAnswer,
   InvitationRequest,
+  InvitationSentAnswer,
   MappingRequest,
 } from './workspace-membership.requests';
 
@@ -59,20 +67,53 @@ async function ownerAgreement(reads: CommandReads, request: MappingRequest) {
   return pkg.status === 'none' ? null : pkg.agreementId;
 }
 
-const roleChange = (type: 'GrantRole' | 'RevokeRole') =>
-  command({
-    stream: onWorkspace<{ userId: string; role: WorkspaceRole }>,
+/** What every administered command carries: the workspace, the instant, the caller in its agreement. */
+interface Administered {
+  workspaceId: WorkspaceId;
+  at: string;
+  by: Caller;
+}
+
+/**
+ * A command a Workspace or Customer Administrator issues on the workspace's stream: the
+ * caller's standing is read from the workspace's agreement before deciding.
+ */
+function administered<R, C extends WorkspaceCommand, A = { position: string }>(
+  build: (input: OnWorkspace<R>, base: Administered) => C,
+  answer?: (input: OnWorkspace<R>, position: string) => A,
+) {
+  return command({
+    stream: onWorkspace<R>,
     decider: workspaceDecider,
     read: agreementOf,
-    command: (input, agreement) => ({
+    command: (input: OnWorkspace<R>, agreement: AgreementState) =>
+      build(input, {
+        workspaceId: input.request.workspaceId as WorkspaceId,
+        at: input.context.occurredAt,
+        by: by(input, agreement),
+      }),
+    ...(answer
+      ? { answer: (input: OnWorkspace<R>, _: unknown, position: string) => answer(input, position) }
+      : {}),
+  }) as CommandEntry<
+    OnWorkspace<R>['request'],
+    C,
+    WorkspaceEvent,
+    WorkspaceState,
+    AgreementState,
+    A
+  >;
+}
+
+const roleChange = (type: 'GrantRole' | 'RevokeRole') =>
+  administered<{ userId: string; role: WorkspaceRole }, GrantRole | RevokeRole>(
+    ({ request }, base) => ({
       type,
-      workspaceId: input.request.workspaceId as WorkspaceId,
-      userId: input.request.userId as UserId,
-      role: input.request.role,
-      at: input.context.occurredAt,
-      by: by(input, agreement),
+      ...base,
+      userId: request.userId as UserId,
+      role: request.role,
     }),
-  });
+  );
 
 /**
  * Workspace commands (api.md "Commands"): each on the workspace's stream. The caller's Customer
@@ -84,17 +125,12 @@ export const workspaceCommands = {
   create: command({
     stream: (input: Create) => workspaceStream(workspaceIdOf(input)),
     decider: workspaceDecider,
-    read: ({ request }, reads) =>
-      reads.state(agreementStream(request.agreementId as AgreementId), agreementDecider),
-    command: (input, agreement) => ({
+    read: ({ request }, reads) => agreementPeriodOf(reads, request.agreementId),
+    command: (input, period) => ({
       type: 'CreateWorkspace' as const,
       workspaceId: workspaceIdOf(input),
       agreementId: input.request.agreementId as AgreementId,
-      agreementExists: agreement.status === 'active',
-      // Workspaces are created only within the agreement's dates (domain.md §3).
-      ...(agreement.status === 'active'
-        ? { agreementPeriod: { startsOn: agreement.startsOn, endsOn: agreement.endsOn } }
-        : {}),
+      ...period,
       name: input.request.name,
       purpose: input.request.purpose,
       administrator: input.request.administrator,
@@ -137,55 +173,38 @@ export const workspaceCommands = {
   }),
 
   /** A Workspace or Customer Administrator invites someone by e-mail. */
-  invite: command({
-    stream: onWorkspace<InvitationRequest>,
-    decider: workspaceDecider,
-    read: agreementOf,
-    command: (input, agreement) => ({
-      type: 'InviteMember' as const,
-      workspaceId: input.request.workspaceId as WorkspaceId,
+  invite: administered<InvitationRequest, InviteMember, InvitationSentAnswer>(
+    (input, base) => ({
+      type: 'InviteMember',
+      ...base,
       invitationId: invitationIdOf(input),
       email: input.request.email,
       ...(input.request.name !== undefined ? { name: input.request.name } : {}),
-      at: input.context.occurredAt,
-      by: by(input, agreement),
     }),
-    answer: (input, _result, position) => ({ invitationId: invitationIdOf(input), position }),
-  }),
+    (input, position) => ({ invitationId: invitationIdOf(input), position }),
+  ),
 
   grantRole: roleChange('GrantRole'),
   revokeRole: roleChange('RevokeRole'),
 
   /** A Workspace or Customer Administrator removes a member: roles and visibility there end. */
-  removeMember: command({
-    stream: onWorkspace<{ userId: string }>,
-    decider: workspaceDecider,
-    read: agreementOf,
-    command: (input, agreement) => ({
-      type: 'RemoveMember' as const,
-      workspaceId: input.request.workspaceId as WorkspaceId,
-      userId: input.request.userId as UserId,
-      at: input.context.occurredAt,
-      by: by(input, agreement),
-    }),
-  }),
+  removeMember: administered<{ userId: string }, RemoveMember>(({ request }, base) => ({
+    type: 'RemoveMember',
+    ...base,
+    userId: request.userId as UserId,
+  })),
 
   /** A Workspace Administrator creates a group of members (case access by group). */
-  createGroup: command({
-    stream: onWorkspace<CreateGroupRequest>,
-    decider: workspaceDecider,
-    read: agreementOf,
-    command: (input, agreement) => ({
-      type: 'CreateGroup' as const,
-      workspaceId: input.request.workspaceId as WorkspaceId,
+  createGroup: administered<CreateGroupRequest, CreateGroup, GroupCreatedAnswer>(
+    (input, base) => ({
+      type: 'CreateGroup',
+      ...base,
       groupId: groupIdOf(input),
       name: input.request.name,
       memberUserIds: input.request.memberUserIds as UserId[],
-      at: input.context.occurredAt,
-      by: by(input, agreement),
     }),
-    answer: (input, _result, position) => ({ groupId: groupIdOf(input), position }),
-  }),
+    (input, position) => ({ groupId: groupIdOf(input), position }),
+  ),
 };
 
 /** One invitation per workspace and address, so inviting again names the same invitation. */

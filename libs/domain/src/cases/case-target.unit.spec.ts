@@ -1,7 +1,7 @@
 import { given } from '@hub/testing';
 import { CaseEvent } from './case.events';
 import { caseDecider } from './case.decider';
-import { caseId, opened } from './case.spec-fixtures';
+import { caseId, opened } from './case.fixtures';
 import { BreachCaseTarget, WarnCaseTarget } from './case-target.events';
 
 // Opened 10:00 severity B: due 14:00; 50% at 12:00, 75% at 13:00.

@@ -1,15 +1,7 @@
 import { given } from '@hub/testing';
 import { caseDecider } from './case.decider';
 import { CaseEvent } from './case.events';
-import {
-  caseId,
-  changeSeverity,
-  closed,
-  open,
-  opened,
-  respond,
-  responded,
-} from './case.spec-fixtures';
+import { caseId, changeSeverity, closed, open, opened, respond, responded } from './case.fixtures';
 
 /** Opened A at 10:00 (due 12:00), as in the report. */
 const openedA: CaseEvent = {

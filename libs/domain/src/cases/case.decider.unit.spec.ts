@@ -14,7 +14,7 @@ import {
   close,
   closed,
   changeSeverity,
-} from './case.spec-fixtures';
+} from './case.fixtures';
 
 describe('case decider', () => {
   it('names its stream', () => {

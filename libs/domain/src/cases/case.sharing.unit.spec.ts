@@ -12,7 +12,7 @@ import {
   opened,
   share,
   groupAccess,
-} from './case.spec-fixtures';
+} from './case.fixtures';
 
 describe('case decider: sharing', () => {
   describe('ShareCase', () => {

@@ -17,7 +17,7 @@ import {
   staffed,
   workspaceCreated,
   workspaceId,
-} from './workspace.spec-fixtures';
+} from './workspace.fixtures';
 
 const createDefault: CreateDefaultWorkspace = {
   type: 'CreateDefaultWorkspace',

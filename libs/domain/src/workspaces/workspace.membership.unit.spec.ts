@@ -13,7 +13,7 @@ import {
   staffed,
   workspaceCreated,
   workspaceId,
-} from './workspace.spec-fixtures';
+} from './workspace.fixtures';
 
 const invite: InviteMember = {
   type: 'InviteMember',

@@ -4,7 +4,7 @@ import { RemoveMember } from './workspace.commands';
 import { workspaceDecider } from './workspace.decider';
 import { invitationIdFor } from './workspace.state';
 import { WorkspaceEvent } from './workspace.events';
-import { admin, at, customerAdmin, member, staffed, workspaceId } from './workspace.spec-fixtures';
+import { admin, at, customerAdmin, member, staffed, workspaceId } from './workspace.fixtures';
 
 const remove: RemoveMember = {
   type: 'RemoveMember',

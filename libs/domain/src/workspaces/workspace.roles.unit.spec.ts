@@ -10,7 +10,7 @@ import {
   member,
   staffed,
   workspaceId,
-} from './workspace.spec-fixtures';
+} from './workspace.fixtures';
 
 const grant: GrantRole = {
   type: 'GrantRole',

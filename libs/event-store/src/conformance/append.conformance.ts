@@ -1,6 +1,6 @@
 import { ConcurrencyError } from '@hub/domain';
 import { ANY, NO_STREAM } from '../event-store.port';
-import { StoreUnderTest, newEvent, numbered, uniqueStream } from './conformance-fixtures';
+import { StoreUnderTest, newEvent, numbered, uniqueStream } from './conformance.fixtures';
 
 /** Expected-revision checks, racing writers and idempotent re-appends. */
 export function appendConformance(store: StoreUnderTest): void {

@@ -1,6 +1,6 @@
 import { ANY, EventStore, NO_STREAM } from '../event-store.port';
 import { EventLogIntegrity } from '../integrity/hash-chain';
-import { StoreUnderTest, numbered, uniqueStream } from './conformance-fixtures';
+import { StoreUnderTest, numbered, uniqueStream } from './conformance.fixtures';
 
 const hasChain = (store: EventStore): store is EventStore & EventLogIntegrity =>
   typeof (store as Partial<EventLogIntegrity>).verifyChain === 'function';

@@ -1,7 +1,7 @@
 import { EventStore } from '../event-store.port';
 import { appendConformance } from './append.conformance';
 import { chainConformance } from './chain.conformance';
-import { MakeEventStore } from './conformance-fixtures';
+import { MakeEventStore } from './conformance.fixtures';
 import { readConformance } from './read.conformance';
 import { subscribeConformance } from './subscribe.conformance';
 import { unitsConformance } from './units.conformance';

@@ -6,7 +6,7 @@ import {
   numbered,
   uniquePrefix,
   uniqueStream,
-} from './conformance-fixtures';
+} from './conformance.fixtures';
 
 /** readStream and readAll: direction, bounds, filters and the envelope's round trip. */
 export function readConformance(store: StoreUnderTest): void {

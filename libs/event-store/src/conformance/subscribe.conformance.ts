@@ -1,5 +1,5 @@
 import { NO_STREAM, RecordedEvent } from '../event-store.port';
-import { StoreUnderTest, numbered, take, uniquePrefix } from './conformance-fixtures';
+import { StoreUnderTest, numbered, take, uniquePrefix } from './conformance.fixtures';
 
 /** subscribeToAll: catch-up then live without gap or duplicate, resume, close. */
 export function subscribeConformance(store: StoreUnderTest): void {

@@ -7,7 +7,7 @@ import {
   UNIT_COMPLETED,
   UNIT_JOURNAL_STREAM,
 } from '../units/journaled-appends';
-import { StoreUnderTest, newEvent, numbered, uniqueStream } from './conformance-fixtures';
+import { StoreUnderTest, newEvent, numbered, uniqueStream } from './conformance.fixtures';
 
 /**
  * Units appended part by part (what EventStoreDB does, having no multi-stream transaction),

@@ -1,5 +1,4 @@
 import {
-  AppendResult,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -10,7 +9,6 @@ import {
   RecordedEvent,
   StreamAppend,
   SubscribeOptions,
-  Subscription,
 } from '../event-store.port';
 import { PersonalDataCodec } from './personal-data-codec';
 import { DelegatingEventStore } from '../delegating-event-store';
@@ -29,29 +27,25 @@ export class PersonalDataEventStore extends DelegatingEventStore {
     super(inner);
   }
 
-  override appendToStream(
-    stream: string,
-    events: readonly NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
-    return this.inner.appendToStream(stream, this.sealAll(events), expectedRevision);
+  override appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision) {
+    return this.inner.appendToStream(stream, this.sealAll(events), expected);
   }
 
-  override appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  override appendToStreams(appends: readonly StreamAppend[]) {
     return this.inner.appendToStreams(
       appends.map((part) => ({ ...part, events: this.sealAll(part.events) })),
     );
   }
 
-  override async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+  override async readStream(stream: string, options?: ReadStreamOptions) {
     return this.openAll(await this.inner.readStream(stream, options));
   }
 
-  override async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+  override async readAll(options?: ReadAllOptions) {
     return this.openAll(await this.inner.readAll(options));
   }
 
-  override subscribeToAll(options?: SubscribeOptions): Subscription {
+  override subscribeToAll(options?: SubscribeOptions): ReturnType<EventStore['subscribeToAll']> {
     const inner = this.inner.subscribeToAll(options);
     const codec = this.codec;
     return {

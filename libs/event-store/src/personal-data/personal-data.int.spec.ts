@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERASED, PERSONAL_DATA } from '@hub/domain';
-import { newEvent } from '../conformance/conformance-fixtures';
+import { newEvent } from '../conformance/conformance.fixtures';
 import { NO_STREAM } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { PersonalDataCodec } from './personal-data-codec';

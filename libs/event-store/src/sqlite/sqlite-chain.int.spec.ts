@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { numbered } from '../conformance/conformance-fixtures';
+import { numbered } from '../conformance/conformance.fixtures';
 import { NO_STREAM } from '../event-store.port';
 import { chainHash } from '../integrity/hash-chain';
 import { SqliteEventStore } from './sqlite-event-store';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventStoreConformance } from '../conformance/event-store.conformance';
-import { numbered, take } from '../conformance/conformance-fixtures';
+import { numbered, take } from '../conformance/conformance.fixtures';
 import { NO_STREAM } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_UPCASTERS } from '@hub/domain';
-import { newEvent, take } from '../conformance/conformance-fixtures';
+import { newEvent, take } from '../conformance/conformance.fixtures';
 import { NO_STREAM, RecordedEvent } from '../event-store.port';
 import { Upcasters } from '../upcasting/upcasters';
 import { SqliteEventStore } from './sqlite-event-store';

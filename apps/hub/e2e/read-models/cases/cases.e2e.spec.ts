@@ -1,13 +1,12 @@
-import { Fixtures, Person } from '../../fixtures';
-import { TestHub } from '../../test-hub';
+import { Person } from '../../hub.fixtures';
+import { startedHub } from '../../started-hub';
 
 /**
  * GET /v1/cases and /v1/cases/{caseId} on the running hub: the visibility rules of domain.md §5
  * and information separation between workspaces (§3), through the real command routes.
  */
 describe('GET /v1/cases (e2e)', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let last = 0n;
   let wsA: string;
   let wsB: string;
@@ -43,8 +42,6 @@ describe('GET /v1/cases (e2e)', () => {
   };
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     // Two customers, so no Customer Administrator administers both workspaces.
     const a = await f.administeredWorkspace((await f.customer()).agreementId);
     const b = await f.administeredWorkspace((await f.customer()).agreementId);
@@ -69,8 +66,6 @@ describe('GET /v1/cases (e2e)', () => {
       role: 'ViewAllSupportRequests',
     });
   });
-
-  afterAll(() => hub.stop());
 
   it('admits each member by the rule that applies to them, and administrators to all', async () => {
     const both = [cases.byAdmin, cases.mine].sort();

@@ -1,5 +1,4 @@
-import { Fixtures } from '../../fixtures';
-import { TestHub } from '../../test-hub';
+import { startedHub } from '../../started-hub';
 
 const reactive = (quantity: number) => [
   {
@@ -17,8 +16,7 @@ const reactive = (quantity: number) => [
  * evaluation day; an expired one only when asked for by contractId, never added to the active.
  */
 describe('Customer Activity counts the active contracts (e2e)', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let token: string;
   let workspaceId: string;
   let expired: string;
@@ -26,8 +24,6 @@ describe('Customer Activity counts the active contracts (e2e)', () => {
   let last = '0';
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     token = f.tokenOf(customer.serviceAdministrator);
     workspaceId = customer.defaultWorkspaceId;
@@ -62,8 +58,6 @@ describe('Customer Activity counts the active contracts (e2e)', () => {
       })
     ).position;
   });
-
-  afterAll(() => hub.stop());
 
   const summary = async (query: string) => {
     const answer = await hub.call(

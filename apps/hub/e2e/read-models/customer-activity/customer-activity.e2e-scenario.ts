@@ -1,4 +1,4 @@
-import { Fixtures, Person } from '../../fixtures';
+import { Fixtures, Person } from '../../hub.fixtures';
 import { TestHub } from '../../test-hub';
 
 /** The evaluation day of the scenario's summaries (contracts and package active). */

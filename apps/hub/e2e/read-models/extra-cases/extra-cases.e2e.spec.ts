@@ -1,10 +1,9 @@
-import { Fixtures, Person } from '../../fixtures';
-import { TestHub } from '../../test-hub';
+import { Person } from '../../hub.fixtures';
+import { startedHub } from '../../started-hub';
 
 /** GET /v1/customer-activity/extra-cases on the running hub, through the real command routes. */
 describe('GET /v1/customer-activity/extra-cases (e2e)', () => {
-  let hub: TestHub;
-  let f: Fixtures;
+  const { hub, f } = startedHub();
   let last = 0n;
   let wsA: string;
   let wsA2: string;
@@ -22,8 +21,6 @@ describe('GET /v1/customer-activity/extra-cases (e2e)', () => {
     hub.call('GET', `/v1/customer-activity/extra-cases?${query}&minPosition=${last}`, { token });
 
   beforeAll(async () => {
-    hub = await TestHub.start();
-    f = new Fixtures(hub);
     const customer = await f.customer();
     const a = await f.administeredWorkspace(customer.agreementId);
     const a2 = await f.administeredWorkspace(customer.agreementId);
@@ -56,8 +53,6 @@ describe('GET /v1/customer-activity/extra-cases (e2e)', () => {
     await open('category', wsA, adminA, { category: 'DSA' });
     await open('unmapped', wsA2, a2.admin, { contractId, entitlementId: 'prs' });
   });
-
-  afterAll(() => hub.stop());
 
   it('lists the extra cases of the workspace with their rule and counts per service', async () => {
     const answer = await extra(`workspaceId=${wsA}`, f.tokenOf(adminA));

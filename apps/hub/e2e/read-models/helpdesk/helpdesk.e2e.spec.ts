@@ -1,7 +1,7 @@
 import { OrgId, PartnerId, UserId } from '@hub/domain';
 import { OrganizationRecord, UserRecord } from '@hub/domain/directory';
 import { TestHub } from '../../test-hub';
-import { directoryFacts, registerPartner, tokens } from '../../partner-cases/csp.e2e-fixtures';
+import { directoryFacts, registerPartner, tokens } from '../../partner-cases/csp.fixtures';
 
 const PARTNER = 'p-hd';
 const RIVAL = 'p-rival';

@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { TestHub } from '../../test-hub';
-import { registerPartner, tokens } from '../../partner-cases/csp.e2e-fixtures';
+import { registerPartner, tokens } from '../../partner-cases/csp.fixtures';
 import { produce } from '@hub/testing/kafka/kafka-test-kit';
 import { IngestLifecycle } from '../../../../ingest/src/ingest.lifecycle';
 import { brokerKafka, eventually, freshKafkaEnv } from '@hub/testing/kafka/ingest-test-kit';

@@ -1,4 +1,3 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { deterministicId } from '@hub/domain';
 import { AuthenticatedUser } from '@hub/access';
@@ -39,14 +38,3 @@ export function commandContextOf(request: CommandRequest): CommandContext {
     occurredAt: nowOf(request).toISOString(),
   };
 }
-
-/** The command's context, for controllers that send commands. */
-export const CommandCtx = createParamDecorator(
-  (_: unknown, context: ExecutionContext): CommandContext => {
-    const request = context
-      .switchToHttp()
-      .getRequest<CommandRequest & { commandContext?: CommandContext }>();
-    request.commandContext ??= commandContextOf(request);
-    return request.commandContext;
-  },
-);

@@ -7,7 +7,6 @@ import {
   verificationAgentDecider,
   verificationAgentStream,
   verificationDecider,
-  verificationRefusal,
   verificationStream,
 } from '@hub/domain/helpdesk';
 import { NotificationOutbox } from '../notifications/notification-outbox';
@@ -16,7 +15,7 @@ import { positionOf } from '../execution/answers';
 import { CommandContext } from '../execution/command-context';
 import { CommandExecutor } from '../execution/command-executor';
 import { HelpDeskAgentChecks } from './helpdesk-agent-check';
-import { VerificationCodeSentAnswer, VerificationConfirmedAnswer } from './helpdesk.requests';
+import { VerificationCodeSentAnswer } from './helpdesk.requests';
 
 export class SendVerificationCodeCommand {
   constructor(
@@ -99,59 +98,5 @@ export class SendVerificationCodeHandler implements ICommandHandler<
       ),
     );
     return { expiresAt, position: positionOf(result) };
-  }
-}
-
-export class ConfirmVerificationCodeCommand {
-  constructor(
-    readonly userId: string,
-    readonly code: string,
-    readonly caller: Caller,
-    readonly context: CommandContext,
-  ) {}
-}
-
-/**
- * The agent types in the code the user read back. A wrong try is a fact (it counts toward the
- * lock), so it is appended before the refusal is answered.
- */
-@CommandHandler(ConfirmVerificationCodeCommand)
-export class ConfirmVerificationCodeHandler implements ICommandHandler<
-  ConfirmVerificationCodeCommand,
-  VerificationConfirmedAnswer
-> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly checks: HelpDeskAgentChecks,
-  ) {}
-
-  async execute({
-    userId,
-    code,
-    caller,
-    context,
-  }: ConfirmVerificationCodeCommand): Promise<VerificationConfirmedAnswer> {
-    const id = userId as UserId;
-    const result = await this.executor.execute({
-      stream: verificationStream(id),
-      decider: verificationDecider,
-      context,
-      command: async (state) => {
-        const check = await this.checks.forUser(caller, id);
-        return {
-          type: 'ConfirmVerificationCode' as const,
-          userId: id,
-          // Hashed with the stored salt on libuv's pool, not on the event loop.
-          candidateHash: state.code ? await hashCode(code, state.code.salt) : '',
-          isAgent: check.isAgent,
-          managed: check.managed,
-          at: context.occurredAt,
-          by: caller,
-        };
-      },
-    });
-    const refusal = verificationRefusal(result.events);
-    if (refusal) throw refusal;
-    return { verified: true, position: positionOf(result) };
   }
 }

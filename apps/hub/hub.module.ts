@@ -30,10 +30,12 @@ export class HubModule {
         }),
         IngestModule.forRoot(config),
         ...(config.roles.workflows
-          ? [WorkflowsModule.forRoot({
-            tickMs: config.scheduleTickMs,
-            leases: { leaseMs: config.leaseMs },
-          })]
+          ? [
+              WorkflowsModule.forRoot({
+                tickMs: config.scheduleTickMs,
+                leases: { leaseMs: config.leaseMs },
+              }),
+            ]
           : []),
       ],
     };

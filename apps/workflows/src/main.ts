@@ -13,9 +13,9 @@ void runProcess({
       RuntimeModule.forRoot(config),
       ApplicationModule,
       WorkflowsModule.forRoot({
-            tickMs: config.scheduleTickMs,
-            leases: { leaseMs: config.leaseMs },
-          }),
+        tickMs: config.scheduleTickMs,
+        leases: { leaseMs: config.leaseMs },
+      }),
     ],
   }),
 });

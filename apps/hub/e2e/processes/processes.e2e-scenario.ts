@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parsePosition } from '@hub/event-store';
 import { LeaseStore, ReadModelStore } from '@hub/read-store';
 import { eventually } from '@hub/testing/eventually';
-import { activateAgreement, csamToken } from '../fixtures';
+import { activateAgreement, csamToken } from '../hub.fixtures';
 import { HubProcess } from './hub-process';
 
 /** Short leases keep the takeover bounded: a standby runs a projection within this of a death. */

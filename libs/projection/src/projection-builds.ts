@@ -156,8 +156,8 @@ export class ProjectionBuilds {
     entry.worker = worker;
     entry.rebuild = undefined;
     this.context.advanced(entry, worker);
-    // Processes that only query follow the switch within `FOLLOW_MS`; until they have, the old
-    // build must still answer them (a dropped table would be a 500).
+    // Processes that only query re-read the active build as each query starts (and every
+    // FOLLOW_MS); queries already under way there must still find the old build.
     const dropOld = () => dropBuild(this.context.readStore, oldPrefix, old.collections);
     if (!this.context.switchGraceMs) return dropOld();
     setTimeout(() => void dropOld().catch(() => undefined), this.context.switchGraceMs).unref();

@@ -62,4 +62,32 @@ describe('a query-only runner following the projector', () => {
     const { position: later } = await appendTypes(events, 's-2', 'ItemAdded');
     await reader.waitForPosition('sample', later, 2000);
   });
+  // A query-only process whose follow loop lagged past the grace read the dropped old build as
+  // an empty collection (an empty answer, not a 500): each query now re-reads the active build.
+  it('reads the new build at once when a query starts, even once the old one is dropped', async () => {
+    const events = new MemoryEventStore();
+    const store = new SqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
+    closing.push(() => store.close());
+    const projector = new ProjectionRunner(events, store, [sampleProjection()], fast);
+    closing.push(() => projector.stop());
+    const reader = new ProjectionRunner(events, store, [sampleProjection()], fast);
+    await projector.start();
+    await reader.load();
+    await projector.waitForPosition(
+      'sample',
+      (await appendTypes(events, 's-1', 'ItemAdded')).position,
+      2000,
+    );
+    await reader.requestRebuild('sample');
+    await eventually(
+      async () => (await store.getCheckpoint('sample_v1')) === null,
+      3000,
+      'the old build dropped (no grace)',
+    );
+    await reader.refresh('sample');
+    expect(reader.collection('sample', 'streams')).toBe('sample_v1_r1_streams');
+    expect(await store.get(reader.collection('sample', 'streams'), 's-1')).toMatchObject({
+      events: 1,
+    });
+  });
 });

@@ -204,6 +204,14 @@ export class ProjectionRunner {
     );
   }
 
+  /**
+   * Where this process does not run `name`, re-reads which build it serves: a query then never
+   * reads a build the projector switched away from, however late the follow loop runs here.
+   */
+  async refresh(name: string): Promise<void> {
+    if (!this.entry(name).worker) await this.load(name);
+  }
+
   /** The physical name of a logical collection of the build queries read now. */
   collection(name: string, collection: string): string {
     return physicalCollection(buildPrefix(name, this.entry(name).active), collection);

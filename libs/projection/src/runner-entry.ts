@@ -9,7 +9,9 @@ import { LifecycleLogger } from './projector-log';
 /** How often a process that only queries re-reads which build each projection serves. */
 export const FOLLOW_MS = 500;
 /** How long the old build outlives a switch where other processes query (ProjectorModule). */
-export const SWITCH_GRACE_MS = 4 * FOLLOW_MS;
+// Queries re-read the active build as they start (ProjectionRunner.refresh): the grace covers
+// queries already under way, and processes stalled for seconds on a loaded machine.
+export const SWITCH_GRACE_MS = 10_000;
 /** How often the projector logs each catch-up's progress ("every few seconds"). */
 export const PROGRESS_MS = 5000;
 

@@ -4,8 +4,7 @@
 // bulk-writes the same final documents straight into a fresh store of the same engine.
 // `npm run bench:projections [-- --events N --mongo-events N --batch N --skip-mongo --mongo-only]`.
 // Seeding runs in a child process with synchronous=NORMAL (it is setup, not measured).
-import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -22,6 +21,7 @@ import {
   sqliteBaseline,
 } from './projections-baseline';
 import { describeThreadCpu, markThreadCpu } from './thread-cpu';
+import { seedLog } from './seeded-log';
 
 const arg = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -42,36 +42,6 @@ interface Row {
   events: number;
   rebuildSeconds: number;
   baseline: BaselineResult;
-}
-
-/** Seeds `total` events in a child process (see projections-seed.ts); answers the head. */
-async function seed(file: string, total: number): Promise<GlobalPosition> {
-  const child = spawnSync(
-    process.execPath,
-    [join(__dirname, 'projections-seed.js'), file, String(total)],
-    { stdio: 'inherit' },
-  );
-  if (child.status !== 0) throw new Error(`seeding failed (exit ${child.status})`);
-  settle(file);
-  const store = new SqliteEventStore({ file });
-  try {
-    return (await store.headPosition())!;
-  } finally {
-    await store.close();
-  }
-}
-
-/**
- * Seeding leaves about a gigabyte of dirty pages that the kernel writes back over the next
- * half minute, slowing every fsync of whatever runs then; flushed here, outside the timings.
- */
-function settle(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Starts the runner on an empty read store and waits until every projection reached `head`. */
@@ -108,7 +78,7 @@ async function rebuild(eventsFile: string, store: ReadModelStore, head: GlobalPo
 
 async function sqliteRun(dir: string): Promise<Row> {
   const eventsFile = join(dir, 'events.sqlite');
-  const head = await seed(eventsFile, EVENTS);
+  const head = await seedLog(eventsFile, EVENTS);
   const readFile = join(dir, 'read-models.sqlite');
   const store = new SqliteReadModelStore({ file: readFile });
   try {
@@ -128,7 +98,7 @@ async function sqliteRun(dir: string): Promise<Row> {
 
 async function mongoRun(dir: string): Promise<Row> {
   const eventsFile = join(dir, 'events-mongo.sqlite');
-  const head = await seed(eventsFile, MONGO_EVENTS);
+  const head = await seedLog(eventsFile, MONGO_EVENTS);
   const client = await new MongoClient(mongoUrl(), { serverSelectionTimeoutMS: 5_000 }).connect();
   const suffix = `${process.pid}_${Date.now()}`;
   const rebuiltDb = `bench_rebuild_${suffix}`;

@@ -11,4 +11,6 @@ export type AsOfQuery = (
   query: Record<string, string | undefined>,
   /** The hub clock's instant: the evaluation day of query-time rules when `asOfDate` is absent. */
   now: Date,
+  /** The keyed hash of an e-mail address, for queries that look one up (`SubjectKeyStore.addressKey`). */
+  addressKey: (email: string) => string,
 ) => Promise<unknown>;

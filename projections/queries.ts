@@ -5,6 +5,7 @@ import { customerActivityAsOf } from './customer-activity/customer-activity.cont
 import { casesAsOf } from './cases/cases.controller';
 import { extraCasesAsOf } from './extra-cases/extra-cases.controller';
 import { helpdeskAsOf } from './helpdesk/helpdesk.controller';
+import { partnerRelationsAsOf } from './partner-relations/partner-relations.as-of';
 
 /** Each projection's live query, answerable as of a past moment (GET /v1/audit/projections/{name}). */
 export const AS_OF_QUERIES: Record<string, AsOfQuery> = {
@@ -14,4 +15,5 @@ export const AS_OF_QUERIES: Record<string, AsOfQuery> = {
   cases: casesAsOf,
   'extra-cases': extraCasesAsOf,
   helpdesk: helpdeskAsOf,
+  'partner-relations': partnerRelationsAsOf,
 };

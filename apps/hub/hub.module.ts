@@ -27,6 +27,7 @@ export class HubModule {
           projections: ALL_PROJECTIONS,
           run: config.roles.projector,
           leaseMs: config.leaseMs,
+          snapshotEvery: config.snapshotEvery,
         }),
         IngestModule.forRoot(config),
         ...(config.roles.workflows

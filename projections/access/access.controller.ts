@@ -1,16 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ValidationError } from '@hub/domain';
+import { SubjectKeyStore } from '@hub/event-store';
 import { AsOfQuery } from '../as-of-query';
 import { ReadModels } from '@hub/projection/query/read-models';
+import { ReadQueryDto } from '@hub/projection/query/query-params';
 import { scopeFrom } from '@hub/projections/access/caller-scope';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { accessOf, pendingInvitations } from './access.queries';
@@ -66,15 +61,17 @@ export const accessAsOf: AsOfQuery = (view, _scope, query) => {
 @ApiBearerAuth()
 @Controller()
 export class AccessController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly keys: SubjectKeyStore,
+  ) {}
 
   @Get('workspaces')
   @ApiOperation({ summary: "The caller's workspaces with their roles" })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: WorkspacesAnswer })
   async workspaces(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('minPosition') minPosition?: string,
+    @Query() { minPosition }: ReadQueryDto,
   ): Promise<WorkspacesAnswer> {
     const view = await this.readModels.view('access', minPosition);
     const scope = await scopeFrom(view, user);
@@ -83,15 +80,14 @@ export class AccessController {
 
   @Get('invitations')
   @ApiOperation({ summary: "The caller's pending invitations, matched by the token's e-mail" })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: InvitationsAnswer })
   async invitations(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('minPosition') minPosition?: string,
+    @Query() { minPosition }: ReadQueryDto,
   ): Promise<InvitationsAnswer> {
     if (!user.email) return { invitations: [] };
     const view = await this.readModels.view('access', minPosition);
-    const pending = await pendingInvitations(view, user.email);
+    const pending = await pendingInvitations(view, this.keys.addressKey(user.email));
     return {
       invitations: pending
         .sort((a, b) => a.invitedAt.localeCompare(b.invitedAt))

@@ -18,7 +18,6 @@ export interface MemberDoc {
   workspaceId: string;
   agreementId: string;
   userId: string;
-  email: string;
   roles: string[];
   joinedAt: string;
 }
@@ -29,9 +28,12 @@ export interface InvitationDoc {
   invitationId: string;
   workspaceId: string;
   workspaceName: string;
-  /** Lower-cased, matched against the token's e-mail. */
-  email: string;
-  name: string;
+  /**
+   * The keyed hash of the invitee's address (`addressKeyOf`), matched against the token's
+   * e-mail keyed the same way; null once the invitee is erased. No read shows the address or
+   * the name, so the document holds neither.
+   */
+  emailKey: string | null;
   invitedAt: string;
   status: 'pending' | 'accepted';
 }

@@ -1,3 +1,4 @@
+import { lookupAddressKey } from '../address-keys';
 import {
   CustomerAdministratorAppointed,
   CustomerAdministratorRemoved,
@@ -66,7 +67,6 @@ function member(
       workspaceId,
       agreementId: workspace?.agreementId ?? '',
       userId,
-      email: '',
       roles: [],
       joinedAt: at,
     }
@@ -102,8 +102,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AccessEvent>): void {
         invitationId: data.invitationId,
         workspaceId: data.workspaceId,
         workspaceName: workspace?.name ?? '',
-        email: data.email.toLowerCase(),
-        name: data.name,
+        // An erased invitee's address finds nothing: the invitation is no longer theirs to take.
+        emailKey: lookupAddressKey(data),
         invitedAt: data.invitedAt,
         status: 'pending',
       };
@@ -116,7 +116,6 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AccessEvent>): void {
         docs.put(C.invitations, data.invitationId, { ...invitation, status: 'accepted' });
       return docs.put(C.members, memberId(data.workspaceId, data.userId), {
         ...member(docs, data, data.acceptedAt),
-        email: data.email.toLowerCase(),
         joinedAt: data.acceptedAt,
       });
     }
@@ -180,7 +179,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AccessEvent>): void {
 /** Who belongs to which workspace with which roles: every query's scope reads this. */
 export const accessProjection: Projection<AccessEvent> = {
   name: 'access',
-  version: 2,
+  // 3: invitations keyed by the address's keyed hash; no address or name held.
+  version: 3,
   handles: [
     'WorkspaceCreated',
     'MemberInvited',
@@ -197,7 +197,7 @@ export const accessProjection: Projection<AccessEvent> = {
   collections: [
     { name: C.workspaces, indexes: [['agreementId']] },
     { name: C.members, indexes: [['userId'], ['workspaceId']] },
-    { name: C.invitations, indexes: [['email', 'status']] },
+    { name: C.invitations, indexes: [['emailKey', 'status']] },
     { name: C.agreementAdmins, indexes: [['userId']] },
   ],
   locate,

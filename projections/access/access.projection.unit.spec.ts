@@ -1,5 +1,19 @@
-import { expectIdempotent, givenEvents } from '@hub/testing/projection/projection-specs';
+import { ERASED } from '@hub/domain';
+import {
+  expectIdempotent,
+  givenEvents,
+  specAddressKey,
+} from '@hub/testing/projection/projection-specs';
 import { accessProjection } from './access.projection';
+
+const invited = (email: string) => ({
+  invitationId: 'i1',
+  workspaceId: 'w1',
+  email,
+  name: email === ERASED ? ERASED : 'Ada',
+  intendedRoles: ['Member'],
+  invitedAt: '2026-01-01T00:00:00Z',
+});
 
 const history = [
   {
@@ -13,17 +27,7 @@ const history = [
       createdAt: '2026-01-01T00:00:00Z',
     },
   },
-  {
-    type: 'MemberInvited',
-    data: {
-      invitationId: 'i1',
-      workspaceId: 'w1',
-      email: 'Ada@Contoso.example',
-      name: 'Ada',
-      intendedRoles: ['Member'],
-      invitedAt: '2026-01-01T00:00:00Z',
-    },
-  },
+  { type: 'MemberInvited', data: invited('Ada@Contoso.example') },
   {
     type: 'InvitationAccepted',
     data: {
@@ -106,7 +110,6 @@ describe('access projection', () => {
           workspaceId: 'w1',
           agreementId: 'a1',
           userId: 'u1',
-          email: 'ada@contoso.example',
           roles: ['Member'],
           joinedAt: '2026-01-02T00:00:00Z',
         },
@@ -117,8 +120,7 @@ describe('access projection', () => {
           invitationId: 'i1',
           workspaceId: 'w1',
           workspaceName: 'Default',
-          email: 'ada@contoso.example',
-          name: 'Ada',
+          emailKey: specAddressKey('ada@contoso.example'),
           invitedAt: '2026-01-01T00:00:00Z',
           status: 'accepted',
         },
@@ -131,6 +133,17 @@ describe('access projection', () => {
     givenEvents(accessProjection, history.slice(0, 2)).thenDocuments((docs) => {
       expect(docs.invitations.i1.status).toBe('pending');
       expect(docs.members).toEqual({});
+    });
+  });
+
+  it("holds the invitee's address key, never the address or name; an erased invitee's finds nothing", () => {
+    givenEvents(accessProjection, history.slice(0, 2)).thenDocuments((docs) => {
+      expect(docs.invitations.i1.emailKey).toBe(specAddressKey('ada@contoso.example'));
+      expect(JSON.stringify(docs)).not.toMatch(/contoso|Ada/i);
+    });
+    const erased = [history[0], { type: 'MemberInvited', data: invited(ERASED) }];
+    givenEvents(accessProjection, erased).thenDocuments((docs) => {
+      expect(docs.invitations.i1.emailKey).toBeNull();
     });
   });
 

@@ -95,15 +95,12 @@ export async function accessOf(
   return access;
 }
 
-/** The caller's pending invitations, matched by the token's e-mail. */
+/** The caller's pending invitations, matched by the keyed hash of the token's e-mail. */
 export async function pendingInvitations(
   view: ProjectionView,
-  email: string,
+  emailKey: string,
 ): Promise<InvitationDoc[]> {
-  return findAll<InvitationDoc>(view, C.invitations, {
-    email: email.toLowerCase(),
-    status: 'pending',
-  });
+  return findAll<InvitationDoc>(view, C.invitations, { emailKey, status: 'pending' });
 }
 
 /** A workspace as the access projection knows it (mappings and groups), or null. */

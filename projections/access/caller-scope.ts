@@ -15,6 +15,8 @@ export interface CallerScope {
   workspaces: Map<string, WorkspaceAccess>;
   /** The partner whose AdminAgent the caller is (from the token), to see the cases it filed. */
   partnerAgentOf?: string;
+  /** A customer organisation's Auditor: the organisation whose history alone they read. */
+  auditedOrgId?: string;
 }
 
 /** Provider roles that read every workspace (held by provider staff only; see the claim rules). */

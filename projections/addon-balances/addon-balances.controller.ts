@@ -7,23 +7,26 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiParam,
-  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
+import { withholdUnseenCases } from '../cases/case-references';
 import { ReadModels } from '@hub/projection/query/read-models';
 import {
   ActivitySelection,
-  MAX_PAGE,
   QueryReader,
   RawQuery,
   SELECTION_PARAMS,
-  minPositionOf,
   readSelection,
 } from '../customer-activity/customer-activity.params';
+import { rawQuery } from '@hub/projection/query/query-params';
+import {
+  AddonPackagesQueryDto,
+  PackageRecordsQueryDto,
+} from '../customer-activity/customer-activity.query.dto';
 import { PackageFilters, PackageState, addonPackages } from './addon-balances.queries';
 import { packageRecords } from './addon-package-records';
 
@@ -98,19 +101,9 @@ export class AddonBalancesController {
     summary:
       'Add-on packages mapped into the workspace(s): expiry, state on asOfDate, consumable balances and benefits',
   })
-  @ApiQuery({
-    name: 'workspaceId',
-    required: false,
-    description: 'a workspace id, or `all` (default)',
-  })
-  @ApiQuery({ name: 'contractId', required: false })
-  @ApiQuery({ name: 'packageId', required: false })
-  @ApiQuery({ name: 'state', required: false, enum: STATES })
-  @ApiQuery({ name: 'asOfDate', required: false, description: 'day for the state (default today)' })
-  @ApiQuery({ name: 'minPosition', required: false })
-  async packages(@CurrentUser() user: AuthenticatedUser, @Query() query: RawQuery) {
-    const { selection, filters } = addonQuery(query, this.clock.now());
-    const minPosition = minPositionOf(query);
+  async packages(@CurrentUser() user: AuthenticatedUser, @Query() query: AddonPackagesQueryDto) {
+    const { selection, filters } = addonQuery(rawQuery(query), this.clock.now());
+    const { minPosition } = query;
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(ADDON_BALANCES, minPosition);
     return addonPackages(view, scope, selection, filters);
@@ -122,28 +115,22 @@ export class AddonBalancesController {
       "An add-on package's consumption grid, newest delivery first (same record shape as the drill-downs; CSV: exports/addon-package-records.csv?packageId=)",
   })
   @ApiParam({ name: 'packageId' })
-  @ApiQuery({
-    name: 'workspaceId',
-    required: false,
-    description: 'a workspace id, or `all` (default)',
-  })
-  @ApiQuery({ name: 'limit', required: false, description: `1 to ${MAX_PAGE}, default 100` })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: PackageRecordsSchema })
   @ApiResponse({ status: 404, description: "not_found: a package outside the caller's workspaces" })
   async records(
     @CurrentUser() user: AuthenticatedUser,
     @Param('packageId') packageId: string,
-    @Query() query: RawQuery,
+    @Query() query: PackageRecordsQueryDto,
   ) {
-    const reader = new QueryReader(query, [...SELECTION_PARAMS, 'limit', 'cursor']);
+    const reader = new QueryReader(rawQuery(query), [...SELECTION_PARAMS, 'limit', 'cursor']);
     const selection = readSelection(reader, this.clock.now());
     const page = { limit: reader.limit(), cursor: reader.text('cursor') };
     reader.done();
-    const minPosition = minPositionOf(query);
+    const { minPosition } = query;
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view(ADDON_BALANCES, minPosition);
-    return packageRecords(view, scope, selection, packageId, page);
+    const answer = await packageRecords(view, scope, selection, packageId, page);
+    const cases = await this.readModels.view('cases', minPosition);
+    return { ...answer, records: await withholdUnseenCases(cases, scope, answer.records) };
   }
 }

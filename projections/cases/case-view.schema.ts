@@ -9,13 +9,22 @@ class PartnerContactSchema {
 
 class OnBehalfOfSchema {
   @ApiProperty() partnerId!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "the customer filed for; null for a case about the partner's own subscription",
+  })
+  customerOrgId!: string | null;
   @ApiProperty({ type: PartnerContactSchema }) partnerContact!: PartnerContactSchema;
 }
 
 /** A case as GET /v1/cases, /v1/cases/{id} and /v1/partners/{id}/cases answer it (OpenAPI). */
 export class CaseViewSchema {
   @ApiProperty() caseId!: string;
-  @ApiProperty() workspaceId!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "null for a partner's case about its own subscription (its own record)",
+  })
+  workspaceId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['A', 'B', 'C'] }) severity!: string;
   @ApiProperty({ enum: ['problem-resolution', 'advisory'] }) type!: string;

@@ -1,17 +1,15 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { CLOCK, Clock } from '@hub/domain';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadQueryDto, rawQuery } from '@hub/projection/query/query-params';
+import { CaseListQueryDto } from './cases.query.dto';
 import { nowOf } from '@hub/projection/query/request-clock';
 import { CaseListSchema, CaseViewSchema } from './case-view.schema';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
 import { ReadModels } from '@hub/projection/query/read-models';
-import { RawQuery } from './case-query.params';
 import { CaseList, CaseView, findCase, listCases, readCaseListParams } from './cases.queries';
-
-const text = (value: string | string[] | undefined): string | undefined =>
-  typeof value === 'string' ? value : undefined;
 
 /**
  * `cases` as of a past moment: the list (same parameters as GET /v1/cases), or one case with
@@ -40,24 +38,14 @@ export class CasesQueryController {
     summary:
       'Cases the caller may see (granted group, shared, primary contact, ViewAllSupportRequests, administrators), newest first',
   })
-  @ApiQuery({
-    name: 'workspaceId',
-    required: false,
-    description: 'a workspace id, or `all` (default)',
-  })
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
-  @ApiQuery({ name: 'severity', required: false, enum: ['A', 'B', 'C'] })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseListSchema })
   async list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: RawQuery,
+    @Query() query: CaseListQueryDto,
     @Req() request: { server?: unknown },
   ): Promise<CaseList> {
-    const params = readCaseListParams(query);
-    const minPosition = text(query.minPosition);
+    const { minPosition, ...rest } = query;
+    const params = readCaseListParams(rawQuery(rest));
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('cases', minPosition);
     return listCases(view, scope, params, nowOf(request));
@@ -65,13 +53,12 @@ export class CasesQueryController {
 
   @Get(':caseId')
   @ApiOperation({ summary: 'One case the caller may see; 404 otherwise (never 403)' })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseViewSchema })
   async one(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId') caseId: string,
     @Req() request: { server?: unknown },
-    @Query('minPosition') minPosition?: string,
+    @Query() { minPosition }: ReadQueryDto,
   ): Promise<CaseView> {
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('cases', minPosition);

@@ -5,7 +5,8 @@ import { CaseType, Severity } from '@hub/domain/cases/response-target';
 export interface CaseDoc {
   [key: string]: unknown;
   caseId: string;
-  workspaceId: string;
+  /** Null for a partner's case about its own subscription: it lives in the partner's record. */
+  workspaceId: string | null;
   severity: Severity;
   caseType: CaseType;
   category: SupportCategory | null;

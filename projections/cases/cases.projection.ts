@@ -68,6 +68,9 @@ function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
  * the case alone, so writing one again (a redelivered event) changes nothing.
  */
 function admit(docs: ProjectionDocs, doc: CaseDoc, userId: string, admittedAt: string): void {
+  // Rules a–c admit members of the case's workspace; a partner's own case has none (its
+  // AdminAgents see it as the filing partner's).
+  if (doc.workspaceId === null) return;
   const viewer: CaseViewerDoc = {
     caseId: doc.caseId,
     workspaceId: doc.workspaceId,
@@ -80,7 +83,7 @@ function admit(docs: ProjectionDocs, doc: CaseDoc, userId: string, admittedAt: s
 function opened(docs: ProjectionDocs, data: CaseOpened['data']): void {
   const doc: CaseDoc = {
     caseId: data.caseId,
-    workspaceId: data.workspaceId,
+    workspaceId: data.workspaceId ?? null,
     severity: data.severity,
     caseType: data.caseType,
     category: data.category ?? null,
@@ -124,8 +127,8 @@ function groupAccessGranted(docs: ProjectionDocs, data: CaseGroupAccessGranted['
   docs.put(C.cases, data.caseId, doc);
   // Visibility rule (a): members of a granted group of the case's own workspace.
   const group = docs.get<CaseGroupDoc>(C.groups, data.groupId);
-  for (const userId of group?.membersByWorkspace[doc.workspaceId] ?? [])
-    admit(docs, doc, userId, data.grantedAt);
+  const members = doc.workspaceId === null ? [] : group?.membersByWorkspace[doc.workspaceId];
+  for (const userId of members ?? []) admit(docs, doc, userId, data.grantedAt);
 }
 
 function severityChanged(docs: ProjectionDocs, data: CaseSeverityChanged['data']): void {
@@ -221,7 +224,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
 export const casesProjection: Projection<CaseProjectionEvent> = {
   name: 'cases',
   // +1: breachedAt also from the hub clock's CaseTargetBreached facts.
-  version: 3,
+  // 4: a partner's own case has no workspace (null), no viewers by name.
+  version: 4,
   handles: HANDLES,
   collections: [
     {

@@ -15,7 +15,8 @@ import {
 /** A case as the API answers it, with the SLA clock read at `now`. */
 export interface CaseView {
   caseId: string;
-  workspaceId: string;
+  /** Null for a partner's case about its own subscription (it lives in the partner's record). */
+  workspaceId: string | null;
   title: string;
   severity: string;
   type: string;
@@ -30,6 +31,8 @@ export interface CaseView {
   /** Partner-filed cases carry the partner's contact, not the customer's (domain.md §6). */
   onBehalfOf: {
     partnerId: string;
+    /** The customer filed for; null when the case is about the partner's own subscription. */
+    customerOrgId: string | null;
     partnerContact: { name: string; email: string; phone: string };
   } | null;
   supportPlan: string | null;
@@ -83,6 +86,7 @@ export function caseView(doc: CaseDoc, now: Date): CaseView {
     onBehalfOf: doc.onBehalfOf
       ? {
           partnerId: doc.onBehalfOf.partnerId,
+          customerOrgId: doc.onBehalfOf.customerOrgId ?? null,
           partnerContact: { ...doc.onBehalfOf.partnerContact },
         }
       : null,

@@ -169,6 +169,7 @@ describe('cases queries: SLA fields', () => {
     const shown = await findCase(view, admin, 'csp', NOW);
     expect(shown.onBehalfOf).toEqual({
       partnerId: 'p1',
+      customerOrgId: 'org-1',
       partnerContact: { name: 'Pat', email: 'pat@partner.example', phone: '+1 555' },
     });
     expect(shown.supportPlan).toBe('cloud-solution-provider');

@@ -40,8 +40,10 @@ export function admittedInCurrentMembership(
  * admit only members of the case's workspace: information separation (domain.md §3).
  */
 export function maySeeCase(scope: CaseScope, doc: CaseDoc, admittedByName: boolean): boolean {
-  if (seesEveryCaseOf(scope, doc.workspaceId)) return true;
   if (filedByCallersPartner(scope, doc)) return true;
+  // A partner's own case (no workspace): its AdminAgents and provider staff only.
+  if (doc.workspaceId === null) return scope.all;
+  if (seesEveryCaseOf(scope, doc.workspaceId)) return true;
   return scope.workspaces.has(doc.workspaceId) && admittedByName;
 }
 

@@ -1,16 +1,10 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
 import { ReadModels } from '@hub/projection/query/read-models';
-import { RawQuery } from './case-query.params';
+import { rawQuery } from '@hub/projection/query/query-params';
+import { CasePageQueryDto } from './cases.query.dto';
 import { CaseList } from './cases.queries';
 import { CaseListSchema } from './case-view.schema';
 import { nowOf } from '@hub/projection/query/request-clock';
@@ -33,20 +27,16 @@ export class PartnerCasesQueryController {
   })
   @ApiOkResponse({ type: CaseListSchema })
   @ApiResponse({ status: 404, description: 'not_found: not an AdminAgent of this partner' })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'minPosition', required: false })
   async list(
     @CurrentUser() user: AuthenticatedUser,
     @Param('partnerId') partnerId: string,
-    @Query() query: RawQuery,
+    @Query() query: CasePageQueryDto,
     @Req() request: { server?: unknown },
   ): Promise<CaseList> {
     const { minPosition, ...rest } = query;
-    const params = readPartnerCaseParams(rest);
-    const position = typeof minPosition === 'string' ? minPosition : undefined;
-    const scope = await this.scopes.of(user, position);
-    const view = await this.readModels.view('cases', position);
+    const params = readPartnerCaseParams(rawQuery(rest));
+    const scope = await this.scopes.of(user, minPosition);
+    const view = await this.readModels.view('cases', minPosition);
     return partnerCases(view, scope, partnerId, params, nowOf(request));
   }
 }

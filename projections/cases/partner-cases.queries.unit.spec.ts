@@ -45,4 +45,37 @@ describe('cases a partner filed (domain.md §6)', () => {
       code: 'not_found',
     });
   });
+
+  it("a partner's case about its own subscription lives in its own record, seen by its AdminAgents only", async () => {
+    const own = caseOpened('own', 'unused', {
+      workspaceId: undefined,
+      onBehalfOf: {
+        partnerId: 'p1',
+        partnerContact: { name: 'Pat', email: 'pat@partner.example', phone: '+1 555' },
+        supportPlan: 'CPP-1234567',
+      },
+    });
+    const readModel = await memoryView(casesProjection, [own]);
+    const listed = await partnerCases(readModel, agentOf('p1'), 'p1', { limit: 10 }, now);
+    expect(listed.cases).toEqual([
+      expect.objectContaining({
+        caseId: 'own',
+        workspaceId: null,
+        supportPlan: 'CPP-1234567',
+        onBehalfOf: expect.objectContaining({ partnerId: 'p1', customerOrgId: null }),
+      }),
+    ]);
+    await expect(findCase(readModel, agentOf('p1'), 'own', now)).resolves.toMatchObject({
+      workspaceId: null,
+    });
+    // Nobody of any workspace, however privileged there, and no other partner sees it.
+    const administrator = scopeOf('admin', {
+      w1: ['WorkspaceAdministrator', 'CustomerAdministrator'],
+    });
+    for (const scope of [administrator, agentOf('p2')])
+      await expect(findCase(readModel, scope, 'own', now)).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    await expect(findCase(readModel, scopeOf('csam', {}, true), 'own', now)).resolves.toBeDefined();
+  });
 });

@@ -1,12 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { CLOCK, Clock, ForbiddenError, NotFoundError, dayOf } from '@hub/domain';
@@ -21,6 +14,7 @@ import {
   extraCasesCsv,
   readExtraCasesParams,
 } from '../extra-cases/extra-cases.queries';
+import { withholdUnseenCases } from '../cases/case-references';
 import { ActivityScope, coveredWorkspaces, mayExportEducation } from './customer-activity.access';
 import { CUSTOMER_ACTIVITY } from './customer-activity.controller';
 import { allRecords, recordsCsv } from './customer-activity.drilldown';
@@ -28,25 +22,23 @@ import {
   DRILLDOWN_VIEWS,
   DrilldownView,
   QueryReader,
-  RawQuery,
   SELECTION_PARAMS,
-  minPositionOf,
   readSelection,
 } from './customer-activity.params';
+import { rawQuery } from '@hub/projection/query/query-params';
+import {
+  AddonPackagesQueryDto,
+  DrilldownExportQueryDto,
+  ExtraCasesExportQueryDto,
+  PackageRecordsExportQueryDto,
+} from './customer-activity.query.dto';
 
-const EXPORT_VIEWS = [
-  ...DRILLDOWN_VIEWS,
-  'addon-packages',
-  'addon-package-records',
-  'extra-cases',
-] as const;
-type ExportView = (typeof EXPORT_VIEWS)[number];
-
-function exportView(file: string): ExportView {
+/** A drill-down view's file: `{view}.csv`; 404 for any other name. */
+function drilldownView(file: string): DrilldownView {
   const view = /^([a-z-]+)\.csv$/.exec(file)?.[1];
-  if (!view || !(EXPORT_VIEWS as readonly string[]).includes(view))
+  if (!view || !(DRILLDOWN_VIEWS as readonly string[]).includes(view))
     throw new NotFoundError(`Export ${file} not found`);
-  return view as ExportView;
+  return view as DrilldownView;
 }
 
 /**
@@ -61,9 +53,23 @@ function educationScope(scope: CallerScope, workspaceId: string): ActivityScope 
   return narrowed;
 }
 
-/** Customer Activity grids as CSV: the drill-downs' records and the add-on packages. */
+/** Answers a grid as a CSV attachment named for the view and the day. */
+function attach(reply: FastifyReply, view: string, now: Date, csv: string): string {
+  reply.header('content-type', 'text/csv; charset=utf-8');
+  reply.header(
+    'content-disposition',
+    `attachment; filename="customer-activity-${view}-${dayOf(now)}.csv"`,
+  );
+  return csv;
+}
+
+/**
+ * Customer Activity grids as CSV, each with its route's parameters: the drill-downs' records,
+ * the add-on packages, one package's records and the extra cases.
+ */
 @ApiTags('customer-activity')
 @ApiBearerAuth()
+@ApiProduces('text/csv')
 @Controller('customer-activity/exports')
 export class CustomerActivityExportsController {
   constructor(
@@ -72,80 +78,98 @@ export class CustomerActivityExportsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Get('addon-packages.csv')
+  @ApiOperation({ summary: 'The add-on packages grid as CSV (same parameters as its route)' })
+  async addonPackages(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: AddonPackagesQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const { minPosition, ...rest } = query;
+    const { selection, filters } = addonQuery(rawQuery(rest), now);
+    const scope = await this.scopes.of(user, minPosition);
+    const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
+    const { packages } = await addonPackages(readModel, scope, selection, filters);
+    return attach(reply, 'addon-packages', now, packagesCsv(packages));
+  }
+
+  @Get('addon-package-records.csv')
+  @ApiOperation({ summary: "One add-on package's consumption grid as CSV, every record" })
+  async addonPackageRecords(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PackageRecordsExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const { minPosition, packageId, ...rest } = query;
+    const reader = new QueryReader(rawQuery(rest), SELECTION_PARAMS);
+    const selection = readSelection(reader, now);
+    reader.done();
+    const scope = await this.scopes.of(user, minPosition);
+    const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
+    const records = await allPackageRecords(readModel, scope, selection, packageId);
+    const seen = await this.withCasesSeen(scope, records, minPosition);
+    return attach(reply, 'addon-package-records', now, recordsCsv(seen));
+  }
+
+  @Get('extra-cases.csv')
+  @ApiOperation({ summary: 'The extra cases as CSV, every one (Customer Activity access)' })
+  async extraCases(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ExtraCasesExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const { minPosition, ...rest } = query;
+    const scope = await this.scopes.of(user, minPosition);
+    const params = readExtraCasesParams({ ...rawQuery(rest), limit: '200' }, now);
+    const readModel = await this.readModels.view('extra-cases', minPosition);
+    return attach(
+      reply,
+      'extra-cases',
+      now,
+      extraCasesCsv(await allExtraCases(readModel, scope, params)),
+    );
+  }
+
   @Get(':file')
   @ApiOperation({
     summary:
-      'A grid as CSV: `{view}.csv` for a drill-down view or addon-packages, same parameters as its route (education needs LearningManager)',
+      "A drill-down's records as CSV: `{view}.csv`, same parameters as the drill-down but never paged (education needs LearningManager)",
   })
-  @ApiParam({
-    name: 'file',
-    enum: EXPORT_VIEWS.map((view) => `${view}.csv`),
-    description:
-      'The view: a drill-down (also takes `unit`) or addon-packages (also takes `packageId`, `state`)',
-  })
-  @ApiQuery({ name: 'workspaceId', required: false, description: 'a workspace id, or `all`' })
-  @ApiQuery({ name: 'contractId', required: false })
-  @ApiQuery({ name: 'asOfDate', required: false, description: 'day YYYY-MM-DD (default today)' })
-  @ApiQuery({ name: 'minPosition', required: false })
-  @ApiProduces('text/csv')
-  async export(
+  @ApiParam({ name: 'file', enum: DRILLDOWN_VIEWS.map((view) => `${view}.csv`) })
+  async drilldown(
     @CurrentUser() user: AuthenticatedUser,
     @Param('file') file: string,
-    @Query() query: RawQuery,
+    @Query() query: DrilldownExportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const view = exportView(file);
+    const view = drilldownView(file);
     const now = this.clock.now();
-    const minPosition = minPositionOf(query);
-    let csv: string;
-    if (view === 'addon-package-records' || view === 'extra-cases') {
-      csv = await this.otherGrid(view, user, query, minPosition);
-    } else if (view === 'addon-packages') {
-      const { selection, filters } = addonQuery(query, now);
-      const scope = await this.scopes.of(user, minPosition);
-      const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
-      csv = packagesCsv((await addonPackages(readModel, scope, selection, filters)).packages);
-    } else {
-      const reader = new QueryReader(query, [...SELECTION_PARAMS, 'unit']);
-      const selection = readSelection(reader, now);
-      const unit = reader.text('unit');
-      reader.done();
-      const callerScope = await this.scopes.of(user, minPosition);
-      const scope =
-        view === 'education' ? educationScope(callerScope, selection.workspaceId) : callerScope;
-      const readModel = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
-      const records = await allRecords(readModel, scope, selection, view as DrilldownView, unit);
-      csv = recordsCsv(records);
-    }
-    const day = dayOf(now);
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header(
-      'content-disposition',
-      `attachment; filename="customer-activity-${view}-${day}.csv"`,
+    const { minPosition, unit, ...rest } = query;
+    const reader = new QueryReader(rawQuery(rest), SELECTION_PARAMS);
+    const selection = readSelection(reader, now);
+    reader.done();
+    const callerScope = await this.scopes.of(user, minPosition);
+    const scope =
+      view === 'education' ? educationScope(callerScope, selection.workspaceId) : callerScope;
+    const readModel = await this.readModels.view(CUSTOMER_ACTIVITY, minPosition);
+    const records = await allRecords(readModel, scope, selection, view, unit);
+    return attach(
+      reply,
+      view,
+      now,
+      recordsCsv(await this.withCasesSeen(callerScope, records, minPosition)),
     );
-    return csv;
   }
 
-  /** The add-on package grid (`packageId=` required) and the extra-cases view, as CSV. */
-  private async otherGrid(
-    view: 'addon-package-records' | 'extra-cases',
-    user: AuthenticatedUser,
-    query: RawQuery,
+  /** Case references the caller may not see are withheld, as on the routes (domain.md §4). */
+  private async withCasesSeen<R extends { reference: { kind: string; id: string } | null }>(
+    scope: CallerScope,
+    records: R[],
     minPosition: string | undefined,
-  ): Promise<string> {
-    const scope = await this.scopes.of(user, minPosition);
-    if (view === 'extra-cases') {
-      const { minPosition: _m, ...rest } = query;
-      const params = readExtraCasesParams({ ...rest, limit: '200' }, this.clock.now());
-      const readModel = await this.readModels.view('extra-cases', minPosition);
-      return extraCasesCsv(await allExtraCases(readModel, scope, params));
-    }
-    const reader = new QueryReader(query, [...SELECTION_PARAMS, 'packageId']);
-    const selection = readSelection(reader, this.clock.now());
-    const packageId = reader.text('packageId');
-    if (packageId === undefined) reader.fail('packageId', 'is required');
-    reader.done();
-    const readModel = await this.readModels.view(ADDON_BALANCES, minPosition);
-    return recordsCsv(await allPackageRecords(readModel, scope, selection, packageId as string));
+  ): Promise<R[]> {
+    return withholdUnseenCases(await this.readModels.view('cases', minPosition), scope, records);
   }
 }

@@ -60,6 +60,19 @@ export interface RecordDoc {
 }
 
 /**
+ * What was logged against one line on one delivery day, reversed records included (they are
+ * netted out at query time, from the records marked reversed). The burn-rate forecast sums at
+ * most 90 of these per line instead of every record of the window.
+ */
+export interface DailyBurnDoc {
+  [key: string]: unknown;
+  contractId: string;
+  entitlementId: string;
+  deliveredOn: string;
+  loggedHundredths: number;
+}
+
+/**
  * The contracts mapped into a workspace. Kept here rather than read from the `access`
  * projection so an as-of fold of this one projection answers on its own, with the mappings
  * as they stood at that moment.
@@ -75,10 +88,16 @@ export const ACTIVITY_COLLECTIONS = {
   contracts: 'contracts',
   balances: 'balances',
   records: 'records',
+  dailyBurn: 'daily_burn',
   workspaces: 'workspace_mappings',
 } as const;
 
 /** A contract line's balance id: entitlement ids are unique within their contract only. */
 export function balanceId(contractId: string, entitlementId: string): string {
   return `${contractId}/${entitlementId}`;
+}
+
+/** A line's daily burn id. */
+export function dailyBurnId(contractId: string, entitlementId: string, day: string): string {
+  return `${balanceId(contractId, entitlementId)}/${day}`;
 }

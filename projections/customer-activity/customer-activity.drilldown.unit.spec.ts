@@ -1,8 +1,11 @@
 import { drilldown, allRecords } from './customer-activity.drilldown';
 import { maySeeEducation } from './customer-activity.access';
-import { scopeOf } from './customer-activity.spec-view';
+import { scopeOf, viewOf } from './customer-activity.spec-view';
+import { activitySummary } from './customer-activity.queries';
+import { customerActivityProjection } from './customer-activity.projection';
+import { consumed } from './customer-activity.fixtures';
 
-import { day, view, w1Admin } from './customer-activity.queries.fixtures';
+import { day, history, view, w1Admin } from './customer-activity.queries.fixtures';
 
 describe('customer-activity drill-downs', () => {
   it('forecasts each drill-down line from its own trailing 90 days', async () => {
@@ -116,5 +119,32 @@ describe('customer-activity drill-downs', () => {
         },
       ),
     ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it("shows a proactive delivery's delivered hours on its record; other records have none", async () => {
+    const delivered = consumed('k9', 'c1', 'e4', 1, { category: 'proactive', unit: 'credits' });
+    const withHours = { ...delivered, data: { ...delivered.data, deliveredHours: 6 } };
+    const readModel = await viewOf(customerActivityProjection, [...history, withHours]);
+    const answer = await drilldown(readModel, w1Admin, { workspaceId: 'w1', day }, 'proactive', {
+      limit: 10,
+    });
+    const hoursOf = Object.fromEntries(
+      answer.records.map((r) => [r.consumptionId, r.deliveredHours]),
+    );
+    expect(hoursOf).toEqual({ k9: 6, k5: null, k6: null });
+  });
+
+  it('lists the benefit lines of the contracts shown, apart from the consumable tiles', async () => {
+    const answer = await activitySummary(await view(), w1Admin, { workspaceId: 'w1', day });
+    expect(answer.benefits).toEqual([
+      {
+        contractId: 'c1',
+        entitlementId: 'e5',
+        category: 'education',
+        service: 'education service e5',
+        description: 'about e5',
+      },
+    ]);
+    expect(answer.categories.map((c) => c.category)).not.toContain('benefit');
   });
 });

@@ -1,7 +1,12 @@
 import { fromHundredths } from '@hub/domain/contracts/entitlement';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { findAll } from '../access/access.queries';
-import { ACTIVITY_COLLECTIONS as C, ContractDoc, RecordDoc } from './customer-activity.documents';
+import {
+  ACTIVITY_COLLECTIONS as C,
+  ContractDoc,
+  DailyBurnDoc,
+  RecordDoc,
+} from './customer-activity.documents';
 
 /** Consumption is averaged over this many trailing days (domain.md §9 "Forecast"). */
 export const BURN_WINDOW_DAYS = 90;
@@ -48,8 +53,9 @@ export const lineKey = (contractId: string, entitlementId: string) =>
 
 /**
  * Units consumed per line (net of reversed records) in the 90 days up to and including `day`,
- * read from the consumption records at query time: the evaluation day is the clock's (or
- * `asOfDate`), so the projection holds no time-dependent value.
+ * summed at query time (the evaluation day is the clock's, or `asOfDate`, so the projection
+ * holds no time-dependent value): what each delivery day logged, less the records of the
+ * window that were reversed (rare, and found by an index).
  */
 export async function burnedByLine(
   view: ProjectionView,
@@ -58,15 +64,18 @@ export async function burnedByLine(
 ): Promise<Map<string, number>> {
   const burned = new Map<string, number>();
   if (contracts.length === 0) return burned;
-  const records = await findAll<RecordDoc>(view, C.records, {
+  const window = {
     contractId: { $in: contracts.map((contract) => contract.contractId) },
     deliveredOn: { $gt: addDaysTo(day, -BURN_WINDOW_DAYS), $lte: day },
-  });
-  for (const record of records) {
-    if (record.reversed) continue;
-    const key = lineKey(record.contractId, record.entitlementId);
-    burned.set(key, (burned.get(key) ?? 0) + record.quantityHundredths);
-  }
+  };
+  const add = (contractId: string, entitlementId: string, hundredths: number) => {
+    const key = lineKey(contractId, entitlementId);
+    burned.set(key, (burned.get(key) ?? 0) + hundredths);
+  };
+  for (const burn of await findAll<DailyBurnDoc>(view, C.dailyBurn, window))
+    add(burn.contractId, burn.entitlementId, burn.loggedHundredths);
+  for (const record of await findAll<RecordDoc>(view, C.records, { ...window, reversed: true }))
+    add(record.contractId, record.entitlementId, -record.quantityHundredths);
   for (const [key, hundredths] of burned) burned.set(key, fromHundredths(hundredths));
   return burned;
 }

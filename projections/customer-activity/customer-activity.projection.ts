@@ -10,9 +10,11 @@ import {
   ACTIVITY_COLLECTIONS as C,
   BalanceDoc,
   ContractDoc,
+  DailyBurnDoc,
   RecordDoc,
   WorkspaceMappingDoc,
   balanceId,
+  dailyBurnId,
 } from './customer-activity.documents';
 
 /** The events this read model folds. */
@@ -46,9 +48,15 @@ function locate(event: RecordedOf<CustomerActivityEvent>): DocKey[] {
     case 'ConsumptionReversed': {
       const { data } = event;
       if (isPackageRecord(data)) return [];
-      return [
+      const keys = [
         { collection: C.records, id: data.consumptionId },
         { collection: C.balances, id: balanceId(data.contractId, data.entitlementId) },
+      ];
+      if (event.type === 'ConsumptionReversed') return keys;
+      const { contractId, entitlementId, deliveredOn } = event.data;
+      return [
+        ...keys,
+        { collection: C.dailyBurn, id: dailyBurnId(contractId, entitlementId, deliveredOn) },
       ];
     }
   }
@@ -118,6 +126,14 @@ function consumptionLogged(docs: ProjectionDocs, data: ConsumptionLogged['data']
     reversed: false,
   };
   docs.put(C.records, data.consumptionId, record);
+  const burnId = dailyBurnId(data.contractId, data.entitlementId, data.deliveredOn);
+  const burn = docs.get<DailyBurnDoc>(C.dailyBurn, burnId);
+  docs.put(C.dailyBurn, burnId, {
+    contractId: data.contractId,
+    entitlementId: data.entitlementId,
+    deliveredOn: data.deliveredOn,
+    loggedHundredths: (burn?.loggedHundredths ?? 0) + quantity,
+  });
   if (balance)
     docs.put(C.balances, id, {
       ...balance,
@@ -182,7 +198,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CustomerActivityEvent>):
  */
 export const customerActivityProjection: Projection<CustomerActivityEvent> = {
   name: 'customer-activity',
-  version: 2,
+  // 3: daily burn per line (the forecast read every record of its 90 days on each query).
+  version: 3,
   handles: [
     'ContractAdded',
     'WorkspaceCreated',
@@ -193,7 +210,14 @@ export const customerActivityProjection: Projection<CustomerActivityEvent> = {
   collections: [
     { name: C.contracts, indexes: [['agreementId']] },
     { name: C.balances, indexes: [['contractId', 'category']] },
-    { name: C.records, indexes: [['contractId', 'category', 'deliveredOn']] },
+    {
+      name: C.records,
+      indexes: [
+        ['contractId', 'category', 'deliveredOn'],
+        ['contractId', 'reversed', 'deliveredOn'],
+      ],
+    },
+    { name: C.dailyBurn, indexes: [['contractId', 'deliveredOn']] },
     { name: C.workspaces, indexes: [['agreementId']] },
   ],
   locate,

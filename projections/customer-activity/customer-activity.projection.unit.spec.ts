@@ -55,6 +55,14 @@ const record = (id: string, quantity: number, more: Record<string, unknown> = {}
   ...more,
 });
 
+const burn = (deliveredOn: string, loggedHundredths: number) => ({
+  id: `c1/e1/${deliveredOn}`,
+  contractId: 'c1',
+  entitlementId: 'e1',
+  deliveredOn,
+  loggedHundredths,
+});
+
 describe('customer-activity projection', () => {
   it('keeps contracts, consumable balances in hundredths net of reversals, every record, and mappings', () => {
     givenEvents(customerActivityProjection, history).then({
@@ -86,6 +94,11 @@ describe('customer-activity projection', () => {
         k1: record('k1', 425, { workspaceId: 'w1', reversed: true }),
         k2: record('k2', 10, { deliveredOn: '2026-02-02' }),
         k3: record('k3', 20),
+      },
+      // What each line logged per delivery day, reversed records included (netted at query time).
+      daily_burn: {
+        'c1/e1/2026-02-01': burn('2026-02-01', 445),
+        'c1/e1/2026-02-02': burn('2026-02-02', 10),
       },
       workspace_mappings: {
         w1: { id: 'w1', workspaceId: 'w1', agreementId: 'a1', contractIds: ['c1'] },

@@ -1,4 +1,6 @@
 import { CategoryRow, activitySummary } from './customer-activity.queries';
+import { ContractDoc } from './customer-activity.documents';
+import { burnedByLine, lineKey } from './customer-activity.forecast';
 import { scopeOf } from './customer-activity.spec-view';
 
 import { day, view, w1Admin } from './customer-activity.queries.fixtures';
@@ -183,5 +185,16 @@ describe('customer-activity queries', () => {
     await expect(
       activitySummary(await view(), scopeOf('staff'), { workspaceId: 'nope', day }),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it("burns each line's daily sums of the 90 days less the records of the window reversed since", async () => {
+    const c1 = { contractId: 'c1' } as ContractDoc;
+    const burned = await burnedByLine(await view(), [c1], '2026-03-31');
+    // e1: 6 + 7.5 + 2 logged on three days, the 2 reversed; e2: 1.25.
+    expect(burned.get(lineKey('c1', 'e1'))).toBe(13.5);
+    expect(burned.get(lineKey('c1', 'e2'))).toBe(1.25);
+    // Past the window (90 days after 2026-03-03), nothing is burned, the reversal included.
+    const later = await burnedByLine(await view(), [c1], '2026-06-02');
+    expect(later.get(lineKey('c1', 'e1')) ?? 0).toBe(0);
   });
 });

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { CLOCK, Clock } from '@hub/domain';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { AsOfQuery } from '../as-of-query';
 import { CallerScopes } from '@hub/projections/access/caller-scope';
 import { ReadModels } from '@hub/projection/query/read-models';
-import { RawQuery } from '../cases/case-query.params';
+import { rawQuery } from '@hub/projection/query/query-params';
+import { ExtraCasesQueryDto } from '../cases/cases.query.dto';
 import { ExtraCasesAnswer, extraCases, readExtraCasesParams } from './extra-cases.queries';
 
 /** `extra-cases` as of a past moment (same parameters as the live route). */
@@ -30,25 +31,12 @@ export class ExtraCasesController {
     summary:
       'Extra cases of the workspace(s) with the rule that put each there, and counts per service (Customer Activity access)',
   })
-  @ApiQuery({
-    name: 'workspaceId',
-    required: false,
-    description: 'a workspace id, or `all` (default)',
-  })
-  @ApiQuery({
-    name: 'asOfDate',
-    required: false,
-    description: 'YYYY-MM-DD contract expiry is judged on; default today',
-  })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'minPosition', required: false })
   async list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: RawQuery,
+    @Query() query: ExtraCasesQueryDto,
   ): Promise<ExtraCasesAnswer> {
-    const params = readExtraCasesParams(query, this.clock.now());
-    const minPosition = typeof query.minPosition === 'string' ? query.minPosition : undefined;
+    const { minPosition, ...rest } = query;
+    const params = readExtraCasesParams(rawQuery(rest), this.clock.now());
     const scope = await this.scopes.of(user, minPosition);
     const view = await this.readModels.view('extra-cases', minPosition);
     return extraCases(view, scope, params);

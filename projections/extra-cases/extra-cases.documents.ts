@@ -17,9 +17,17 @@ export interface ExtraCaseCandidateDoc {
   openedAt: string;
   /**
    * Who was admitted to the case by name (primary contact, shared with, members of a granted
-   * group): with the workspace-wide rules, whom Customer Activity may name it to (domain.md §4).
+   * group), and when: with the workspace-wide rules, whom Customer Activity may name it to
+   * (domain.md §4). An admission before the viewer's current membership began came through one
+   * that a removal ended, so it no longer counts (domain.md §3).
    */
-  viewerUserIds: string[];
+  viewers: CaseViewer[];
+}
+
+/** One admission by name: the first one counts (a later share does not move it). */
+export interface CaseViewer {
+  userId: string;
+  admittedAt: string;
 }
 
 /** A group's members per workspace (group ids are unique per workspace only). */
@@ -65,8 +73,12 @@ export interface WorkspaceMappingsDoc {
   [key: string]: unknown;
   workspaceId: string;
   agreementId: string;
-  mappedContracts: string[];
-  mappedPackages: string[];
+  /**
+   * Contract and package ids mapped into it, each with when it was first mapped: "unmapped"
+   * follows the mappings as they stood on the evaluation day (domain.md §5).
+   */
+  mappedContracts: Record<string, string>;
+  mappedPackages: Record<string, string>;
 }
 
 export const EXTRA_CASES_COLLECTIONS = {

@@ -9,13 +9,7 @@ import {
   WorkspaceMemberRemoved,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
-import {
-  DocKey,
-  Projection,
-  ProjectionDocs,
-  RecordedOf,
-  withItem,
-} from '@hub/projection/projection';
+import { DocKey, Projection, ProjectionDocs, RecordedOf } from '@hub/projection/projection';
 import {
   EXTRA_CASES_COLLECTIONS as C,
   EntitlementRef,
@@ -89,16 +83,29 @@ function mapInto(
   docs.put(C.workspaces, workspaceId, change(doc));
 }
 
-/** Admits users to a case by name (the visibility rules a–c of domain.md §5). */
-function admit(docs: ProjectionDocs, caseId: string, userIds: readonly string[]): void {
+/**
+ * Admits users to a case by name (the visibility rules a–c of domain.md §5), each with when. A
+ * later admission of someone already admitted is kept too: it counts in a later membership.
+ */
+function admit(
+  docs: ProjectionDocs,
+  caseId: string,
+  userIds: readonly string[],
+  admittedAt: string,
+): void {
   const found = docs.get<ExtraCaseCandidateDoc>(C.cases, caseId);
   if (!found) return;
-  const viewerUserIds = userIds.reduce(
-    (list, userId) => withItem(list, userId),
-    found.viewerUserIds,
+  const fresh = userIds.filter(
+    (userId) => !found.viewers.some((v) => v.userId === userId && v.admittedAt === admittedAt),
   );
-  if (viewerUserIds !== found.viewerUserIds) docs.put(C.cases, caseId, { ...found, viewerUserIds });
+  if (fresh.length === 0) return;
+  const viewers = [...found.viewers, ...fresh.map((userId) => ({ userId, admittedAt }))];
+  docs.put(C.cases, caseId, { ...found, viewers });
 }
+
+/** Records the first mapping of an id (a repeated one keeps the earlier instant). */
+const mappedOnce = (mapped: Record<string, string>, id: string, at: string) =>
+  mapped[id] !== undefined ? mapped : { ...mapped, [id]: at };
 
 /**
  * A removed member leaves the workspace's groups, so a later group grant does not admit them; what
@@ -121,6 +128,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
   switch (event.type) {
     case 'CaseOpened': {
       const data = event.data;
+      // A partner's case about its own subscription is in no customer workspace: never extra.
+      if (data.workspaceId === undefined) return;
       const doc: ExtraCaseCandidateDoc = {
         caseId: data.caseId,
         workspaceId: data.workspaceId,
@@ -132,17 +141,18 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
         packageId: data.packageId ?? null,
         entitlementId: data.entitlementId ?? null,
         openedAt: data.openedAt,
-        viewerUserIds: [data.primaryContactUserId],
+        viewers: [{ userId: data.primaryContactUserId, admittedAt: data.openedAt }],
       };
       return docs.put(C.cases, data.caseId, doc);
     }
     case 'CaseShared':
-      return admit(docs, event.data.caseId, [event.data.userId]);
+      return admit(docs, event.data.caseId, [event.data.userId], event.data.sharedAt);
     case 'CaseGroupAccessGranted': {
       const found = docs.get<ExtraCaseCandidateDoc>(C.cases, event.data.caseId);
       const group = docs.get<ExtraCaseGroupDoc>(C.groups, event.data.groupId);
       if (!found) return;
-      return admit(docs, found.caseId, group?.membersByWorkspace[found.workspaceId] ?? []);
+      const members = group?.membersByWorkspace[found.workspaceId] ?? [];
+      return admit(docs, found.caseId, members, event.data.grantedAt);
     }
     case 'WorkspaceMemberRemoved':
       return leaveGroups(docs, event.data);
@@ -187,32 +197,37 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
       const doc: WorkspaceMappingsDoc = existing ?? {
         workspaceId,
         agreementId,
-        mappedContracts: [],
-        mappedPackages: [],
+        mappedContracts: {},
+        mappedPackages: {},
       };
       return docs.put(C.workspaces, workspaceId, doc);
     }
     case 'ContractMappedToWorkspace':
       return mapInto(docs, event.data.workspaceId, (doc) => ({
         ...doc,
-        mappedContracts: withItem(doc.mappedContracts, event.data.contractId),
+        mappedContracts: mappedOnce(
+          doc.mappedContracts,
+          event.data.contractId,
+          event.data.mappedAt,
+        ),
       }));
     case 'PackageMappedToWorkspace':
       return mapInto(docs, event.data.workspaceId, (doc) => ({
         ...doc,
-        mappedPackages: withItem(doc.mappedPackages, event.data.packageId),
+        mappedPackages: mappedOnce(doc.mappedPackages, event.data.packageId, event.data.mappedAt),
       }));
   }
 }
 
 /**
  * Cases with what they name, and the contracts, packages and workspace mappings they are
- * judged against. Judging happens at query time: "expired" depends on the day asked about and
- * "unmapped" on the workspace viewed.
+ * judged against. Judging happens at query time: "unmapped" depends on the workspace viewed and
+ * its mappings on the day asked about.
  */
 export const extraCasesProjection: Projection<ExtraCasesEvent> = {
   name: 'extra-cases',
-  version: 2,
+  // 3: mappings carry when they were made, admissions by name when they were made.
+  version: 3,
   handles: HANDLES,
   collections: [
     { name: C.cases, indexes: [['workspaceId']] },

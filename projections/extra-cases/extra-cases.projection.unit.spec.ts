@@ -27,8 +27,8 @@ describe('extra-cases projection', () => {
           id: 'w1',
           workspaceId: 'w1',
           agreementId: 'a1',
-          mappedContracts: ['k1'],
-          mappedPackages: ['p1'],
+          mappedContracts: { k1: '2026-01-02T00:00:00.000Z' },
+          mappedPackages: { p1: '2026-01-02T00:00:00.000Z' },
         },
       },
       contracts: {
@@ -66,7 +66,7 @@ describe('extra-cases projection', () => {
           packageId: null,
           entitlementId: 'prs',
           openedAt: '2026-03-03T10:00:00.000Z',
-          viewerUserIds: ['u1'],
+          viewers: [{ userId: 'u1', admittedAt: '2026-03-03T10:00:00.000Z' }],
         },
       },
     });
@@ -93,9 +93,23 @@ describe('extra-cases projection', () => {
     },
   ];
 
-  it('admits the people a case was shared with and the members of a granted group by name', () => {
+  it('admits the people a case was shared with and the members of a granted group by name, with when', () => {
     givenEvents(extraCasesProjection, [...history, ...admissions]).thenDocuments((docs) =>
-      expect(docs.cases.c1.viewerUserIds).toEqual(['u1', 'sue', 'ann']),
+      expect(docs.cases.c1.viewers).toEqual([
+        { userId: 'u1', admittedAt: '2026-03-03T10:00:00.000Z' },
+        { userId: 'sue', admittedAt: '2026-03-03T11:00:00.000Z' },
+        { userId: 'ann', admittedAt: '2026-03-03T11:00:00.000Z' },
+      ]),
+    );
+  });
+
+  it('keeps when a contract was first mapped into a workspace: a repeated mapping does not move it', () => {
+    const later = {
+      ...contractMapped('w1', 'k1'),
+      data: { workspaceId: 'w1', contractId: 'k1', mappedAt: '2026-05-01T00:00:00.000Z' },
+    };
+    givenEvents(extraCasesProjection, [...history, later]).thenDocuments((docs) =>
+      expect(docs.workspaces.w1.mappedContracts).toEqual({ k1: '2026-01-02T00:00:00.000Z' }),
     );
   });
 

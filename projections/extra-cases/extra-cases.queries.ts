@@ -13,7 +13,10 @@ import {
   WorkspaceMappingsDoc,
 } from './extra-cases.documents';
 import { ExtraCaseRule, JudgingContext, judgeCase } from './extra-cases.rules';
-import { seesEveryCaseOf } from '@hub/projections/cases/cases.visibility';
+import {
+  admittedInCurrentMembership,
+  seesEveryCaseOf,
+} from '@hub/projections/cases/cases.visibility';
 import { toCsv } from '@hub/projections/customer-activity/csv';
 
 /**
@@ -96,19 +99,22 @@ interface JudgedRow extends ExtraCaseRow {
 
 const listKey = (openedAt: string, caseId: string): string => `${openedAt}|${caseId}`;
 
-/** Whether the caller may see the case under domain.md §5 (so Customer Activity may name it). */
+/**
+ * Whether the caller may see the case under domain.md §5 at the time of the query (so Customer
+ * Activity may name it): the same rules as the case list, an admission by name counting only
+ * when it came through the caller's current membership of the case's workspace (domain.md §3).
+ */
 function mayName(scope: ActivityScope & { userId?: string }, c: ExtraCaseCandidateDoc): boolean {
-  if (
-    seesEveryCaseOf(
-      { all: scope.all, workspaces: scope.workspaces, userId: scope.userId ?? '' },
-      c.workspaceId,
-    )
-  )
-    return true;
-  return (
-    scope.workspaces.has(c.workspaceId) &&
-    scope.userId !== undefined &&
-    (c.viewerUserIds ?? []).includes(scope.userId)
+  const caseScope = { all: scope.all, workspaces: scope.workspaces, userId: scope.userId ?? '' };
+  if (seesEveryCaseOf(caseScope, c.workspaceId)) return true;
+  if (!scope.workspaces.has(c.workspaceId) || scope.userId === undefined) return false;
+  return c.viewers.some(
+    (viewer) =>
+      viewer.userId === scope.userId &&
+      admittedInCurrentMembership(caseScope, {
+        workspaceId: c.workspaceId,
+        admittedAt: viewer.admittedAt,
+      }),
   );
 }
 

@@ -125,6 +125,76 @@ describe('extra cases (domain.md §5): which cases, under which rule', () => {
     expect(named.cases.map((c) => c.caseId)).toContain('expired');
   });
 
+  it('judges "unmapped" by the mappings as they stood on the evaluation day', async () => {
+    const mappedLater = await memoryView(extraCasesProjection, [
+      workspaceCreated('w3'),
+      contractAdded('k1', '2026-12-31'),
+      caseOpened('before-mapping', 'w3', { contractId: 'k1', entitlementId: 'prs' }, '05'),
+      {
+        ...contractMapped('w3', 'k1'),
+        data: { workspaceId: 'w3', contractId: 'k1', mappedAt: '2026-03-08T09:00:00.000Z' },
+      },
+    ]);
+    const on = async (asOfDate: string) =>
+      (
+        await extraCases(
+          mappedLater,
+          scopeOf('wa', { w3: ['WorkspaceAdministrator'] }),
+          readExtraCasesParams({ workspaceId: 'w3', asOfDate }, NOW),
+        )
+      ).cases.map((c) => [c.caseId, c.rule]);
+    expect(await on('2026-03-07')).toEqual([['before-mapping', 'unmapped_contract']]);
+    // Mapped since: the same case is covered, viewed on any later day.
+    expect(await on('2026-03-08')).toEqual([]);
+    expect(await on('2026-03-10')).toEqual([]);
+  });
+
+  it('a case that names no contract is judged by the lines known on its opening day', async () => {
+    const lateLine = await memoryView(extraCasesProjection, [
+      workspaceCreated('w1'),
+      caseOpened('early', 'w1', { entitlementId: 'prs' }, '02'),
+      {
+        ...contractAdded('k-late', '2026-12-31'),
+        data: {
+          ...contractAdded('k-late', '2026-12-31').data,
+          addedAt: '2026-03-05T00:00:00.000Z',
+        },
+      },
+    ]);
+    const answer = await extraCases(
+      lateLine,
+      admin,
+      readExtraCasesParams({ workspaceId: 'w1', asOfDate: '2026-03-10' }, NOW),
+    );
+    expect(answer.cases.map((c) => [c.caseId, c.rule])).toEqual([['early', 'missing_reference']]);
+  });
+
+  it('a member who left and re-joined is no longer named the cases shared with them before', async () => {
+    const shared = await memoryView(extraCasesProjection, [
+      workspaceCreated('w1'),
+      caseOpened('su', 'w1', { category: 'SU' }, '02'),
+      {
+        type: 'CaseShared',
+        streamName: 'case-su',
+        data: { caseId: 'su', userId: 'sue', sharedBy: 'u1', sharedAt: '2026-03-02T12:00:00.000Z' },
+      },
+    ]);
+    const holder = (memberSince: string) => {
+      const scope = scopeOf('sue', { w1: ['Member', 'CustomerActivity'] });
+      scope.workspaces.get('w1')!.memberSince = memberSince;
+      return scope;
+    };
+    const params = readExtraCasesParams({ workspaceId: 'w1', asOfDate: '2026-03-10' }, NOW);
+    const first = await extraCases(shared, holder('2026-03-01T00:00:00.000Z'), params);
+    expect(first.cases.map((c) => [c.caseId, c.title])).toEqual([['su', 'Case su']]);
+    // Removed on the 4th, re-joined on the 5th: the share came through the ended membership.
+    const rejoined = await extraCases(shared, holder('2026-03-05T00:00:00.000Z'), params);
+    expect(rejoined.cases.map((c) => [c.caseId, c.title, c.rule])).toEqual([
+      [null, null, 'support_category'],
+    ]);
+    expect(rejoined.countsByService).toEqual(first.countsByService);
+  });
+
   it('counts cases per service over the whole selection, newest first', async () => {
     const answer = await ask('all');
     expect(answer.cases.map((c) => c.caseId)).toEqual([

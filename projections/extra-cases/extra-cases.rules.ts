@@ -32,25 +32,31 @@ function findLine(lines: readonly EntitlementRef[] | undefined, id: string) {
   return lines?.find((line) => line.entitlementId === id);
 }
 
+/** Known to the hub by the day the case was opened (rules are judged as of that day). */
+const knownOn = (owner: { knownSince?: string } | undefined, day: string) =>
+  !!owner && (owner.knownSince === undefined || owner.knownSince.slice(0, 10) <= day);
+
 /**
  * The entitlement a case draws on: in the package it names, else the contract it names, else
- * (naming neither) any contract or package of the agreement. Undefined when unknown.
+ * (naming neither) any contract or package of the agreement the hub knew of on the day the case
+ * was opened. Undefined when unknown.
  */
 function entitlementOf(c: ExtraCaseCandidateDoc, ctx: JudgingContext): EntitlementRef | undefined {
   if (!c.entitlementId) return undefined;
   const id = c.entitlementId;
   if (c.packageId) return findLine(ctx.packages.get(c.packageId)?.entitlements, id);
   if (c.contractId) return findLine(ctx.contracts.get(c.contractId)?.entitlements, id);
+  const openedOn = c.openedAt.slice(0, 10);
   for (const owner of [...ctx.contracts.values(), ...ctx.packages.values()]) {
-    const line = findLine(owner.entitlements, id);
+    const line = knownOn(owner, openedOn) ? findLine(owner.entitlements, id) : undefined;
     if (line) return line;
   }
   return undefined;
 }
 
-/** Known to the hub by the day the case was opened (rules are judged as of that day). */
-const knownOn = (owner: { knownSince?: string } | undefined, day: string) =>
-  !!owner && (owner.knownSince === undefined || owner.knownSince.slice(0, 10) <= day);
+/** Whether an id was mapped into the workspace on or before the evaluation day. */
+const mappedBy = (mapped: Record<string, string>, id: string, day: string) =>
+  mapped[id] !== undefined && mapped[id].slice(0, 10) <= day;
 
 function namesMissing(c: ExtraCaseCandidateDoc, ctx: JudgingContext): boolean {
   const openedOn = c.openedAt.slice(0, 10);
@@ -88,8 +94,9 @@ export function judgeCase(c: ExtraCaseCandidateDoc, ctx: JudgingContext): ExtraC
   if (contractId && !contract) return verdict('missing_reference');
   if (contract) {
     if (contract.endsOn < openedOn) return verdict('expired_contract');
-    const packageMapped = !!c.packageId && ctx.workspace.mappedPackages.includes(c.packageId);
-    if (!ctx.workspace.mappedContracts.includes(contract.contractId) && !packageMapped)
+    const { mappedContracts, mappedPackages } = ctx.workspace;
+    const packageMapped = !!c.packageId && mappedBy(mappedPackages, c.packageId, ctx.day);
+    if (!mappedBy(mappedContracts, contract.contractId, ctx.day) && !packageMapped)
       return verdict('unmapped_contract');
   }
   if (c.category && EXTRA_CATEGORIES.includes(c.category)) return verdict('support_category');

@@ -1,16 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ValidationError } from '@hub/domain';
+import { SubjectKeyStore } from '@hub/event-store';
 import { AsOfQuery } from '../as-of-query';
 import { ReadModels } from '@hub/projection/query/read-models';
+import { ReadQueryDto } from '@hub/projection/query/query-params';
+import { OrgQueryDto, SearchQueryDto } from './helpdesk.query.dto';
 import { agentPartnerOf } from './helpdesk.scope';
 import { SearchAnswer, parseSearchInput, searchCustomers } from './helpdesk.search';
 import { OrgView, UserView, orgView, parseUsersLimit, userView } from './helpdesk.views';
@@ -46,13 +42,14 @@ const PROJECTION = 'helpdesk';
  * `helpdesk` as of a past moment, for auditors: `partnerId` names whose customers to answer
  * for, then `q` (search), `orgId` (organisation view) or `userId` (user view).
  */
-export const helpdeskAsOf: AsOfQuery = (view, _scope, query) => {
+export const helpdeskAsOf: AsOfQuery = (view, _scope, query, _now, addressKey) => {
   const partnerId = query.partnerId;
   if (!partnerId)
     throw new ValidationError('partnerId is required', {
       partnerId: ['name the partner whose Help Desk view to show'],
     });
-  if (query.q !== undefined) return searchCustomers(view, partnerId, parseSearchInput(query));
+  if (query.q !== undefined)
+    return searchCustomers(view, partnerId, parseSearchInput(query, addressKey));
   if (query.orgId)
     return orgView(view, partnerId, query.orgId, {
       limit: parseUsersLimit(query.usersLimit),
@@ -73,24 +70,22 @@ export const helpdeskAsOf: AsOfQuery = (view, _scope, query) => {
 @ApiBearerAuth()
 @Controller('helpdesk')
 export class HelpDeskQueryController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly keys: SubjectKeyStore,
+  ) {}
 
   @Get('search')
   @ApiOperation({
     summary:
       "Find the partner's customer organisations and users by name, id, domain, e-mail, meetings site or order number (HelpDeskAgent)",
   })
-  @ApiQuery({ name: 'q', required: true, description: 'at least 2 characters; prefix or whole' })
-  @ApiQuery({ name: 'limit', required: false, description: 'results per kind, 1–50 (20)' })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: SearchAnswerDto })
   async search(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('q') q?: string,
-    @Query('limit') limit?: string,
-    @Query('minPosition') minPosition?: string,
+    @Query() { q, limit, minPosition }: SearchQueryDto,
   ): Promise<SearchAnswer> {
-    const input = parseSearchInput({ q, limit });
+    const input = parseSearchInput({ q, limit }, (email) => this.keys.addressKey(email));
     const view = await this.readModels.view(PROJECTION, minPosition);
     const partnerId = await agentPartnerOf(view, user);
     return searchCustomers(view, partnerId, input);
@@ -101,15 +96,10 @@ export class HelpDeskQueryController {
     summary:
       'A customer organisation: created, sites, licences and subscriptions, administrators, users and devices (HelpDeskAgent)',
   })
-  @ApiQuery({ name: 'usersLimit', required: false, description: 'users per page, 1–200 (50)' })
-  @ApiQuery({ name: 'usersCursor', required: false })
-  @ApiQuery({ name: 'minPosition', required: false })
   async org(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orgId') orgId: string,
-    @Query('usersLimit') usersLimit?: string,
-    @Query('usersCursor') usersCursor?: string,
-    @Query('minPosition') minPosition?: string,
+    @Query() { usersLimit, usersCursor, minPosition }: OrgQueryDto,
   ): Promise<OrgView> {
     const limit = parseUsersLimit(usersLimit);
     const view = await this.readModels.view(PROJECTION, minPosition);
@@ -122,11 +112,10 @@ export class HelpDeskQueryController {
     summary:
       'A user of a customer: status, last e-mail, licences, devices, features, suppression (HelpDeskAgent)',
   })
-  @ApiQuery({ name: 'minPosition', required: false })
   async user(
     @CurrentUser() user: AuthenticatedUser,
     @Param('userId') userId: string,
-    @Query('minPosition') minPosition?: string,
+    @Query() { minPosition }: ReadQueryDto,
   ): Promise<UserView> {
     const view = await this.readModels.view(PROJECTION, minPosition);
     const partnerId = await agentPartnerOf(view, user);

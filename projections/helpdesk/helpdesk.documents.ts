@@ -1,3 +1,5 @@
+import { addressKeyOf } from '@hub/event-store';
+
 /** The directory's record of a customer organisation, as Help Desk agents see it (domain.md §7). */
 export interface OrgDoc {
   [key: string]: unknown;
@@ -30,7 +32,10 @@ export interface UserDoc {
   [key: string]: unknown;
   userId: string;
   orgId: string | null;
+  /** Shown by the views; '[erased]' once the person is erased and the projection rebuilt. */
   email: string;
+  /** The keyed hash of the address (`addressKeyOf`): how the user view finds a suppression. */
+  emailKey: string | null;
   firstName: string;
   lastName: string;
   displayName: string;
@@ -42,10 +47,12 @@ export interface UserDoc {
   terms: IndexedTerms | null;
 }
 
-/** An address on the do-not-contact list (or taken off it), keyed by the lower-cased address. */
+/**
+ * An address on the do-not-contact list (or taken off it), keyed by the keyed hash of the
+ * normalised address: the list holds no address, and still answers for an erased person's.
+ */
 export interface SuppressionDoc {
   [key: string]: unknown;
-  email: string;
   suppressed: boolean;
   reason: string;
   recordedAt: string;
@@ -118,7 +125,6 @@ export type SearchField =
   | 'orderNumber'
   | 'userId'
   | 'email'
-  | 'emailLocalPart'
   | 'emailDomain'
   | 'firstName'
   | 'lastName'
@@ -142,5 +148,16 @@ export const consentId = (orgId: string, partnerId: string): string => `${orgId}
 export const termId = (kind: 'org' | 'user', entityId: string, term: string): string =>
   `${kind}:${entityId}:${term}`;
 
-/** Addresses are matched case-insensitively (as the suppression streams key them). */
-export const emailKey = (email: string): string => email.trim().toLowerCase();
+/**
+ * The term an address is found by: its keyed hash, marked with capitals so that no query
+ * (normalised to lower case) reaches it as a prefix; only the whole address, keyed, finds it.
+ */
+export const addressTerm = (addressKey: string): string => `ADDRESS:${addressKey}`;
+
+/** The address key of a record read through the personal-data codec; a wiring error without. */
+export function requireAddressKey(record: object): string {
+  const key = addressKeyOf(record);
+  if (key === undefined)
+    throw new Error('an address record was read without the personal-data codec: no address key');
+  return key;
+}

@@ -25,10 +25,12 @@ import {
   UserDoc,
   agentId,
   consentId,
-  emailKey,
   managedId,
+  requireAddressKey,
   termId,
 } from './helpdesk.documents';
+import { addressKeyOf } from '@hub/event-store';
+import { lookupAddressKey } from '../address-keys';
 import { TermEntry, termsOfOrg, termsOfUser } from './helpdesk.terms';
 
 /** The events this read model folds. */
@@ -61,7 +63,7 @@ function locate(event: RecordedOf<HelpdeskEvent>): DocKey[] {
     case 'UserUpserted':
       return [
         { collection: C.users, id: data.userId },
-        ...termsOfUser(data).map((t) => ({
+        ...termsOfUser(data, lookupAddressKey(data)).map((t) => ({
           collection: C.terms,
           id: termId('user', data.userId, t.term),
         })),
@@ -70,7 +72,7 @@ function locate(event: RecordedOf<HelpdeskEvent>): DocKey[] {
       return [{ collection: C.users, id: data.userId }];
     case 'EmailSuppressionRecorded':
     case 'SuppressionRemoved':
-      return [{ collection: C.suppressions, id: emailKey(data.email) }];
+      return [{ collection: C.suppressions, id: requireAddressKey(data) }];
     case 'HelpDeskAgentGranted':
       return [{ collection: C.agents, id: agentId(data.partnerId, data.userId) }];
     case 'SubscriptionRegistered':
@@ -118,6 +120,7 @@ function emptyUser(userId: string): UserDoc {
     userId,
     orgId: null,
     email: '',
+    emailKey: null,
     firstName: '',
     lastName: '',
     displayName: '',
@@ -162,10 +165,12 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<HelpdeskEvent>): void {
     }
     case 'UserUpserted': {
       const previous = docs.get<UserDoc>(C.users, data.userId) ?? emptyUser(data.userId);
+      const emailKey = addressKeyOf(data) ?? null;
       const user: UserDoc = {
         ...previous,
         orgId: data.orgId,
         email: data.email,
+        emailKey,
         firstName: data.firstName,
         lastName: data.lastName,
         displayName: data.displayName,
@@ -173,7 +178,14 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<HelpdeskEvent>): void {
         licences: data.licences,
         devices: data.devices,
         features: data.features,
-        terms: syncTerms(docs, 'user', data.userId, data.orgId, previous.terms, termsOfUser(data)),
+        terms: syncTerms(
+          docs,
+          'user',
+          data.userId,
+          data.orgId,
+          previous.terms,
+          termsOfUser(data, lookupAddressKey(data)),
+        ),
       };
       return docs.put(C.users, data.userId, user);
     }
@@ -191,18 +203,17 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<HelpdeskEvent>): void {
     }
     case 'EmailSuppressionRecorded': {
       const doc: SuppressionDoc = {
-        email: emailKey(data.email),
         suppressed: true,
         reason: data.reason,
         recordedAt: data.recordedAt,
         removedAt: null,
       };
-      return docs.put(C.suppressions, emailKey(data.email), doc);
+      return docs.put(C.suppressions, requireAddressKey(data), doc);
     }
     case 'SuppressionRemoved': {
-      const doc = docs.get<SuppressionDoc>(C.suppressions, emailKey(data.email));
+      const doc = docs.get<SuppressionDoc>(C.suppressions, requireAddressKey(data));
       if (!doc) return;
-      return docs.put(C.suppressions, emailKey(data.email), {
+      return docs.put(C.suppressions, requireAddressKey(data), {
         ...doc,
         suppressed: false,
         removedAt: data.removedAt,
@@ -243,7 +254,8 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<HelpdeskEvent>): void {
 export const helpdeskProjection: Projection<HelpdeskEvent> = {
   name: 'helpdesk',
   // 2: exact term index (no stale terms left for queries to drop).
-  version: 2,
+  // 3: addresses indexed and suppressions keyed by the address's keyed hash, never the address.
+  version: 3,
   handles: [
     'OrganizationUpserted',
     'UserUpserted',

@@ -7,6 +7,7 @@ import {
   SearchField,
   TermDoc,
   UserDoc,
+  addressTerm,
 } from './helpdesk.documents';
 import { candidateOrgIds, isManagedBy } from './helpdesk.scope';
 import { MIN_QUERY_LENGTH, normalizeText, termScore } from './helpdesk.terms';
@@ -48,10 +49,21 @@ export interface SearchAnswer {
 export interface SearchInput {
   q: string;
   limit: number;
+  /** For a query that is an e-mail address: the term its keyed hash is indexed by. */
+  address?: string;
 }
 
-/** 400 `validation_failed` naming the field for a query too short or a limit out of range. */
-export function parseSearchInput(raw: { q?: string; limit?: string }): SearchInput {
+/** The keyed hash of a normalised e-mail address (`SubjectKeyStore.addressKey`). */
+export type AddressKeyOf = (email: string) => string;
+
+/**
+ * 400 `validation_failed` naming the field for a query too short or a limit out of range. A
+ * query holding an `@` is looked up as an address too, by its keyed hash.
+ */
+export function parseSearchInput(
+  raw: { q?: string; limit?: string },
+  addressKey: AddressKeyOf,
+): SearchInput {
   const q = normalizeText(raw.q ?? '');
   if (q.length < MIN_QUERY_LENGTH)
     throw new ValidationError('q is too short', {
@@ -64,7 +76,9 @@ export function parseSearchInput(raw: { q?: string; limit?: string }): SearchInp
     throw new ValidationError('limit is not valid', {
       limit: [`must be an integer from 1 to ${MAX_SEARCH_LIMIT}`],
     });
-  return { q, limit };
+  return q.includes('@')
+    ? { q, limit, address: addressTerm(addressKey(raw.q ?? '')) }
+    : { q, limit };
 }
 
 interface Best {
@@ -72,14 +86,18 @@ interface Best {
   score: number;
 }
 
-/** Term documents matching `q` exactly or as a prefix, within the candidate orgs. */
-async function matchingTerms(view: ProjectionView, q: string, scope: string[]): Promise<TermDoc[]> {
+/** Term documents matching the query exactly or as a prefix, within the candidate orgs. */
+async function matchingTerms(
+  view: ProjectionView,
+  { q, address }: SearchInput,
+  scope: string[],
+): Promise<TermDoc[]> {
   const inScope = new Set(scope);
   const orgFilter: Filter = scope.length <= MAX_IN_FILTER ? { orgId: { $in: scope } } : {};
   const terms = view.collection(C.terms);
   const [exact, prefix] = await Promise.all([
     view.store.find<TermDoc>(terms, {
-      filter: { term: q, ...orgFilter },
+      filter: { term: address ? { $in: [q, address] } : q, ...orgFilter },
       limit: TERMS_PER_QUERY,
     }),
     view.store.find<TermDoc>(terms, {
@@ -91,11 +109,11 @@ async function matchingTerms(view: ProjectionView, q: string, scope: string[]): 
   return [...exact.items, ...prefix.items].filter((term) => inScope.has(term.orgId));
 }
 
-function bestPerEntity(terms: TermDoc[], q: string): Map<string, Best> {
+function bestPerEntity(terms: TermDoc[], { q, address }: SearchInput): Map<string, Best> {
   const best = new Map<string, Best>();
   for (const term of terms) {
     const key = `${term.kind}:${term.entityId}`;
-    const score = termScore(term, q);
+    const score = termScore(term, term.term === address ? address : q);
     const current = best.get(key);
     if (!current || score > current.score) best.set(key, { term, score });
   }
@@ -120,7 +138,7 @@ export async function searchCustomers(
 ): Promise<SearchAnswer> {
   const scope = await candidateOrgIds(view, partnerId);
   if (scope.length === 0) return { organizations: [], users: [] };
-  const best = bestPerEntity(await matchingTerms(view, input.q, scope), input.q);
+  const best = bestPerEntity(await matchingTerms(view, input, scope), input);
   const hits = [...best.values()];
   const userHits = hits.filter((hit) => hit.term.kind === 'user');
   const users = await view.store.getMany<UserDoc>(

@@ -1,4 +1,4 @@
-import { SearchField } from './helpdesk.documents';
+import { SearchField, addressTerm } from './helpdesk.documents';
 
 /*
  * The help-desk search index: one `terms` document per (entity, term), id `kind:entityId:term`.
@@ -31,7 +31,6 @@ export const FIELD_WEIGHTS: Record<SearchField, number> = {
   displayName: 6,
   firstName: 6,
   lastName: 6,
-  emailLocalPart: 5,
   emailDomain: 3,
 };
 
@@ -52,6 +51,11 @@ export function wordsOf(value: string): string[] {
 
 class TermSet {
   private readonly byTerm = new Map<string, TermEntry>();
+
+  /** A term kept as it is (not normalised): the address's keyed term. */
+  addExact(term: string, field: SearchField): void {
+    this.keep({ term, field, match: 'whole', weight: FIELD_WEIGHTS[field] });
+  }
 
   add(raw: string | undefined, field: SearchField, words = false): void {
     if (!raw) return;
@@ -101,19 +105,25 @@ export function termsOfOrg(org: {
   return set.entries();
 }
 
-/** The attributes a user is found by: names, display name, unique id, e-mail address. */
-export function termsOfUser(user: {
-  userId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-}): TermEntry[] {
+/**
+ * The attributes a user is found by: names, display name, unique id, e-mail address. The
+ * address is indexed by its keyed hash only (found by the whole address, never by a part of
+ * it), its domain as it is: a domain names an organisation, not a person.
+ */
+export function termsOfUser(
+  user: {
+    userId: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+    displayName: string;
+  },
+  addressKey: string | null,
+): TermEntry[] {
   const set = new TermSet();
   set.add(user.userId, 'userId');
-  set.add(user.email, 'email');
-  const [localPart, domain] = normalizeText(user.email).split('@');
-  set.add(localPart, 'emailLocalPart');
+  if (addressKey) set.addExact(addressTerm(addressKey), 'email');
+  const [, domain] = normalizeText(user.email).split('@');
   set.add(domain, 'emailDomain');
   set.add(user.firstName, 'firstName', true);
   set.add(user.lastName, 'lastName', true);

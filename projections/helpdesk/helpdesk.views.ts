@@ -10,7 +10,6 @@ import {
   SuppressionDoc,
   UserDoc,
   consentId,
-  emailKey,
 } from './helpdesk.documents';
 import { isManagedBy, managedOrg } from './helpdesk.scope';
 
@@ -149,10 +148,9 @@ export async function userView(
       : null;
   if (!user || !isManagedBy(org, partnerId))
     throw new NotFoundError(`User ${userId} not found among the partner's customers`);
-  const suppression = await view.store.get<SuppressionDoc>(
-    view.collection(C.suppressions),
-    emailKey(user.email),
-  );
+  const suppression = user.emailKey
+    ? await view.store.get<SuppressionDoc>(view.collection(C.suppressions), user.emailKey)
+    : null;
   const suppressed = suppression?.suppressed ?? false;
   return {
     userId: user.userId,

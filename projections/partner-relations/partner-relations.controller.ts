@@ -5,13 +5,12 @@ import {
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
-  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
 import { ReadModels } from '@hub/projection/query/read-models';
-import { QueryReader, RawQuery } from '@hub/projection/query/query-reader';
+import { ReadQueryDto, TextParam } from '@hub/projection/query/query-params';
 import { nowOf } from '@hub/projection/query/request-clock';
 import {
   RelationsCaller,
@@ -76,8 +75,11 @@ function callerOf(user: AuthenticatedUser): RelationsCaller {
   };
 }
 
-const minPositionOf = (query: RawQuery) =>
-  typeof query.minPosition === 'string' ? query.minPosition : undefined;
+/** GET /v1/gdap-relationships. */
+class GdapQueryDto extends ReadQueryDto {
+  @TextParam('only this partner') partnerId?: string;
+  @TextParam('only this customer organisation') customerOrgId?: string;
+}
 
 /** GDAP relationships, service health and read-only sessions, each scoped to who asks. */
 @ApiTags('partner-relations')
@@ -91,23 +93,15 @@ export class PartnerRelationsController {
     summary:
       "GDAP relationships with status, roles, end and autoExtend: the partner's admins and agents see their partner's, a customer's Customer Administrators their organisation's",
   })
-  @ApiQuery({ name: 'partnerId', required: false })
-  @ApiQuery({ name: 'customerOrgId', required: false })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: GdapRelationshipsAnswer })
   @ApiResponse({ status: 404, description: "not_found: another side's relationships" })
   async gdap(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: RawQuery,
+    @Query() query: GdapQueryDto,
     @Req() request: { server?: unknown },
   ): Promise<GdapRelationshipsAnswer> {
-    const reader = new QueryReader(query, ['partnerId', 'customerOrgId', 'minPosition']);
-    const filter = {
-      partnerId: reader.text('partnerId'),
-      customerOrgId: reader.text('customerOrgId'),
-    };
-    reader.done();
-    const view = await this.readModels.view('partner-relations', minPositionOf(query));
+    const filter = { partnerId: query.partnerId, customerOrgId: query.customerOrgId };
+    const view = await this.readModels.view('partner-relations', query.minPosition);
     return gdapRelationships(view, callerOf(user), filter, nowOf(request));
   }
 
@@ -116,17 +110,15 @@ export class PartnerRelationsController {
     summary:
       "The customer's service incidents: its Customer Administrators, or a partner's AdminAgents under an active GDAP relationship",
   })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: ServiceHealthAnswer })
   @ApiResponse({ status: 404, description: "not_found: outside the caller's scope" })
   async health(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orgId') orgId: string,
-    @Query() query: RawQuery,
+    @Query() { minPosition }: ReadQueryDto,
     @Req() request: { server?: unknown },
   ): Promise<ServiceHealthAnswer> {
-    new QueryReader(query, ['minPosition']).done();
-    const view = await this.readModels.view('partner-relations', minPositionOf(query));
+    const view = await this.readModels.view('partner-relations', minPosition);
     return serviceHealth(view, callerOf(user), orgId, nowOf(request));
   }
 
@@ -134,17 +126,15 @@ export class PartnerRelationsController {
   @ApiOperation({
     summary: 'Read-only sessions held on the organisation (its Customer Administrators)',
   })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: SessionsAnswer })
   @ApiResponse({ status: 404, description: 'not_found: not a Customer Administrator of the org' })
   async sessions(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orgId') orgId: string,
-    @Query() query: RawQuery,
+    @Query() { minPosition }: ReadQueryDto,
     @Req() request: { server?: unknown },
   ): Promise<SessionsAnswer> {
-    new QueryReader(query, ['minPosition']).done();
-    const view = await this.readModels.view('partner-relations', minPositionOf(query));
+    const view = await this.readModels.view('partner-relations', minPosition);
     return readOnlySessions(view, callerOf(user), orgId, nowOf(request));
   }
 }

@@ -9,6 +9,7 @@ import {
   GdapRelationshipRequested,
   GdapRelationshipTerminated,
 } from '@hub/domain/gdap/gdap.events';
+import { GdapRelationshipExtended } from '@hub/domain/gdap/gdap-term.events';
 import { ReadOnlySessionOpened } from '@hub/domain/helpdesk/readonly-session.events';
 import { ReadOnlyAccessConsentWithdrawn } from '@hub/domain/subscriptions/customer-subscriptions.events';
 import { ServiceIncidentRecorded } from '@hub/domain/directory/service-incident';
@@ -27,6 +28,7 @@ type PartnerRelationsEvent =
   | GdapRelationshipRequested
   | GdapRelationshipApproved
   | GdapRelationshipTerminated
+  | GdapRelationshipExtended
   | ReadOnlySessionOpened
   | ReadOnlyAccessConsentWithdrawn
   | ServiceIncidentRecorded
@@ -38,6 +40,7 @@ const HANDLES: readonly PartnerRelationsEvent['type'][] = [
   'GdapRelationshipRequested',
   'GdapRelationshipApproved',
   'GdapRelationshipTerminated',
+  'GdapRelationshipExtended',
   'ReadOnlySessionOpened',
   'ReadOnlyAccessConsentWithdrawn',
   'ServiceIncidentRecorded',
@@ -52,6 +55,7 @@ function locate(recorded: RecordedEvent): DocKey[] {
     case 'GdapRelationshipRequested':
     case 'GdapRelationshipApproved':
     case 'GdapRelationshipTerminated':
+    case 'GdapRelationshipExtended':
       return [{ collection: C.gdap, id: event.data.relationshipId }];
     case 'ReadOnlySessionOpened':
       return [{ collection: C.sessions, id: event.data.sessionId }];
@@ -104,6 +108,9 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
       return updateGdap(docs, event.data.relationshipId, {
         terminatedAt: event.data.terminatedAt,
       });
+    case 'GdapRelationshipExtended':
+      // The clock extended an autoExtend relationship at its end: it runs to the new end.
+      return updateGdap(docs, event.data.relationshipId, { endsAt: event.data.endsAt });
     case 'ReadOnlySessionOpened': {
       const { sessionId, orgId, partnerId, agentUserId, openedAt, endsAt } = event.data;
       return docs.put(C.sessions, sessionId, {
@@ -163,7 +170,8 @@ function evolve(docs: ProjectionDocs, recorded: RecordedEvent): void {
  */
 export const partnerRelationsProjection: Projection = {
   name: 'partner-relations',
-  version: 1,
+  // 2: an automatic extension moves the relationship's end.
+  version: 2,
   handles: HANDLES,
   collections: [
     { name: C.gdap, indexes: [['partnerId'], ['customerOrgId']] },

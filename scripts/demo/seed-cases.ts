@@ -14,6 +14,8 @@ export async function seedCases(
     otherContractId: string;
     now: Date;
     setClock?: (instant: string | null) => void;
+    /** The hub's clock (a test hub's fake one stands still): a response is never after it. */
+    hubNow?: () => Date;
   },
 ): Promise<{ open: string; breached: string; closed: string }> {
   const { admin, service } = given;
@@ -50,7 +52,7 @@ export async function seedCases(
   });
   // Answered as the seed runs: after the case opened, never in the hub's future.
   await post(`/v1/cases/${closed.caseId}/responses`, service, {
-    respondedAt: new Date().toISOString(),
+    respondedAt: (given.hubNow?.() ?? new Date()).toISOString(),
   });
   await post(`/v1/cases/${closed.caseId}/close`, admin, { resolution: 'Migration plan delivered' });
   await openCase({

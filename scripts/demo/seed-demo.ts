@@ -42,12 +42,13 @@ const line = (
   kind = 'consumable',
 ) => ({ entitlementId, category, service, unit, quantity, kind });
 
-/** `setClock` (the test hub's) lets a case open in the past and breach; else it breaches later. */
+/** `setClock`, `hubNow`: a test hub's clock, set back so a case breaches, read if fake. */
 export async function seedDemo(
   base: string,
   mint: Mint,
   now = new Date(),
   setClock?: (instant: string | null) => void,
+  hubNow?: () => Date,
 ): Promise<DemoSeed> {
   const hub = new DemoClient(base);
   const day = (offset: number) => dayFrom(now, offset);
@@ -270,6 +271,7 @@ export async function seedDemo(
     otherContractId: contracts.europe,
     now,
     setClock,
+    hubNow,
   });
   const partnerCase = await seedPartner(post, {
     csam,

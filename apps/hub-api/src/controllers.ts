@@ -12,7 +12,9 @@ import { PartnersController } from './partners/partners.controller';
 import { CustomersController } from './subscriptions/customers.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { AuditController } from './read/audit.controller';
+import { AuditAsOfController } from './read/audit-as-of.controller';
 import { ProjectionsController } from './read/projections.controller';
+import { SignInController } from './sign-in/sign-in.controller';
 
 /** The command routes (api.md "Commands"), one controller per slice; each dispatches on the CommandBus. */
 export const COMMAND_CONTROLLERS = [
@@ -31,5 +33,13 @@ export const COMMAND_CONTROLLERS = [
   InboundController,
 ];
 
-/** Routes over every projection: status and rebuilds, audit and as-of answers. */
-export const OPERATIONS_CONTROLLERS = [ProjectionsController, AuditController];
+/**
+ * Routes over every projection (status and rebuilds, audit and as-of answers), and how a
+ * browser signs in.
+ */
+export const OPERATIONS_CONTROLLERS = [
+  ProjectionsController,
+  AuditController,
+  AuditAsOfController,
+  SignInController,
+];

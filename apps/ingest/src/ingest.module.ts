@@ -5,7 +5,7 @@ import { HUB_METRICS, HubMetrics } from '@hub/runtime/observability/hub-metrics'
 import { KafkaNotificationPublisher, NOTIFICATION_PUBLISHER, createKafka } from '@hub/messaging';
 import { INGEST_ENABLED, IngestLifecycle } from './ingest.lifecycle';
 import { KafkaHealthContributor } from './kafka-health';
-import { KAFKA_SETTINGS, loadKafkaSettings } from './kafka-settings';
+import { KAFKA_SETTINGS } from './kafka-settings';
 
 const CONSUMER_LAG_SOURCE = Symbol('ConsumerLagSource');
 
@@ -18,9 +18,9 @@ const CONSUMER_LAG_SOURCE = Symbol('ConsumerLagSource');
 @Global()
 @Module({})
 export class IngestModule {
-  /** Reads the Kafka variables now, so a bad one stops boot with a `ConfigError` naming it. */
-  static forRoot(config: HubConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const settings = loadKafkaSettings(env);
+  /** Kafka as the configuration says (`config.kafka`, read and validated by loadConfig). */
+  static forRoot(config: HubConfig): DynamicModule {
+    const settings = config.kafka;
     const publisher: Provider[] = settings
       ? [
           {

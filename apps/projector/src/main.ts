@@ -11,7 +11,12 @@ void runProcess({
     module: class ProjectorProcess {},
     imports: [
       RuntimeModule.forRoot(config),
-      ProjectorModule.forRoot({ projections: ALL_PROJECTIONS, run: true, leaseMs: config.leaseMs }),
+      ProjectorModule.forRoot({
+        projections: ALL_PROJECTIONS,
+        run: true,
+        leaseMs: config.leaseMs,
+        snapshotEvery: config.snapshotEvery,
+      }),
     ],
   }),
 });

@@ -24,10 +24,13 @@ function useRoute(): string {
   return route;
 }
 
-/** `initialToken`: the one main.tsx took from the fragment or the session. */
-export function App(props: { initialToken: string | null }) {
+/**
+ * `initialToken`: the one main.tsx took from the fragment, the session or the OpenID
+ * provider; `initialNotice`: why a provider sign-in failed.
+ */
+export function App(props: { initialToken: string | null; initialNotice?: string }) {
   const [token, setToken] = useState<string | null>(props.initialToken);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(props.initialNotice ?? null);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [asOfInput, setAsOfInput] = useState('');
   const route = useRoute();

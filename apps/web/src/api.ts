@@ -51,13 +51,17 @@ export class HubApi {
    * Starts a GET now (before React has rendered anything) for the page to take when it asks:
    * the first render then waits for one request less.
    */
-  prefetch(path: string, params?: Params): void {
+  prefetch<T>(path: string, params?: Params): Promise<T | null> {
     const url = `${this.base}${path}${queryString(params)}`;
     const started = this.fetchFn(url, {
       headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
     });
-    started.catch(() => undefined);
     early.set(`${this.token} ${url}`, started);
+    // The answer's body for the caller too (a copy: the page reads the original), so the next
+    // request can start from it; null when it failed (the page reports that itself).
+    return started
+      .then((response) => (response.ok ? (response.clone().json() as Promise<T>) : null))
+      .catch(() => null);
   }
 
   private async request(path: string, params?: Params, accept = 'application/json') {
@@ -83,16 +87,6 @@ export class HubApi {
 
   async get<T>(path: string, params?: Params): Promise<T> {
     return (await (await this.request(path, params)).json()) as T;
-  }
-
-  /** Like get, but null when the route or the thing is not there (404): a feature the hub lacks. */
-  async optional<T>(path: string, params?: Params): Promise<T | null> {
-    try {
-      return await this.get<T>(path, params);
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
-      throw error;
-    }
   }
 
   /** A read model's answer as it stood then (auditors): `asOf` is a day or an instant. */

@@ -1,7 +1,8 @@
+import { KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { AuthenticationError } from '@hub/domain';
 import { AuthenticatedUser, userFromClaims } from './claims';
-import { verifyToken } from './token';
+import { secretKey, verifyToken } from './token';
 
 /** An OpenID provider whose RS256 tokens the hub accepts (HUB_JWKS_URL, _ISSUER, _AUDIENCE). */
 export interface OpenIdSettings {
@@ -13,6 +14,11 @@ export interface OpenIdSettings {
    * seen makes it fetch the set again (the provider rotated its keys), at most this often.
    */
   refetchCooldownMs?: number;
+  /**
+   * The UI's sign-in through the provider (authorization code with PKCE): its public client id
+   * and the scopes it asks for. The hub only publishes them (GET /v1/sign-in).
+   */
+  signIn?: { clientId: string; scope: string };
 }
 
 /** The hub's clock, in milliseconds since the epoch; injected so the claim rules can be tested. */
@@ -25,12 +31,14 @@ export type EpochClock = () => number;
  */
 export class TokenVerifier {
   private readonly keySet?: ReturnType<typeof createRemoteJWKSet>;
+  private readonly key: KeyObject;
 
   constructor(
-    private readonly secret: string,
+    secret: string,
     private readonly openId?: OpenIdSettings,
     private readonly clock: EpochClock = Date.now,
   ) {
+    this.key = secretKey(secret);
     if (openId) {
       this.keySet = createRemoteJWKSet(new URL(openId.jwksUrl), {
         cooldownDuration: openId.refetchCooldownMs ?? 30_000,
@@ -48,7 +56,7 @@ export class TokenVerifier {
     } catch {
       throw new AuthenticationError('Invalid bearer token: not a JWT');
     }
-    if (algorithm === 'HS256') return verifyToken(token, this.secret, nowSeconds);
+    if (algorithm === 'HS256') return verifyToken(token, this.key, nowSeconds);
     if (algorithm === 'RS256' && this.keySet && this.openId) {
       let claims: Record<string, unknown>;
       try {

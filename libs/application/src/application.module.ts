@@ -20,15 +20,14 @@ import {
 } from './notifications/notification';
 import { NotificationOutbox } from './notifications/notification-outbox';
 import { RecipientNotifications } from './notifications/recipient-notifications';
-import { OpenPartnerCaseHandler } from './partner-cases/open-partner-case.handler';
 import { Schedule } from './schedule/schedule';
 import { Recipients } from './workflows/recipients';
 import { WORKFLOWS, Workflows } from './workflows/workflows';
 import { ALL_WORKFLOWS } from './workflows/workflows.list';
 import { WorkspaceAccess } from './workspaces/workspace-access';
 
-/** Every command handler `CommandBus` dispatches to, one line per aggregate's slice. */
-const COMMAND_HANDLERS = [CommandTableHandler, OpenPartnerCaseHandler, SendVerificationCodeHandler];
+/** Every command handler `CommandBus` dispatches to: the table entries, and the one command that spans two streams and the outbox. */
+const COMMAND_HANDLERS = [CommandTableHandler, SendVerificationCodeHandler];
 
 /** The cross-aggregate reads and services the handlers and the message handler share. */
 const SERVICES = [

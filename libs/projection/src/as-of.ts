@@ -1,23 +1,79 @@
-import { EventStore, GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/event-store';
+import { ReadModelStore } from '@hub/read-store';
 import { MemoryReadModelStore } from './memory-read-model-store';
 import { Projection, buildPrefix, physicalCollection } from './projection';
 import { applyEvents } from './projection-batch';
-import { ProjectionView } from './projection-runner';
+import { ProjectionView } from './runner-entry';
+import { readVersions } from './projection-versions';
+import { readEventPages } from './snapshots/event-pages';
+import { nearestSnapshot, snapshotMetas } from './snapshots/snapshot-layout';
+import { metaId } from './snapshots/snapshot-retention';
+import { SnapshotViewStore } from './snapshots/snapshot-view-store';
 
 /** "As it stood": after the event at a position, or after the last event recorded by an instant (ISO). */
 export type AsOf = { position: GlobalPosition } | { instant: string };
 
-/** A projection folded in memory from history; query it like the live one. */
+/** A projection folded from history; query it like the live one. */
 export interface AsOfView extends ProjectionView {
-  store: MemoryReadModelStore;
   /** The last event applied (null when the projection had seen nothing by then). */
   position: GlobalPosition | null;
+  /**
+   * Whether what was read is still the snapshot's: false once retention dropped it meanwhile
+   * (its rows may have gone mid-read), and the answer is to be computed again.
+   */
+  intact(): Promise<boolean>;
+}
+
+function instantOf(asOf: AsOf): number | null {
+  if (!('instant' in asOf)) return null;
+  const limit = Date.parse(asOf.instant);
+  if (Number.isNaN(limit)) throw new RangeError(`not an ISO instant: ${asOf.instant}`);
+  return limit;
+}
+
+/**
+ * Applies the projection's events after `after` up to `asOf` onto `store` (a fold stops at the
+ * first event past an instant), with the batch code the runner uses. Answers the last applied.
+ */
+async function foldOnto(
+  eventStore: EventStore,
+  projection: Projection,
+  store: ReadModelStore,
+  prefix: string,
+  after: GlobalPosition | null,
+  asOf: AsOf,
+  batchSize: number,
+): Promise<GlobalPosition | null> {
+  const limit = instantOf(asOf);
+  const within = (event: RecordedEvent): boolean =>
+    'position' in asOf ? event.position <= asOf.position : Date.parse(event.recordedAt) <= limit!;
+  const last = await readEventPages(
+    eventStore,
+    projection.handles,
+    after,
+    within,
+    async (page) => {
+      const { failure } = await applyEvents(
+        store,
+        projection,
+        prefix,
+        page,
+        page[page.length - 1].position,
+      );
+      if (failure)
+        throw new Error(
+          `${projection.name}: evolve failed at ${failure.event.type} ${failure.event.position}: ${String(failure.error)}`,
+        );
+    },
+    batchSize,
+  );
+  return last === after ? null : last;
 }
 
 /**
  * Folds a projection from the beginning of history up to `asOf` into a fresh memory store,
  * with the same batch code the runner uses, so the same query functions answer "as it stood
- * then" (auditors' GET /v1/audit/projections/{name}?asOf=…).
+ * then". The reference the snapshot-based answer (asOfView) is held to.
  */
 export async function foldAsOf(
   eventStore: EventStore,
@@ -27,31 +83,46 @@ export async function foldAsOf(
 ): Promise<AsOfView> {
   const store = new MemoryReadModelStore();
   const prefix = buildPrefix(projection.name, { version: projection.version, generation: 0 });
-  const limit = 'instant' in asOf ? Date.parse(asOf.instant) : null;
-  if (limit !== null && Number.isNaN(limit))
-    throw new RangeError(`not an ISO instant: ${'instant' in asOf ? asOf.instant : ''}`);
-  const within = (event: RecordedEvent): boolean =>
-    'position' in asOf ? event.position <= asOf.position : Date.parse(event.recordedAt) <= limit!;
-  let position: GlobalPosition | null = null;
-  for (let done = false; !done;) {
-    const page = await eventStore.readAll({
-      fromPosition: position ?? undefined,
-      maxCount: batchSize,
-      filter: { eventTypes: projection.handles },
-      deferMetadata: true,
-    });
-    const fresh = page.filter((event) => position === null || event.position > position);
-    const outside = fresh.findIndex((event) => !within(event));
-    const taken = outside < 0 ? fresh : fresh.slice(0, outside);
-    done = page.length < batchSize || taken.length < fresh.length || fresh.length === 0;
-    if (taken.length === 0) break;
-    const last = taken[taken.length - 1].position;
-    const { failure } = await applyEvents(store, projection, prefix, taken, last);
-    if (failure)
-      throw new Error(
-        `${projection.name}: evolve failed at ${failure.event.type} ${failure.event.position}: ${String(failure.error)}`,
-      );
-    position = last;
-  }
-  return { store, position, collection: (collection) => physicalCollection(prefix, collection) };
+  const position = await foldOnto(eventStore, projection, store, prefix, null, asOf, batchSize);
+  return {
+    store,
+    position,
+    collection: (collection) => physicalCollection(prefix, collection),
+    intact: async () => true,
+  };
+}
+
+/**
+ * The answer auditors get (GET /v1/audit/projections/{name}?asOf=…): from the nearest snapshot
+ * at or before `asOf` of the build queries read, plus the events between it and `asOf`; a query
+ * on it reads only the snapshot's documents it asks for. Without a usable snapshot (none written
+ * yet, or the served build is another code version's), the full fold.
+ */
+export async function asOfView(
+  eventStore: EventStore,
+  readStore: ReadModelStore,
+  projection: Projection,
+  asOf: AsOf,
+): Promise<AsOfView> {
+  const limit = instantOf(asOf);
+  const build = (await readVersions(readStore, projection.name))?.active;
+  if (!build || build.version !== projection.version) return foldAsOf(eventStore, projection, asOf);
+  const prefix = buildPrefix(projection.name, build);
+  const snapshot = await nearestSnapshot(
+    readStore,
+    prefix,
+    'position' in asOf ? asOf : { instantMs: limit! },
+  );
+  if (!snapshot) return foldAsOf(eventStore, projection, asOf);
+  const store = new SnapshotViewStore(readStore, prefix, snapshot.seq);
+  const after = parsePosition(snapshot.position)!;
+  const folded = await foldOnto(eventStore, projection, store, prefix, after, asOf, 1000);
+  const position = folded ?? (snapshot.lastEvent ? parsePosition(snapshot.lastEvent) : null);
+  return {
+    store,
+    position,
+    collection: (collection) => physicalCollection(prefix, collection),
+    // Retention deletes a snapshot's metadata before (or with) its rows.
+    intact: async () => (await readStore.get(snapshotMetas(prefix), metaId(snapshot.seq))) !== null,
+  };
 }

@@ -57,11 +57,13 @@ export class CatchUpWindow {
    * Closes at `catchUpWindow` events or `catchUpCharacters` of text (its memory), and, once it
    * holds `catchUpHalving` events, when `page` brings it to half of the log between its start
    * and the head. The last window is committed with nothing left to evolve beside it, so halving
-   * makes it small: the others are written while the next one is evolved.
+   * makes it small: the others are written while the next one is evolved. Also closes when a
+   * snapshot is due, so snapshots land every `snapshotEvery` events during a catch-up too.
    */
-  isFull(page: CatchUpPage, options: WorkerOptions): boolean {
+  isFull(page: CatchUpPage, options: WorkerOptions, snapshotDue = false): boolean {
     const { catchUpWindow, catchUpCharacters, catchUpHalving } = options;
-    if (this.size >= catchUpWindow || this.characters >= catchUpCharacters) return true;
+    if (snapshotDue || this.size >= catchUpWindow || this.characters >= catchUpCharacters)
+      return true;
     if (this.size < catchUpHalving || page.through === null || page.head === null) return false;
     const start = this.from ?? 0n;
     return (page.through - start) * 2n >= page.head - start;

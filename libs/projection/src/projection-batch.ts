@@ -1,5 +1,11 @@
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
-import { Document, DocumentChange, ReadModelStore, assertDocument } from '@hub/read-store';
+import {
+  Document,
+  DocumentChange,
+  ProjectionBatch,
+  ReadModelStore,
+  assertDocument,
+} from '@hub/read-store';
 import { HeldDocument, HeldDocuments } from './held-documents';
 import { DocKey, Projection, ProjectionDocs, physicalCollection } from './projection';
 
@@ -152,7 +158,7 @@ export async function prefetchDocs(
 }
 
 /** The JSON text of the documents found, by id (one getMany, or the store's own text). */
-async function documentTexts(
+export async function documentTexts(
   store: ReadModelStore,
   collection: string,
   ids: readonly string[],
@@ -218,6 +224,8 @@ export async function applyEvents(
   prefix: string,
   events: readonly RecordedEvent[],
   checkpoint: GlobalPosition,
+  /** What the batch becomes before it is written (the runner adds a due snapshot). */
+  extend: (batch: ProjectionBatch) => Promise<ProjectionBatch> = async (batch) => batch,
 ): Promise<{ committed: GlobalPosition | null; failure?: EvolveFailure }> {
   const located = locateAll(projection, events);
   const held = await prefetchDocs(store, prefix, located);
@@ -225,6 +233,8 @@ export async function applyEvents(
   const changes = held.changes(prefix);
   const committed = failure ? (applied > 0 ? events[applied - 1].position : null) : checkpoint;
   if (committed !== null)
-    await store.applyBatch({ projection: prefix, changes, checkpoint: committed.toString() });
+    await store.applyBatch(
+      await extend({ projection: prefix, changes, checkpoint: committed.toString() }),
+    );
   return { committed, failure };
 }

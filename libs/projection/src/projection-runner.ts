@@ -5,6 +5,7 @@ import { Projection, buildPrefix, physicalCollection } from './projection';
 import { ProjectionState, ProjectionStatus, workerState } from './projection-status';
 import { servedBuild } from './projection-versions';
 import {
+  CHECKPOINT_POLL_MS,
   Entry,
   FOLLOW_MS,
   PROGRESS_MS,
@@ -72,8 +73,9 @@ export class ProjectionRunner {
       fence: (name) => this.leases?.fence(name),
       advanced: (entry, worker) => this.waiters.notify(entry.projection.name, worker.checkpoint),
     });
-    this.waiters = new CheckpointWaiters(runnerOptions.pollIntervalMs ?? 100, (name) =>
-      this.readActiveCheckpoint(name),
+    this.waiters = new CheckpointWaiters(
+      runnerOptions.pollIntervalMs ?? CHECKPOINT_POLL_MS,
+      (name) => this.readActiveCheckpoint(name),
     );
   }
 
@@ -195,12 +197,13 @@ export class ProjectionRunner {
   async waitForPosition(name: string, position: GlobalPosition, timeoutMs: number): Promise<void> {
     const entry = this.entry(name);
     entry.worker?.requestProbe();
-    await this.waiters.waitFor(
+    await this.waiters.waitForLogged(
       name,
       position,
       timeoutMs,
       () => this.activeCheckpoint(entry),
       () => this.stateOf(entry),
+      () => this.eventStore.headPosition(),
     );
   }
 
@@ -215,6 +218,11 @@ export class ProjectionRunner {
   /** The physical name of a logical collection of the build queries read now. */
   collection(name: string, collection: string): string {
     return physicalCollection(buildPrefix(name, this.entry(name).active), collection);
+  }
+
+  /** The event types a projection applies (what can move it). */
+  handlesOf(name: string): readonly string[] {
+    return this.entry(name).projection.handles;
   }
 
   view(name: string): ProjectionView {

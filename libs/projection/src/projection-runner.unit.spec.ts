@@ -226,6 +226,23 @@ describe('ProjectionRunner', () => {
       expect(error).toMatchObject({ status: 503, code: 'projection_lagging' });
     });
 
+    it('answers a position beyond the log head at once, not after the whole timeout (issue 18 item 11)', async () => {
+      await appendTypes(events, 's', 'ItemAdded');
+      const r = await start();
+      // A timeout far beyond the test's own: only answering without waiting it out passes.
+      const error = await r
+        .waitForPosition('sample', 99_999_999_999n as GlobalPosition, 600_000)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 503, code: 'projection_lagging' });
+    });
+
+    it('still waits for a position that reaches the log within the grace', async () => {
+      const r = await start();
+      const waiting = r.waitForPosition('sample', 1n as GlobalPosition, 2000);
+      await appendTypes(events, 's', 'ItemAdded');
+      await expect(waiting).resolves.toBeUndefined();
+    });
+
     it('sees a projector in another process through the stored checkpoint', async () => {
       const projector = await start();
       const reader = new ProjectionRunner(events, store, [sampleProjection()], fast);

@@ -1,6 +1,7 @@
 import { GlobalPosition, parsePosition } from '@hub/event-store';
 import { ReadModelStore } from '@hub/read-store';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
+import { snapshotCollections, snapshotMetas, snapshotRows } from './snapshots/snapshot-layout';
 
 /** The read store's collection recording, per projection, which build queries read. */
 export const PROJECTION_VERSIONS = 'projection_versions';
@@ -36,13 +37,20 @@ export async function writeVersions(
   await store.put(PROJECTION_VERSIONS, versions.id, doc);
 }
 
-/** Removes a build's collections and checkpoint. */
+/**
+ * Removes a build's collections, its snapshots and checkpoint. Snapshots are named from the
+ * collections: a build recorded before snapshots existed lists none, yet may have written some.
+ */
 export async function dropBuild(
   store: ReadModelStore,
   prefix: string,
   collections: readonly string[],
 ): Promise<void> {
-  for (const collection of collections) await store.dropCollection(collection);
+  const snapshots = collections
+    .filter((c) => !c.startsWith(`${prefix}_snapshot`))
+    .map((c) => snapshotRows(prefix, c.slice(prefix.length + 1)));
+  const all = new Set([...collections, ...snapshots, snapshotMetas(prefix)]);
+  for (const collection of all) await store.dropCollection(collection);
   await store.deleteCheckpoint(prefix);
 }
 
@@ -51,7 +59,10 @@ export function recordedBuild(projection: Projection, build: ProjectionBuild): R
   const prefix = buildPrefix(projection.name, build);
   return {
     ...build,
-    collections: projection.collections.map((c) => physicalCollection(prefix, c.name)),
+    collections: [
+      ...projection.collections.map((c) => physicalCollection(prefix, c.name)),
+      ...snapshotCollections(projection, prefix),
+    ],
   };
 }
 

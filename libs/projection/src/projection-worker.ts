@@ -6,6 +6,7 @@ import { LiveFeed } from './live-feed';
 import { ProjectionFailure, WorkerOptions, WorkerState, describeFailure } from './worker-options';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import { EvolveFailure, applyEvents } from './projection-batch';
+import { SnapshotWriter } from './snapshots/snapshot-writer';
 
 export type { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
 
@@ -25,8 +26,7 @@ export class ProjectionWorker {
   readonly prefix: string;
   state: WorkerState = 'starting';
   checkpoint: GlobalPosition | null = null;
-  /** How far a catch-up has read and evolved (ahead of the checkpoint until its window commits). */
-  evolved: GlobalPosition | null = null;
+  evolved: GlobalPosition | null = null; // how far a catch-up has evolved (ahead of its commits)
   failure?: ProjectionFailure;
   private stopping = false;
   private stopSignal!: Promise<void>;
@@ -34,6 +34,7 @@ export class ProjectionWorker {
   private probeRequested = false;
   private poke: () => void = () => undefined;
   private running: Promise<void> | null = null;
+  private readonly snapshots: SnapshotWriter;
 
   constructor(
     private readonly projection: Projection,
@@ -48,6 +49,7 @@ export class ProjectionWorker {
     private readonly beforeLive?: (worker: ProjectionWorker) => Promise<void>,
   ) {
     this.prefix = buildPrefix(projection.name, build);
+    this.snapshots = new SnapshotWriter(readStore, eventStore, projection, this.prefix, options);
     this.stopSignal = new Promise((resolve) => (this.signalStop = resolve));
   }
 
@@ -80,6 +82,7 @@ export class ProjectionWorker {
     for (const collection of this.projection.collections)
       for (const fields of collection.indexes ?? [])
         await this.readStore.ensureIndex(physicalCollection(this.prefix, collection.name), fields);
+    await this.snapshots.init(this.checkpoint);
     this.state = 'catching-up';
     if (!(await this.catchUp())) return;
     if (this.beforeLive) {
@@ -122,9 +125,11 @@ export class ProjectionWorker {
         cursor = target;
         const added = await this.retrying(() => window.add(page.events));
         if (!added) return false;
+        this.snapshots.saw(page.events);
         const failure = added.value;
         if (!failure) this.evolved = target;
-        const closing = failure !== undefined || page.atHead || window.isFull(page, this.options);
+        const full = window.isFull(page, this.options, this.snapshots.due);
+        const closing = failure !== undefined || page.atHead || full;
         if (closing && committing) {
           if (!(await committing)) return false;
           committing = null;
@@ -158,7 +163,9 @@ export class ProjectionWorker {
   private async commit(window: CatchUpWindow, target: GlobalPosition | null): Promise<boolean> {
     if (target === null || (this.checkpoint !== null && target <= this.checkpoint)) return true;
     const batch = window.batch(target);
-    const committed = await this.retrying(() => this.readStore.applyBatch(batch));
+    const committed = await this.retrying(async () =>
+      this.readStore.applyBatch(await this.snapshots.extend(batch)),
+    );
     if (committed) this.advance(target);
     return committed !== null;
   }
@@ -220,6 +227,7 @@ export class ProjectionWorker {
     )
       return true;
     let remaining = events;
+    this.snapshots.saw(events);
     let failure: { event: RecordedEvent | null; error: unknown } | undefined = earlier;
     for (let failures = earlier ? 1 : 0; ; failures += 1) {
       if (failure) {
@@ -236,6 +244,7 @@ export class ProjectionWorker {
           this.prefix,
           remaining,
           target,
+          (batch) => this.snapshots.extend(batch),
         );
         if (result.committed !== null) this.advance(result.committed);
         if (!result.failure) return true;
@@ -247,10 +256,7 @@ export class ProjectionWorker {
     }
   }
 
-  /**
-   * Runs a store action, retried with backoff (the store may be briefly unavailable); null
-   * once the projection halted on its last failure, or stopped while waiting to retry.
-   */
+  /** A store action, retried with backoff (briefly down stores); null once halted or stopped. */
   private async retrying<T>(action: () => Promise<T>): Promise<{ value: T } | null> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -274,6 +280,7 @@ export class ProjectionWorker {
 
   private advance(position: GlobalPosition): void {
     this.checkpoint = position;
+    this.snapshots.committed(position);
     this.onCheckpoint(this);
   }
 

@@ -15,8 +15,14 @@ export const SWITCH_GRACE_MS = 10_000;
 /** How often the projector logs each catch-up's progress ("every few seconds"). */
 export const PROGRESS_MS = 5000;
 
+/**
+ * How often a wait for `minPosition` reads the stored checkpoint of a projection run by another
+ * process (one read per projection while anyone waits; bench:freshness, split processes).
+ */
+export const CHECKPOINT_POLL_MS = 10;
+
 export interface ProjectionRunnerOptions extends Partial<WorkerOptions> {
-  /** How often waitForPosition re-reads the stored checkpoint (a projector in another process). */
+  /** How often waitForPosition re-reads the stored checkpoint (default CHECKPOINT_POLL_MS). */
   pollIntervalMs?: number;
   /** Share the projections with other processes: each runs where its lease is held. */
   leases?: LeaseOptions;

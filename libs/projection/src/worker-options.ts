@@ -1,5 +1,6 @@
 /** How a projection worker runs, and what it reports. */
 import { GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { SnapshotOptions } from './snapshots/snapshot-writer';
 
 export type WorkerState = 'starting' | 'catching-up' | 'live' | 'halted' | 'stopped';
 
@@ -30,7 +31,7 @@ export function describeFailure(
   };
 }
 
-export interface WorkerOptions {
+export interface WorkerOptions extends SnapshotOptions {
   /** Events read per page, and at most per committed batch once live. */
   batchSize: number;
   /**
@@ -70,5 +71,8 @@ export function workerOptions(
     maxAttempts: options.maxAttempts ?? 5,
     retryDelayMs: options.retryDelayMs ?? 100,
     idleProbeMs: options.idleProbeMs ?? 200,
+    // As-of answers fold at most this many events after a snapshot (about 30 ms of folding).
+    snapshotEvery: options.snapshotEvery ?? 10_000,
+    snapshotKeepRecent: options.snapshotKeepRecent ?? 64,
   };
 }

@@ -6,7 +6,7 @@ export const TS_REGISTER = join(__dirname, 'swc-register.js');
 
 /**
  * Starts a child `node` process running a TypeScript file of this repository (no build step),
- * with `env` added to this process's environment.
+ * with this process's environment plus `env`.
  */
 export function runTypeScript(
   file: string,

@@ -100,7 +100,9 @@ export class PositionAnswer {
 
 /** PUT /v1/agreements/{agreementId}/calendar: the agreement's business calendar. */
 export class BusinessCalendarDto {
+  // The zones this runtime knows, listed: every one is accepted (others the runtime knows are too).
   @Text(64, { description: 'IANA time zone name', example: 'America/Los_Angeles' })
+  @ApiProperty({ enum: Intl.supportedValuesOf('timeZone') })
   timeZone!: string;
 
   @ApiProperty({

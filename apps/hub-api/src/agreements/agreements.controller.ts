@@ -59,6 +59,12 @@ export class AgreementsController extends CommandRoutes {
     'Appoint a further Customer Administrator (CustomerAdministrator, CSAM, AC)',
   )
   @ApiResponse({ status: 403, description: 'customer_administrator_required' })
+  @ApiResponse({ status: 404, description: 'agreement_not_found' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'appointee_not_member: the user is a member of no workspace of the agreement and not a directory user of its customer organisation',
+  })
   appointAdministrator(
     @Param('agreementId') agreementId: string,
     @Body() { userId }: CustomerAdministratorDto,

@@ -1,15 +1,15 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, RequireTokenRole } from '@hub/access';
 import { NotFoundError, ValidationError } from '@hub/domain';
 import { EVENT_LOG_INTEGRITY, EventLogIntegrity, parsePosition } from '@hub/event-store';
 import { AuditSigningKey, digestText } from './audit-signing-key';
+import { VerifyQueryDto } from '../read/audit.query.dto';
 
+/** A validated position (VerifyQueryDto), or none. */
 function positionParam(raw: string | undefined, field: string): bigint | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const position = parsePosition(raw);
-  if (position === null || position < 0n)
-    throw new ValidationError(`${field} is not a position`, { [field]: ['a position ≥ 0'] });
+  const position = raw === undefined ? null : parsePosition(raw);
+  if (position === null) return undefined;
   // Position 0 is before the first event (as in /v1/audit/events): a range from it starts at the
   // first event, a range to it is empty.
   return field === 'fromPosition' && position === 0n ? 1n : position;
@@ -31,9 +31,7 @@ export class IntegrityController {
     summary:
       'Recomputes the hash chain over a range (both ends inclusive; default the whole log) and reports the first event that does not verify',
   })
-  @ApiQuery({ name: 'fromPosition', required: false })
-  @ApiQuery({ name: 'toPosition', required: false })
-  async verify(@Query('fromPosition') from?: string, @Query('toPosition') to?: string) {
+  async verify(@Query() { fromPosition: from, toPosition: to }: VerifyQueryDto) {
     const fromPosition = positionParam(from, 'fromPosition');
     const toPosition = positionParam(to, 'toPosition');
     // A range to 0 is empty whatever its start; any other end before its start is a mistake.

@@ -24,6 +24,7 @@ export function commandContextOf(request: CommandRequest): CommandContext {
   const user = request.user;
   return {
     commandId: key ? deterministicId('http-command', idempotencyScope(request), key) : randomUUID(),
+    ...(key ? { idempotencyKey: key } : {}),
     correlationId: request.id ?? randomUUID(),
     actor: user
       ? {

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { PRODUCTS } from '@hub/domain/subscriptions';
 import { addValidationConstraints } from './openapi-constraints';
 
 // OpenAPI documents are JSON walked and completed in place; a type per keyword buys nothing.
@@ -30,26 +31,8 @@ const ERROR_MEANINGS: Record<string, string> = {
   '503': 'A projection has not reached minPosition in time (projection_lagging)',
 };
 
-/** What the hub's conventions fix for query parameters that many routes share (api.md). */
-const SHARED_PARAMETERS: Record<string, Schema> = {
-  minPosition: {
-    type: 'string',
-    pattern: '^\\d{1,20}$',
-    description: 'read-your-writes: a position a command answered',
-  },
-  fromPosition: { type: 'string', pattern: '^\\d{1,20}$' },
-  toPosition: { type: 'string', pattern: '^\\d{1,20}$' },
-  asOfDate: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-  limit: { type: 'integer', minimum: 1, maximum: 50, description: 'page size' },
-  usersLimit: { type: 'integer', minimum: 1, maximum: 200 },
-  fromRevision: { type: 'integer', minimum: 0 },
-  q: { type: 'string', minLength: 2, maxLength: 200 },
-  'Idempotency-Key': { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
-};
-
-function isPlainString(schema: Schema): boolean {
-  return schema.type === 'string' && !schema.enum && !schema.pattern && !schema.format;
-}
+/** The one parameter no DTO declares: a header every command route takes (api.md). */
+const IDEMPOTENCY_KEY: Schema = { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' };
 
 /** Request bodies refuse unknown fields (forbidNonWhitelisted): so do their schemas. */
 function closeRequestSchemas(document: OpenAPIObject, schemas: Record<string, Schema>): void {
@@ -81,7 +64,7 @@ function isPublic(operation: Schema): boolean {
  * Completes Nest's OpenAPI document so that it describes the API as it answers:
  * - every operation lists its error answers (4xx, and 503 for queries) with the error schema;
  * - every success answer has a body schema (an object where the route declares none);
- * - request DTOs carry their validation constraints, shared query parameters their format.
+ * - request DTOs carry their validation constraints, the Idempotency-Key header its format.
  */
 export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
   const components = (document.components ??= {});
@@ -89,6 +72,21 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
   schemas.ErrorBody = ERROR_SCHEMA;
   addValidationConstraints(schemas);
   closeRequestSchemas(document, schemas);
+  // An ISV contact goes with a marketplace product only, and names a way to reach the publisher.
+  if (schemas.RegisterSubscriptionDto)
+    schemas.RegisterSubscriptionDto.oneOf = [
+      {
+        properties: {
+          product: { enum: ['marketplace'] },
+          isvContact: { anyOf: ['url', 'email', 'phone'].map((field) => ({ required: [field] })) },
+        },
+        required: ['isvContact'],
+      },
+      {
+        properties: { product: { enum: PRODUCTS.filter((product) => product !== 'marketplace') } },
+        not: { required: ['isvContact'] },
+      },
+    ];
   // A mapping names exactly one of a contract or a package.
   if (schemas.MappingDto)
     schemas.MappingDto.oneOf = [{ required: ['contractId'] }, { required: ['packageId'] }];
@@ -116,20 +114,10 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
           ? { 'text/csv': { schema: { type: 'string' } } }
           : { 'application/json': { schema: { type: 'object' } } };
       }
+      // Query parameters are DTO properties with their own schemas (libs/projection query-params).
       for (const parameter of (operation.parameters ?? []) as Schema[]) {
-        const shared = SHARED_PARAMETERS[parameter.name];
         if (parameter.schema && Object.keys(parameter.schema).length === 0) delete parameter.schema;
-        if (shared && parameter.in !== 'path') {
-          parameter.schema = { ...shared };
-          // A route's own page size ("1 to 200") overrides the shared, smallest bound.
-          const max = /\b1 to (\d+)/.exec(parameter.description ?? '');
-          if (max && shared.type === 'integer') parameter.schema.maximum = Number(max[1]);
-        } else if (
-          parameter.in === 'query' &&
-          (!parameter.schema || isPlainString(parameter.schema))
-        )
-          // The query readers take each parameter once, 1 to 200 characters.
-          parameter.schema = { ...parameter.schema, type: 'string', minLength: 1, maxLength: 200 };
+        if (parameter.name === 'Idempotency-Key') parameter.schema = { ...IDEMPOTENCY_KEY };
         else parameter.schema ??= { type: 'string' };
         // Fastify refuses a path segment over 100 characters (414).
         if (parameter.in === 'path' && parameter.schema.type === 'string' && !parameter.schema.enum)

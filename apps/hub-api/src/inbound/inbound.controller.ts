@@ -8,30 +8,70 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { RequireTokenRole } from '@hub/access';
 import { HubError } from '@hub/domain';
-import { MessageChannel, MessageEnvelopeDto } from '@hub/messaging';
+import {
+  MessageChannel,
+  MessageEnvelopeDto,
+  PAYLOAD_CLASSES,
+  SUPPORTED_SCHEMA_VERSIONS,
+  typesOfChannel,
+} from '@hub/messaging';
 import { HubMessageHandler } from '@hub/application/inbound/hub-message-handler';
 import { positionOf } from '@hub/application/execution/answers';
 import { BatchMessageRefused, MAX_BATCH, readInboundBody } from './inbound-body';
 import { InboundBatchAnswer, InboundMessageAnswer } from './inbound.dto';
 
-const ENVELOPE_OR_BATCH = {
-  schema: {
-    oneOf: [
-      { $ref: getSchemaPath(MessageEnvelopeDto) },
-      {
-        type: 'object',
-        required: ['messages'],
-        properties: {
-          messages: {
-            type: 'array',
-            minItems: 1,
-            maxItems: MAX_BATCH,
-            items: { $ref: getSchemaPath(MessageEnvelopeDto) },
+/**
+ * The envelopes a channel takes, one per type: its `type`, the schema versions the hub reads and
+ * the payload class that type names, so the document states the whole message, not a shared
+ * envelope with an open payload.
+ */
+function envelopesOf(channel: MessageChannel): SchemaObject {
+  return {
+    oneOf: typesOfChannel(channel).map((type) => ({
+      allOf: [
+        { $ref: getSchemaPath(MessageEnvelopeDto) },
+        {
+          type: 'object',
+          properties: {
+            type: { type: 'string', enum: [type] },
+            schemaVersion: { type: 'integer', enum: [...SUPPORTED_SCHEMA_VERSIONS[type]] },
+            payload: { $ref: getSchemaPath(PAYLOAD_CLASSES[type]) },
           },
         },
-      },
+      ],
+    })),
+  };
+}
+
+/** One envelope of the channel, or `{ messages }` of them. */
+function envelopeOrBatch(channel: MessageChannel): { schema: SchemaObject } {
+  const envelope = envelopesOf(channel);
+  return {
+    schema: {
+      oneOf: [
+        envelope,
+        {
+          type: 'object',
+          required: ['messages'],
+          properties: {
+            messages: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: envelope },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/** One envelope answers where it landed; a batch, each message's and the last position. */
+const ONE_OR_BATCH_ANSWER = {
+  description: 'InboundMessageAnswer for one envelope, InboundBatchAnswer for a batch',
+  schema: {
+    oneOf: [
+      { $ref: getSchemaPath(InboundMessageAnswer) },
+      { $ref: getSchemaPath(InboundBatchAnswer) },
     ],
   },
 };
@@ -43,7 +83,12 @@ const ENVELOPE_OR_BATCH = {
  */
 @ApiTags('inbound messages')
 @ApiBearerAuth()
-@ApiExtraModels(MessageEnvelopeDto)
+@ApiExtraModels(
+  MessageEnvelopeDto,
+  InboundMessageAnswer,
+  InboundBatchAnswer,
+  ...Object.values(PAYLOAD_CLASSES),
+)
 @RequireTokenRole('Service')
 @Controller()
 export class InboundController {
@@ -54,8 +99,8 @@ export class InboundController {
   @ApiOperation({
     summary: `Record delivery messages: one envelope, or { messages } (1–${MAX_BATCH}) handled in order (Service)`,
   })
-  @ApiBody(ENVELOPE_OR_BATCH)
-  @ApiOkResponse({ type: InboundMessageAnswer, description: 'or InboundBatchAnswer for a batch' })
+  @ApiBody(envelopeOrBatch('delivery'))
+  @ApiOkResponse(ONE_OR_BATCH_ANSWER)
   delivery(@Body() body: unknown): Promise<InboundMessageAnswer | InboundBatchAnswer> {
     return this.receive(body, 'delivery');
   }
@@ -65,8 +110,8 @@ export class InboundController {
   @ApiOperation({
     summary: `Record directory messages: one envelope, or { messages } (1–${MAX_BATCH}) handled in order (Service)`,
   })
-  @ApiBody(ENVELOPE_OR_BATCH)
-  @ApiOkResponse({ type: InboundMessageAnswer, description: 'or InboundBatchAnswer for a batch' })
+  @ApiBody(envelopeOrBatch('directory'))
+  @ApiOkResponse(ONE_OR_BATCH_ANSWER)
   directory(@Body() body: unknown): Promise<InboundMessageAnswer | InboundBatchAnswer> {
     return this.receive(body, 'directory');
   }

@@ -2,11 +2,16 @@ import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { AuthenticatedUser } from '@hub/access';
 import { RecipientNotifications } from '@hub/application/notifications/recipient-notifications';
+import { EVENT_STORE, EventStore } from '@hub/event-store';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
+import { ReadModels } from '@hub/projection/query/read-models';
 import { HUB_CONFIG, HubConfig } from '@hub/runtime/config/hub-config';
+import { ReadModelScope } from './read-model-scope';
 
 /** How often a stream looks for new notifications and moved read models. */
 const POLL_MS = 250;
+/** Every how many looks the caller's workspaces are read again (about every 5 s). */
+const SCOPE_REFRESH_TICKS = 20;
 
 /** The read models a caller can see: partner staff see the help desk; customers the rest. */
 function visibleProjections(user: AuthenticatedUser, names: string[]): string[] {
@@ -24,7 +29,8 @@ interface Connection {
 /**
  * The live side of GET /v1/notifications (server-sent events): per connection, the caller's
  * new notifications (`event: notification`, `id:` its outbox sequence, so `Last-Event-ID` resumes
- * after it), `event: read-model` when a read model the caller can see moves, and a comment
+ * after it), `event: read-model` when a read model the caller can see moves for them (a fact it
+ * applied concerns them: ReadModelScope), and a comment
  * heartbeat so proxies keep the connection. Every stream ends cleanly when the process stops.
  */
 @Injectable()
@@ -34,6 +40,8 @@ export class NotificationStreams implements BeforeApplicationShutdown {
   constructor(
     private readonly notifications: RecipientNotifications,
     private readonly runner: ProjectionRunner,
+    private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
@@ -49,6 +57,8 @@ export class NotificationStreams implements BeforeApplicationShutdown {
     const positions = new Map<string, string | null>();
     let closed = false;
     let busy = false;
+    let ticks = 0;
+    const scope = new ReadModelScope(user, this.readModels, this.events);
     const tick = async () => {
       if (closed || busy) return;
       busy = true;
@@ -65,11 +75,20 @@ export class NotificationStreams implements BeforeApplicationShutdown {
           user,
           statuses.map((s) => s.name),
         );
+        if (ticks++ % SCOPE_REFRESH_TICKS === 0) await scope.refresh();
         for (const { name, checkpoint } of statuses) {
           if (!names.includes(name)) continue;
           const before = positions.get(name);
-          positions.set(name, checkpoint);
-          if (before === undefined || before === checkpoint) continue;
+          if (before === undefined || before === null || checkpoint === null) {
+            positions.set(name, checkpoint);
+            continue;
+          }
+          if (before === checkpoint) continue;
+          // Only a move the caller can see: a fact it applied concerns them.
+          const handles = this.runner.handlesOf(name);
+          const { moved, through } = await scope.moved(handles, before, checkpoint);
+          positions.set(name, through);
+          if (!moved) continue;
           const data = JSON.stringify({ projection: name, position: checkpoint });
           raw.write(`event: read-model\ndata: ${data}\n\n`);
         }

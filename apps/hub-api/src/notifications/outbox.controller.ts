@@ -19,6 +19,7 @@ export class OutboxQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   after?: number;
 
   @ApiProperty({ required: false, type: 'integer', minimum: 1, maximum: 500, default: 100 })

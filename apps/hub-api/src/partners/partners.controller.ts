@@ -2,7 +2,7 @@ import { Body, Param, Post } from '@nestjs/common';
 import { RequireTokenRole } from '@hub/access';
 import { partnerCommands } from '@hub/application/partners/partner.commands';
 import { partnerCallerOf } from '@hub/application/partners/partner-caller';
-import { OpenPartnerCaseCommand } from '@hub/application/partner-cases/open-partner-case.handler';
+import { partnerCaseCommands } from '@hub/application/partner-cases/partner-case.commands';
 import { OpenPartnerCaseDto, PartnerCaseOpenedAnswer } from '../partner-cases/partner-case.dto';
 import { Answers, By, CommandRoutes, CommandsController, Issuer } from '../http/command-route';
 import { PositionAnswer } from '../agreements/agreement.dto';
@@ -42,9 +42,7 @@ export class PartnersController extends CommandRoutes {
     @Body() dto: OpenPartnerCaseDto,
     @By() by: Issuer,
   ) {
-    const caller = partnerCallerOf(by.user);
-    return this.commands.execute<OpenPartnerCaseCommand, PartnerCaseOpenedAnswer>(
-      new OpenPartnerCaseCommand(partnerId, dto, caller, by.context),
-    );
+    const request = { ...dto, partnerId };
+    return this.runAs(partnerCaseCommands.open, request, partnerCallerOf(by.user), by);
   }
 }

@@ -4,6 +4,7 @@ import { RequireTokenRole } from '@hub/access';
 import { ValidationError, deterministicId } from '@hub/domain';
 import { ANY, EVENT_STORE, EventStore, SubjectKeyStore } from '@hub/event-store';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
+import { NotificationOutbox } from '@hub/application/notifications/notification-outbox';
 import { By, Issuer } from '../http/command-route';
 
 /**
@@ -18,6 +19,7 @@ export class PrivacyController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly keys: SubjectKeyStore,
     private readonly runner: ProjectionRunner,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   @Post('subjects/:subjectId/erase')
@@ -38,6 +40,8 @@ export class PrivacyController {
     const ref = kind === 'email' ? this.keys.addressKey(subject) : this.keys.ref(`user:${subject}`);
     const refs = kind === 'email' ? [ref] : this.keys.resolve(ref);
     const keysErased = this.keys.erase(refs, context.occurredAt);
+    // The outbox is kept by address key too (the subject references of the addresses).
+    await this.outbox.eraseRecipients(refs);
     // The fact names the subject by its keyed hash only: the log must not learn the address.
     const appended = await this.events.appendToStream(
       `privacy-${ref}`,

@@ -54,5 +54,5 @@ export async function orgScope(
       administers: true,
     });
   }
-  return { all: false, userId: user.userId, workspaces };
+  return { all: false, userId: user.userId, workspaces, auditedOrgId: orgId };
 }

@@ -6,19 +6,27 @@ import {
   IsIn,
   IsObject,
   IsOptional,
-  IsUrl,
   Matches,
+  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { OptionalText } from '../contracts/fields';
 import { Billing, PRODUCTS, Product } from '@hub/domain/subscriptions';
 import { ID_MESSAGE, ID_PATTERN } from '../partners/partner.dto';
 
+const URL = /^https?:\/\/\S+$/;
+
 /** The publisher's support entry points for a marketplace product. */
 export class IsvContactDto {
-  @ApiPropertyOptional({ example: 'https://support.isv.example' })
+  // Any http(s) address: the document states the same pattern, so what it allows is accepted.
+  @ApiPropertyOptional({
+    example: 'https://support.isv.example',
+    pattern: URL.source,
+    maxLength: 2000,
+  })
   @IsOptional()
-  @IsUrl()
+  @Matches(URL, { message: 'url must be an http(s) address' })
+  @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ example: 'support@isv.example' })
@@ -27,6 +35,7 @@ export class IsvContactDto {
   email?: string;
 
   @OptionalText(50, { example: '+1 555 0100' })
+  @Matches(/\S/, { message: 'phone must not be blank' })
   phone?: string;
 }
 

@@ -78,6 +78,41 @@ describe('agreement dates and administrators (e2e)', () => {
     expect(await rolesOf(removed.position)).not.toContain('CustomerAdministrator');
   });
 
+  it('appoints as Customer Administrator only a member of the customer organisation', async () => {
+    const customer = await f.customer();
+    const sa = customer.serviceAdministrator;
+    const url = `/v1/agreements/${customer.agreementId}/customer-administrators`;
+    const head = async () => (await hub.allEvents()).at(-1)?.position;
+    const before = await head();
+    const outsider = f.person('outsider');
+    const refused = await f.refused(() =>
+      hub.call('POST', url, { token: f.tokenOf(sa), body: { userId: outsider.sub } }),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('appointee_not_member');
+    expect(await head()).toBe(before);
+    // A member of another customer's workspace is no member of this organisation either.
+    const elsewhere = await f.administeredWorkspace((await f.customer()).agreementId);
+    const foreign = await f.refused(() =>
+      hub.call('POST', url, { token: f.csam, body: { userId: elsewhere.admin.sub } }),
+    );
+    expect(foreign.body.code).toBe('appointee_not_member');
+    // The administrator of an additional workspace of this agreement belongs to it.
+    const { admin } = await f.administeredWorkspace(customer.agreementId);
+    await f.ok('POST', url, f.csam, { userId: admin.sub });
+    // Removed from every workspace, a former member is no longer one.
+    const ann = await f.member(customer.defaultWorkspaceId, f.tokenOf(sa), 'ann');
+    await f.ok(
+      'DELETE',
+      `/v1/workspaces/${customer.defaultWorkspaceId}/members/${ann.sub}`,
+      f.tokenOf(sa),
+    );
+    const gone = await f.refused(() =>
+      hub.call('POST', url, { token: f.tokenOf(sa), body: { userId: ann.sub } }),
+    );
+    expect(gone.body.code).toBe('appointee_not_member');
+  });
+
   it('answers 404 to a caller outside the agreement', async () => {
     const answer = await f.refused(() =>
       hub.call('POST', `/v1/agreements/${agreementId}/customer-administrators`, {

@@ -58,7 +58,6 @@ describe('ingest killed with SIGKILL mid-stream and restarted (real broker, SQLi
   };
 
   beforeAll(async () => {
-    delete process.env.KAFKA_BROKERS;
     const hub = await TestHub.start({ DATA_DIR: dataDir, HUB_ROLES: 'api' });
     const f = new Fixtures(hub);
     const { agreementId } = await f.customer();

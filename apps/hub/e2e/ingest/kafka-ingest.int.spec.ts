@@ -22,8 +22,7 @@ describe('Kafka ingestion into the hub (real broker, real handler, SQLite store)
   let contractId: string;
 
   beforeAll(async () => {
-    Object.assign(process.env, env); // IngestModule reads the KAFKA_* variables (per test file)
-    hub = await TestHub.start({ HUB_ROLES: 'api,ingest' });
+    hub = await TestHub.start({ HUB_ROLES: 'api,ingest', ...env });
     f = new Fixtures(hub);
     contractId = await f.addContract((await f.customer()).agreementId);
     kafka = brokerKafka();
@@ -80,7 +79,7 @@ describe('Kafka ingestion into the hub (real broker, real handler, SQLite store)
     expect(logged[0].metadata.actor).toEqual({ service: 'delivery-service' });
   });
 
-  it('dead-letters each kind of poison message with its reason and goes on with the next', async () => {
+  it('dead-letters each kind of poison message with its reason, a reused message id too, and goes on with the next', async () => {
     const key = `poison-${contractId}`;
     const poison = [
       '{ not json',
@@ -88,6 +87,8 @@ describe('Kafka ingestion into the hub (real broker, real handler, SQLite store)
       deliveryEnvelope('p-3', 'ConsumptionReversed', { consumptionId: 'c-1' }),
       consumptionDelivered('p-4', contractId, 'c-benefit', 'webcasts'),
       deliveryEnvelope('p-5', 'EmailSuppressed', { email: 'a@b.example', reason: 'x' }),
+      // m-3 named another consumption above: an id names one fact, never acknowledged and dropped.
+      consumptionDelivered('m-3', contractId, 'c-other'),
     ];
     const after = consumptionDelivered('p-6', contractId, 'c-after');
     await produce(
@@ -105,11 +106,13 @@ describe('Kafka ingestion into the hub (real broker, real handler, SQLite store)
       'invalid_payload',
       'benefit_not_consumable',
       'unknown_type',
+      'message_id_reused',
     ]);
     expect(dead.map((m) => String(m.value))).toEqual(poison);
     const ids = (await ledger()).filter((e) => e.type === 'ConsumptionLogged');
     expect(ids.map((e) => e.data.consumptionId)).toContain('c-after');
     expect(ids.map((e) => e.data.consumptionId)).not.toContain('c-benefit');
+    expect(ids.map((e) => e.data.consumptionId)).not.toContain('c-other');
   });
 
   it('publishes outbox notifications to the notifications topic', async () => {

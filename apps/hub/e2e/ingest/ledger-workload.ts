@@ -9,8 +9,7 @@ import { consumptionDelivered, deliveryEnvelope } from '@hub/testing/kafka/inges
 
 /** Contracts created through the real routes in a hub whose SQLite file is `dataDir/events.sqlite`. */
 export async function seedContracts(dataDir: string, count: number): Promise<string[]> {
-  // The seeding hub must not talk to Kafka (it would publish its invitations there).
-  delete process.env.KAFKA_BROKERS;
+  // No KAFKA_* given: the seeding hub does not talk to Kafka (it would publish its invitations there).
   const hub = await TestHub.start({ DATA_DIR: dataDir, HUB_ROLES: 'api' });
   try {
     const f = new Fixtures(hub);

@@ -176,22 +176,37 @@ describe('what a partner sees (e2e)', () => {
       title: 'Our own tenant',
       partnerContact: { name: 'Pat', email: 'pat@provider.example', phone: '+1 555 0100' },
     };
-    const before = (await hub.allEvents()).length;
+    const head = async () => (await hub.allEvents()).at(-1)?.position;
+    const before = await head();
     const refused = await hub.call('POST', `/v1/partners/${PARTNER}/cases`, {
       token: agent(),
       body,
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('support_plan_required');
-    expect((await hub.allEvents()).length).toBe(before);
+    expect(await head()).toBe(before);
     const own = await ok('POST', `/v1/partners/${PARTNER}/cases`, agent(), {
       ...body,
       supportPlan: { kind: 'premier', id: 'PREMIER-20250001' },
     });
+    // In the partner's own record: no customer workspace, no customer, in the event and answers.
+    const [opened] = await hub.events.readStream(`case-${own.caseId}`, { maxCount: 1 });
+    expect(opened.data).not.toHaveProperty('workspaceId');
+    expect(opened.data.onBehalfOf).not.toHaveProperty('customerOrgId');
+    const expected = expect.objectContaining({
+      caseId: own.caseId,
+      workspaceId: null,
+      supportPlan: 'PREMIER-20250001',
+      onBehalfOf: expect.objectContaining({ partnerId: PARTNER, customerOrgId: null }),
+    });
     const listed = await get(`/v1/partners/${PARTNER}/cases`, agent());
-    expect(listed.body.cases).toContainEqual(
-      expect.objectContaining({ caseId: own.caseId, supportPlan: 'PREMIER-20250001' }),
-    );
+    expect(listed.body.cases).toContainEqual(expected);
+    const detail = await get(`/v1/cases/${own.caseId}`, agent());
+    expect(detail.status).toBe(200);
+    expect(detail.body).toEqual(expected);
+    expect(JSON.stringify([listed.body, detail.body])).not.toContain('partner-record');
     expect((await get(`/v1/cases/${own.caseId}`, t.customerAdmin)).status).toBe(404);
+    const otherAgent = t.partner(OTHER, ['AdminAgent'], 'agent-2');
+    expect((await get(`/v1/cases/${own.caseId}`, otherAgent)).status).toBe(404);
   });
 });

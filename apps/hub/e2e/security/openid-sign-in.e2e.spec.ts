@@ -127,5 +127,15 @@ describe('RS256 sign-in through a real OpenID provider (api.md "Auth, production
         HUB_JWT_AUDIENCE: AUDIENCE,
       }),
     ).toThrow(/HUB_JWKS_URL/);
+    // The UI's client id means nothing without the provider it signs in at.
+    expect(() =>
+      loadConfig({ DATA_DIR: '/tmp/x', HUB_JWT_SECRET: 's'.repeat(32), HUB_OIDC_CLIENT_ID: 'ui' }),
+    ).toThrow(/HUB_OIDC_CLIENT_ID/);
+  });
+
+  it('publishes no provider sign-in for the UI without HUB_OIDC_CLIENT_ID', async () => {
+    const answer = await hub.call('GET', '/v1/sign-in');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ openId: null });
   });
 });

@@ -130,6 +130,45 @@ describe("time makes facts: a case's response target", () => {
     expect(breached.map((e) => e.data.breachedAt)).toEqual(['2026-03-02T12:00:00.000Z']);
   });
 
+  it('event: read-model moves only for a caller who can see a fact it applied', async () => {
+    const movesOf = (client: SseClient) =>
+      client.events
+        .filter((e) => e.event === 'read-model' && e.data.projection === 'cases')
+        .map((e) => BigInt(e.data.position));
+    const { agreementId } = await f.customer();
+    const other = await f.administeredWorkspace(agreementId);
+    const mine = await SseClient.connect(hub, f.tokenOf(opener));
+    const theirs = await SseClient.connect(hub, f.tokenOf(other.admin));
+    // Each stream has looked at the read models once (a look every 250 ms, a heartbeat every 100).
+    await eventually('both streams to have looked', () =>
+      mine.comments >= 4 && theirs.comments >= 4 ? true : undefined,
+    );
+    await open();
+    const [seen] = await eventually('my stream to see my case move the cases', () => {
+      const moves = movesOf(mine);
+      return moves.length > 0 ? moves : undefined;
+    });
+    // The other stream has looked again since (past the move of my case) before theirs opens.
+    const looked = theirs.comments;
+    await eventually('their stream to have looked again', () =>
+      theirs.comments >= looked + 4 ? true : undefined,
+    );
+    await f.ok('POST', '/v1/cases', f.tokenOf(other.admin), {
+      workspaceId: other.workspaceId,
+      severity: 'C',
+      type: 'problem-resolution',
+      product: 'Azure Virtual Machines',
+      title: 'Their own case',
+    });
+    const theirMoves = await eventually('their stream to see their own case move', () => {
+      const moves = movesOf(theirs);
+      return moves.length > 0 ? moves : undefined;
+    });
+    expect(theirMoves.every((position) => position > seen)).toBe(true);
+    mine.disconnect();
+    theirs.disconnect();
+  });
+
   it('the SSE stream heartbeats and resumes after Last-Event-ID (and ends cleanly on shutdown: afterAll)', async () => {
     const first = await SseClient.connect(hub, f.tokenOf(opener));
     const all = await (async () => {

@@ -7,7 +7,7 @@ import {
   tokens,
 } from '../partner-cases/csp.fixtures';
 import { startedHub } from '../started-hub';
-import { facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.fixtures';
+import { SseClient, facts, fireDue, hubWithClock, kinds, notificationsOf } from './time.fixtures';
 
 const START = '2026-03-02T09:00:00.000Z';
 
@@ -23,21 +23,26 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
   });
 
   const of = (events: any[], key: string, id: string) => events.filter((e) => e.data[key] === id);
-
-  it('tells the partner admin and the customer administrator 30, 7 and 1 days before the end, then records the end, each once at its time', async () => {
-    clock.set(START);
-    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-1');
+  /** A partner admin asks the customer for a 40-day relationship; answers its id. */
+  const request = async (token: string, more: object = {}): Promise<string> => {
     const requested = await hub.call('POST', '/v1/gdap-relationships', {
-      token: partnerAdmin,
+      token,
       body: {
         partnerId: 'p-1',
         customerOrgId: CUSTOMER,
         roles: ['ServiceSupportAdministrator'],
         durationDays: 40,
+        ...more,
       },
     });
     expect(requested.status).toBe(201);
-    const id = requested.body.relationshipId as string;
+    return requested.body.relationshipId as string;
+  };
+
+  it('tells the partner admin and the customer administrator 30, 7 and 1 days before the end, then records the end, each once at its time', async () => {
+    clock.set(START);
+    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-1');
+    const id = await request(partnerAdmin);
     const approved = await hub.call('POST', `/v1/gdap-relationships/${id}/approve`, {
       token: t.customerAdmin,
     });
@@ -79,6 +84,34 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
     }
   });
 
+  it('with autoExtend, the end extends the relationship by 180 days once, told live to the partner admin; the new term gets its own notices', async () => {
+    clock.set(START);
+    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-3');
+    const sse = await SseClient.connect(hub, partnerAdmin);
+    const id = await request(partnerAdmin, { autoExtend: true });
+    await hub.call('POST', `/v1/gdap-relationships/${id}/approve`, { token: t.customerAdmin });
+    clock.set('2026-04-11T08:59:59.999Z');
+    await fireDue(hub);
+    expect(of(await facts(hub, 'GdapRelationshipExtended'), 'relationshipId', id)).toEqual([]);
+    clock.set('2026-04-11T09:00:00.000Z');
+    await fireDue(hub);
+    await fireDue(hub);
+    const extended = of(await facts(hub, 'GdapRelationshipExtended'), 'relationshipId', id);
+    expect(extended.map((e) => [e.data.previousEndsAt, e.data.endsAt])).toEqual([
+      ['2026-04-11T09:00:00.000Z', '2026-10-08T09:00:00.000Z'],
+    ]);
+    expect(of(await facts(hub, 'GdapRelationshipExpired'), 'relationshipId', id)).toEqual([]);
+    expect((await sse.received('gdap_extended')).data).toMatchObject({ relationshipId: id });
+    clock.set('2026-09-08T09:00:00.000Z');
+    await fireDue(hub);
+    const notices = of(await facts(hub, 'GdapRelationshipExpiring'), 'relationshipId', id);
+    expect(notices.map((e) => [e.data.daysLeft, e.data.endsAt])).toContainEqual([
+      30,
+      '2026-10-08T09:00:00.000Z',
+    ]);
+    sse.disconnect();
+  });
+
   it('a termination before the end cancels the notices and the end; an unapproved request lapses after 90 days, told to the partner', async () => {
     clock.set(START);
     const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-2');
@@ -109,6 +142,73 @@ describe("time makes facts: a GDAP relationship's and a package's term", () => {
       (n) => n.data.relationshipId === lapsing && n.kind === 'gdap_request_lapsed',
     );
     expect(customerTold).toEqual([]);
+  });
+
+  it('an autoExtend relationship runs 180 days past its end in both lists; an auditor reads it as it stood before', async () => {
+    clock.set(START);
+    const partnerAdmin = t.partner('p-1', ['PartnerAdmin'], 'pa-3');
+    const requested = await hub.call('POST', '/v1/gdap-relationships', {
+      token: partnerAdmin,
+      body: {
+        partnerId: 'p-1',
+        customerOrgId: CUSTOMER,
+        roles: ['ServiceSupportAdministrator'],
+        durationDays: 10,
+        autoExtend: true,
+      },
+    });
+    const id = requested.body.relationshipId as string;
+    const approved = await hub.call('POST', `/v1/gdap-relationships/${id}/approve`, {
+      token: t.customerAdmin,
+    });
+    const auditor = hub.token({ sub: 'auditor-1', roles: ['Auditor'], orgKind: 'provider' });
+    const asOf = (token: string, query: string) =>
+      hub.call(
+        'GET',
+        `/v1/audit/projections/partner-relations?asOf=${approved.body.position}&${query}`,
+        {
+          token,
+        },
+      );
+    const mine = (answer: any) => answer.relationships.find((r: any) => r.relationshipId === id);
+    expect(mine((await asOf(auditor, 'partnerId=p-1')).body.answer)).toMatchObject({
+      status: 'active',
+      endsAt: '2026-03-12T09:00:00.000Z',
+    });
+
+    clock.set('2026-03-12T09:00:00.000Z'); // the end: extended, not expired
+    await fireDue(hub);
+    const [extended] = of(await facts(hub, 'GdapRelationshipExtended'), 'relationshipId', id);
+    expect(extended.data.endsAt).toBe('2026-09-08T09:00:00.000Z');
+    expect(of(await facts(hub, 'GdapRelationshipExpired'), 'relationshipId', id)).toEqual([]);
+    clock.set('2026-03-13T09:00:00.000Z');
+    for (const [token, query] of [
+      [partnerAdmin, 'partnerId=p-1'],
+      [t.customerAdmin, `customerOrgId=${CUSTOMER}`],
+    ]) {
+      const live = await hub.call(
+        'GET',
+        `/v1/gdap-relationships?${query}&minPosition=${extended.position}`,
+        { token },
+      );
+      expect(mine(live.body)).toMatchObject({
+        status: 'active',
+        endsAt: '2026-09-08T09:00:00.000Z',
+      });
+    }
+    // As it stood at the approval: the first end, before the extension was recorded.
+    expect(mine((await asOf(auditor, 'partnerId=p-1')).body.answer).endsAt).toBe(
+      '2026-03-12T09:00:00.000Z',
+    );
+    // A customer organisation's Auditor reads its own organisation's relationships only.
+    const orgAuditor = hub.token({
+      sub: 'aud-c',
+      roles: ['Auditor'],
+      org: CUSTOMER,
+      orgKind: 'customer',
+    });
+    expect(mine((await asOf(orgAuditor, 'partnerId=p-1')).body.answer)).toBeDefined();
+    expect((await asOf(orgAuditor, 'customerOrgId=org-elsewhere')).status).toBe(404);
   });
 
   it("tells the agreement's administrator and the CSAM 30, 7 and 1 days before a package ends, then records its expiry; a withdrawal cancels", async () => {

@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually as waitFor } from '@hub/testing';
+import { eventually as kitEventually } from '@hub/testing';
+import { FakeClock } from '@hub/testing/fake-clock';
 import { TestHub } from '../test-hub';
 import { DemoSeed, seedDemo } from '../../../../scripts/demo/seed-demo';
 import { buildWeb, launch, seriousViolations } from './browser';
@@ -9,7 +10,7 @@ export type Person = keyof DemoSeed['people'];
 
 /** The suite's one way to wait, with a longer default: the page updates on its own schedule. */
 export const eventually = <T>(probe: () => Promise<T | undefined | false>, ms = 15_000) =>
-  waitFor(probe, ms, 'the page');
+  kitEventually(probe, ms, 'the page');
 
 /**
  * The hub on a random loopback port with the demo dataset seeded through its HTTP API, the UI
@@ -28,17 +29,30 @@ export class UiHub {
     readonly english: BrowserContext,
   ) {}
 
-  static async start(): Promise<UiHub> {
+  /**
+   * `env`: the hub's extra configuration (an OpenID provider); `port`: where it listens (a
+   * provider's redirect URI names it before the hub starts; default a free one); `clock`: a
+   * fake the spec moves (default the system's, set back only while the breached case opens).
+   */
+  static async start(
+    options: { env?: Record<string, string>; port?: number; clock?: FakeClock } = {},
+  ): Promise<UiHub> {
     buildWeb();
-    const hub = await TestHub.start();
-    await hub.app.listen(0, '127.0.0.1');
+    const { clock } = options;
+    const hub = await TestHub.start(
+      clock ? { SCHEDULE_TICK_MS: '50', ...options.env } : options.env,
+      { clock },
+    );
+    await hub.app.listen(options.port ?? 0, '127.0.0.1');
     const base = `http://127.0.0.1:${(hub.app.getHttpServer().address() as AddressInfo).port}`;
     // The hub's clock is set back while the breached case is opened, so its target has passed.
+    const start = clock?.now() ?? new Date();
     const seed = await seedDemo(
       base,
       (claims) => hub.token(claims as any, 600),
-      new Date(),
-      (at) => hub.setNow(at),
+      start,
+      clock ? (at) => clock.set(at ?? start) : (at) => hub.setNow(at),
+      clock && (() => clock.now()),
     );
     const seededBy = new Date(Math.ceil((Date.now() + 1) / 1000) * 1000);
     const browser = await launch();
@@ -58,10 +72,15 @@ export class UiHub {
     return this.tokens.get(who) as string;
   }
 
-  /** Opens the sign-in link of `who`, on a page route (`/cases`) or Customer Activity. */
+  /** The sign-in link of `who`, on a page route (`/cases`) or Customer Activity. */
+  link(who: Person, route = ''): string {
+    return `${this.base}/app/#${route ? `${route}&` : ''}token=${this.token(who)}`;
+  }
+
+  /** Opens the sign-in link of `who` in a new page. */
   async open(who: Person, route = '', context = this.english): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${this.base}/app/#${route ? `${route}&` : ''}token=${this.token(who)}`);
+    await page.goto(this.link(who, route));
     return page;
   }
 

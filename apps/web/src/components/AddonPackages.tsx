@@ -5,12 +5,14 @@ import { PackageRow } from '../types';
 import { useLoad } from '../useLoad';
 import { Selection } from './CategoryDetail';
 import { PackageBurnDowns } from './PackageBurnDowns';
+import { RecordsGrid } from './RecordsGrid';
 
 /** Add-on packages in view, with package and state filters, balances, benefits and expiry. */
 export function AddonPackages(props: { selection: Selection; revision: number }) {
   const { api, asOf, format } = useSession();
   const [packageId, setPackageId] = useState('');
   const [state, setState] = useState('');
+  const [opened, setOpened] = useState<string | null>(null);
   const params = { ...props.selection, packageId, state };
   const [packages, reload] = useLoad(async () => {
     const read = (p: Record<string, string>) =>
@@ -94,6 +96,27 @@ export function AddonPackages(props: { selection: Selection; revision: number })
                 </ul>
                 {!asOf && p.state === 'active' && (
                   <PackageBurnDowns pkg={p} workspaceId={props.selection.workspaceId} />
+                )}
+                {!asOf && (
+                  <button
+                    type="button"
+                    aria-expanded={opened === p.packageId}
+                    onClick={() => setOpened(opened === p.packageId ? null : p.packageId)}
+                  >
+                    {opened === p.packageId ? 'Close' : 'Open'} the records of {p.name}
+                  </button>
+                )}
+                {!asOf && opened === p.packageId && (
+                  <RecordsGrid
+                    label={p.name}
+                    path={`/v1/customer-activity/addon-packages/${encodeURIComponent(p.packageId)}/records`}
+                    params={{ workspaceId: props.selection.workspaceId }}
+                    exportPath="/v1/customer-activity/exports/addon-package-records.csv"
+                    exportParams={{
+                      workspaceId: props.selection.workspaceId,
+                      packageId: p.packageId,
+                    }}
+                  />
                 )}
               </li>
             );

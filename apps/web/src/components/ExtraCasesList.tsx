@@ -1,6 +1,7 @@
 import { useSession } from '../context';
 import { ExtraCases } from '../types';
 import { useLoad } from '../useLoad';
+import { Columns } from './Columns';
 
 const RULES: Record<string, string> = {
   expired_contract: 'contract expired',
@@ -34,13 +35,7 @@ export function ExtraCasesList(props: { workspaceId: string }) {
           <div className="scroll" tabIndex={0} role="region" aria-label="Extra cases">
             <table>
               <caption>Extra cases</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">Service</th>
-                  <th scope="col">Why it counts extra</th>
-                </tr>
-              </thead>
+              <Columns names={['Case', 'Service', 'Why it counts extra']} />
               <tbody>
                 {extra.value.cases.map((c) => (
                   <tr key={c.caseId}>

@@ -9,8 +9,8 @@ const BurnDownChart = lazy(() => import('./BurnDownChart'));
 
 /**
  * A burn-down per consumable of a package, its expiry marked, drawn from the package's records
- * (`GET /v1/customer-activity/addon-packages/{packageId}/records`). A hub without that route
- * draws nothing here; the balances above still show.
+ * (`GET /v1/customer-activity/addon-packages/{packageId}/records`); while they load, or if
+ * they cannot, nothing is drawn here and the balances above still show.
  */
 export function PackageBurnDowns(props: {
   pkg: PackageRow;
@@ -21,13 +21,13 @@ export function PackageBurnDowns(props: {
   const { pkg } = props;
   const [records] = useLoad(
     () =>
-      api.optional<{ records: RecordRow[] }>(
+      api.get<{ records: RecordRow[] }>(
         `/v1/customer-activity/addon-packages/${encodeURIComponent(pkg.packageId)}/records`,
         { workspaceId: props.workspaceId },
       ),
     [api, pkg.packageId, props.workspaceId],
   );
-  if (records.state !== 'ready' || !records.value) return null;
+  if (records.state !== 'ready') return null;
   const today = isoDay(dayOf(new Date()));
   const all = records.value.records;
   return (

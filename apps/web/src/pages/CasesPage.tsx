@@ -5,6 +5,7 @@ import { slaState } from '../sla';
 import { CaseRow } from '../types';
 import { useLoad } from '../useLoad';
 import { Empty, Problem } from '../components/Status';
+import { Columns } from '../components/Columns';
 
 interface CaseList {
   cases: CaseRow[];
@@ -27,16 +28,9 @@ function CaseTable(props: { caption: string; list: CaseList; testId: string }) {
     <div className="scroll" tabIndex={0} role="region" aria-label={props.caption}>
       <table data-testid={props.testId}>
         <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Status</th>
-            <th scope="col">Opened</th>
-            <th scope="col">First response due</th>
-            <th scope="col">Response clock</th>
-          </tr>
-        </thead>
+        <Columns
+          names={['Case', 'Severity', 'Status', 'Opened', 'First response due', 'Response clock']}
+        />
         <tbody>
           {props.list.cases.map((c) => {
             const sla = slaState(c, now, props.list.fetchedAt);
@@ -50,8 +44,14 @@ function CaseTable(props: { caption: string; list: CaseList; testId: string }) {
                 </td>
                 <td>{c.severity}</td>
                 <td>{c.status}</td>
-                <td>{format.instant(c.openedAt)}</td>
-                <td>{format.instant(c.initialResponseDueAt)}</td>
+                <td>
+                  <time dateTime={c.openedAt}>{format.instant(c.openedAt)}</time>
+                </td>
+                <td>
+                  <time dateTime={c.initialResponseDueAt}>
+                    {format.instant(c.initialResponseDueAt)}
+                  </time>
+                </td>
                 <td>
                   {sla.breached && <span className="badge breach">Target breached</span>}
                   {sla.secondsLeft !== null && (
@@ -85,10 +85,10 @@ export function CasesPage() {
   const partnerId = claims.orgKind === 'partner' ? claims.org : undefined;
   const [filed, reloadFiled] = useLoad<CaseList | null>(async () => {
     if (!partnerId || asOf) return null;
-    const answer = await api.optional<{ cases: CaseRow[] }>(
+    const answer = await api.get<{ cases: CaseRow[] }>(
       `/v1/partners/${encodeURIComponent(partnerId)}/cases`,
     );
-    return answer && { cases: answer.cases, fetchedAt: new Date() };
+    return { cases: answer.cases, fetchedAt: new Date() };
   }, [api, asOf, partnerId]);
   useEffect(() => {
     if (asOf) return undefined;
@@ -98,7 +98,9 @@ export function CasesPage() {
         reload();
         reloadFiled();
       },
-      { events: ['read-model'], projections: ['cases'] },
+      // A case's warnings reach its people as notifications (the cases read model records
+      // only the breach): either is a reason to ask the hub for the time left again.
+      { events: ['read-model', 'notification'], projections: ['cases'] },
     );
   }, [api, asOf, reload, reloadFiled]);
   return (
@@ -115,9 +117,6 @@ export function CasesPage() {
       {partnerId && !asOf && (
         <section aria-labelledby="filed-heading">
           <h2 id="filed-heading">Cases filed by your partner</h2>
-          {filed.state === 'ready' && filed.value === null && (
-            <Empty>This hub does not list a partner&apos;s filed cases yet.</Empty>
-          )}
           {filed.state === 'ready' && filed.value && filed.value.cases.length === 0 && (
             <Empty>Your partner has filed no cases.</Empty>
           )}

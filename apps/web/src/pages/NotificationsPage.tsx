@@ -9,7 +9,7 @@ import { Empty, Problem } from '../components/Status';
 export function NotificationsPage() {
   const { api, asOf, format } = useSession();
   const [list, reload] = useLoad(
-    () => api.optional<{ notifications: Notification[] }>('/v1/notifications'),
+    () => api.get<{ notifications: Notification[] }>('/v1/notifications'),
     [api],
   );
   useEffect(() => watch(api, reload, { events: ['notification'] }), [api, reload]);
@@ -19,13 +19,10 @@ export function NotificationsPage() {
       {asOf && <p className="note">Notifications are your own and always the current list.</p>}
       {list.state === 'loading' && <p role="status">Loading…</p>}
       {list.state === 'error' && <Problem message={list.message} />}
-      {list.state === 'ready' && list.value === null && (
-        <Empty>This hub does not offer notifications to read yet.</Empty>
-      )}
-      {list.state === 'ready' && list.value && list.value.notifications.length === 0 && (
+      {list.state === 'ready' && list.value.notifications.length === 0 && (
         <Empty>You have no notifications.</Empty>
       )}
-      {list.state === 'ready' && list.value && list.value.notifications.length > 0 && (
+      {list.state === 'ready' && list.value.notifications.length > 0 && (
         <ul className="notifications" aria-live="polite">
           {list.value.notifications.map((n) => (
             <li key={n.id}>

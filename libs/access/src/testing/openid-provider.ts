@@ -26,9 +26,18 @@ export interface ProviderClient {
   claims: Record<string, unknown>;
 }
 
+/** A public client signing people in through the browser (authorization code with PKCE). */
+export interface BrowserClient {
+  clientId: string;
+  redirectUri: string;
+  /** Login → the hub's claims of that person (the access token's extra claims). */
+  accounts: Record<string, Record<string, unknown>>;
+}
+
 /**
  * A real OpenID provider (`oidc-provider`) in a child process on 127.0.0.1, issuing RS256 JWT
- * access tokens through the client_credentials grant. Restarting it with a new first key on
+ * access tokens through the client_credentials grant, and to people signing in through a
+ * browser (its development login form) when a browser client is given. Restarting it with a new first key on
  * the same port is how its keys rotate.
  */
 export class TestOpenIdProvider {
@@ -43,6 +52,7 @@ export class TestOpenIdProvider {
     keys: Record<string, unknown>[];
     audience: string;
     clients: Record<string, ProviderClient>;
+    browser?: BrowserClient;
   }): Promise<TestOpenIdProvider> {
     const child = spawn(
       process.execPath,

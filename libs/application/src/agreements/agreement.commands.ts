@@ -79,14 +79,20 @@ export const agreementCommands = {
     }),
   }),
 
+  /** The appointee must belong to the customer organisation (read before deciding). */
   appointCustomerAdministrator: command({
     stream: ({ request }: CommandInput<{ agreementId: string; userId: string }>) =>
       agreementStream(request.agreementId as AgreementId),
     decider: agreementDecider,
-    command: ({ request, caller, context }, _read, agreement) => ({
+    read: ({ request }, reads, agreement) =>
+      agreement.status === 'active' && typeof request.userId === 'string'
+        ? reads.customers.belongsToOrganisation(agreement, request.userId as UserId)
+        : Promise.resolve(false),
+    command: ({ request, caller, context }, appointeeIsMember, agreement) => ({
       type: 'AddCustomerAdministrator' as const,
       agreementId: request.agreementId as AgreementId,
       userId: request.userId as UserId,
+      appointeeIsMember,
       at: context.occurredAt,
       by: callerInAgreement(caller, agreement),
     }),

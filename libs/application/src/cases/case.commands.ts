@@ -45,7 +45,8 @@ const NO_STANDING: WorkspaceStanding = {
 
 /** The caller's standing in the case's workspace (members, administration), from its streams. */
 const standing = <R>({ caller }: OnCase<R>, reads: CommandReads, state: { status: string }) =>
-  state.status === 'none' || !('workspaceId' in state)
+  // A partner's own case has no workspace: nobody stands in one (only its primary contact acts).
+  state.status === 'none' || !('workspaceId' in state) || state.workspaceId === undefined
     ? Promise.resolve(NO_STANDING)
     : reads.workspaces.standing(state.workspaceId as WorkspaceId, caller);
 

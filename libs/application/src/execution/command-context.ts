@@ -4,6 +4,11 @@ import { Actor } from '@hub/domain';
 export interface CommandContext {
   /** The idempotency key (HTTP `Idempotency-Key`, Kafka message id) or a fresh uuid; event ids derive from it. */
   commandId: string;
+  /**
+   * The caller's `Idempotency-Key`, when it named the command with one: a repeat refused because
+   * the command already landed answers from its events (`landedResults`).
+   */
+  idempotencyKey?: string;
   correlationId: string;
   actor: Actor;
   /** `api`, or `kafka:<topic>/<partition>/<offset>`. */

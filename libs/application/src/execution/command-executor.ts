@@ -12,6 +12,7 @@ import { AggregateCache, LoadedAggregate } from './aggregate-cache';
 import { AnyResult, Execution, ExecutionResult, ExecutionUnit, UnitOutcome } from './execution';
 import { StreamQueue } from './stream-queue';
 import { DecidedExecution, StreamWork, decideUnits, partOrder } from './unit-decisions';
+import { landedResults } from './landed-commands';
 
 export type { Execution, ExecutionResult, ExecutionUnit, UnitOutcome } from './execution';
 export { SCHEMA_VERSION } from './execution';
@@ -120,8 +121,12 @@ export class CommandExecutor {
       .filter((part) => part.events.length > 0);
     const appended = parts.length === 0 ? [] : await this.store.appendToStreams(parts);
     const settled = await this.settle(works, parts, appended);
-    return decided.map((outcome) =>
-      outcome instanceof Error ? outcome : outcome.map((execution) => resultOf(execution, settled)),
+    return Promise.all(
+      decided.map(async (outcome, i) =>
+        outcome instanceof Error
+          ? ((await landedResults(units[i], this.store)) ?? outcome)
+          : outcome.map((execution) => resultOf(execution, settled)),
+      ),
     );
   }
 

@@ -23,6 +23,8 @@ export interface CommandEntry<R, C, E extends DomainEvent, S, X, A, Who = Caller
   read?(input: CommandInput<R, Who>, reads: CommandReads, state: S): Promise<X>;
   /** The decider's command: pure. */
   command(input: CommandInput<R, Who>, read: X, state: S): C;
+  /** The context its events carry, when it adds to the input's (default: the input's). */
+  context?(input: CommandInput<R, Who>): CommandContext;
   /** The answer, given the position a read model caught up to shows it at (default: that alone). */
   answer?(input: CommandInput<R, Who>, result: ExecutionResult<E, S>, position: string): A;
 }
@@ -76,7 +78,7 @@ export async function executionOf<R, C, E extends DomainEvent, S, X, A, Who>(
   return {
     stream: await entry.stream(input, reads),
     decider: entry.decider,
-    context: input.context,
+    context: entry.context ? entry.context(input) : input.context,
     ...(read ? { read: (state: S) => read(input, reads, state) } : {}),
     command: (state, readResult) => entry.command(input, readResult, state),
   };

@@ -9,7 +9,10 @@ import {
   AgreementState,
   agreementDecider,
   agreementStream,
+  defaultWorkspaceIdFor,
 } from '@hub/domain/agreements/agreement.decider';
+import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
+import { workspaceStream } from '@hub/domain/workspaces/workspace.state';
 import { GdapState, gdapDecider, gdapStream } from '@hub/domain/gdap';
 import { GlobalPosition, SubjectKeyStore } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
@@ -23,13 +26,16 @@ import { INDEX_KINDS, StreamIndex } from './stream-index';
  *   requests a relationship;
  * - `id-directory-email-<address key>:<n>` → `directory-user-<userId>`: written when the
  *   directory reports a user (the Help Desk's suppression list is keyed by address); the key is
- *   a keyed hash of the normalised address, so no address is in a stream name.
+ *   a keyed hash of the normalised address, so no address is in a stream name;
+ * - `id-agreement-workspace-<agreementId>:<n>` → `workspace-<id>`: written when a workspace is
+ *   created (who belongs to the customer organisation).
  */
 @Injectable()
 export class CustomerIndex {
   private readonly agreements: StreamIndex;
   private readonly relationships: StreamIndex;
   private readonly userEmails: StreamIndex;
+  private readonly workspaces: StreamIndex;
 
   constructor(
     private readonly executor: CommandExecutor,
@@ -38,6 +44,30 @@ export class CustomerIndex {
     this.agreements = new StreamIndex(executor, INDEX_KINDS.customerAgreements);
     this.relationships = new StreamIndex(executor, INDEX_KINDS.gdapRelationships);
     this.userEmails = new StreamIndex(executor, INDEX_KINDS.userEmails);
+    this.workspaces = new StreamIndex(executor, INDEX_KINDS.agreementWorkspaces);
+  }
+
+  /**
+   * Whether the user belongs to the agreement's customer organisation: a current member of one of
+   * its workspaces (the default one always counts, also for workspaces created before the index
+   * listed them), or a user the directory files under the organisation.
+   */
+  async belongsToOrganisation(
+    agreement: { agreementId: AgreementId; customer: { orgId: OrgId } },
+    userId: UserId,
+  ): Promise<boolean> {
+    const user = await this.executor.load(directoryUserStream(userId), userDirectoryDecider);
+    if (user.state.record?.orgId === agreement.customer.orgId) return true;
+    const listed = await this.workspaces.list(agreement.agreementId);
+    const streams = new Set([
+      workspaceStream(defaultWorkspaceIdFor(agreement.agreementId)),
+      ...listed,
+    ]);
+    for (const stream of streams) {
+      const { state } = await this.executor.load(stream, workspaceDecider);
+      if (state.status === 'created' && state.members[userId]) return true;
+    }
+    return false;
   }
 
   addAgreement(orgId: OrgId, agreementId: AgreementId, context: CommandContext) {

@@ -4,9 +4,13 @@ import { GlobalPosition } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
 import { CommandContext } from '../execution/command-context';
 
-/** Index kinds: the customer's agreements by org, a partner's GDAP relationships with a customer. */
+/**
+ * Index kinds: the customer's agreements by org, a partner's GDAP relationships with a customer,
+ * directory users by address, an agreement's workspaces (who belongs to the organisation).
+ */
 export const INDEX_KINDS = {
   customerAgreements: 'customer-agreement',
+  agreementWorkspaces: 'agreement-workspace',
   gdapRelationships: 'gdap-index',
   userEmails: 'directory-email',
 } as const;

@@ -6,12 +6,17 @@ export type NotificationKind =
   // The clock's facts (domain.md §9), named as api.md lists them.
   | 'case_target_warning'
   | 'case_breached'
+  | 'balance_warning'
+  | 'balance_exhausted'
+  | 'contract_expiring'
+  | 'contract_expired'
   | 'package_expiring'
   | 'package_expired'
   | 'gdap_expiring'
   | 'gdap_expired'
   | 'gdap_extended'
-  | 'gdap_request_lapsed';
+  | 'gdap_request_lapsed'
+  | 'readonly_session_expired';
 
 /** A message for another system (the mail service): whom to write to, about what. */
 export interface Notification {
@@ -31,6 +36,20 @@ export interface Notification {
 export interface OutboxEntry extends Notification {
   /** Monotonic, 1-based; the page cursor is the last sequence read. */
   sequence: number;
+}
+
+/**
+ * An outbox entry as stored: with the keyed hash of the recipient's address
+ * (`SubjectKeyStore.addressKey`), by which a recipient finds their notifications and an
+ * erasure finds what was addressed to the person. Never answered.
+ */
+export interface StoredOutboxEntry extends OutboxEntry {
+  toKey: string;
+}
+
+/** The entry as answered: without its stored look-up key. */
+export function answeredEntry({ toKey: _toKey, ...entry }: StoredOutboxEntry): OutboxEntry {
+  return entry;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SubjectKeyStore } from '@hub/event-store';
 import { Document, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
-import { OutboxEntry } from './notification';
+import { OutboxEntry, StoredOutboxEntry, answeredEntry } from './notification';
 import { OUTBOX_COLLECTION } from './notification-outbox';
 
 /** Who asks for their notifications: their user id and e-mail address (from the token). */
@@ -18,28 +19,31 @@ export interface NotificationReader {
 export class RecipientNotifications {
   private indexed?: Promise<void>;
 
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly keys: SubjectKeyStore,
+  ) {}
 
   async after(reader: NotificationReader, after: number, limit: number): Promise<OutboxEntry[]> {
     this.indexed ??= Promise.all([
-      this.store.ensureIndex(OUTBOX_COLLECTION, ['to', 'sequence']),
+      this.store.ensureIndex(OUTBOX_COLLECTION, ['toKey', 'sequence']),
       this.store.ensureIndex(OUTBOX_COLLECTION, ['userId', 'sequence']),
     ]).then(() => undefined);
     await this.indexed;
-    const emails = reader.email ? [...new Set([reader.email, reader.email.toLowerCase()])] : [];
     const find = (filter: Record<string, unknown>) =>
-      this.store.find<OutboxEntry & Document>(OUTBOX_COLLECTION, {
+      this.store.find<StoredOutboxEntry & Document>(OUTBOX_COLLECTION, {
         filter: { ...filter, sequence: { $gt: after } } as never,
         sort: [{ field: 'sequence', direction: 'asc' }],
         limit,
       });
     const pages = await Promise.all([
       find({ userId: reader.userId }),
-      ...(emails.length > 0 ? [find({ to: { $in: emails } })] : []),
+      // By the keyed hash of the address: the outbox is looked up by no address.
+      ...(reader.email ? [find({ toKey: this.keys.addressKey(reader.email) })] : []),
     ]);
     const bySequence = new Map<number, OutboxEntry>();
     for (const entry of pages.flatMap((page) => page.items)) {
-      if (entry.kind !== 'verification-code') bySequence.set(entry.sequence, entry);
+      if (entry.kind !== 'verification-code') bySequence.set(entry.sequence, answeredEntry(entry));
     }
     return [...bySequence.values()].sort((a, b) => a.sequence - b.sequence).slice(0, limit);
   }

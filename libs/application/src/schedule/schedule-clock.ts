@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, Clock, Decider, DomainEvent, deterministicId } from '@hub/domain';
 import { CommandContext } from '../execution/command-context';
 import { CommandExecutor } from '../execution/command-executor';
+import { AnyExecution, UnitOutcome } from '../execution/execution';
 import { WorkflowRunner } from '../workflows/workflow-runner';
 import { Workflows } from '../workflows/workflows';
 import { Schedule } from './schedule';
@@ -11,9 +12,11 @@ import { TIMER_DECIDERS, Timer } from './timer';
 export const SCHEDULE_TICK_MS = Symbol('ScheduleTickMs');
 
 /** Due times fired per read of the schedule. */
-const BATCH = 500;
-/** Due times in flight at once within a batch. */
-const CONCURRENCY = 32;
+const BATCH = 1000;
+/** Due times decided together and appended in one call (one transaction, one fsync on SQLite). */
+const CHUNK = 100;
+/** Chunks in flight at once within a batch (their appends share the event store's group commit). */
+const CONCURRENCY = 4;
 /** How long a pass waits for the runner to derive the schedule from the whole log. */
 const DERIVE_WAIT_MS = 5000;
 
@@ -113,30 +116,88 @@ export class ScheduleClock {
   }
 
   /**
-   * Fires a batch with up to CONCURRENCY due times in flight: different streams' appends share
-   * the event store's group commits, and the executor keeps one stream's commands in the order
-   * they were sent (earliest due first).
+   * Fires a batch in chunks of CHUNK due times, CONCURRENCY chunks in flight. The executor keeps
+   * one stream's commands in the order they were sent (earliest due first).
    */
   private async fireAll(due: readonly Timer[]): Promise<number> {
-    let next = 0;
+    const chunks: Timer[][] = [];
+    for (let i = 0; i < due.length; i += CHUNK) chunks.push(due.slice(i, i + CHUNK));
     let recorded = 0;
     const worker = async () => {
-      while (!this.stopped && next < due.length) {
-        const timer = due[next];
-        next += 1;
-        try {
-          // Not `recorded += await …`: that reads `recorded` before the await, losing the
-          // other workers' counts.
-          const facts = await this.fire(timer);
-          recorded += facts;
-        } catch (error) {
-          // Left on the schedule: the next pass retries it; the others go on.
-          this.logger.warn(`due time ${timer.key} failed: ${(error as Error).message}`);
-        }
+      for (let chunk = chunks.shift(); chunk && !this.stopped; chunk = chunks.shift()) {
+        // Not `recorded += await …`: that reads `recorded` before the await, losing the
+        // other workers' counts.
+        const facts = await this.fireChunk(chunk);
+        recorded += facts;
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     return recorded;
+  }
+
+  /**
+   * Decides a chunk's commands, each a unit of its own (one refusing does not hold back the
+   * others), appends them in one call, completes what their facts oblige, then forgets them in one
+   * write. When the call fails as a whole, each due time is fired alone, so one bad entry cannot
+   * hold back the rest.
+   */
+  private async fireChunk(timers: readonly Timer[]): Promise<number> {
+    const known = timers.filter((timer) => TIMER_DECIDERS[timer.decider]);
+    const unknown = timers.filter((timer) => !TIMER_DECIDERS[timer.decider]);
+    for (const timer of unknown)
+      this.logger.warn(`due time ${timer.key} names no known decider; dropped`);
+    let outcomes: UnitOutcome[];
+    try {
+      outcomes = await this.executor.executeUnits(known.map((timer) => [this.execution(timer)]));
+    } catch (error) {
+      this.logger.warn(
+        `a chunk of due times failed (${(error as Error).message}); firing each alone`,
+      );
+      let recorded = 0;
+      for (const timer of known) recorded += await this.fireAlone(timer);
+      await this.schedule.done(unknown);
+      return recorded;
+    }
+    let recorded = 0;
+    const fired: Timer[] = [...unknown];
+    const reads = this.workflows.batchReads();
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome instanceof Error) {
+        // Left on the schedule: the next pass retries it; the others go on.
+        this.logger.warn(`due time ${known[i].key} failed: ${outcome.message}`);
+        continue;
+      }
+      for (const result of outcome) {
+        await this.workflows.complete(result.stream, result.appended, reads);
+        recorded += result.appended.length;
+      }
+      fired.push(known[i]);
+    }
+    // Completing may have put a slot back for a later instant (an extended relationship's next
+    // end): `done` removes an entry only while it still holds the due time fired.
+    await this.schedule.done(fired);
+    return recorded;
+  }
+
+  private async fireAlone(timer: Timer): Promise<number> {
+    try {
+      const result = await this.executor.execute(this.execution(timer));
+      await this.workflows.complete(result.stream, result.appended);
+      await this.schedule.done([timer]);
+      return result.appended.length;
+    } catch (error) {
+      this.logger.warn(`due time ${timer.key} failed: ${(error as Error).message}`);
+      return 0;
+    }
+  }
+
+  private execution(timer: Timer): AnyExecution {
+    return {
+      stream: timer.stream,
+      decider: TIMER_DECIDERS[timer.decider] as unknown as Decider<unknown, DomainEvent, unknown>,
+      context: timerContext(timer),
+      command: () => timer.command,
+    };
   }
 
   /**
@@ -152,29 +213,5 @@ export class ScheduleClock {
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-  }
-
-  private async fire(timer: Timer): Promise<number> {
-    const decider = TIMER_DECIDERS[timer.decider] as unknown as Decider<
-      unknown,
-      DomainEvent,
-      unknown
-    >;
-    if (!decider) {
-      this.logger.warn(`due time ${timer.key} names no known decider; dropped`);
-      await this.schedule.done(timer);
-      return 0;
-    }
-    const result = await this.executor.execute({
-      stream: timer.stream,
-      decider,
-      context: timerContext(timer),
-      command: () => timer.command,
-    });
-    await this.workflows.complete(result.stream, result.appended);
-    // Completing may have put this slot back for a later instant (an extended relationship's
-    // next end): `done` removes the entry only while it still holds this due time.
-    await this.schedule.done(timer);
-    return result.appended.length;
   }
 }

@@ -1,13 +1,21 @@
 import { Decider, DomainEvent } from '@hub/domain';
 import { caseDecider } from '@hub/domain/cases/case.decider';
+import { consumptionDecider } from '@hub/domain/consumption/consumption.decider';
+import { contractDecider } from '@hub/domain/contracts/contract.decider';
+import { readOnlySessionDecider } from '@hub/domain/helpdesk/readonly-session.decider';
+import { verificationDecider } from '@hub/domain/helpdesk/verification.decider';
 import { gdapDecider } from '@hub/domain/gdap/gdap.decider';
 import { packageDecider } from '@hub/domain/packages/package.decider';
 
 /** The deciders a due time may command, by name (a stored timer names its decider). */
 export const TIMER_DECIDERS = {
   case: caseDecider,
+  contract: contractDecider,
   gdap: gdapDecider,
+  ledger: consumptionDecider,
   package: packageDecider,
+  readonlySession: readOnlySessionDecider,
+  verification: verificationDecider,
 } as const satisfies Record<string, Decider<never, DomainEvent, unknown>>;
 
 export type TimerDecider = keyof typeof TIMER_DECIDERS;

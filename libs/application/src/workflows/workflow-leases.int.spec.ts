@@ -6,6 +6,8 @@ import { MemoryEventStore } from '@hub/event-store/memory/memory-event-store';
 import { SqliteReadModelStore } from '@hub/read-store';
 import { eventually } from '@hub/testing/eventually';
 import { appendTypes } from '@hub/testing/projection/sample-events';
+import { Schedule } from '../schedule/schedule';
+import { ScheduleBackfill } from '../schedule/schedule-backfill';
 import { workflowLease } from './workflow-leases';
 import { WorkflowRunner } from './workflow-runner';
 import { Workflows } from './workflows';
@@ -29,9 +31,11 @@ describe('the workflow reactions under a lease', () => {
     // The reactions themselves are the test's: what matters is where their checkpoint goes.
     const workflows = {
       handles: ['ItemAdded'],
+      scheduling: [],
       react: async (event: RecordedEvent) => void reacted.push(event),
     } as unknown as Workflows;
-    const runner = new WorkflowRunner(workflows, events, store);
+    const backfill = new ScheduleBackfill(workflows, new Schedule(store), events);
+    const runner = new WorkflowRunner(workflows, backfill, events, store);
     closing.push(() => runner.end());
     const lease = (await store.acquireLease(workflowLease('reactions'), 'a', 60_000))!;
     runner.begin({ lease: lease.name, token: lease.token });

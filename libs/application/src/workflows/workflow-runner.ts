@@ -7,6 +7,7 @@ import {
   parsePosition,
 } from '@hub/event-store';
 import { Fence, READ_MODEL_STORE, ReadModelStore, isLeaseLost } from '@hub/read-store';
+import { ScheduleBackfill } from '../schedule/schedule-backfill';
 import { Workflows } from './workflows';
 
 // The checkpoint keeps the name it had when workflows were called follow-ups, so a store written
@@ -35,6 +36,7 @@ export class WorkflowRunner {
 
   constructor(
     private readonly workflows: Workflows,
+    private readonly backfill: ScheduleBackfill,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
@@ -68,6 +70,9 @@ export class WorkflowRunner {
   private async run(): Promise<void> {
     const from = await this.storedPosition();
     this.position = from;
+    // Before the first fact: the schedule must hold every due time the facts up to the
+    // checkpoint cause, which a store from before the schedule, or one that lost it, does not.
+    await this.backfill.ensure(from);
     this.started = true;
     this.subscription = this.events.subscribeToAll({
       fromPosition: from,

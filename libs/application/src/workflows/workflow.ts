@@ -1,4 +1,12 @@
-import { Decider, DomainEvent, deterministicId } from '@hub/domain';
+import {
+  ContractId,
+  Decider,
+  DomainEvent,
+  EntitlementId,
+  PackageId,
+  deterministicId,
+} from '@hub/domain';
+import { LineBalance } from '@hub/domain/consumption/balance';
 import { EventMetadata } from '@hub/event-store';
 import { CommandContext } from '../execution/command-context';
 import { IndexKind } from '../indexes/stream-index';
@@ -45,12 +53,31 @@ export type Step =
 export interface Workflow<E extends DomainEvent = DomainEvent, S = undefined> {
   name: string;
   handles: readonly E['type'][];
+  /**
+   * Puts due times on the schedule (or cancels them): replayed from the log by the schedule's
+   * catch-up when the schedule was never derived or was lost (ScheduleBackfill).
+   */
+  schedules?: true;
   read?(event: WorkflowEvent<E>, reads: WorkflowReads): Promise<S>;
   react(event: WorkflowEvent<E>, state: S): Step[];
 }
 
+/** A consumable entitlement line: a contract's, or a package's on that contract. */
+export interface BalanceLineRef {
+  contractId: ContractId;
+  packageId?: PackageId;
+  entitlementId: EntitlementId;
+}
+
+/** A line's quantity, what the ledger counts consumed of it, and the shares recorded. */
+export interface LineBalanceRead extends LineBalance {
+  total: number;
+}
+
 /** The cross-aggregate reads workflows may make before reacting (strongly consistent). */
 export interface WorkflowReads extends RecipientReads {
+  /** The line's balance as the ledger stands (null: no such line). */
+  lineBalance(line: BalanceLineRef): Promise<LineBalanceRead | null>;
   /** The agreement a workspace belongs to (null: no such workspace). */
   agreementOfWorkspace(workspaceStream: string): Promise<string | null>;
   /** The Service Administrators' addresses on the customer org's active agreements. */

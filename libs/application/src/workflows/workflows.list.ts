@@ -11,6 +11,13 @@ import { gdapTermNotices } from './gdap-term-notices/gdap-term-notices.workflow'
 import { gdapTerms } from './gdap-terms/gdap-terms.workflow';
 import { packageTermNotices } from './package-term-notices/package-term-notices.workflow';
 import { packageTerms } from './package-terms/package-terms.workflow';
+import { balanceChecks, balanceNotices } from './balance-checks/balance-checks.workflow';
+import { contractTermNotices, contractTerms } from './contract-terms/contract-terms.workflow';
+import {
+  readOnlySessionNotices,
+  readOnlySessionTerms,
+} from './readonly-session-terms/readonly-session-terms.workflow';
+import { verificationCodeTerms } from './verification-code-terms/verification-code-terms.workflow';
 import { Workflow } from './workflow';
 
 /**
@@ -31,4 +38,11 @@ export const ALL_WORKFLOWS: readonly Workflow<DomainEvent, unknown>[] = [
   gdapTermNotices,
   packageTerms,
   packageTermNotices,
+  contractTerms,
+  contractTermNotices,
+  balanceChecks,
+  balanceNotices,
+  readOnlySessionTerms,
+  readOnlySessionNotices,
+  verificationCodeTerms,
 ];

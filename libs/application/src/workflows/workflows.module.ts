@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SCHEDULE_TICK_MS, ScheduleClock } from '../schedule/schedule-clock';
+import { ScheduleBackfill } from '../schedule/schedule-backfill';
 import { WorkflowRunner } from './workflow-runner';
 import { WORKFLOW_LEASE_OPTIONS, WorkflowLeaseOptions, WorkflowLeases } from './workflow-leases';
 
@@ -20,6 +21,7 @@ export class WorkflowsModule {
       module: WorkflowsModule,
       providers: [
         WorkflowRunner,
+        ScheduleBackfill,
         ScheduleClock,
         WorkflowLeases,
         { provide: SCHEDULE_TICK_MS, useValue: options.tickMs },

@@ -1,6 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainEvent, OrgId } from '@hub/domain';
 import { workspaceDecider } from '@hub/domain/workspaces/workspace.decider';
+import { lineBalanceOf } from '@hub/domain/consumption/balance';
+import { consumptionDecider, ledgerStream } from '@hub/domain/consumption/consumption.decider';
+import { contractDecider, contractStream } from '@hub/domain/contracts/contract.decider';
+import { packageDecider, packageStream } from '@hub/domain/packages/package.decider';
 import { GlobalPosition, NewEvent, SubjectKeyStore } from '@hub/event-store';
 import { CommandExecutor } from '../execution/command-executor';
 import { CustomerIndex } from '../indexes/customer-index';
@@ -9,7 +13,15 @@ import { INDEX_KINDS, StreamIndex } from '../indexes/stream-index';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Schedule } from '../schedule/schedule';
 import { GdapRecipients, Recipient, Recipients } from './recipients';
-import { Step, Workflow, WorkflowEvent, WorkflowReads, stepContext } from './workflow';
+import {
+  BalanceLineRef,
+  LineBalanceRead,
+  Step,
+  Workflow,
+  WorkflowEvent,
+  WorkflowReads,
+  stepContext,
+} from './workflow';
 
 /** Every workflow of the hub (workflows.list.ts), injected so tests may run a subset. */
 export const WORKFLOWS = Symbol('Workflows');
@@ -39,6 +51,11 @@ export class Workflows implements WorkflowReads {
     @Optional() private readonly outbox?: NotificationOutbox,
   ) {}
 
+  /** The workflows that put due times on the schedule (the schedule's catch-up replays them). */
+  get scheduling(): readonly Workflow<DomainEvent, unknown>[] {
+    return this.workflows.filter((workflow) => workflow.schedules);
+  }
+
   /** Event types some workflow reacts to (the runner's filter). */
   get handles(): string[] {
     return [...new Set(this.workflows.flatMap((workflow) => workflow.handles))];
@@ -48,12 +65,12 @@ export class Workflows implements WorkflowReads {
    * Completes what one event obliges: every workflow's steps for it. Answers the position of the
    * last event appended, and the events appended (for `complete` to react to in turn).
    */
-  async react(event: WorkflowEvent): Promise<Done> {
+  async react(event: WorkflowEvent, reads: WorkflowReads = this): Promise<Done> {
     let position: GlobalPosition | null = null;
     const appended: WorkflowEvent[] = [];
     for (const workflow of this.workflows) {
       if (!(workflow.handles as readonly string[]).includes(event.type)) continue;
-      const state = workflow.read ? await workflow.read(event, this) : undefined;
+      const state = workflow.read ? await workflow.read(event, reads) : undefined;
       for (const step of workflow.react(event, state)) {
         const done = await this.perform(step, event);
         position = done.position ?? position;
@@ -68,13 +85,17 @@ export class Workflows implements WorkflowReads {
    * oblige in turn (a default workspace's invitations are claimed before the agreement's answer).
    * The runner would do the same from the log; doing it here first only makes it visible sooner.
    */
-  async complete(stream: string, events: readonly NewEvent[]): Promise<GlobalPosition | null> {
+  async complete(
+    stream: string,
+    events: readonly NewEvent[],
+    reads: WorkflowReads = this,
+  ): Promise<GlobalPosition | null> {
     let last: GlobalPosition | null = null;
     const pending: WorkflowEvent[] = events.map(
       (event) => ({ ...event, streamName: stream }) as WorkflowEvent,
     );
     while (pending.length > 0) {
-      const done = await this.react(pending.shift()!);
+      const done = await this.react(pending.shift()!, reads);
       last = done.position ?? last;
       pending.push(...done.appended);
     }
@@ -120,6 +141,23 @@ export class Workflows implements WorkflowReads {
     }
   }
 
+  /**
+   * The reads of a batch of completions at one instant (the clock's chunk): who is told is read
+   * once per case, workspace or agreement of the batch.
+   */
+  batchReads(): WorkflowReads {
+    const recipients = this.recipients.batch();
+    return {
+      caseRecipients: (stream) => recipients.caseRecipients(stream),
+      gdapRecipients: (id) => recipients.gdapRecipients(id),
+      termRecipients: (stream) => recipients.termRecipients(stream),
+      openerOf: (stream) => recipients.openerOf(stream),
+      lineBalance: (line) => this.lineBalance(line),
+      agreementOfWorkspace: (stream) => this.agreementOfWorkspace(stream),
+      approversOf: (orgId) => this.approversOf(orgId),
+    };
+  }
+
   caseRecipients(caseStream: string): Promise<Recipient[]> {
     return this.recipients.caseRecipients(caseStream);
   }
@@ -128,8 +166,22 @@ export class Workflows implements WorkflowReads {
     return this.recipients.gdapRecipients(relationshipId);
   }
 
-  packageRecipients(packageId: string): Promise<Recipient[]> {
-    return this.recipients.packageRecipients(packageId);
+  termRecipients(stream: string): Promise<Recipient[]> {
+    return this.recipients.termRecipients(stream);
+  }
+
+  openerOf(stream: string): Promise<Recipient[]> {
+    return this.recipients.openerOf(stream);
+  }
+
+  async lineBalance(line: BalanceLineRef): Promise<LineBalanceRead | null> {
+    const { contractId, packageId, entitlementId } = line;
+    const owner = packageId
+      ? await this.executor.load(packageStream(packageId), packageDecider)
+      : await this.executor.load(contractStream(contractId), contractDecider);
+    if (owner.state.status === 'none') return null;
+    const ledger = await this.executor.load(ledgerStream(contractId), consumptionDecider);
+    return lineBalanceOf(owner.state.entitlements, ledger.state, packageId, entitlementId);
   }
 
   async agreementOfWorkspace(workspaceStream: string): Promise<string | null> {

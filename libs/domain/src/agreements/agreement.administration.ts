@@ -34,6 +34,8 @@ export interface AddCustomerAdministrator {
   type: 'AddCustomerAdministrator';
   agreementId: AgreementId;
   userId: UserId;
+  /** Read before deciding: whether the appointee belongs to the customer organisation. */
+  appointeeIsMember: boolean;
   at: string;
   by: Caller;
 }
@@ -107,6 +109,13 @@ export function decideAdministration(
         throw new ValidationError('Invalid administrator.', { userId: ['must not be empty'] });
       }
       if (agreement.customerAdministrators.includes(command.userId)) return [];
+      // Only someone of the customer's organisation administers its agreement (domain.md §3).
+      if (!command.appointeeIsMember) {
+        refuse(
+          'appointee_not_member',
+          'A Customer Administrator must be a member of the customer organisation.',
+        );
+      }
       const data = { agreementId, userId: command.userId, appointedAt: command.at };
       return [{ type: 'CustomerAdministratorAppointed', data }];
     }

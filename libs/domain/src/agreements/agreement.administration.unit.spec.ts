@@ -82,6 +82,7 @@ describe('agreement administration', () => {
       type: 'AddCustomerAdministrator' as const,
       agreementId,
       userId: 'u-ann' as UserId,
+      appointeeIsMember: true,
       at,
       by: sam,
     };
@@ -91,6 +92,19 @@ describe('agreement administration', () => {
     given(agreementDecider, [activated, appointed('u-sam'), appointed('u-ann')])
       .when(appoint)
       .thenNothing();
+  });
+
+  it('refuses to appoint someone who is not a member of the customer organisation', () => {
+    given(agreementDecider, [activated, appointed('u-sam')])
+      .when({
+        type: 'AddCustomerAdministrator' as const,
+        agreementId,
+        userId: 'u-outsider' as UserId,
+        appointeeIsMember: false,
+        at,
+        by: csam,
+      })
+      .thenFails('appointee_not_member');
   });
 
   it('the last Customer Administrator cannot be removed', () => {

@@ -27,7 +27,8 @@ export interface WorkspaceView {
 export interface OpenCase extends WorkspaceView {
   type: 'OpenCase';
   caseId: CaseId;
-  workspaceId: WorkspaceId;
+  /** Absent only for a partner's case about its own subscription (its own record). */
+  workspaceId?: WorkspaceId;
   severity: Severity;
   caseType: CaseType;
   category?: SupportCategory;

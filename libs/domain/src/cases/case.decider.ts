@@ -34,6 +34,10 @@ function validateOpen(command: OpenCase): void {
     fields.category = ['must be SU, DSA, X85 or REC'];
   }
   if (!command.product?.trim()) fields.product = ['must not be empty'];
+  // Only a partner's case about its own subscription lives outside a workspace (domain.md §6).
+  const ownRecord = !!command.onBehalfOf && command.onBehalfOf.customerOrgId === undefined;
+  if (!command.workspaceId && !ownRecord) fields.workspaceId = ['must name a workspace'];
+  if (command.workspaceId && ownRecord) fields.workspaceId = ["a partner's own case has none"];
   if (!command.title?.trim()) fields.title = ['must not be empty'];
   if (!isInstant(command.at)) fields.at = ['must be an ISO instant'];
   if (command.language !== undefined && !BCP47.test(command.language)) {

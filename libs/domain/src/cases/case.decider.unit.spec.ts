@@ -48,6 +48,32 @@ describe('case decider', () => {
         ]);
     });
 
+    it("opens a partner's case about its own subscription in its own record: no workspace, no customer", () => {
+      const { workspaceId: _none, ...inOwnRecord } = open;
+      const { workspaceId: _also, ...openedData } = opened.data;
+      const own = {
+        partnerId: 'p-1' as PartnerId,
+        partnerContact: { name: 'Pat', email: 'pat@partner.com', phone: '+1 555' },
+        supportPlan: 'CPP-1234567',
+      };
+      given(caseDecider)
+        .when({ ...inOwnRecord, by: stranger, workspaceMemberUserIds: [], onBehalfOf: own })
+        .thenEvents(([event]) => {
+          expect(event.data).toEqual({
+            ...openedData,
+            primaryContactUserId: stranger.userId,
+            openedBy: stranger.userId,
+            onBehalfOf: own,
+          });
+          expect(event.data).not.toHaveProperty('workspaceId');
+        });
+      // Without a workspace, only a partner's own case; a customer's always names one.
+      given(caseDecider).when(inOwnRecord).thenFails('validation_failed');
+      given(caseDecider)
+        .when({ ...open, onBehalfOf: own })
+        .thenFails('validation_failed');
+    });
+
     it('refuses a caller who is not a workspace member', () => {
       given(caseDecider)
         .when({ ...open, by: stranger })

@@ -20,18 +20,23 @@ export type SupportCategory = 'SU' | 'DSA' | 'X85' | 'REC';
 /** A partner filing for a customer (domain.md §6): the case carries the partner's contact. */
 export interface OnBehalfOf {
   partnerId: PartnerId;
-  customerOrgId: OrgId;
+  /** Absent for a case about the partner's own subscription (its own record, no customer). */
+  customerOrgId?: OrgId;
   partnerContact: { name: string; email: string; phone: string };
   /** `cloud-solution-provider`, or the partner's own support plan id. */
   supportPlan: 'cloud-solution-provider' | (string & {});
 }
 
-/** A support case was opened in a workspace, with its initial response target fixed. */
+/**
+ * A support case was opened in a workspace, with its initial response target fixed. A partner's
+ * case about its own subscription has no workspace: it lives in the partner's own record
+ * (domain.md §6). Schema v2: v1 named such a case's record as a `partner-record-<id>` workspace.
+ */
 export type CaseOpened = DomainEvent<
   'CaseOpened',
   {
     caseId: CaseId;
-    workspaceId: WorkspaceId;
+    workspaceId?: WorkspaceId;
     severity: Severity;
     caseType: CaseType;
     category?: SupportCategory;

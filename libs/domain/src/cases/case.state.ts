@@ -12,7 +12,8 @@ export function caseStream(caseId: CaseId): string {
 export interface OpenedCase {
   status: 'open' | 'closed';
   caseId: CaseId;
-  workspaceId: WorkspaceId;
+  /** Absent for a partner's case about its own subscription (no customer workspace). */
+  workspaceId?: WorkspaceId;
   severity: Severity;
   caseType: CaseType;
   primaryContactUserId: UserId;
@@ -48,7 +49,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     } = event.data;
     const opened = {
       caseId,
-      workspaceId,
+      ...(workspaceId !== undefined ? { workspaceId } : {}),
       severity,
       caseType,
       primaryContactUserId,

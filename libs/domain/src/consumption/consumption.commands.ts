@@ -1,6 +1,7 @@
 import { ConsumptionId, ContractId, EntitlementId, PackageId, WorkspaceId } from '../shared';
 import { EntitlementLine } from '../contracts/entitlement';
 import { ConsumptionReference } from './consumption.events';
+import { CheckBalance } from './balance.events';
 
 /** A package as the handler read it from its stream, for LogConsumption. */
 export interface PackageLookup {
@@ -61,4 +62,4 @@ export interface ReverseConsumption {
 }
 
 /** Every command the consumption ledger decides. */
-export type ConsumptionCommand = LogConsumption | ReverseConsumption;
+export type ConsumptionCommand = LogConsumption | ReverseConsumption | CheckBalance;

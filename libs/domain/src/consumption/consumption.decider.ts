@@ -12,6 +12,7 @@ import {
 import { EntitlementLine, fromHundredths, isIsoDate, toHundredths } from '../contracts/entitlement';
 import { ConsumptionCommand, LogConsumption } from './consumption.commands';
 import { ConsumptionEvent } from './consumption.events';
+import { decideBalance, lineKey, shareOf } from './balance';
 
 /** The ledger of one contract: all consumption against it and its packages, in one stream. */
 export function ledgerStream(contractId: ContractId): string {
@@ -35,12 +36,11 @@ export interface LedgerState {
   records: PersistentMap<LedgerRecord>;
   /** Hundredths consumed, keyed by `lineKey(packageId, entitlementId)`. */
   consumed: Readonly<Record<string, number>>;
+  /** The balance shares (75, 90, 100) the clock recorded, by line key. */
+  balanceShares?: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Contract and package lines may reuse an entitlement id, so a line is keyed by both. */
-export function lineKey(packageId: PackageId | undefined, entitlementId: EntitlementId): string {
-  return `${packageId ?? ''}/${entitlementId}`;
-}
+export { lineKey };
 
 /** The content a consumption id names: the same id with other content is another fact. */
 function contentOf(fact: {
@@ -108,8 +108,9 @@ function checkDeliveredHours(command: LogConsumption, line: EntitlementLine): vo
 function validate(command: LogConsumption): number {
   const fields: Record<string, string[]> = {};
   const hundredths = toHundredths(command.quantity);
-  if (hundredths === null || hundredths <= 0) {
-    fields.quantity = ['must be positive with at most two decimals'];
+  // At most 1,000,000 (domain.md §2), here too: the decider also serves inbound messages.
+  if (hundredths === null || hundredths <= 0 || hundredths > 100_000_000) {
+    fields.quantity = ['must be positive, at most 1000000, with at most two decimals'];
   }
   if (!isIsoDate(command.deliveredOn)) fields.deliveredOn = ['must be a day YYYY-MM-DD'];
   if (!command.reference?.kind || !command.reference.id) {
@@ -205,6 +206,13 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
           },
         ];
       }
+      case 'CheckBalance': {
+        const key = lineKey(command.packageId, command.entitlementId);
+        return decideBalance(command, {
+          consumedHundredths: state.consumed[key] ?? 0,
+          recorded: state.balanceShares?.[key] ?? [],
+        });
+      }
       case 'ReverseConsumption': {
         const record = state.records.get(command.consumptionId);
         if (!record) {
@@ -238,11 +246,19 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
 
   evolve(state, event) {
     switch (event.type) {
+      case 'BalanceWarned':
+      case 'BalanceExhausted': {
+        const key = lineKey(event.data.packageId, event.data.entitlementId);
+        const shares = state.balanceShares ?? {};
+        const recorded = [...(shares[key] ?? []), shareOf(event)];
+        return { ...state, balanceShares: { ...shares, [key]: recorded } };
+      }
       case 'ConsumptionLogged': {
         const { consumptionId, packageId, entitlementId } = event.data;
         const hundredths = toHundredths(event.data.quantity) ?? 0;
         const key = lineKey(packageId, entitlementId);
         return {
+          ...state,
           records: state.records.set(consumptionId, {
             consumptionId,
             packageId,
@@ -259,6 +275,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
         if (!record || record.reversed) return state;
         const key = lineKey(record.packageId, record.entitlementId);
         return {
+          ...state,
           records: state.records.set(record.consumptionId, { ...record, reversed: true }),
           consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) - record.hundredths },
         };

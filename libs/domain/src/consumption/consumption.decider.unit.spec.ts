@@ -155,7 +155,9 @@ describe('consumption ledger decider', () => {
       const error = given(consumptionDecider)
         .when(log('c-1', quantity))
         .thenFails('validation_failed');
-      expect(error.details).toEqual({ quantity: ['must be positive with at most two decimals'] });
+      expect(error.details).toEqual({
+        quantity: ['must be positive, at most 1000000, with at most two decimals'],
+      });
     });
 
     it('refuses a malformed delivery day', () => {

@@ -7,6 +7,7 @@ import {
   WorkspaceId,
 } from '../shared';
 import { EntitlementCategory } from '../contracts/entitlement';
+import { BalanceEvent } from './balance.events';
 
 /** What a consumption record was for: a case, an engagement, a course… */
 export interface ConsumptionReference {
@@ -55,4 +56,4 @@ export type ConsumptionReversed = DomainEvent<
 >;
 
 /** Every fact of a `ledger-<contractId>` stream. */
-export type ConsumptionEvent = ConsumptionLogged | ConsumptionReversed;
+export type ConsumptionEvent = ConsumptionLogged | ConsumptionReversed | BalanceEvent;

@@ -54,6 +54,16 @@ describe('consumption decider: what a record must satisfy (domain.md §2)', () =
       .thenFails('workspace_not_found');
   });
 
+  it('refuses a quantity of 1e-7, above 1,000,000 or not a number with 400, never a 500', () => {
+    for (const quantity of [1e-7, 5e-324, 1_000_000.01, 1e300, Number.NaN, Infinity, -1, 0])
+      given(consumptionDecider)
+        .when({ ...log, quantity })
+        .thenFails('validation_failed');
+    given(consumptionDecider)
+      .when({ ...log, quantity: 1_000_000, contractEntitlements: [{ ...hours, quantity: 2e6 }] })
+      .thenEvents(([event]) => expect(event.data).toMatchObject({ quantity: 1_000_000 }));
+  });
+
   it('a reused consumption id with the same content records nothing', () => {
     given(consumptionDecider, [logged]).when(log).thenNothing();
     // Who reported it and when is not the fact's content.

@@ -1,5 +1,6 @@
 import { AgreementId, Caller, ContractId } from '../shared';
 import { EntitlementInput } from './entitlement';
+import { ContractTermCommand } from './contract-term.events';
 
 /** CSAM/AC: add a contract to an agreement (POST /v1/agreements/{agreementId}/contracts). */
 export interface AddContract {
@@ -20,4 +21,4 @@ export interface AddContract {
 }
 
 /** Every command a contract decides. */
-export type ContractCommand = AddContract;
+export type ContractCommand = AddContract | ContractTermCommand;

@@ -8,6 +8,7 @@ import {
 } from '../shared';
 import { ContractCommand } from './contract.commands';
 import { ContractEvent } from './contract.events';
+import { ContractTermCommand, ContractTermEvent, dayTermFact } from './contract-term.events';
 import { EntitlementLine, normaliseEntitlements, validatePeriod } from './entitlement';
 
 /** The stream holding one contract's history. */
@@ -25,6 +26,9 @@ export type ContractState =
       startsOn: string;
       endsOn: string;
       entitlements: EntitlementLine[];
+      /** The clock's facts: notices given (`endsOn/days`) and the expiry recorded. */
+      notices?: string[];
+      expired?: boolean;
     };
 
 /** Contract: its period and enterprise-wide entitlements, fixed when added. */
@@ -69,15 +73,45 @@ export const contractDecider: Decider<ContractCommand, ContractEvent, ContractSt
           },
         ];
       }
+      case 'NoticeContractExpiry':
+      case 'ExpireContract':
+        return decideTerm(command, state);
     }
   },
 
-  evolve(_state, event) {
+  evolve(state, event) {
     switch (event.type) {
       case 'ContractAdded': {
         const { addedAt: _at, ...contract } = event.data;
         return { status: 'added', ...contract };
       }
+      case 'ContractExpiring': {
+        if (state.status === 'none') return state;
+        const notice = `${event.data.endsOn}/${event.data.daysLeft}`;
+        return { ...state, notices: [...(state.notices ?? []), notice] };
+      }
+      case 'ContractExpired':
+        return state.status === 'none' ? state : { ...state, expired: true };
     }
   },
 };
+
+/** The hub's clock on a contract: each notice once, the expiry once, never before their time. */
+function decideTerm(command: ContractTermCommand, state: ContractState): ContractTermEvent[] {
+  if (state.status === 'none') return [];
+  const { contractId, endsOn } = state;
+  const daysLeft = command.type === 'NoticeContractExpiry' ? command.daysLeft : undefined;
+  const fact = dayTermFact(
+    { ...state, lastDay: endsOn, live: true },
+    { daysLeft, lastDay: command.endsOn, at: command.at },
+  );
+  if (fact === 'notice' && daysLeft !== undefined) {
+    return [
+      { type: 'ContractExpiring', data: { contractId, daysLeft, endsOn, noticedAt: command.at } },
+    ];
+  }
+  if (fact === 'end') {
+    return [{ type: 'ContractExpired', data: { contractId, endsOn, expiredAt: command.at } }];
+  }
+  return [];
+}

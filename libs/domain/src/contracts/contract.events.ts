@@ -1,5 +1,6 @@
 import { AgreementId, ContractId, DomainEvent } from '../shared';
 import { EntitlementLine } from './entitlement';
+import { ContractTermEvent } from './contract-term.events';
 
 /** A CSAM or AC added a contract, with its enterprise-wide entitlements, to an agreement. */
 export type ContractAdded = DomainEvent<
@@ -15,4 +16,4 @@ export type ContractAdded = DomainEvent<
 >;
 
 /** Every fact of a `contract-<contractId>` stream. */
-export type ContractEvent = ContractAdded;
+export type ContractEvent = ContractAdded | ContractTermEvent;

@@ -1,24 +1,9 @@
 import { given } from '@hub/testing';
-import { OrgId, PartnerId, RelationshipId, UserId } from '../shared';
+import { UserId } from '../shared';
+import { relationshipId, requested } from './gdap-term.fixtures';
 import { gdapDecider } from './gdap.decider';
 import { GdapEvent } from './gdap.events';
 
-const relationshipId = 'rel-1' as RelationshipId;
-const requested = (autoExtend?: boolean): GdapEvent =>
-  ({
-    type: 'GdapRelationshipRequested',
-    data: {
-      relationshipId,
-      partnerId: 'p-1' as PartnerId,
-      customerOrgId: 'org-1' as OrgId,
-      roles: ['ServiceSupportAdministrator'],
-      durationDays: 40,
-      requestedBy: 'u-pa' as UserId,
-      requestedAt: '2026-03-02T09:00:00.000Z',
-      approvalDeadline: '2026-05-31T09:00:00.000Z',
-      ...(autoExtend === undefined ? {} : { autoExtend }),
-    },
-  }) as GdapEvent;
 const endsAt = '2026-04-11T09:00:00.000Z';
 const approved: GdapEvent = {
   type: 'GdapRelationshipApproved',

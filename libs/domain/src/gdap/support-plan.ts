@@ -47,8 +47,3 @@ export function validSupportPlanId(plan: SupportPlanRef | undefined): string | u
   if (!plan) return undefined;
   return supportPlanKindOf(plan.id) === KIND_OF_REF[plan.kind] ? plan.id : undefined;
 }
-
-/** Where a partner's case about its own subscription is kept: its own record, no workspace. */
-export function partnerRecordOf(partnerId: string): string {
-  return `partner-record-${partnerId}`;
-}

@@ -14,5 +14,13 @@ export interface OpenReadOnlySession extends HelpDeskAgentCheck {
   by: Caller;
 }
 
+/** The hub's clock: the session's hour is up. */
+export interface ExpireReadOnlySession {
+  type: 'ExpireReadOnlySession';
+  sessionId: string;
+  endsAt: string;
+  at: string;
+}
+
 /** Every command a read-only session decides. */
-export type ReadOnlySessionCommand = OpenReadOnlySession;
+export type ReadOnlySessionCommand = OpenReadOnlySession | ExpireReadOnlySession;

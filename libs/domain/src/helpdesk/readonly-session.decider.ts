@@ -2,7 +2,7 @@ import { Decider, ForbiddenError, refuse } from '../shared';
 import { addMinutes, epochOf, isBefore } from '../gdap/instants';
 import { ReadOnlyConsent } from '../subscriptions/customer-subscriptions.decider';
 import { requireAgentOfManaged } from './helpdesk-agent';
-import { ReadOnlySessionCommand } from './readonly-session.commands';
+import { ExpireReadOnlySession, ReadOnlySessionCommand } from './readonly-session.commands';
 import { ReadOnlySessionEvent, ReadOnlySessionOpened } from './readonly-session.events';
 
 /** One stream per session: every session is recorded on its own (domain.md §7). */
@@ -15,12 +15,13 @@ export const SESSION_MAX_MINUTES = 60;
 
 /** The session as opened, or nothing yet. */
 export type ReadOnlySessionState =
-  { status: 'none' } | ({ status: 'opened' } & ReadOnlySessionOpened['data']);
+  { status: 'none' } | ({ status: 'opened'; expired?: boolean } & ReadOnlySessionOpened['data']);
 
 function decide(
   command: ReadOnlySessionCommand,
   state: ReadOnlySessionState,
 ): ReadOnlySessionEvent[] {
+  if (command.type === 'ExpireReadOnlySession') return decideExpiry(command, state);
   requireAgentOfManaged(command);
   if (!command.consent?.allowed) {
     throw new ForbiddenError(
@@ -46,7 +47,26 @@ function decide(
   ];
 }
 
-function evolve(_state: ReadOnlySessionState, event: ReadOnlySessionEvent): ReadOnlySessionState {
+/** The hub's clock: the session expires once, at its hour and not before. */
+function decideExpiry(
+  command: ExpireReadOnlySession,
+  state: ReadOnlySessionState,
+): ReadOnlySessionEvent[] {
+  if (state.status !== 'opened' || state.expired || state.endsAt !== command.endsAt) return [];
+  if (isBefore(command.at, state.endsAt)) return [];
+  const { sessionId, partnerId, orgId, agentUserId, endsAt } = state;
+  return [
+    {
+      type: 'ReadOnlySessionExpired',
+      data: { sessionId, partnerId, orgId, agentUserId, endsAt, expiredAt: command.at },
+    },
+  ];
+}
+
+function evolve(state: ReadOnlySessionState, event: ReadOnlySessionEvent): ReadOnlySessionState {
+  if (event.type === 'ReadOnlySessionExpired') {
+    return state.status === 'opened' ? { ...state, expired: true } : state;
+  }
   return { status: 'opened', ...event.data };
 }
 

@@ -14,5 +14,18 @@ export type ReadOnlySessionOpened = DomainEvent<
   }
 >;
 
+/** The session reached its hour (recorded by the hub's clock; a withdrawal before makes it moot). */
+export type ReadOnlySessionExpired = DomainEvent<
+  'ReadOnlySessionExpired',
+  {
+    sessionId: string;
+    partnerId: PartnerId;
+    orgId: OrgId;
+    agentUserId: UserId;
+    endsAt: string;
+    expiredAt: string;
+  }
+>;
+
 /** Every fact a read-only session stream holds. */
-export type ReadOnlySessionEvent = ReadOnlySessionOpened;
+export type ReadOnlySessionEvent = ReadOnlySessionOpened | ReadOnlySessionExpired;

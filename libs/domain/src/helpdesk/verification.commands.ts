@@ -34,5 +34,14 @@ export interface ConfirmVerificationCode extends HelpDeskAgentCheck {
   by: Caller;
 }
 
+/** The hub's clock: the code sent to the user (expiring at `expiresAt`) reached its 10 minutes. */
+export interface ExpireVerificationCode {
+  type: 'ExpireVerificationCode';
+  userId: UserId;
+  expiresAt: string;
+  at: string;
+}
+
 /** Every command a user's verification stream decides. */
-export type VerificationCommand = IssueVerificationCode | ConfirmVerificationCode;
+export type VerificationCommand =
+  IssueVerificationCode | ConfirmVerificationCode | ExpireVerificationCode;

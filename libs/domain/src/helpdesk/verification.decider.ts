@@ -1,7 +1,7 @@
 import { Decider, DomainError, NotFoundError, RateLimitedError, UserId, refuse } from '../shared';
 import { addMinutes, epochOf, isBefore } from '../gdap/instants';
 import { requireAgentOfManaged } from './helpdesk-agent';
-import { VerificationCommand } from './verification.commands';
+import { ExpireVerificationCode, VerificationCommand } from './verification.commands';
 import { VerificationEvent } from './verification.events';
 import { sameHash } from './verification-code';
 
@@ -51,10 +51,28 @@ export interface VerificationState {
     failures: number;
     maxWrongTries: number;
     confirmed: boolean;
+    /** The clock recorded it expired unused. */
+    expired?: boolean;
   };
 }
 
+/**
+ * The hub's clock: the code expires once, at its 10 minutes and not before, unless it was used,
+ * locked or replaced by a newer code first (those make it moot).
+ */
+function decideExpiry(
+  command: ExpireVerificationCode,
+  state: VerificationState,
+): VerificationEvent[] {
+  const code = state.code;
+  if (!code || code.expiresAt !== command.expiresAt || code.confirmed || code.expired) return [];
+  if (code.failures >= code.maxWrongTries || isBefore(command.at, code.expiresAt)) return [];
+  const { userId, expiresAt, at } = command;
+  return [{ type: 'VerificationCodeExpired', data: { userId, expiresAt, expiredAt: at } }];
+}
+
 function decide(command: VerificationCommand, state: VerificationState): VerificationEvent[] {
+  if (command.type === 'ExpireVerificationCode') return decideExpiry(command, state);
   requireAgentOfManaged(command);
   const { userId, at } = command;
   if (command.type === 'IssueVerificationCode') {
@@ -135,6 +153,8 @@ function evolve(state: VerificationState, event: VerificationEvent): Verificatio
         : state;
     case 'VerificationCodeConfirmed':
       return state.code ? { ...state, code: { ...state.code, confirmed: true } } : state;
+    case 'VerificationCodeExpired':
+      return state.code ? { ...state, code: { ...state.code, expired: true } } : state;
   }
 }
 

@@ -34,6 +34,15 @@ export type VerificationCodeConfirmed = DomainEvent<
   { userId: UserId; confirmedBy: UserId; confirmedAt: string }
 >;
 
+/** The code reached its 10 minutes unused (recorded by the hub's clock). */
+export type VerificationCodeExpired = DomainEvent<
+  'VerificationCodeExpired',
+  { userId: UserId; expiresAt: string; expiredAt: string }
+>;
+
 /** Every fact a user's verification stream holds. */
 export type VerificationEvent =
-  VerificationCodeIssued | VerificationCodeAttemptFailed | VerificationCodeConfirmed;
+  | VerificationCodeIssued
+  | VerificationCodeAttemptFailed
+  | VerificationCodeConfirmed
+  | VerificationCodeExpired;

@@ -1,7 +1,8 @@
 import { ContractId, DomainEvent, PackageId } from '../shared';
+import { TermNoticeDays, dayTermEndsAt } from '../contracts/contract-term.events';
 
 /** Days before a package's end when its people are told (domain.md §9). */
-export type PackageNoticeDays = 30 | 7 | 1;
+export type PackageNoticeDays = TermNoticeDays;
 
 /** A package is `daysLeft` days from its end (recorded by the hub's clock). */
 export type PackageExpiring = DomainEvent<
@@ -41,14 +42,10 @@ export interface ExpirePackage {
 export type PackageTermEvent = PackageExpiring | PackageExpired;
 export type PackageTermCommand = NoticePackageExpiry | ExpirePackage;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * The instant a package whose last active day is `expiresOn` ends (the next day's midnight,
  * UTC), less `daysBefore` days: the due times of its notices and of its expiry.
  */
 export function packageEndsAt(expiresOn: string, daysBefore = 0): string {
-  return new Date(
-    Date.parse(`${expiresOn}T00:00:00.000Z`) + (1 - daysBefore) * DAY_MS,
-  ).toISOString();
+  return dayTermEndsAt(expiresOn, daysBefore);
 }

@@ -1,24 +1,10 @@
 import { given } from '@hub/testing';
-import { AgreementId, ContractId, PackageId } from '../shared';
 import { packageDecider } from './package.decider';
 import { PackageEvent } from './package.events';
 import { packageEndsAt } from './package-term.events';
+import { contractId, packageId, purchased } from './package-term.fixtures';
 
-const packageId = 'pk-1' as PackageId;
-const contractId = 'c-1' as ContractId;
 const expiresOn = '2026-04-30';
-const purchased: PackageEvent = {
-  type: 'AddOnPackagePurchased',
-  data: {
-    packageId,
-    contractId,
-    agreementId: 'a-1' as AgreementId,
-    name: 'Enhanced solution',
-    expiresOn,
-    entitlements: [],
-    purchasedAt: '2026-03-02T09:00:00.000Z',
-  },
-};
 const notice = (daysLeft: 30 | 7 | 1, at: string) => ({
   type: 'NoticePackageExpiry' as const,
   packageId,

@@ -11,7 +11,8 @@ import {
 import { EntitlementLine, isIsoDate, normaliseEntitlements } from '../contracts/entitlement';
 import { PackageCommand } from './package.commands';
 import { PackageEvent } from './package.events';
-import { PackageTermCommand, PackageTermEvent, packageEndsAt } from './package-term.events';
+import { dayTermFact } from '../contracts/contract-term.events';
+import { PackageTermCommand, PackageTermEvent } from './package-term.events';
 
 /** The stream holding one add-on package's history. */
 export function packageStream(packageId: PackageId): string {
@@ -126,25 +127,21 @@ export const packageDecider: Decider<PackageCommand, PackageEvent, PackageState>
  * before their time.
  */
 function decideTerm(command: PackageTermCommand, state: PackageState): PackageTermEvent[] {
-  if (state.status !== 'purchased' || state.expired || state.expiresOn !== command.expiresOn)
-    return [];
+  if (state.status === 'none') return [];
   const { packageId, contractId, expiresOn } = state;
-  if (command.type === 'NoticePackageExpiry') {
-    const notice = `${expiresOn}/${command.daysLeft}`;
-    const due = packageEndsAt(expiresOn, command.daysLeft);
-    if ((state.notices ?? []).includes(notice) || Date.parse(command.at) < Date.parse(due))
-      return [];
-    const data = {
-      packageId,
-      contractId,
-      daysLeft: command.daysLeft,
-      expiresOn,
-      noticedAt: command.at,
-    };
+  const daysLeft = command.type === 'NoticePackageExpiry' ? command.daysLeft : undefined;
+  const fact = dayTermFact(
+    { ...state, lastDay: expiresOn, live: state.status === 'purchased' },
+    { daysLeft, lastDay: command.expiresOn, at: command.at },
+  );
+  if (fact === 'notice' && daysLeft !== undefined) {
+    const data = { packageId, contractId, daysLeft, expiresOn, noticedAt: command.at };
     return [{ type: 'PackageExpiring', data }];
   }
-  if (Date.parse(command.at) < Date.parse(packageEndsAt(expiresOn))) return [];
-  return [
-    { type: 'PackageExpired', data: { packageId, contractId, expiresOn, expiredAt: command.at } },
-  ];
+  if (fact === 'end') {
+    return [
+      { type: 'PackageExpired', data: { packageId, contractId, expiresOn, expiredAt: command.at } },
+    ];
+  }
+  return [];
 }

@@ -16,6 +16,9 @@ export interface ChainedFields {
   recordedAt: string;
 }
 
+/** The genesis hash in hex: what the verifier compares and prefixes. */
+export const GENESIS_HEX: string = GENESIS_HASH.toString('hex');
+
 /**
  * hash = SHA-256(hex of the previous hash ‖ canonical bytes), over UTF-8. The canonical text
  * prefixes every field with its length in UTF-16 code units, so no two different events share
@@ -24,12 +27,26 @@ export interface ChainedFields {
  * string and Node's one-shot `hash` make it about half again as fast as a streamed `createHash`
  * (verification is bound by it).
  */
-export function chainHash(previous: Buffer, event: ChainedFields): Buffer {
+function canonicalText(previousHex: string, event: ChainedFields): string {
   const { stream, revision, type, data, metadata, recordedAt } = event;
-  const canonical =
-    `${previous.toString('hex')}|${stream.length}:${stream}|${revision}|${type.length}:${type}|` +
-    `${recordedAt.length}:${recordedAt}|${data.length}:${data}|${metadata.length}:${metadata}`;
-  return hash('sha256', canonical, 'buffer');
+  return (
+    `${previousHex}|${stream.length}:${stream}|${revision}|${type.length}:${type}|` +
+    `${recordedAt.length}:${recordedAt}|${data.length}:${data}|${metadata.length}:${metadata}`
+  );
+}
+
+/** The writers' form: the hash as the bytes they store. */
+export function chainHash(previous: Buffer, event: ChainedFields): Buffer {
+  return hash('sha256', canonicalText(previous.toString('hex'), event), 'buffer');
+}
+
+/**
+ * The verifier's form, over hex texts: a Buffer per event (the stored hash read from SQLite,
+ * the digest's output) cost more than the hashing itself; SQLite's `hex()` and a string
+ * comparison do not allocate one.
+ */
+export function chainHashHex(previousHex: string, event: ChainedFields): string {
+  return hash('sha256', canonicalText(previousHex, event), 'hex');
 }
 
 /** Why a range does not verify. */

@@ -29,6 +29,28 @@ export const userSubject = (userId: string): string => `user:${userId}`;
 
 type Json = Record<string, unknown>;
 
+/**
+ * Where an opened record carries the keyed hash of its address (`SubjectKeyStore.addressKey`):
+ * a symbol, not enumerable, so it never reaches a JSON answer or an appended event (a spread
+ * or a serialisation drops it), yet a projection can index by it instead of the address.
+ */
+const ADDRESS_KEY = Symbol('addressKey');
+
+/** Gives `record` its address key (the codec on read; projection specs for their fixtures). */
+export function attachAddressKey<T extends object>(record: T, key: string): T {
+  Object.defineProperty(record, ADDRESS_KEY, { value: key, enumerable: false });
+  return record;
+}
+
+/**
+ * The keyed hash of the normalised address of a personal record read through the codec, also
+ * once the person is erased (it is the sealed text's subject reference, which erasure keeps);
+ * undefined for a record not read through the codec.
+ */
+export function addressKeyOf(record: object): string | undefined {
+  return (record as { [ADDRESS_KEY]?: string })[ADDRESS_KEY];
+}
+
 /** Every record at `path` under `data` (arrays walked at `'*'`). */
 function recordsAt(data: unknown, path: readonly string[]): Json[] {
   if (data === null || typeof data !== 'object') return [];
@@ -75,7 +97,10 @@ export class PersonalDataCodec {
     if (!specs) return stored as Json;
     const data = structuredClone(stored) as Json;
     for (const spec of specs)
-      for (const record of recordsAt(data, spec.at)) this.openRecord(record, spec);
+      for (const record of recordsAt(data, spec.at)) {
+        this.keyRecord(record, spec);
+        this.openRecord(record, spec);
+      }
     return data;
   }
 
@@ -99,6 +124,16 @@ export class PersonalDataCodec {
       const value = record[field];
       if (typeof value === 'string') record[field] = this.sealValue(value, ref, generation, key);
     }
+  }
+
+  /** The sealed address names its subject's reference, the address key itself. */
+  private keyRecord(record: Json, spec: PersonalRecordSpec): void {
+    const email = record[spec.email];
+    if (typeof email !== 'string') return;
+    const key = email.startsWith(PREFIX)
+      ? email.slice(PREFIX.length, email.indexOf('.', PREFIX.length))
+      : this.keys.addressKey(email);
+    attachAddressKey(record, key);
   }
 
   private openRecord(record: Json, spec: PersonalRecordSpec): void {

@@ -38,11 +38,14 @@ export class PersonalDataEventStore extends DelegatingEventStore {
   }
 
   override async readStream(stream: string, options?: ReadStreamOptions) {
-    return this.openAll(await this.inner.readStream(stream, options));
+    return (await this.inner.readStream(stream, options)).map((event) => this.opened(event));
   }
 
   override async readAll(options?: ReadAllOptions) {
-    return this.openAll(await this.inner.readAll(options));
+    const events = await this.inner.readAll(options);
+    return options?.deferMetadata
+      ? events.map((event): RecordedEvent => new OpenedEvent(event, this.codec))
+      : events.map((event) => this.opened(event));
   }
 
   override subscribeToAll(options?: SubscribeOptions): ReturnType<EventStore['subscribeToAll']> {
@@ -60,8 +63,16 @@ export class PersonalDataEventStore extends DelegatingEventStore {
     return events.map((event) => this.codec.seal(event));
   }
 
-  private openAll(events: RecordedEvent[]): RecordedEvent[] {
-    return events.map((event) => new OpenedEvent(event, this.codec));
+  /**
+   * An event whose metadata is parsed already, opened at once: as it is stored when nothing in
+   * it is sealed (most events: no copy at all), else a copy with data and metadata opened.
+   * Building a lazy `OpenedEvent` for every event had made the write side's reads about a
+   * third slower.
+   */
+  private opened(stored: RecordedEvent): RecordedEvent {
+    const metadata = this.codec.openMetadata(stored.metadata);
+    if (!this.codec.carriesPersonalData(stored.type) && metadata === stored.metadata) return stored;
+    return { ...stored, data: this.codec.openData(stored.type, stored.data), metadata };
   }
 }
 

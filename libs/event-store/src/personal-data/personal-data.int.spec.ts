@@ -6,7 +6,7 @@ import { ERASED, PERSONAL_DATA } from '@hub/domain';
 import { newEvent } from '../conformance/conformance.fixtures';
 import { NO_STREAM } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { PersonalDataCodec } from './personal-data-codec';
+import { PersonalDataCodec, addressKeyOf } from './personal-data-codec';
 import { PersonalDataEventStore } from './personal-data-event-store';
 import { SubjectKeyStore } from './subject-keys';
 
@@ -127,5 +127,24 @@ describe('PersonalDataEventStore on SQLite (crypto-shredding)', () => {
     expect(other.addressKey('ann.lee@contoso.example')).not.toBe(
       keys.addressKey('ann.lee@contoso.example'),
     );
+  });
+
+  it('gives every opened record the keyed hash of its address, never serialised, and kept after an erasure', async () => {
+    const { keys, store } = open();
+    await store.appendToStream(
+      'directory-user-user-7',
+      [newEvent('UserUpserted', user)],
+      NO_STREAM,
+    );
+    const addressKey = keys.addressKey(user.email);
+    const [read] = await store.readStream('directory-user-user-7');
+    expect(addressKeyOf(read.data)).toBe(addressKey);
+    expect(JSON.stringify(read.data)).not.toContain(addressKey);
+    expect(addressKeyOf({ ...read.data })).toBeUndefined();
+    keys.erase(keys.resolve(keys.ref('user:user-7')), '2026-01-01T00:00:00.000Z');
+    const [erased] = await store.readStream('directory-user-user-7');
+    expect(erased.data).toMatchObject({ email: ERASED });
+    expect(addressKeyOf(erased.data)).toBe(addressKey);
+    await store.close();
   });
 });

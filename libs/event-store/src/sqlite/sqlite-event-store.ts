@@ -24,7 +24,8 @@ import { SqliteEventReads } from './sqlite-reads';
 import { SqliteEventStoreOptions, openEventDatabase } from './sqlite-schema';
 import { CommitSignal, SqliteSubscription } from './sqlite-subscription';
 
-const DEFAULT_POLL_INTERVAL_MS = 250;
+/** How often a waiting subscription reads data_version (another process's commits). */
+const DEFAULT_POLL_INTERVAL_MS = 5;
 
 /**
  * The embedded event store: one SQLite file in WAL mode, synchronous=FULL unless asked
@@ -44,7 +45,11 @@ export class SqliteEventStore implements EventStore, EventLogIntegrity {
   constructor(options: SqliteEventStoreOptions | string) {
     const resolved = typeof options === 'string' ? { file: options } : options;
     this.db = openEventDatabase(resolved);
-    this.signal = new CommitSignal(resolved.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+    const dataVersion = this.db.prepare('PRAGMA data_version').pluck();
+    this.signal = new CommitSignal(
+      resolved.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      () => dataVersion.get() as number,
+    );
     this.writer = new GroupCommitter(
       this.db,
       () => this.signal.notify(),
@@ -124,6 +129,7 @@ export class SqliteEventStore implements EventStore, EventLogIntegrity {
     if (this.closed) return;
     this.writer.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.signal.close();
     this.closed = true;
     this.db.close();
   }

@@ -14,7 +14,7 @@ export interface SqliteEventStoreOptions {
   synchronous?: SqliteSynchronous;
   /** SQLite's page cache for the connection, in MiB (default 64). */
   cacheMiB?: number;
-  /** How often idle live subscriptions look for commits made by other processes (ms, default 250). */
+  /** How often idle live subscriptions look for commits made by other processes (ms, default 5). */
   pollIntervalMs?: number;
   /**
    * Default true. `false` writes no hashes (the rows then fail `verifyChain`): only for

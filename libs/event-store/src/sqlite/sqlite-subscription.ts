@@ -4,30 +4,60 @@ import { SqliteEventReads } from './sqlite-reads';
 const PAGE_SIZE = 500;
 
 /**
- * Wakes idle subscriptions: at once after a commit of this process, or after the poll
- * interval at the latest, which is how commits of other processes on the same file are seen.
+ * Wakes idle subscriptions: at once after a commit of this process; a commit of another process
+ * on the same file is seen by `PRAGMA data_version` (it changes when another connection
+ * commits), which is read every `pollIntervalMs` while a subscription waits: a few microseconds
+ * from shared memory, where re-reading the log on a blind timer cost a query and a wake-up
+ * later (bench:freshness, split processes).
  */
 export class CommitSignal {
   private waiters = new Set<() => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private seen: number;
 
-  constructor(private readonly pollIntervalMs: number) {}
+  constructor(
+    private readonly pollIntervalMs: number,
+    /** SQLite's data_version on the reading connection. */
+    private readonly dataVersion: () => number,
+  ) {
+    this.seen = dataVersion();
+  }
 
   notify(): void {
     const waiters = this.waiters;
     this.waiters = new Set();
     for (const wake of waiters) wake();
+    this.stopWatching();
   }
 
   wait(): Promise<void> {
     return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.pollIntervalMs);
-      this.waiters.add(wake);
+      this.waiters.add(resolve);
+      this.timer ??= setInterval(() => this.look(), this.pollIntervalMs);
     });
+  }
+
+  /** Ends the watch (the store closes). */
+  close(): void {
+    this.notify();
+  }
+
+  private look(): void {
+    let version: number;
+    try {
+      version = this.dataVersion();
+    } catch {
+      // Closed meanwhile: wake the waiters, whose next read ends their loop.
+      return this.notify();
+    }
+    if (version === this.seen) return;
+    this.seen = version;
+    this.notify();
+  }
+
+  private stopWatching(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 }
 

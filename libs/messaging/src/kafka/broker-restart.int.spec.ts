@@ -1,3 +1,4 @@
+import { eventually } from '@hub/testing/eventually';
 import { SqliteEventStore } from '@hub/event-store';
 import { privateKafka } from '@hub/testing';
 import { KafkaInboundConsumer } from './inbound-consumer';
@@ -8,7 +9,6 @@ import {
   caseResponded,
   produce,
   uniqueName,
-  waitFor,
 } from '@hub/testing/kafka/kafka-test-kit';
 import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
 
@@ -49,14 +49,14 @@ describe('KafkaInboundConsumer across a broker restart (real broker)', () => {
     await ensureTopics(kafka, [{ topic, partitions: 2, withDeadLetter: true }]);
     await consumer.start();
     await produce(kafka, topic, batch('before'));
-    await waitFor('the first batch handled', () => handler.calls.length >= 10);
+    await eventually('the first batch handled', () => handler.calls.length >= 10);
 
     broker.stop();
-    await waitFor('the consumer to notice', () => !consumer.healthCheck().connected, 60_000);
+    await eventually('the consumer to notice', () => !consumer.healthCheck().connected, 60_000);
     broker.start();
 
     await produce(kafka, topic, batch('after'));
-    await waitFor(
+    await eventually(
       'the second batch handled',
       async () => (await handler.storedMessageIds()).length >= 20,
       120_000,
@@ -65,6 +65,6 @@ describe('KafkaInboundConsumer across a broker restart (real broker)', () => {
       (r) => JSON.parse(r.value).messageId as string,
     );
     expect((await handler.storedMessageIds()).sort()).toEqual(expected.sort());
-    await waitFor('connected again', () => consumer.healthCheck().connected, 60_000);
+    await eventually('connected again', () => consumer.healthCheck().connected, 60_000);
   }, 300_000);
 });

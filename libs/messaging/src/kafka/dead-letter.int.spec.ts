@@ -1,34 +1,23 @@
+import { eventually } from '@hub/testing/eventually';
 import { DomainError } from '@hub/domain';
-import { SqliteEventStore } from '@hub/event-store';
 import { typesOfChannel } from '../contract';
 import { deadLetterTopic } from './dead-letter';
-import { KafkaInboundConsumer } from './inbound-consumer';
 import { ensureTopics } from './topic-setup';
 import {
-  CollectingLogSink,
   caseResponded,
   envelope,
   headerText,
   produce,
   readTopic,
-  testKafka,
   uniqueName,
-  waitFor,
 } from '@hub/testing/kafka/kafka-test-kit';
 import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
+import { consumerSpec } from '@hub/testing/kafka/consumer-spec';
 
 describe('KafkaInboundConsumer dead-lettering (real broker)', () => {
-  const log = new CollectingLogSink();
-  const kafka = testKafka(log);
+  const { kafka, store, consumer: consumerOf } = consumerSpec();
   const topic = uniqueName('it.delivery');
-  const store = new SqliteEventStore(':memory:');
   const handler = new StoreAppendingHandler(store);
-  let consumer: KafkaInboundConsumer | undefined;
-
-  afterAll(async () => {
-    await consumer?.stop();
-    await store.close();
-  });
 
   it('sets each poison message aside with its reason and goes on with the next ones', async () => {
     await ensureTopics(kafka, [{ topic, partitions: 1, withDeadLetter: true }]);
@@ -49,12 +38,10 @@ describe('KafkaInboundConsumer dead-lettering (real broker)', () => {
       { key: 'g', value: caseResponded('ok-2') },
     ]);
 
-    consumer = new KafkaInboundConsumer({
-      kafka,
+    const consumer = consumerOf({
       groupId: uniqueName('it-group'),
       topics: [{ topic, acceptedTypes: typesOfChannel('delivery') }],
       handler,
-      log,
     });
     await consumer.start();
 
@@ -92,10 +79,10 @@ describe('KafkaInboundConsumer dead-lettering (real broker)', () => {
       'x-original-offset': '5',
     });
 
-    await waitFor('ok-2 handled', () => handler.calls.some((c) => c.messageId === 'ok-2'));
+    await eventually('ok-2 handled', () => handler.calls.some((c) => c.messageId === 'ok-2'));
     expect((await handler.storedMessageIds()).sort()).toEqual(['ok-1', 'ok-2']);
     // Everything was committed: the group has nothing left to read.
-    await waitFor('lag 0', async () => (await consumer!.lag()).every((p) => p.lag === '0'));
+    await eventually('lag 0', async () => (await consumer.lag()).every((p) => p.lag === '0'));
     expect(consumer.healthCheck()).toMatchObject({ connected: true, assignment: { [topic]: [0] } });
   });
 });

@@ -1,42 +1,24 @@
-import { SqliteEventStore } from '@hub/event-store';
-import { KafkaInboundConsumer } from './inbound-consumer';
+import { eventually } from '@hub/testing/eventually';
 import { ensureTopics } from './topic-setup';
-import {
-  CollectingLogSink,
-  caseResponded,
-  produce,
-  testKafka,
-  uniqueName,
-  waitFor,
-} from '@hub/testing/kafka/kafka-test-kit';
+import { caseResponded, produce, uniqueName } from '@hub/testing/kafka/kafka-test-kit';
 import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
+import { consumerSpec } from '@hub/testing/kafka/consumer-spec';
 
 describe('KafkaInboundConsumer in a group of two (real broker)', () => {
-  const log = new CollectingLogSink();
-  const kafka = testKafka(log);
-  const store = new SqliteEventStore(':memory:');
+  const { kafka, store, consumer: consumerOf, stop } = consumerSpec();
   const topic = uniqueName('it.group');
   const groupId = uniqueName('it-group');
   const handlers = [new StoreAppendingHandler(store), new StoreAppendingHandler(store)];
-  const consumers = handlers.map(
-    (handler) =>
-      new KafkaInboundConsumer({
-        kafka,
-        groupId,
-        topics: [{ topic }],
-        handler,
-        log,
-        partitionsConsumedConcurrently: 2,
-        sessionTimeoutMs: 6_000,
-        heartbeatIntervalMs: 500,
-      }),
+  const consumers = handlers.map((handler) =>
+    consumerOf({
+      groupId,
+      topics: [{ topic }],
+      handler,
+      partitionsConsumedConcurrently: 2,
+      sessionTimeoutMs: 6_000,
+      heartbeatIntervalMs: 500,
+    }),
   );
-  let stopped = [false, false];
-
-  afterAll(async () => {
-    for (const [i, consumer] of consumers.entries()) if (!stopped[i]) await consumer.stop();
-    await store.close();
-  });
 
   const batch = (prefix: string, count: number) =>
     Array.from({ length: count }, (_, i) => ({
@@ -51,24 +33,23 @@ describe('KafkaInboundConsumer in a group of two (real broker)', () => {
     await consumers[1].start();
     // Each member's view settles after its own join; wait until the two views form one split.
     const held = () => consumers.map((c) => c.healthCheck().assignment[topic] ?? []);
-    await waitFor('the four partitions split between both members', () => {
+    await eventually('the four partitions split between both members', () => {
       const [first, second] = held();
       const union = [...first, ...second].sort();
       return first.length > 0 && second.length > 0 && union.join() === '0,1,2,3';
     });
 
     await produce(kafka, topic, batch('before', 40));
-    await waitFor('the first 40 handled', () => allCalls().length >= 40);
+    await eventually('the first 40 handled', () => allCalls().length >= 40);
     expect(handlers.every((h) => h.calls.length > 0)).toBe(true);
 
-    await consumers[1].stop();
-    stopped = [false, true];
-    await waitFor(
+    await stop(consumers[1]);
+    await eventually(
       'the survivor holds all four partitions',
       () => (consumers[0].healthCheck().assignment[topic] ?? []).length === 4,
     );
     await produce(kafka, topic, batch('after', 40));
-    await waitFor('the next 40 handled', () => allCalls().length >= 80);
+    await eventually('the next 40 handled', () => allCalls().length >= 80);
 
     const expected = [...batch('before', 40), ...batch('after', 40)].map(
       (r) => JSON.parse(r.value).messageId,

@@ -1,21 +1,18 @@
+import { eventually } from '@hub/testing/eventually';
 import { DomainError } from '@hub/domain';
-import { SqliteEventStore } from '@hub/event-store';
 import { InboundMessage } from '../contract';
 import { MessageContext } from '../message-handler.port';
 import { deadLetterTopic } from './dead-letter';
-import { KafkaInboundConsumer } from './inbound-consumer';
 import { ensureTopics } from './topic-setup';
 import {
-  CollectingLogSink,
   caseResponded,
   headerText,
   produce,
   readTopic,
-  testKafka,
   uniqueName,
-  waitFor,
 } from '@hub/testing/kafka/kafka-test-kit';
 import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
+import { consumerSpec } from '@hub/testing/kafka/consumer-spec';
 
 const caseOf = (message: InboundMessage) =>
   message.type === 'CaseFirstResponded' ? message.payload.caseId : message.messageId;
@@ -52,17 +49,9 @@ class GroupingHandler extends StoreAppendingHandler {
 }
 
 describe('KafkaInboundConsumer with a grouping handler (real broker)', () => {
-  const log = new CollectingLogSink();
-  const kafka = testKafka(log);
+  const { kafka, store, consumer: consumerOf } = consumerSpec();
   const topic = uniqueName('it.groups');
-  const store = new SqliteEventStore(':memory:');
   const handler = new GroupingHandler(store);
-  let consumer: KafkaInboundConsumer | undefined;
-
-  afterAll(async () => {
-    await consumer?.stop();
-    await store.close();
-  });
 
   it('hands runs of one key over in one call, in partition order, dead-lettering a refused one alone', async () => {
     await ensureTopics(kafka, [{ topic, partitions: 1, withDeadLetter: true }]);
@@ -86,14 +75,12 @@ describe('KafkaInboundConsumer with a grouping handler (real broker)', () => {
       topic,
       ids.map(({ id, caseId }) => ({ key: 'k', value: caseResponded(id, caseId) })),
     );
-    consumer = new KafkaInboundConsumer({
-      kafka,
+    const consumer = consumerOf({
       groupId: uniqueName('it-group'),
       topics: [{ topic }],
       handler,
       messagesPerGroup: 8,
       retry: { initialMs: 10, maxMs: 50 },
-      log,
     });
     await consumer.start();
 
@@ -103,7 +90,7 @@ describe('KafkaInboundConsumer with a grouping handler (real broker)', () => {
       'x-original-message-id': 'refused-17',
       'x-original-offset': '17',
     });
-    await waitFor('lag 0', async () => (await consumer!.lag()).every((p) => p.lag === '0'));
+    await eventually('lag 0', async () => (await consumer.lag()).every((p) => p.lag === '0'));
 
     const accepted = ids.map(({ id }) => id).filter((id) => id !== 'refused-17');
     const stored = await handler.storedMessageIds();

@@ -1,41 +1,23 @@
-import { SqliteEventStore } from '@hub/event-store';
-import { KafkaInboundConsumer } from './inbound-consumer';
+import { eventually } from '@hub/testing/eventually';
 import { ensureTopics } from './topic-setup';
-import {
-  CollectingLogSink,
-  caseResponded,
-  produce,
-  testKafka,
-  uniqueName,
-  waitFor,
-} from '@hub/testing/kafka/kafka-test-kit';
+import { caseResponded, produce, uniqueName } from '@hub/testing/kafka/kafka-test-kit';
 import { StoreAppendingHandler } from '@hub/testing/kafka/recording-handler';
+import { consumerSpec } from '@hub/testing/kafka/consumer-spec';
 
 describe('KafkaInboundConsumer transient failures and redelivery (real broker)', () => {
-  const log = new CollectingLogSink();
-  const kafka = testKafka(log);
-  const store = new SqliteEventStore(':memory:');
-  const consumers: KafkaInboundConsumer[] = [];
+  const { log, kafka, store, consumer: consumerOf } = consumerSpec();
 
   const start = async (topic: string, handler: StoreAppendingHandler) => {
-    const consumer = new KafkaInboundConsumer({
-      kafka,
+    const consumer = consumerOf({
       groupId: uniqueName('it-group'),
       topics: [{ topic }],
       handler,
-      log,
       partitionsConsumedConcurrently: 2,
       retry: { initialMs: 50, maxMs: 200 },
     });
-    consumers.push(consumer);
     await consumer.start();
     return consumer;
   };
-
-  afterAll(async () => {
-    for (const consumer of consumers) await consumer.stop();
-    await store.close();
-  });
 
   it('retries a message through an outage without letting later messages of its partition pass it', async () => {
     const topic = uniqueName('it.retry');
@@ -52,16 +34,16 @@ describe('KafkaInboundConsumer transient failures and redelivery (real broker)',
     await start(topic, handler);
 
     const attempts = () => handler.calls.filter((c) => c.messageId === 'p0-2').length;
-    await waitFor('several failed attempts at p0-2', () => attempts() >= 3);
+    await eventually('several failed attempts at p0-2', () => attempts() >= 3);
     // The other partition is not held up by the outage of one message.
-    await waitFor(
+    await eventually(
       'partition 1 done',
       () => handler.calls.filter((c) => c.partition === 1).length === 3,
     );
     expect(handler.calls.some((c) => c.messageId === 'p0-3' || c.messageId === 'p0-4')).toBe(false);
 
     outage = false;
-    await waitFor('p0-4 handled', () => handler.calls.some((c) => c.messageId === 'p0-4'));
+    await eventually('p0-4 handled', () => handler.calls.some((c) => c.messageId === 'p0-4'));
     const partition0 = handler.calls.filter((c) => c.partition === 0).map((c) => c.messageId);
     const failures = attempts() - 1;
     expect(partition0).toEqual(['p0-1', ...Array(failures + 1).fill('p0-2'), 'p0-3', 'p0-4']);
@@ -82,7 +64,7 @@ describe('KafkaInboundConsumer transient failures and redelivery (real broker)',
     );
     await start(topic, handler);
 
-    await waitFor('all six deliveries handled', () => handler.calls.length === produced.length);
+    await eventually('all six deliveries handled', () => handler.calls.length === produced.length);
     expect(handler.calls.filter((c) => c.messageId === 'd-2')).toHaveLength(2);
     const stored = (await handler.storedMessageIds()).filter((id) => id.startsWith('d-'));
     expect(stored.sort()).toEqual(['d-1', 'd-2', 'd-3', 'd-4']);

@@ -182,7 +182,7 @@ export class SqliteReadModelStore implements ReadModelStore, LeaseStore {
     const table = collectionTable(collection);
     this.collections.delete(collection);
     this.queries.clear();
-    await this.writer.write([{ sql: `DROP TABLE IF EXISTS "${table}"` }]);
+    await this.writer.write([{ sql: `DROP TABLE IF EXISTS "${table}"`, truncateWal: true }]);
   }
 
   /**

@@ -11,6 +11,12 @@ export interface WriteStep {
   constants?: readonly unknown[];
   /** When the statement changes no row, the whole transaction fails with this (a fencing check). */
   orFail?: { code: string; message: string };
+  /**
+   * After the commit, copy the WAL into the file and truncate it: the WAL keeps whole pages as
+   * they were, so what this write removed (a dropped build holding an erased person's data)
+   * would otherwise outlive it there.
+   */
+  truncateWal?: boolean;
 }
 
 /** Applies write steps, all of one call in one transaction (or none of them). */
@@ -31,6 +37,9 @@ export function openReadStoreDatabase(options: ReadStoreDatabaseOptions): Databa
   if (options.file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous}`);
   db.pragma(`cache_size = -${options.cacheMiB * 1024}`);
+  // Deleted rows and freed pages are overwritten with zeros, so a rebuild after an erasure
+  // leaves none of the person's data in the file's free space.
+  db.pragma('secure_delete = ON');
   return db;
 }
 
@@ -49,7 +58,7 @@ export function stepRunner(db: Database.Database): (steps: readonly WriteStep[])
     }
     return statement;
   };
-  return db.transaction((steps: readonly WriteStep[]) => {
+  const transaction = db.transaction((steps: readonly WriteStep[]) => {
     for (const { sql, columns = [], constants = [], orFail } of steps) {
       const statement = prepared(sql);
       if (columns.length === 0) {
@@ -67,6 +76,10 @@ export function stepRunner(db: Database.Database): (steps: readonly WriteStep[])
       }
     }
   });
+  return (steps) => {
+    transaction(steps);
+    if (steps.some((step) => step.truncateWal)) db.pragma('wal_checkpoint(TRUNCATE)');
+  };
 }
 
 /** Writes on the caller's own connection (an in-memory database cannot be shared). */

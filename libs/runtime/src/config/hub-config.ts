@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { OpenIdSettings } from '@hub/access';
+import { KafkaConfigError, KafkaSettings, kafkaSettingsFromEnv } from '@hub/messaging';
 import { openIdSettings } from './openid-config';
 
 /** The hub's configuration, read from the environment once at boot and validated. */
@@ -27,8 +28,15 @@ export interface HubConfig {
   readyMaxLagEvents: number;
   /** Lease time of each projection and workflow (LEASE_MS): a standby takes over this long after its holder dies. */
   leaseMs: number;
+  /** A projection snapshots its documents every this many of its events (SNAPSHOT_EVERY_EVENTS). */
+  snapshotEvery: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
+  /**
+   * Kafka (the `KAFKA_*` variables of the env given to loadConfig), null when KAFKA_BROKERS is
+   * unset. Read here with the rest, so a process (or a test hub) sees only its own env's.
+   */
+  kafka: KafkaSettings | null;
 }
 
 /** What a process runs (api.md "Processes"). */
@@ -129,6 +137,17 @@ function masterKey(env: Env, dataDir: string): HubConfig['masterKey'] {
   return { key: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), generated: true };
 }
 
+/** The Kafka settings, a bad variable refused as a `ConfigError` naming it like every other. */
+function kafka(env: Env): KafkaSettings | null {
+  try {
+    return kafkaSettingsFromEnv(env);
+  } catch (error) {
+    if (error instanceof KafkaConfigError)
+      throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
+    throw error;
+  }
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const dataDir = resolve(env.DATA_DIR?.trim() || './.data');
   const eventStoreKind = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
@@ -175,11 +194,13 @@ export function loadConfig(env: Env = process.env): HubConfig {
     sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
     readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
     leaseMs: positiveInt(env, 'LEASE_MS', 10_000),
+    snapshotEvery: positiveInt(env, 'SNAPSHOT_EVERY_EVENTS', 10_000),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),
       ingest: roles.includes('ingest'),
       workflows: roles.includes('workflows'),
     },
+    kafka: kafka(env),
   };
 }

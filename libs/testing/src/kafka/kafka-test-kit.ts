@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IHeaders, Kafka, KafkaMessage, Partitioners } from 'kafkajs';
 import { createKafka } from '@hub/messaging/kafka/kafka-client';
 import { KafkaLogSink } from '@hub/messaging/kafka/kafka-log';
+import { eventually } from '../eventually';
 
 // Helpers for the real-broker tests of the consumer (never a faked broker).
 
@@ -28,19 +29,6 @@ export function testKafka(log: KafkaLogSink, clientId = 'hub-test'): Kafka {
 /** A name no other test run uses, so topics and groups never collide. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
-
-/** Polls `condition` until it holds or the deadline passes (then fails with `what`). */
-export async function waitFor(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 20_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** An inbound envelope as a producer would write it. */
@@ -94,7 +82,7 @@ export async function readTopic(
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    await waitFor(`${count} messages on ${topic}`, () => seen.length >= count, timeoutMs);
+    await eventually(`${count} messages on ${topic}`, () => seen.length >= count, timeoutMs);
     return seen;
   } finally {
     await consumer.disconnect();

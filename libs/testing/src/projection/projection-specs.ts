@@ -1,8 +1,10 @@
-import { EventMetadata, GlobalPosition, RecordedEvent } from '@hub/event-store';
+import { ERASED, PERSONAL_DATA } from '@hub/domain';
+import { EventMetadata, GlobalPosition, PersonalDataCodec, RecordedEvent } from '@hub/event-store';
 import { Document } from '@hub/read-store';
 import { Projection } from '@hub/projection/projection';
 import { HeldDocuments } from '@hub/projection/held-documents';
 import { evolveEvents } from '@hub/projection/projection-batch';
+import { testSubjectKeys } from '../event-store/test-subject-keys';
 
 /** An event for a projection spec: type and data, the rest filled in unless given. */
 export type SpecEvent = Pick<RecordedEvent, 'type' | 'data'> & Partial<RecordedEvent>;
@@ -20,7 +22,18 @@ const specMetadata: EventMetadata = {
   occurredAt: '2024-01-01T00:00:00.000Z',
 };
 
-/** Completes spec events: positions from 1 in order, revisions per stream, a fixed time. */
+/**
+ * Opens spec data as the hub's event store does (`PersonalDataCodec`), so personal records
+ * carry their address key (`addressKeyOf`): `specAddressKey(email)` is what they carry.
+ */
+const specKeys = testSubjectKeys();
+const specCodec = new PersonalDataCodec(PERSONAL_DATA, specKeys, ERASED);
+export const specAddressKey = (email: string): string => specKeys.addressKey(email);
+
+/**
+ * Completes spec events: positions from 1 in order, revisions per stream, a fixed time; the
+ * data opened as the hub's event store reads it.
+ */
 export function recordedEvents(events: readonly SpecEvent[]): RecordedEvent[] {
   const revisions = new Map<string, number>();
   return events.map((event, index) => {
@@ -31,6 +44,7 @@ export function recordedEvents(events: readonly SpecEvent[]): RecordedEvent[] {
       metadata: { ...specMetadata, eventId: `spec-${index + 1}` },
       recordedAt: '2024-01-01T00:00:00.000Z',
       ...event,
+      data: specCodec.openData(event.type, event.data),
       streamName,
       revision,
       position: event.position ?? (BigInt(index + 1) as GlobalPosition),
@@ -38,21 +52,41 @@ export function recordedEvents(events: readonly SpecEvent[]): RecordedEvent[] {
   });
 }
 
-/** Folds events with the runner's own batch code, one event per batch; throws if evolve does. */
+/**
+ * A projection folded with the runner's own batch code, one event per batch, over the events
+ * it handles (as the runner's store filter hands them); throws if evolve does. `apply` again to
+ * go on from where it is, as a live build does.
+ */
+export class ProjectionFold {
+  private readonly held = new HeldDocuments();
+
+  constructor(private readonly projection: Projection) {}
+
+  apply(events: readonly RecordedEvent[]): this {
+    const handled = new Set<string>(this.projection.handles);
+    for (const event of events) {
+      if (!handled.has(event.type)) continue;
+      const { failure } = evolveEvents(this.projection, 'spec', this.held, [event]);
+      if (failure) throw failure.error;
+    }
+    return this;
+  }
+
+  documents(): ProjectionDocuments {
+    const documents: ProjectionDocuments = {};
+    for (const collection of this.projection.collections) documents[collection.name] = {};
+    for (const [collection, id, text] of this.held.documents())
+      documents[collection][id] = JSON.parse(text) as Document;
+    return documents;
+  }
+}
+
+/** The documents of `projection` folded from `events` (see ProjectionFold). */
 export function foldDocuments(
   projection: Projection,
   events: readonly RecordedEvent[],
 ): ProjectionDocuments {
-  const held = new HeldDocuments();
-  for (const event of events) {
-    const { failure } = evolveEvents(projection, 'spec', held, [event]);
-    if (failure) throw failure.error;
-  }
-  const documents: ProjectionDocuments = {};
-  for (const collection of projection.collections) documents[collection.name] = {};
-  for (const [collection, id, text] of held.documents())
-    documents[collection][id] = JSON.parse(text) as Document;
-  return documents;
+  return new ProjectionFold(projection).apply(events).documents();
 }
 
 /**

@@ -66,4 +66,35 @@ describe('Customer Activity (end to end): education, package records, exports', 
       'openedAt,caseId,title,workspaceId,rule,service',
     );
   });
+
+  it('names a case in a record only to a caller who may see the case; the record still counts', async () => {
+    const { caseId } = await s.f.ok('POST', '/v1/cases', s.adminA, {
+      workspaceId: s.workspaceA,
+      severity: 'C',
+      type: 'problem-resolution',
+      product: 'Exchange Online',
+      title: 'Mailbox moves stall',
+    });
+    await s.log('k9', {
+      contractId: s.contractA,
+      entitlementId: 'reactive-hours',
+      quantity: 1,
+      workspaceId: s.workspaceA,
+      reference: { kind: 'case', id: caseId },
+    });
+    const url = `/v1/customer-activity/drilldowns/reactive?workspaceId=${s.workspaceA}`;
+    const k9 = async (token: string) =>
+      (await s.get(token, url)).body.records.find(
+        (r: { consumptionId: string }) => r.consumptionId === 'k9',
+      );
+    expect((await k9(s.adminA)).reference).toEqual({ kind: 'case', id: caseId });
+    // The Customer Activity holder is no party to the case: counted, not named.
+    expect(await k9(s.activityA)).toMatchObject({ quantity: 1, reference: null });
+    const csv = await s.get(
+      s.activityA,
+      `/v1/customer-activity/exports/reactive.csv?workspaceId=${s.workspaceA}`,
+    );
+    expect(String(csv.body)).toContain(',k9,');
+    expect(String(csv.body)).not.toContain(caseId);
+  });
 });

@@ -105,6 +105,74 @@ describe('GET /v1/customer-activity/extra-cases (e2e)', () => {
     expect(answer.body.countsByService).toEqual([{ service: 'Exchange Online', cases: 1 }]);
   });
 
+  it('judges "unmapped" by the workspace mappings as they stood on the evaluation day', async () => {
+    hub.setNow('2026-06-01T10:00:00.000Z');
+    try {
+      const customer = await f.customer();
+      const contractId = await f.addContract(customer.agreementId, [
+        {
+          entitlementId: 'prs',
+          category: 'reactive',
+          service: 'Problem Resolution Support',
+          unit: 'hours',
+          quantity: 5,
+          kind: 'consumable',
+        },
+      ]);
+      const { workspaceId, admin } = await f.administeredWorkspace(customer.agreementId);
+      const opened = await ok('/v1/cases', f.tokenOf(admin), {
+        workspaceId,
+        severity: 'C',
+        type: 'advisory',
+        product: 'Exchange Online',
+        title: 'opened before the mapping',
+        contractId,
+        entitlementId: 'prs',
+      });
+      hub.setNow('2026-06-03T10:00:00.000Z');
+      await ok(`/v1/workspaces/${workspaceId}/mappings`, f.csam, { contractId });
+      const on = async (day: string) =>
+        (await extra(`workspaceId=${workspaceId}&asOfDate=${day}`, f.csam)).body.cases.map(
+          (c: { caseId: string; rule: string }) => [c.caseId, c.rule],
+        );
+      expect(await on('2026-06-02')).toEqual([[opened.caseId, 'unmapped_contract']]);
+      expect(await on('2026-06-03')).toEqual([]);
+      // An as-of view of a day before the case opened does not list it.
+      expect(await on('2026-05-31')).toEqual([]);
+    } finally {
+      hub.setNow(null);
+    }
+  });
+
+  it('names a case to a Customer Activity holder who left and re-joined only if shared again', async () => {
+    const adminToken = f.tokenOf(adminA);
+    const sue = await f.member(wsA, adminToken, 'sue');
+    const holds = () =>
+      ok(`/v1/workspaces/${wsA}/roles`, adminToken, { userId: sue.sub, role: 'CustomerActivity' });
+    await holds();
+    await ok(`/v1/cases/${ids.category}/shares`, adminToken, { userId: sue.sub });
+    const seen = async () => (await extra(`workspaceId=${wsA}`, f.tokenOf(sue))).body;
+    const before = await seen();
+    expect(before.cases).toEqual([
+      expect.objectContaining({ caseId: ids.category, title: 'category' }),
+    ]);
+    await f.ok('DELETE', `/v1/workspaces/${wsA}/members/${sue.sub}`, adminToken);
+    await ok(`/v1/workspaces/${wsA}/invitations`, adminToken, { email: sue.email });
+    const rejoined = await f.accept(wsA, sue);
+    last = BigInt(rejoined.position);
+    await holds();
+    const after = await seen();
+    // The share came through the membership the removal ended: counted, no longer named.
+    expect(after.cases).toEqual([
+      expect.objectContaining({ caseId: null, title: null, rule: 'support_category' }),
+    ]);
+    expect(after.countsByService).toEqual(before.countsByService);
+    await ok(`/v1/cases/${ids.category}/shares`, adminToken, { userId: sue.sub });
+    expect((await seen()).cases[0]).toEqual(
+      expect.objectContaining({ caseId: ids.category, title: 'category' }),
+    );
+  });
+
   it('is 403 to a member without Customer Activity access, 404 to another customer', async () => {
     const member = await extra(`workspaceId=${wsA}`, f.tokenOf(plain));
     expect(member.status).toBe(403);

@@ -135,6 +135,15 @@ describe('Help Desk search and views (domain.md §7), end to end', () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.body.answer.users.map((u: { userId: string }) => u.userId)).toEqual(['u-astrid']);
+    // By address too: the as-of fold keys the query's address as the live search does.
+    const byAddress = await hub.call(
+      'GET',
+      `/v1/audit/projections/helpdesk?asOf=${minPosition}&partnerId=${PARTNER}&q=${encodeURIComponent('Olof.Berg@nordvik.example')}`,
+      { token: auditor },
+    );
+    expect(byAddress.body.answer.users).toEqual([
+      expect.objectContaining({ userId: 'u-olof', matchedOn: 'email' }),
+    ]);
     const missing = await hub.call(
       'GET',
       `/v1/audit/projections/helpdesk?asOf=${minPosition}&q=x1`,

@@ -58,8 +58,7 @@ describe('Help desk fed by directory events over Kafka (real broker, whole hub)'
   let agent: string;
 
   beforeAll(async () => {
-    Object.assign(process.env, env); // the ingest module reads the KAFKA_* variables
-    hub = await TestHub.start({ HUB_ROLES: 'api,projector,ingest' });
+    hub = await TestHub.start({ HUB_ROLES: 'api,projector,ingest', ...env });
     kafka = brokerKafka('helpdesk-it');
     const t = tokens(hub);
     await registerPartner(hub, PARTNER, 'indirect-provider');

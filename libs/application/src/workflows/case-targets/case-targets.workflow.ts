@@ -51,6 +51,7 @@ function targetTimers(caseId: CaseId, stream: string, startedAt: string, dueAt: 
  */
 export const caseTargets: Workflow<CaseTargetCause> = {
   name: 'case-targets',
+  schedules: true,
   handles: ['CaseOpened', 'CaseSeverityChanged', 'CaseFirstResponseRecorded', 'CaseClosed'],
   react: (event) => {
     switch (event.type) {

@@ -1,29 +1,9 @@
-import { CaseId, UserId, WorkspaceId } from '@hub/domain';
-import {
-  CaseFirstResponseRecorded,
-  CaseOpened,
-  CaseSeverityChanged,
-} from '@hub/domain/cases/case.events';
+import { CaseFirstResponseRecorded, CaseSeverityChanged } from '@hub/domain/cases/case.events';
 import { reacting, recorded } from '@hub/testing/workflow-given-when-then';
 import { caseTargets } from './case-targets.workflow';
+import { caseId, opened } from './case-targets.fixtures';
 
-const caseId = 'case-1' as CaseId;
 const owner = 'case-target:case-1';
-const opened = {
-  type: 'CaseOpened',
-  data: {
-    caseId,
-    workspaceId: 'ws-1' as WorkspaceId,
-    severity: 'B',
-    caseType: 'problem-resolution',
-    product: 'Azure SQL',
-    title: 'Failover stuck',
-    primaryContactUserId: 'u-1' as UserId,
-    openedBy: 'u-1' as UserId,
-    openedAt: '2026-03-02T09:00:00.000Z',
-    initialResponseDueAt: '2026-03-02T13:00:00.000Z',
-  },
-} as CaseOpened;
 const due = (key: string, at: string) =>
   expect.objectContaining({
     kind: 'schedule',

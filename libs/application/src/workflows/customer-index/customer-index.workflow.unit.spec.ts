@@ -1,4 +1,5 @@
-import { OrgId, PartnerId, RelationshipId, UserId } from '@hub/domain';
+import { AgreementId, OrgId, PartnerId, RelationshipId, UserId, WorkspaceId } from '@hub/domain';
+import { WorkspaceCreated } from '@hub/domain/workspaces/workspace.events';
 import { UserUpserted } from '@hub/domain/directory';
 import { GdapRelationshipRequested } from '@hub/domain/gdap/gdap.events';
 import { reacting, recorded } from '@hub/testing/workflow-given-when-then';
@@ -41,6 +42,24 @@ describe('customer-index workflow', () => {
           index: 'directory-email',
           key: 'ann@contoso.example',
           stream: 'directory-user-u-1',
+        },
+      ]);
+  });
+
+  it('lists a workspace under its agreement, so the members of the organisation can be found', () => {
+    const created = {
+      type: 'WorkspaceCreated',
+      data: { workspaceId: 'w-1' as WorkspaceId, agreementId: 'a-1' as AgreementId },
+    } as WorkspaceCreated;
+    reacting(customerIndex)
+      .when(recorded(created, 'workspace-w-1'))
+      .then([
+        {
+          kind: 'index',
+          step: 'index-workspace',
+          index: 'agreement-workspace',
+          key: 'a-1',
+          stream: 'workspace-w-1',
         },
       ]);
   });

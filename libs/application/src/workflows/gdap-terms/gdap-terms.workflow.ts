@@ -60,6 +60,7 @@ function termTimers(relationshipId: RelationshipId, stream: string, from: string
  */
 export const gdapTerms: Workflow<GdapTermCause> = {
   name: 'gdap-terms',
+  schedules: true,
   handles: [
     'GdapRelationshipRequested',
     'GdapRelationshipApproved',

@@ -7,7 +7,7 @@ import { Workflow } from '../workflow';
 export const packageTermNotices: Workflow<PackageExpiring | PackageExpired, Recipient[]> = {
   name: 'package-term-notices',
   handles: ['PackageExpiring', 'PackageExpired'],
-  read: (event, reads) => reads.packageRecipients(event.data.packageId),
+  read: (event, reads) => reads.termRecipients(`package-${event.data.packageId}`),
   react: (event, recipients) => {
     const { eventId } = event.metadata;
     if (event.type === 'PackageExpiring') {

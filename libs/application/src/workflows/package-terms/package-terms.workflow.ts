@@ -1,10 +1,9 @@
 import { PackageId } from '@hub/domain';
 import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
-import { PackageNoticeDays, packageEndsAt } from '@hub/domain/packages/package-term.events';
 import { timer } from '../../schedule/timer';
-import { Step, Workflow } from '../workflow';
+import { dayTermTimers } from '../day-term-timers';
+import { Workflow } from '../workflow';
 
-const NOTICES: readonly PackageNoticeDays[] = [30, 7, 1];
 const ownerOf = (packageId: PackageId) => `package-term:${packageId}`;
 
 /**
@@ -14,38 +13,30 @@ const ownerOf = (packageId: PackageId) => `package-term:${packageId}`;
  */
 export const packageTerms: Workflow<AddOnPackagePurchased | PackageWithdrawn> = {
   name: 'package-terms',
+  schedules: true,
   handles: ['AddOnPackagePurchased', 'PackageWithdrawn'],
   react: (event) => {
     const owner = ownerOf(event.data.packageId);
     if (event.type === 'PackageWithdrawn') return [{ kind: 'cancel', owner }];
     const { packageId, expiresOn, purchasedAt } = event.data;
     const stream = event.streamName;
-    const notices = NOTICES.filter(
-      (days) => Date.parse(packageEndsAt(expiresOn, days)) >= Date.parse(purchasedAt),
-    ).map((daysLeft): Step => ({
-      kind: 'schedule',
-      timer: timer('package', {
-        key: `${owner}:${daysLeft}`,
-        owner,
-        stream,
-        command: {
-          type: 'NoticePackageExpiry',
-          packageId,
-          daysLeft,
-          expiresOn,
-          at: packageEndsAt(expiresOn, daysLeft),
-        },
-      }),
-    }));
-    const expiry: Step = {
-      kind: 'schedule',
-      timer: timer('package', {
-        key: `${owner}:end`,
-        owner,
-        stream,
-        command: { type: 'ExpirePackage', packageId, expiresOn, at: packageEndsAt(expiresOn) },
-      }),
-    };
-    return [...notices, expiry];
+    return dayTermTimers(
+      purchasedAt,
+      expiresOn,
+      (daysLeft, at) =>
+        timer('package', {
+          key: `${owner}:${daysLeft}`,
+          owner,
+          stream,
+          command: { type: 'NoticePackageExpiry', packageId, daysLeft, expiresOn, at },
+        }),
+      (at) =>
+        timer('package', {
+          key: `${owner}:end`,
+          owner,
+          stream,
+          command: { type: 'ExpirePackage', packageId, expiresOn, at },
+        }),
+    );
   },
 };

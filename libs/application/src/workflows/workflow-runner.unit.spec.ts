@@ -6,7 +6,7 @@ import { WorkflowRunner } from './workflow-runner';
 import { Workflows } from './workflows';
 
 describe('WorkflowRunner', () => {
-  it('stops when shut down while the schedule is still being derived (a hub stopped at start-up hung)', async () => {
+  it('ends when stopped while the schedule is still being derived (a hub stopped at start-up hung)', async () => {
     let derive: (() => void) | undefined;
     const backfill = {
       ensure: () => new Promise<number>((resolve) => (derive = () => resolve(0))),
@@ -16,9 +16,9 @@ describe('WorkflowRunner', () => {
     const workflows = { handles: ['CaseOpened'] } as unknown as Workflows;
     const runner = new WorkflowRunner(workflows, backfill, events, new MemoryReadModelStore());
 
-    runner.onApplicationBootstrap();
+    runner.begin();
     await eventually('the runner to derive the schedule', () => derive !== undefined);
-    const stopping = runner.onApplicationShutdown();
+    const stopping = runner.end();
     derive!();
 
     await stopping;

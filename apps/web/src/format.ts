@@ -2,7 +2,7 @@
 
 export interface Formatters {
   locale: string;
-  /** An amount with at most two decimals (consumption is kept in hundredths). */
+  /** An amount with at most two decimals (consumption is kept in millionths). */
   number(value: number): string;
   /** A day `YYYY-MM-DD`, shown as that calendar day whatever the browser's time zone. */
   day(isoDay: string): string;

@@ -31,19 +31,19 @@ export const IsIdentifier = () =>
     }),
   );
 
-/** The largest quantity a line may carry: its hundredths stay exact integers. */
+/** The largest quantity a line may carry: its millionths stay exact integers. */
 export const MAX_QUANTITY = 1_000_000_000;
 
 /**
  * A positive number with at most two decimals, from 0.01 to MAX_QUANTITY. Decided on the
- * number's hundredths, never on its text: `(1e-7).toString()` has no decimal point, which made
+ * number's millionths, never on its text: `(1e-7).toString()` has no decimal point, which made
  * class-validator's own decimal check throw (a 500).
  */
 export function isQuantity(value: unknown): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if (value < 0.01 || value > MAX_QUANTITY) return false;
-  const hundredths = Math.round(value * 100);
-  return Math.abs(hundredths - value * 100) < 1e-6;
+  const millionths = Math.round(value * 100);
+  return Math.abs(millionths - value * 100) < 1e-6;
 }
 
 /** A positive quantity with at most two decimals (hours may be quarter hours; domain.md §2). */

@@ -106,7 +106,7 @@ describe('consumption ledger decider', () => {
         .then([logged(log('c-2', 0.1), 0.1)]);
     });
 
-    it('sums hundredths without float drift', () => {
+    it('sums millionths without float drift', () => {
       const tenths = Array.from({ length: 99 }, (_, i) => logged(log(`t-${i}`, 0.1)));
       given(consumptionDecider, tenths)
         .when(log('c-last', 0.2))

@@ -1,4 +1,4 @@
-import { fromHundredths, isIsoDate, toHundredths } from './entitlement';
+import { fromMillionths, isIsoDate, toMillionths } from './entitlement';
 
 describe('entitlement arithmetic', () => {
   it.each([
@@ -7,16 +7,16 @@ describe('entitlement arithmetic', () => {
     [40.25, 4025],
     [1.1, 110],
     [0.29, 29],
-  ])('%p is %p hundredths', (quantity, hundredths) => {
-    expect(toHundredths(quantity)).toBe(hundredths);
+  ])('%p is %p millionths', (quantity, millionths) => {
+    expect(toMillionths(quantity)).toBe(millionths);
   });
 
-  it.each([1.001, 0.125, Number.POSITIVE_INFINITY, Number.NaN])('%p is not in hundredths', (q) => {
-    expect(toHundredths(q)).toBeNull();
+  it.each([1.001, 0.125, Number.POSITIVE_INFINITY, Number.NaN])('%p is not in millionths', (q) => {
+    expect(toMillionths(q)).toBeNull();
   });
 
   it('sums 0.1 + 0.2 without drift', () => {
-    expect(fromHundredths((toHundredths(0.1) ?? 0) + (toHundredths(0.2) ?? 0))).toBe(0.3);
+    expect(fromMillionths((toMillionths(0.1) ?? 0) + (toMillionths(0.2) ?? 0))).toBe(0.3);
   });
 
   it.each([

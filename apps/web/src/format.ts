@@ -13,7 +13,8 @@ export interface Formatters {
 }
 
 export function formatters(locale: string): Formatters {
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  const rateFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const instantFormat = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
@@ -22,6 +23,7 @@ export function formatters(locale: string): Formatters {
   return {
     locale,
     number: (value) => numberFormat.format(value),
+    rate: (value) => rateFormat.format(value),
     day: (isoDay) => dayFormat.format(new Date(`${isoDay}T00:00:00Z`)),
     instant: (iso) => instantFormat.format(new Date(iso)),
     duration: (seconds) => formatDuration(seconds),

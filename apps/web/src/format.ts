@@ -2,8 +2,10 @@
 
 export interface Formatters {
   locale: string;
-  /** An amount with at most two decimals (consumption is kept in millionths). */
+  /** A quantity: exact to the millionth, so up to six decimals, trailing zeros dropped. */
   number(value: number): string;
+  /** A derived figure (a rate per day): two decimals are enough to read it. */
+  rate(value: number): string;
   /** A day `YYYY-MM-DD`, shown as that calendar day whatever the browser's time zone. */
   day(isoDay: string): string;
   /** An instant `…Z` in the browser's time zone. */

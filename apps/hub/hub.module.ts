@@ -26,11 +26,17 @@ export class HubModule {
         ProjectorModule.forRoot({
           projections: ALL_PROJECTIONS,
           run: config.roles.projector,
+          leaseMs: config.leaseMs,
           snapshotEvery: config.snapshotEvery,
         }),
         IngestModule.forRoot(config),
         ...(config.roles.workflows
-          ? [WorkflowsModule.forRoot({ tickMs: config.scheduleTickMs })]
+          ? [
+              WorkflowsModule.forRoot({
+                tickMs: config.scheduleTickMs,
+                leases: { leaseMs: config.leaseMs },
+              }),
+            ]
           : []),
       ],
     };

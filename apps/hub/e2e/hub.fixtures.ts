@@ -1,6 +1,6 @@
 import { WorkspaceId } from '@hub/domain';
 import { invitationIdFor } from '@hub/domain/workspaces/workspace.state';
-import { HubResponse, TestHub } from './test-hub';
+import { HubClient, HubResponse, TestHub } from './test-hub';
 
 /** A customer user as e2e specs name them: the token's subject and e-mail. */
 export interface Person {
@@ -179,7 +179,7 @@ export class Fixtures {
 }
 
 /** A provider CSAM's token (the claim rules want the provider organisation kind). */
-export const csamToken = (hub: TestHub): string =>
+export const csamToken = (hub: HubClient): string =>
   hub.token({
     sub: 'csam-1',
     email: 'csam@provider.example',
@@ -189,7 +189,7 @@ export const csamToken = (hub: TestHub): string =>
 
 /** Activates an agreement for `customer` in 2026 as a CSAM; answers the 201 answer's body. */
 export async function activateAgreement(
-  hub: TestHub,
+  hub: HubClient,
   customer: { orgId: string; name: string },
   serviceAdministrator: { email: string; name: string },
   more: { namedContacts?: { email: string; name: string }[]; type?: string; endsOn?: string } = {},

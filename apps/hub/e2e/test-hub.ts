@@ -9,6 +9,7 @@ import { HubConfig, loadConfig } from '@hub/runtime/config/hub-config';
 import { RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubModule } from '../hub.module';
 import { RequestClock } from '@hub/projection/query/request-clock';
+import { parsedBody, requestHeaders } from './hub-client';
 
 export interface HubResponse<T = Record<string, any>> {
   status: number;
@@ -22,12 +23,22 @@ export interface CallOptions {
   body?: unknown;
 }
 
+/** What a spec calls a hub through: a TestHub in this process, or a hub process over HTTP. */
+export interface HubClient {
+  token(claims: TokenClaims, expiresInSeconds?: number): string;
+  call<T = Record<string, any>>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options?: CallOptions,
+  ): Promise<HubResponse<T>>;
+}
+
 /**
  * The real hub (every module, embedded SQLite stores in a temp dir) for e2e specs: requests
  * go through Fastify's full request pipeline via `inject`, and the event store can be read
  * to prove what was (or was not) appended.
  */
-export class TestHub {
+export class TestHub implements HubClient {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly config: HubConfig,
@@ -72,22 +83,14 @@ export class TestHub {
     url: string,
     options: CallOptions = {},
   ): Promise<HubResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
     const response = await this.app.inject({
       method,
       url,
-      headers,
+      headers: requestHeaders(options),
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
-    const text = response.body;
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // Not JSON (CSV exports): keep the text.
-    }
-    return { status: response.statusCode, body: body as T, headers: response.headers };
+    const body = parsedBody(response.body) as T;
+    return { status: response.statusCode, body, headers: response.headers };
   }
 
   /**

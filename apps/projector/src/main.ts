@@ -14,6 +14,7 @@ void runProcess({
       ProjectorModule.forRoot({
         projections: ALL_PROJECTIONS,
         run: true,
+        leaseMs: config.leaseMs,
         snapshotEvery: config.snapshotEvery,
       }),
     ],

@@ -12,7 +12,10 @@ void runProcess({
     imports: [
       RuntimeModule.forRoot(config),
       ApplicationModule,
-      WorkflowsModule.forRoot({ tickMs: config.scheduleTickMs }),
+      WorkflowsModule.forRoot({
+        tickMs: config.scheduleTickMs,
+        leases: { leaseMs: config.leaseMs },
+      }),
     ],
   }),
 });

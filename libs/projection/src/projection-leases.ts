@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   DEFAULT_LEASE_MS,
   Fence,
@@ -28,8 +30,18 @@ export interface LeaseHandlers {
 /** The lease name of a projection. */
 export const projectionLease = (name: string): string => `projection:${name}`;
 
+/** This process, as GET /v1/projections names the holder of a lease. */
+export function processHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+export function isLeaseStore(store: ReadModelStore): store is ReadModelStore & LeaseStore {
+  const candidate = store as Partial<LeaseStore>;
+  return typeof candidate.acquireLease === 'function' && typeof candidate.renewLease === 'function';
+}
+
 /**
- * Keeps this process's projection leases: renews those it holds, stops a projection whose lease
+ * Keeps this process's leases (projections', or the workflows' with their own `leaseName`): renews those it holds, stops a projection whose lease
  * passed to another process (its commits would be refused anyway: they carry the old token),
  * and takes free or lapsed ones, so a standby runs a projection within a lease time of its
  * holder dying.
@@ -39,12 +51,13 @@ export class ProjectionLeases {
   private readonly leaseMs: number;
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
-  private readonly logger = new Logger('ProjectionLeases');
 
   constructor(
     private readonly options: LeaseOptions,
     private readonly names: readonly string[],
     private readonly handlers: LeaseHandlers,
+    private readonly leaseName: (name: string) => string = projectionLease,
+    private readonly logger = new Logger('ProjectionLeases'),
   ) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   }
@@ -81,7 +94,7 @@ export class ProjectionLeases {
         continue;
       }
       const taken = await this.options.store.acquireLease(
-        projectionLease(name),
+        this.leaseName(name),
         this.options.holder,
         this.leaseMs,
       );
@@ -90,6 +103,16 @@ export class ProjectionLeases {
       this.logger.log(`${name}: lease taken (token ${taken.token}); running it here`);
       await this.handlers.run(name);
     }
+  }
+
+  /**
+   * Whether this process still holds `name`'s lease, asked of the store (a renewal, which fails
+   * once the token has moved on): the check a commit that the store cannot fence makes first.
+   */
+  async confirm(name: string): Promise<boolean> {
+    const lease = this.held.get(name);
+    if (!lease) return false;
+    return (await this.options.store.renewLease(lease, this.leaseMs)) !== null;
   }
 
   /** Stops renewing and gives every lease up, so a standby takes over at once. */

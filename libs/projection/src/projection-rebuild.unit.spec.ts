@@ -94,7 +94,7 @@ describe('rebuilding a projection', () => {
     await runner.waitForPosition('sample', 6n as GlobalPosition, 2000);
     const before = await store.find(runner.collection('sample', 'streams'));
 
-    const started = await runner.rebuild('sample');
+    const started = await runner.requestRebuild('sample');
     expect(started.rebuild).toMatchObject({ version: 1, generation: 1 });
     expect(runner.collection('sample', 'streams')).toBe('sample_v1_streams');
     await eventually(

@@ -12,6 +12,11 @@ export interface RebuildStatus {
   state: ProjectionState;
   checkpoint: string | null;
   error?: ProjectionFailure;
+  /** Share of the log the rebuild has applied (0-100). */
+  percent?: number;
+  /** The running process's estimate of the seconds left, and its rate (null: not known yet). */
+  etaSeconds?: number | null;
+  eventsPerSecond?: number | null;
 }
 
 /** What GET /v1/projections lists for each projection (positions as decimal strings). */
@@ -27,6 +32,8 @@ export interface ProjectionStatus {
   lag: number;
   error?: ProjectionFailure;
   rebuild?: RebuildStatus;
+  /** A rebuild requested through the store, not yet taken up by the process running it. */
+  rebuildRequestedAt?: string;
   /** The process holding the projection's lease (who runs it), when leases are kept. */
   runBy?: { holder: string; token: number; expiresAt: string };
 }

@@ -67,19 +67,24 @@ export function recordedBuild(projection: Projection, build: ProjectionBuild): R
 }
 
 /**
- * The build a projection serves, recorded as the code's on first sight, and the checkpoint
- * stored for it (null: nothing applied yet).
+ * The build a projection serves, recorded as the code's on first sight, the checkpoint stored
+ * for it (null: nothing applied yet), and the build in progress beside it, if any.
  */
 export async function servedBuild(
   store: ReadModelStore,
   projection: Projection,
-): Promise<{ active: RecordedBuild; checkpoint: GlobalPosition | null }> {
+): Promise<{
+  active: RecordedBuild;
+  pending?: RecordedBuild;
+  checkpoint: GlobalPosition | null;
+}> {
   const code = recordedBuild(projection, { version: projection.version, generation: 0 });
   let versions = await readVersions(store, projection.name);
   if (!versions) await writeVersions(store, (versions = { id: projection.name, active: code }));
   const saved = await store.getCheckpoint(buildPrefix(projection.name, versions.active));
   return {
     active: versions.active,
+    pending: versions.pending,
     checkpoint: saved?.position ? parsePosition(saved.position) : null,
   };
 }

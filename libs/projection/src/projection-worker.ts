@@ -26,6 +26,7 @@ export class ProjectionWorker {
   readonly prefix: string;
   state: WorkerState = 'starting';
   checkpoint: GlobalPosition | null = null;
+  evolved: GlobalPosition | null = null; // how far a catch-up has evolved (ahead of its commits)
   failure?: ProjectionFailure;
   private stopping = false;
   private stopSignal!: Promise<void>;
@@ -126,6 +127,7 @@ export class ProjectionWorker {
         if (!added) return false;
         this.snapshots.saw(page.events);
         const failure = added.value;
+        if (!failure) this.evolved = target;
         const full = window.isFull(page, this.options, this.snapshots.due);
         const closing = failure !== undefined || page.atHead || full;
         if (closing && committing) {

@@ -7,9 +7,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@hub/event-store';
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { LeaseStore, READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
 import { Projection } from './projection';
 import {
   FOLLOW_MS,
@@ -17,16 +15,7 @@ import {
   ProjectionRunnerOptions,
   SWITCH_GRACE_MS,
 } from './projection-runner';
-
-/** This process, as GET /v1/projections names the holder of a projection's lease. */
-function processHolder(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
-
-function isLeaseStore(store: ReadModelStore): store is ReadModelStore & LeaseStore {
-  const candidate = store as Partial<LeaseStore>;
-  return typeof candidate.acquireLease === 'function' && typeof candidate.renewLease === 'function';
-}
+import { isLeaseStore, processHolder } from './projection-leases';
 
 /** Injection token for the list of projections the runner runs. */
 export const PROJECTIONS = Symbol('Projections');
@@ -69,6 +58,8 @@ export interface ProjectorModuleOptions extends ProjectionRunnerOptions {
   projections: readonly Projection[];
   /** false in a process that only queries (the projector runs elsewhere); default true. */
   run?: boolean;
+  /** The projections' lease time where the store keeps leases (default 10 s). */
+  leaseMs?: number;
 }
 
 /**
@@ -97,7 +88,7 @@ export class ProjectorModule {
               // Where the store keeps leases, a running projector shares the projections with
               // any other: each runs in one process at a time, the others stand by.
               ...(options.run !== false && isLeaseStore(store)
-                ? { leases: { store, holder: processHolder() } }
+                ? { leases: { store, holder: processHolder(), leaseMs: options.leaseMs } }
                 : {}),
               ...options,
             }),

@@ -64,7 +64,7 @@ export class PrivacyController {
     );
     const rebuilding: string[] = [];
     for (const { name } of await this.runner.status()) {
-      await this.runner.rebuild(name);
+      await this.runner.requestRebuild(name);
       rebuilding.push(name);
     }
     return {

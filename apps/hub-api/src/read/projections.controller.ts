@@ -1,8 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireTokenRole } from '@hub/access';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { ProjectionStatus } from '@hub/projection/projection-status';
+import { ProjectionStatusAnswer, ProjectionsAnswer } from './projections.answers';
 
 /** Each projection's checkpoint, head and lag; rebuilds beside the live build (api.md). */
 @ApiTags('projections')
@@ -14,8 +21,10 @@ export class ProjectionsController {
   @Get()
   @RequireTokenRole('Operator', 'Auditor', 'Service')
   @ApiOperation({
-    summary: 'Checkpoint, head, lag and state of every projection (Operator, Auditor, Service)',
+    summary:
+      'Checkpoint, head, lag and state of every projection, who runs it and any rebuild (Operator, Auditor, Service)',
   })
+  @ApiOkResponse({ type: ProjectionsAnswer })
   async list(): Promise<{ projections: ProjectionStatus[] }> {
     return { projections: await this.runner.status() };
   }
@@ -25,9 +34,10 @@ export class ProjectionsController {
   @RequireTokenRole('Operator')
   @ApiOperation({
     summary:
-      'Rebuild a projection beside the live build; queries switch when it has caught up (Operator)',
+      'Request a rebuild beside the live build, performed by the process running the projection; queries switch when it has caught up (Operator)',
   })
+  @ApiAcceptedResponse({ type: ProjectionStatusAnswer })
   rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
-    return this.runner.rebuild(name);
+    return this.runner.requestRebuild(name);
   }
 }

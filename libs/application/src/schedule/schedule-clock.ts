@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, Clock, Decider, DomainEvent, deterministicId } from '@hub/domain';
 import { CommandContext } from '../execution/command-context';
 import { CommandExecutor } from '../execution/command-executor';
@@ -46,15 +40,19 @@ export function timerContext(timer: Timer): CommandContext {
  * fact once, or nothing when a later fact made it moot), then what that fact obliges (its
  * notifications, the next due times). What fell due while the process was down fires at start-up;
  * a clock that jumps fires what it jumped past. Two processes firing the same due time conflict
- * on the stream and the loser's retry decides on the recorded fact: nothing new.
+ * on the stream and the loser's retry decides on the recorded fact: nothing new. The loop runs in
+ * one process at a time (WorkflowLeases), which confirms its lease with the store before each
+ * batch it fires.
  */
 @Injectable()
-export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ScheduleClock {
   private readonly logger = new Logger(ScheduleClock.name);
   private stopped = false;
   private running?: Promise<void>;
   private wake?: () => void;
   private firing: Promise<number> = Promise.resolve(0);
+  /** Whether this process may fire (its lease still holds); absent: always. */
+  private mayFire?: () => Promise<boolean>;
 
   constructor(
     private readonly schedule: Schedule,
@@ -65,14 +63,20 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(SCHEDULE_TICK_MS) private readonly tickMs: number,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.running = this.loop();
+  /** Fires due times here every tick from now on; `mayFire` is asked before each batch. */
+  begin(mayFire?: () => Promise<boolean>): void {
+    if (this.running) return;
+    this.stopped = false;
+    this.mayFire = mayFire;
+    this.running = this.loop().finally(() => (this.running = undefined));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops firing here (the lease passed on, or the process stops). */
+  async end(): Promise<void> {
     this.stopped = true;
     this.wake?.();
     await this.running;
+    this.mayFire = undefined;
   }
 
   /** Fires everything due now (one pass at a time per process); answers how many facts it recorded. */
@@ -103,6 +107,7 @@ export class ScheduleClock implements OnApplicationBootstrap, OnApplicationShutd
     await this.derived();
     let recorded = 0;
     for (;;) {
+      if (this.mayFire && !(await this.mayFire())) return recorded;
       const due = await this.schedule.due(now, BATCH);
       const facts = await this.fireAll(due);
       recorded += facts;

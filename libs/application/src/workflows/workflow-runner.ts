@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   EVENT_STORE,
   EventStore,
@@ -12,7 +6,7 @@ import {
   Subscription,
   parsePosition,
 } from '@hub/event-store';
-import { READ_MODEL_STORE, ReadModelStore } from '@hub/read-store';
+import { Fence, READ_MODEL_STORE, ReadModelStore, isLeaseLost } from '@hub/read-store';
 import { ScheduleBackfill } from '../schedule/schedule-backfill';
 import { Workflows } from './workflows';
 
@@ -26,10 +20,11 @@ const MAX_BACKOFF_MS = 30_000;
  * checkpoint, so that what a process died before completing is completed on restart. Steps are
  * idempotent, so running one that a handler already completed inline changes nothing. A failing
  * step is retried with backoff and never skipped: the checkpoint only moves past an event once
- * its steps have completed.
+ * its steps have completed. Run in one process at a time (WorkflowLeases): each checkpoint
+ * commit carries the lease's fence, so a process whose lease passed on cannot move it.
  */
 @Injectable()
-export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkflowRunner {
   private readonly logger = new Logger(WorkflowRunner.name);
   private subscription?: Subscription;
   private running?: Promise<void>;
@@ -37,6 +32,7 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
   /** The last event whose steps completed (the checkpoint), once known. */
   private position?: GlobalPosition;
   private started = false;
+  private fence?: Fence;
 
   constructor(
     private readonly workflows: Workflows,
@@ -45,24 +41,41 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.running = this.run();
+  /** Runs the reactions here from the checkpoint, committing under `fence` when given. */
+  begin(fence?: Fence): void {
+    if (this.running) return;
+    this.stopped = false;
+    this.fence = fence;
+    this.running = this.run().finally(() => (this.running = undefined));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Whether the reactions run in this process now. */
+  get runsHere(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Stops running the reactions here (the lease passed on, or the process stops). */
+  async end(): Promise<void> {
     this.stopped = true;
     await this.subscription?.close();
     await this.running;
+    this.started = false;
+  }
+
+  private async storedPosition(): Promise<GlobalPosition | undefined> {
+    const saved = await this.readModels.getCheckpoint(CHECKPOINT);
+    return saved?.position ? (parsePosition(saved.position) ?? undefined) : undefined;
   }
 
   private async run(): Promise<void> {
-    const saved = await this.readModels.getCheckpoint(CHECKPOINT);
-    const from = saved?.position ? (parsePosition(saved.position) ?? undefined) : undefined;
+    const from = await this.storedPosition();
     this.position = from;
     // Before the first fact: the schedule must hold every due time the facts up to the
     // checkpoint cause, which a store from before the schedule, or one that lost it, does not.
     await this.backfill.ensure(from);
     this.started = true;
+    // Stopped while deriving: shutdown found no subscription to close, so none may start now.
+    if (this.stopped) return;
     this.subscription = this.events.subscribeToAll({
       fromPosition: from,
       filter: { eventTypes: this.workflows.handles },
@@ -83,9 +96,9 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
    * from is then derived from the whole log (a due time is never missed for want of its cause).
    */
   async caughtUp(): Promise<boolean> {
-    if (!this.started) return false;
-    const fromPosition =
-      this.position === undefined ? undefined : ((this.position + 1n) as GlobalPosition);
+    // Run in another process (the lease is there): how far it got is its stored checkpoint.
+    const position = this.started ? this.position : await this.storedPosition();
+    const fromPosition = position === undefined ? undefined : ((position + 1n) as GlobalPosition);
     const next = await this.events.readAll({
       fromPosition,
       maxCount: 1,
@@ -105,10 +118,18 @@ export class WorkflowRunner implements OnApplicationBootstrap, OnApplicationShut
           projection: CHECKPOINT,
           changes: [],
           checkpoint: position.toString(),
+          ...(this.fence ? { fence: this.fence } : {}),
         });
         this.position = position;
         return;
       } catch (error) {
+        if (isLeaseLost(error)) {
+          // Another process runs the reactions now; it redoes this step (steps are idempotent).
+          this.logger.warn(`workflow lease lost at ${position}; stopping here`);
+          this.stopped = true;
+          await this.subscription?.close();
+          return;
+        }
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
         this.logger.warn(
           `workflow step at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,

@@ -15,6 +15,7 @@ export class ReadModels {
   constructor(private readonly runner: ProjectionRunner) {}
 
   async view(projection: string, minPosition?: string): Promise<ProjectionView> {
+    await this.runner.refresh(projection);
     if (minPosition !== undefined && minPosition !== '') {
       const position = parsePosition(minPosition);
       if (position === null) {

@@ -150,9 +150,18 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
 
   async put(collection: string, id: string, doc: Document): Promise<void> {
     // Outside a batch: unconditional, and the stored position becomes unknown.
-    await this.collection(collection).replaceOne({ _id: assertId(id) }, assertDocument(doc), {
-      upsert: true,
-    });
+    const filter = { _id: assertId(id) };
+    const replacement = assertDocument(doc);
+    const upsert = () =>
+      this.collection(collection).replaceOne(filter, replacement, { upsert: true });
+    try {
+      await upsert();
+    } catch (error) {
+      // Two upserts of a new id at once: the loser's insert collides on _id. The document
+      // exists now, so the retry replaces it (as if this put had come second).
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      await upsert();
+    }
     this.known.set(collection, id, '');
   }
 

@@ -77,7 +77,10 @@ export function stepRunner(db: Database.Database): (steps: readonly WriteStep[])
     }
   });
   return (steps) => {
-    transaction(steps);
+    // BEGIN IMMEDIATE: the write lock is taken first, waiting on another process's writer
+    // (busy timeout). A deferred transaction reads a snapshot first and, when another process
+    // committed meanwhile, fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT).
+    transaction.immediate(steps);
     if (steps.some((step) => step.truncateWal)) db.pragma('wal_checkpoint(TRUNCATE)');
   };
 }

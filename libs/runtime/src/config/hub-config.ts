@@ -26,6 +26,8 @@ export interface HubConfig {
   sseHeartbeatMs: number;
   /** /health/ready answers 503 while a projection is more events than this behind the head. */
   readyMaxLagEvents: number;
+  /** Lease time of each projection and workflow (LEASE_MS): a standby takes over this long after its holder dies. */
+  leaseMs: number;
   /** A projection snapshots its documents every this many of its events (SNAPSHOT_EVERY_EVENTS). */
   snapshotEvery: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     scheduleTickMs: positiveInt(env, 'SCHEDULE_TICK_MS', 2000),
     sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
     readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
+    leaseMs: positiveInt(env, 'LEASE_MS', 10_000),
     snapshotEvery: positiveInt(env, 'SNAPSHOT_EVERY_EVENTS', 10_000),
     roles: {
       api: roles.includes('api'),

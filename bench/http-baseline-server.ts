@@ -106,8 +106,8 @@ reads.transaction(() => {
       entitlementId: 'dse-hours',
       category: 'proactive',
       unit: 'hours',
-      totalHundredths: 10_000_000,
-      consumedHundredths: 25 * i,
+      totalMillionths: 100_000_000_000,
+      consumedMillionths: 250_000 * i,
     };
     put.run(`ctr-${i}:dse-hours`, agreement, JSON.stringify(body));
   }
@@ -132,13 +132,13 @@ app.post('/v1/consumption', (request, reply) => {
 });
 app.get('/v1/customer-activity', async () => {
   const lines = (byAgreement.all('agr-bench') as string[]).map(
-    (text) => JSON.parse(text) as { totalHundredths: number; consumedHundredths: number },
+    (text) => JSON.parse(text) as { totalMillionths: number; consumedMillionths: number },
   );
-  const total = lines.reduce((sum, line) => sum + line.totalHundredths, 0);
-  const consumed = lines.reduce((sum, line) => sum + line.consumedHundredths, 0);
+  const total = lines.reduce((sum, line) => sum + line.totalMillionths, 0);
+  const consumed = lines.reduce((sum, line) => sum + line.consumedMillionths, 0);
   return {
     categories: [
-      { category: 'proactive', unit: 'hours', total: total / 100, consumed: consumed / 100 },
+      { category: 'proactive', unit: 'hours', total: total / 1e6, consumed: consumed / 1e6 },
     ],
   };
 });

@@ -1,16 +1,16 @@
 import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
 import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
 
-/** A consumable line of a package and its running balance, in integer hundredths. */
+/** A consumable line of a package and its running balance, in integer millionths. */
 export interface PackageLine {
   entitlementId: string;
   category: EntitlementCategory;
   service: string;
   description: string;
   unit: string;
-  totalHundredths: number;
+  totalMillionths: number;
   /** Net of reversals. */
-  consumedHundredths: number;
+  consumedMillionths: number;
   [key: string]: unknown;
 }
 
@@ -46,7 +46,7 @@ export interface PackageRecordDoc {
   consumptionId: string;
   packageId: string;
   entitlementId: string;
-  quantityHundredths: number;
+  quantityMillionths: number;
   deliveredOn: string;
   reversed: boolean;
   /** The grid's fields (domain.md §4, add-on package drill-down). */

@@ -1,4 +1,4 @@
-import { toHundredths } from '@hub/domain/contracts/entitlement';
+import { recordedMillionths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
 import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
 import { DocKey, Projection, ProjectionDocs, RecordedOf } from '@hub/projection/projection';
@@ -46,13 +46,10 @@ function locate(event: RecordedOf<AddonBalancesEvent>): DocKey[] {
   }
 }
 
-const hundredths = (quantity: number): number =>
-  toHundredths(quantity) ?? Math.round(quantity * 100);
-
 function purchased(docs: ProjectionDocs, data: AddOnPackagePurchased['data']): void {
   const existing = docs.get<PackageDoc>(C.packages, data.packageId);
   const consumedBefore = new Map(
-    (existing?.consumables ?? []).map((line) => [line.entitlementId, line.consumedHundredths]),
+    (existing?.consumables ?? []).map((line) => [line.entitlementId, line.consumedMillionths]),
   );
   const doc: PackageDoc = {
     packageId: data.packageId,
@@ -70,9 +67,9 @@ function purchased(docs: ProjectionDocs, data: AddOnPackagePurchased['data']): v
         service: line.service,
         description: line.description ?? '',
         unit: line.unit,
-        totalHundredths: hundredths(line.quantity),
+        totalMillionths: recordedMillionths(line.quantity),
         // A redelivered purchase must not reset what was consumed since.
-        consumedHundredths: consumedBefore.get(line.entitlementId) ?? 0,
+        consumedMillionths: consumedBefore.get(line.entitlementId) ?? 0,
       })),
     benefits: data.entitlements
       .filter((line) => line.kind === 'benefit')
@@ -91,7 +88,7 @@ function withdrawn(docs: ProjectionDocs, data: PackageWithdrawn['data']): void {
   docs.put(C.packages, data.packageId, { ...doc, withdrawn: true, withdrawnAt: data.withdrawnAt });
 }
 
-/** Adds `delta` hundredths to one consumable line of a package. */
+/** Adds `delta` millionths to one consumable line of a package. */
 function charge(docs: ProjectionDocs, packageId: string, entitlementId: string, delta: number) {
   const doc = docs.get<PackageDoc>(C.packages, packageId);
   if (!doc) return;
@@ -99,7 +96,7 @@ function charge(docs: ProjectionDocs, packageId: string, entitlementId: string, 
     ...doc,
     consumables: doc.consumables.map((line) =>
       line.entitlementId === entitlementId
-        ? { ...line, consumedHundredths: line.consumedHundredths + delta }
+        ? { ...line, consumedMillionths: line.consumedMillionths + delta }
         : line,
     ),
   });
@@ -112,7 +109,7 @@ function logged(docs: ProjectionDocs, packageId: string, data: ConsumptionLogged
     consumptionId: data.consumptionId,
     packageId,
     entitlementId: data.entitlementId,
-    quantityHundredths: hundredths(data.quantity),
+    quantityMillionths: recordedMillionths(data.quantity),
     deliveredOn: data.deliveredOn,
     reversed: false,
     contractId: data.contractId,
@@ -123,14 +120,14 @@ function logged(docs: ProjectionDocs, packageId: string, data: ConsumptionLogged
     source: data.source,
   };
   docs.put(C.records, data.consumptionId, record);
-  charge(docs, packageId, data.entitlementId, record.quantityHundredths);
+  charge(docs, packageId, data.entitlementId, record.quantityMillionths);
 }
 
 function reversed(docs: ProjectionDocs, data: ConsumptionReversed['data']): void {
   const record = docs.get<PackageRecordDoc>(C.records, data.consumptionId);
   if (!record || record.reversed) return;
   docs.put(C.records, data.consumptionId, { ...record, reversed: true });
-  charge(docs, record.packageId, record.entitlementId, -record.quantityHundredths);
+  charge(docs, record.packageId, record.entitlementId, -record.quantityMillionths);
 }
 
 function workspace(docs: ProjectionDocs, workspaceId: string): WorkspacePackagesDoc {
@@ -179,7 +176,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AddonBalancesEvent>): vo
  */
 export const addonBalancesProjection: Projection<AddonBalancesEvent> = {
   name: 'addon-balances',
-  version: 2,
+  version: 3,
   handles: [
     'AddOnPackagePurchased',
     'PackageWithdrawn',

@@ -45,8 +45,8 @@ describe('addon-balances projection', () => {
               service: 'proactive service e1',
               description: 'about e1',
               unit: 'hours',
-              totalHundredths: 1000,
-              consumedHundredths: 900,
+              totalMillionths: 10_000_000,
+              consumedMillionths: 9_000_000,
             },
           ],
           benefits: [
@@ -60,7 +60,7 @@ describe('addon-balances projection', () => {
           consumptionId: 'k1',
           packageId: 'p1',
           entitlementId: 'e1',
-          quantityHundredths: 250,
+          quantityMillionths: 2_500_000,
           deliveredOn: '2026-02-01',
           reversed: true,
           contractId: 'c1',
@@ -75,7 +75,7 @@ describe('addon-balances projection', () => {
           consumptionId: 'k2',
           packageId: 'p1',
           entitlementId: 'e1',
-          quantityHundredths: 900,
+          quantityMillionths: 9_000_000,
           deliveredOn: '2026-02-01',
           reversed: false,
           contractId: 'c1',
@@ -99,7 +99,7 @@ describe('addon-balances projection', () => {
       consumed('k1', 'c1', 'e1', 1, { packageId: 'p1' }),
       purchase,
     ]).thenDocuments((docs) =>
-      expect((docs.packages.p1 as PackageDoc).consumables[0].consumedHundredths).toBe(100),
+      expect((docs.packages.p1 as PackageDoc).consumables[0].consumedMillionths).toBe(1_000_000),
     );
   });
 

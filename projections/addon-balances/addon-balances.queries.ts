@@ -1,6 +1,6 @@
 import { NotFoundError } from '@hub/domain';
 import { Filter } from '@hub/read-store';
-import { fromHundredths } from '@hub/domain/contracts/entitlement';
+import { fromMillionths } from '@hub/domain/contracts/entitlement';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { findAll } from '../access/access.queries';
 import { ActivityScope, coveredWorkspaces } from '../customer-activity/customer-activity.access';
@@ -95,7 +95,7 @@ async function burnedByPackageLine(
   for (const record of records) {
     if (record.reversed) continue;
     const key = lineKey(record.packageId, record.entitlementId);
-    burned.set(key, (burned.get(key) ?? 0) + record.quantityHundredths);
+    burned.set(key, (burned.get(key) ?? 0) + record.quantityMillionths);
   }
   return burned;
 }
@@ -114,14 +114,14 @@ function packageRow(doc: PackageDoc, day: string, burned: Map<string, number>): 
       service: line.service,
       description: line.description,
       unit: line.unit,
-      total: fromHundredths(line.totalHundredths),
-      consumed: fromHundredths(line.consumedHundredths),
-      remaining: fromHundredths(Math.max(0, line.totalHundredths - line.consumedHundredths)),
-      overage: fromHundredths(Math.max(0, line.consumedHundredths - line.totalHundredths)),
+      total: fromMillionths(line.totalMillionths),
+      consumed: fromMillionths(line.consumedMillionths),
+      remaining: fromMillionths(Math.max(0, line.totalMillionths - line.consumedMillionths)),
+      overage: fromMillionths(Math.max(0, line.consumedMillionths - line.totalMillionths)),
       // A package's line ends with the package (its last day).
       ...forecastOf(
-        fromHundredths(Math.max(0, line.totalHundredths - line.consumedHundredths)),
-        fromHundredths(burned.get(lineKey(doc.packageId, line.entitlementId)) ?? 0),
+        fromMillionths(Math.max(0, line.totalMillionths - line.consumedMillionths)),
+        fromMillionths(burned.get(lineKey(doc.packageId, line.entitlementId)) ?? 0),
         day,
         doc.expiresOn,
       ),

@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '@hub/domain';
-import { fromHundredths } from '@hub/domain/contracts/entitlement';
+import { fromMillionths } from '@hub/domain/contracts/entitlement';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { ActivityScope, mayShowRecordOrigin } from '../customer-activity/customer-activity.access';
 import { RecordRow } from '../customer-activity/customer-activity.drilldown';
@@ -45,7 +45,7 @@ export async function packageRecords(
       entitlementId: record.entitlementId,
       service: services.get(record.entitlementId) ?? '',
       deliveredOn: record.deliveredOn,
-      quantity: fromHundredths(record.quantityHundredths),
+      quantity: fromMillionths(record.quantityMillionths),
       unit: record.unit ?? '',
       reference: shown ? (record.reference ?? null) : null,
       workspaceId: shown ? (record.workspaceId ?? null) : null,

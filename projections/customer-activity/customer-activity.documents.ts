@@ -23,7 +23,7 @@ export interface ContractBenefit {
 
 /**
  * One enterprise-wide consumable entitlement line of a contract and its running balance.
- * Quantities are integer hundredths so sums never drift (0.1 + 0.2 stays 0.3).
+ * Quantities are integer millionths so sums never drift (0.1 + 0.2 stays 0.3).
  */
 export interface BalanceDoc {
   [key: string]: unknown;
@@ -34,9 +34,9 @@ export interface BalanceDoc {
   service: string;
   description: string;
   unit: string;
-  totalHundredths: number;
+  totalMillionths: number;
   /** Net of reversals. */
-  consumedHundredths: number;
+  consumedMillionths: number;
 }
 
 /** One consumption record against an enterprise-wide line; a reversal marks it, never removes it. */
@@ -48,7 +48,7 @@ export interface RecordDoc {
   category: EntitlementCategory;
   service: string;
   unit: string;
-  quantityHundredths: number;
+  quantityMillionths: number;
   deliveredOn: string;
   reference: ConsumptionReference;
   /** The workspace it was delivered for, when the reporting system named one. */
@@ -69,7 +69,7 @@ export interface DailyBurnDoc {
   contractId: string;
   entitlementId: string;
   deliveredOn: string;
-  loggedHundredths: number;
+  loggedMillionths: number;
 }
 
 /**

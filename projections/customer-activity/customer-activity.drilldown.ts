@@ -1,5 +1,5 @@
 import { ValidationError } from '@hub/domain';
-import { fromHundredths } from '@hub/domain/contracts/entitlement';
+import { fromMillionths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { ActivityScope, mayShowRecordOrigin } from './customer-activity.access';
@@ -82,7 +82,7 @@ function recordRow(scope: ActivityScope, record: RecordDoc): RecordRow {
     entitlementId: record.entitlementId,
     service: record.service,
     deliveredOn: record.deliveredOn,
-    quantity: fromHundredths(record.quantityHundredths),
+    quantity: fromMillionths(record.quantityMillionths),
     unit: record.unit,
     reference: shown ? record.reference : null,
     workspaceId: shown ? record.workspaceId : null,

@@ -1,4 +1,4 @@
-import { fromHundredths } from '@hub/domain/contracts/entitlement';
+import { fromMillionths } from '@hub/domain/contracts/entitlement';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { findAll } from '../access/access.queries';
 import {
@@ -68,14 +68,14 @@ export async function burnedByLine(
     contractId: { $in: contracts.map((contract) => contract.contractId) },
     deliveredOn: { $gt: addDaysTo(day, -BURN_WINDOW_DAYS), $lte: day },
   };
-  const add = (contractId: string, entitlementId: string, hundredths: number) => {
+  const add = (contractId: string, entitlementId: string, millionths: number) => {
     const key = lineKey(contractId, entitlementId);
-    burned.set(key, (burned.get(key) ?? 0) + hundredths);
+    burned.set(key, (burned.get(key) ?? 0) + millionths);
   };
   for (const burn of await findAll<DailyBurnDoc>(view, C.dailyBurn, window))
-    add(burn.contractId, burn.entitlementId, burn.loggedHundredths);
+    add(burn.contractId, burn.entitlementId, burn.loggedMillionths);
   for (const record of await findAll<RecordDoc>(view, C.records, { ...window, reversed: true }))
-    add(record.contractId, record.entitlementId, -record.quantityHundredths);
-  for (const [key, hundredths] of burned) burned.set(key, fromHundredths(hundredths));
+    add(record.contractId, record.entitlementId, -record.quantityMillionths);
+  for (const [key, millionths] of burned) burned.set(key, fromMillionths(millionths));
   return burned;
 }

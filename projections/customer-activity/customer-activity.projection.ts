@@ -1,5 +1,5 @@
 import { ContractAdded } from '@hub/domain/contracts/contract.events';
-import { toHundredths } from '@hub/domain/contracts/entitlement';
+import { recordedMillionths } from '@hub/domain/contracts/entitlement';
 import { ConsumptionLogged, ConsumptionReversed } from '@hub/domain/consumption/consumption.events';
 import {
   ContractMappedToWorkspace,
@@ -62,11 +62,6 @@ function locate(event: RecordedOf<CustomerActivityEvent>): DocKey[] {
   }
 }
 
-function hundredths(quantity: number): number {
-  // Quantities were validated by the deciders; rounding guards an old event written as a float.
-  return toHundredths(quantity) ?? Math.round(quantity * 100);
-}
-
 function contractAdded(docs: ProjectionDocs, data: ContractAdded['data']): void {
   const contract: ContractDoc = {
     contractId: data.contractId,
@@ -96,9 +91,9 @@ function contractAdded(docs: ProjectionDocs, data: ContractAdded['data']): void 
       service: line.service,
       description: line.description ?? '',
       unit: line.unit,
-      totalHundredths: hundredths(line.quantity),
+      totalMillionths: recordedMillionths(line.quantity),
       // A redelivered ContractAdded must not reset what was consumed since.
-      consumedHundredths: existing?.consumedHundredths ?? 0,
+      consumedMillionths: existing?.consumedMillionths ?? 0,
     };
     docs.put(C.balances, id, balance);
   }
@@ -109,7 +104,7 @@ function consumptionLogged(docs: ProjectionDocs, data: ConsumptionLogged['data']
   if (docs.get<RecordDoc>(C.records, data.consumptionId)) return;
   const id = balanceId(data.contractId, data.entitlementId);
   const balance = docs.get<BalanceDoc>(C.balances, id);
-  const quantity = hundredths(data.quantity);
+  const quantity = recordedMillionths(data.quantity);
   const record: RecordDoc = {
     consumptionId: data.consumptionId,
     contractId: data.contractId,
@@ -117,7 +112,7 @@ function consumptionLogged(docs: ProjectionDocs, data: ConsumptionLogged['data']
     category: data.category,
     service: balance?.service ?? '',
     unit: data.unit,
-    quantityHundredths: quantity,
+    quantityMillionths: quantity,
     deliveredOn: data.deliveredOn,
     reference: data.reference,
     workspaceId: data.workspaceId ?? null,
@@ -132,12 +127,12 @@ function consumptionLogged(docs: ProjectionDocs, data: ConsumptionLogged['data']
     contractId: data.contractId,
     entitlementId: data.entitlementId,
     deliveredOn: data.deliveredOn,
-    loggedHundredths: (burn?.loggedHundredths ?? 0) + quantity,
+    loggedMillionths: (burn?.loggedMillionths ?? 0) + quantity,
   });
   if (balance)
     docs.put(C.balances, id, {
       ...balance,
-      consumedHundredths: balance.consumedHundredths + quantity,
+      consumedMillionths: balance.consumedMillionths + quantity,
     });
 }
 
@@ -151,7 +146,7 @@ function consumptionReversed(docs: ProjectionDocs, data: ConsumptionReversed['da
   if (balance)
     docs.put(C.balances, id, {
       ...balance,
-      consumedHundredths: balance.consumedHundredths - record.quantityHundredths,
+      consumedMillionths: balance.consumedMillionths - record.quantityMillionths,
     });
 }
 
@@ -199,7 +194,7 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CustomerActivityEvent>):
 export const customerActivityProjection: Projection<CustomerActivityEvent> = {
   name: 'customer-activity',
   // 3: daily burn per line (the forecast read every record of its 90 days on each query).
-  version: 3,
+  version: 4,
   handles: [
     'ContractAdded',
     'WorkspaceCreated',

@@ -33,8 +33,8 @@ const balance = (entitlementId: string, category: string, total: number, consume
   service: `${category} service ${entitlementId}`,
   description: `about ${entitlementId}`,
   unit: 'hours',
-  totalHundredths: total,
-  consumedHundredths: consumedH,
+  totalMillionths: total,
+  consumedMillionths: consumedH,
 });
 
 const record = (id: string, quantity: number, more: Record<string, unknown> = {}) => ({
@@ -45,7 +45,7 @@ const record = (id: string, quantity: number, more: Record<string, unknown> = {}
   category: 'reactive',
   service: 'reactive service e1',
   unit: 'hours',
-  quantityHundredths: quantity,
+  quantityMillionths: quantity,
   deliveredOn: '2026-02-01',
   reference: { kind: 'case', id: `case-${id}` },
   workspaceId: null,
@@ -55,16 +55,16 @@ const record = (id: string, quantity: number, more: Record<string, unknown> = {}
   ...more,
 });
 
-const burn = (deliveredOn: string, loggedHundredths: number) => ({
+const burn = (deliveredOn: string, loggedMillionths: number) => ({
   id: `c1/e1/${deliveredOn}`,
   contractId: 'c1',
   entitlementId: 'e1',
   deliveredOn,
-  loggedHundredths,
+  loggedMillionths,
 });
 
 describe('customer-activity projection', () => {
-  it('keeps contracts, consumable balances in hundredths net of reversals, every record, and mappings', () => {
+  it('keeps contracts, consumable balances in millionths net of reversals, every record, and mappings', () => {
     givenEvents(customerActivityProjection, history).then({
       contracts: {
         c1: {
@@ -86,19 +86,19 @@ describe('customer-activity projection', () => {
       },
       // The benefit line (e3) has no balance: nothing is tracked against it.
       balances: {
-        'c1/e1': balance('e1', 'reactive', 1000, 30),
-        'c1/e2': balance('e2', 'proactive', 2050, 0),
+        'c1/e1': balance('e1', 'reactive', 10_000_000, 300_000),
+        'c1/e2': balance('e2', 'proactive', 20_500_000, 0),
       },
       // The package record (kp) is the add-on section's, not this one's.
       records: {
-        k1: record('k1', 425, { workspaceId: 'w1', reversed: true }),
-        k2: record('k2', 10, { deliveredOn: '2026-02-02' }),
-        k3: record('k3', 20),
+        k1: record('k1', 4_250_000, { workspaceId: 'w1', reversed: true }),
+        k2: record('k2', 100_000, { deliveredOn: '2026-02-02' }),
+        k3: record('k3', 200_000),
       },
       // What each line logged per delivery day, reversed records included (netted at query time).
       daily_burn: {
-        'c1/e1/2026-02-01': burn('2026-02-01', 445),
-        'c1/e1/2026-02-02': burn('2026-02-02', 10),
+        'c1/e1/2026-02-01': burn('2026-02-01', 4_450_000),
+        'c1/e1/2026-02-02': burn('2026-02-02', 100_000),
       },
       workspace_mappings: {
         w1: { id: 'w1', workspaceId: 'w1', agreementId: 'a1', contractIds: ['c1'] },
@@ -106,9 +106,9 @@ describe('customer-activity projection', () => {
     });
   });
 
-  it('sums 0.1 + 0.2 to exactly 30 hundredths', () => {
+  it('sums 0.1 + 0.2 to exactly 300,000 millionths', () => {
     givenEvents(customerActivityProjection, history).thenDocuments((docs) => {
-      expect(docs.balances['c1/e1'].consumedHundredths).toBe(30);
+      expect(docs.balances['c1/e1'].consumedMillionths).toBe(300_000);
     });
   });
 
@@ -116,7 +116,7 @@ describe('customer-activity projection', () => {
     givenEvents(customerActivityProjection, [
       contractAdded('c1', [line('e1', 'reactive', 1)]),
       consumed('k1', 'c1', 'e1', 3),
-    ]).thenDocuments((docs) => expect(docs.balances['c1/e1'].consumedHundredths).toBe(300));
+    ]).thenDocuments((docs) => expect(docs.balances['c1/e1'].consumedMillionths).toBe(3_000_000));
   });
 
   it('ignores a reversal of a record it never saw, and a second reversal of the same record', () => {
@@ -127,7 +127,7 @@ describe('customer-activity projection', () => {
       reversed('k1', 'c1', 'e1', 2),
       reversed('unknown', 'c1', 'e1', 5),
     ]).thenDocuments((docs) => {
-      expect(docs.balances['c1/e1'].consumedHundredths).toBe(0);
+      expect(docs.balances['c1/e1'].consumedMillionths).toBe(0);
       expect(Object.keys(docs.records)).toEqual(['k1']);
     });
   });
@@ -153,7 +153,7 @@ describe('customer-activity projection', () => {
       added,
       consumed('k1', 'c1', 'e1', 2),
       added,
-    ]).thenDocuments((docs) => expect(docs.balances['c1/e1'].consumedHundredths).toBe(200));
+    ]).thenDocuments((docs) => expect(docs.balances['c1/e1'].consumedMillionths).toBe(2_000_000));
   });
 
   it('gives the same documents when every event is applied twice', () => {

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@hub/domain';
-import { EntitlementCategory, fromHundredths } from '@hub/domain/contracts/entitlement';
+import { EntitlementCategory, fromMillionths } from '@hub/domain/contracts/entitlement';
 import { ProjectionView } from '@hub/projection/projection-runner';
 import { findAll } from '../access/access.queries';
 import { ActivityScope, coveredWorkspaces } from './customer-activity.access';
@@ -65,16 +65,16 @@ export function amountsOf(lines: readonly BalanceDoc[]): Amounts {
   let remaining = 0;
   let overage = 0;
   for (const line of lines) {
-    total += line.totalHundredths;
-    consumed += line.consumedHundredths;
-    remaining += Math.max(0, line.totalHundredths - line.consumedHundredths);
-    overage += Math.max(0, line.consumedHundredths - line.totalHundredths);
+    total += line.totalMillionths;
+    consumed += line.consumedMillionths;
+    remaining += Math.max(0, line.totalMillionths - line.consumedMillionths);
+    overage += Math.max(0, line.consumedMillionths - line.totalMillionths);
   }
   return {
-    total: fromHundredths(total),
-    consumed: fromHundredths(consumed),
-    remaining: fromHundredths(remaining),
-    overage: fromHundredths(overage),
+    total: fromMillionths(total),
+    consumed: fromMillionths(consumed),
+    remaining: fromMillionths(remaining),
+    overage: fromMillionths(overage),
   };
 }
 

@@ -2,8 +2,10 @@
 
 export interface Formatters {
   locale: string;
-  /** An amount with at most two decimals (consumption is kept in hundredths). */
+  /** A quantity: exact to the millionth, so up to six decimals, trailing zeros dropped. */
   number(value: number): string;
+  /** A derived figure (a rate per day): two decimals are enough to read it. */
+  rate(value: number): string;
   /** A day `YYYY-MM-DD`, shown as that calendar day whatever the browser's time zone. */
   day(isoDay: string): string;
   /** An instant `…Z` in the browser's time zone. */
@@ -13,7 +15,8 @@ export interface Formatters {
 }
 
 export function formatters(locale: string): Formatters {
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  const rateFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const instantFormat = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
@@ -22,6 +25,7 @@ export function formatters(locale: string): Formatters {
   return {
     locale,
     number: (value) => numberFormat.format(value),
+    rate: (value) => rateFormat.format(value),
     day: (isoDay) => dayFormat.format(new Date(`${isoDay}T00:00:00Z`)),
     instant: (iso) => instantFormat.format(new Date(iso)),
     duration: (seconds) => formatDuration(seconds),

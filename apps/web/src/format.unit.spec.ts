@@ -4,10 +4,18 @@ import { formatDuration, formatters } from './format';
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
 
 describe('formatters (the page follows the browser locale)', () => {
-  it('formats amounts with at most two decimals, in English and French', () => {
+  it('formats quantities with up to six decimals, trailing zeros trimmed, in English and French', () => {
     expect(formatters('en-US').number(1234.5)).toBe('1,234.5');
     expect(plain(formatters('fr-FR').number(1234.5))).toBe('1 234,5');
-    expect(formatters('en-US').number(2 / 3)).toBe('0.67');
+    expect(formatters('en-US').number(0.125)).toBe('0.125');
+    expect(formatters('fr-FR').number(0.000001)).toBe('0,000001');
+    expect(formatters('en-US').number(1_000_000)).toBe('1,000,000');
+    expect(formatters('en-US').number(0.1 + 0.2)).toBe('0.3');
+  });
+
+  it('formats a derived rate with at most two decimals', () => {
+    expect(formatters('en-US').rate(2 / 3)).toBe('0.67');
+    expect(formatters('fr-FR').rate(2 / 3)).toBe('0,67');
   });
 
   it('shows a day as that calendar day whatever the time zone, in each language', () => {

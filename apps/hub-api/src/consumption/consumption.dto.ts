@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsPositive,
-  Max,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { MAX_CONSUMED_QUANTITY } from '@hub/domain/contracts/entitlement';
 import { IsDay, IsIdentifier, IsQuantity, OptionalText, Text } from '../contracts/fields';
 
 /** What a consumption record was for: a case, an engagement, a course… */
@@ -35,8 +28,11 @@ export class LogConsumptionDto {
   @Text(100)
   entitlementId!: string;
 
-  @ApiProperty({ example: 2.5, description: 'Positive, at most two decimals' })
-  @IsQuantity()
+  @ApiProperty({
+    example: 2.5,
+    description: 'Positive, at most 1,000,000, with at most six decimal places',
+  })
+  @IsQuantity(MAX_CONSUMED_QUANTITY)
   quantity!: number;
 
   @ApiProperty({ example: '2026-03-02' })
@@ -55,12 +51,11 @@ export class LogConsumptionDto {
 
   @ApiPropertyOptional({
     example: 6,
-    description: 'Proactive lines only: the hours the service took, whatever its unit',
+    description:
+      'Proactive lines only: the hours the service took, whatever its unit (a quantity: at most six decimal places)',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(1_000_000)
+  @IsQuantity(MAX_CONSUMED_QUANTITY)
   deliveredHours?: number;
 }
 

@@ -32,7 +32,7 @@ export class EntitlementDto {
   @Text(50, { example: 'hours' })
   unit!: string;
 
-  @ApiProperty({ example: 40, description: 'Positive, at most two decimals' })
+  @ApiProperty({ example: 40, description: 'Positive, with at most six decimal places' })
   @IsQuantity()
   quantity!: number;
 

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { isQuantity } from '@hub/domain/contracts/entitlement';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import {
   IsISO8601,
@@ -31,30 +32,23 @@ export const IsIdentifier = () =>
     }),
   );
 
-/** The largest quantity a line may carry: its hundredths stay exact integers. */
+/** The largest quantity an entitlement line may carry: its millionths stay exact integers. */
 export const MAX_QUANTITY = 1_000_000_000;
 
 /**
- * A positive number with at most two decimals, from 0.01 to MAX_QUANTITY. Decided on the
- * number's hundredths, never on its text: `(1e-7).toString()` has no decimal point, which made
- * class-validator's own decimal check throw (a 500).
+ * A positive number from 0.000001 to `max` with at most six decimal places (domain.md §2).
+ * Decided by the domain's one reading of a quantity, never on class-validator's decimal check:
+ * `(1e-7).toString()` has no decimal point, which made that check throw (a 500).
  */
-export function isQuantity(value: unknown): boolean {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (value < 0.01 || value > MAX_QUANTITY) return false;
-  const hundredths = Math.round(value * 100);
-  return Math.abs(hundredths - value * 100) < 1e-6;
-}
-
-/** A positive quantity with at most two decimals (hours may be quarter hours; domain.md §2). */
-export const IsQuantity = () =>
+export const IsQuantity = (max: number = MAX_QUANTITY) =>
   applyDecorators(
     ValidateBy({
       name: 'isQuantity',
+      constraints: [max],
       validator: {
-        validate: isQuantity,
+        validate: (value) => isQuantity(value, max),
         defaultMessage: () =>
-          `$property must be a number from 0.01 to ${MAX_QUANTITY} with at most two decimals`,
+          `$property must be a number from 0.000001 to ${max} with at most six decimal places`,
       },
     }),
   );

@@ -1,6 +1,5 @@
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { MAX_QUANTITY } from '../contracts/fields';
 
 // OpenAPI documents are JSON walked and completed in place; a type per keyword buys nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,7 +43,8 @@ function keywordsOf(rule: ValidationMetadata): Schema {
     case 'isISO8601':
       return { type: 'string', format: 'date-time' };
     case 'isQuantity':
-      return { type: 'number', minimum: 0.01, maximum: MAX_QUANTITY, multipleOf: 0.01 };
+      // At most six decimal places (domain.md §2): a multiple of one millionth.
+      return { type: 'number', minimum: 0.000001, maximum: first, multipleOf: 0.000001 };
     case 'arrayMaxSize':
       return { maxItems: first };
     case 'arrayMinSize':

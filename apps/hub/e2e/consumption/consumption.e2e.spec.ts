@@ -85,8 +85,8 @@ describe('POST /v1/consumption and /v1/consumption/{id}/reversal', () => {
     expect(logged).toHaveLength(1);
   });
 
-  it('answers 400 for a quantity with three decimals, a bad day, a missing reference and an unknown field', async () => {
-    for (const quantity of [1.234, 0, -1, '2']) {
+  it('answers 400 for a quantity with seven decimals, a bad day, a missing reference and an unknown field', async () => {
+    for (const quantity of [1.2345678, 0, -1, '2']) {
       const response = await f.refused(() => log(f.service, record({ quantity })));
       expect(response.status).toBe(400);
       expect(response.body.details).toHaveProperty('quantity');

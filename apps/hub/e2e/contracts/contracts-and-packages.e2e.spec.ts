@@ -56,13 +56,13 @@ describe('contracts and add-on packages', () => {
       expect(line.entitlementId).toEqual(expect.any(String));
     });
 
-    it('answers 400 for bad fields (quantity with three decimals, a bad day) and an unknown field', async () => {
+    it('answers 400 for bad fields (quantity with seven decimals, a bad day) and an unknown field', async () => {
       const bad = await f.refused(() =>
         addContract(
           f.csam,
           contract({
             startsOn: '01/01/2026',
-            entitlements: [{ ...ENTITLEMENTS[0], quantity: 1.234 }],
+            entitlements: [{ ...ENTITLEMENTS[0], quantity: 1.2345678 }],
           }),
         ),
       );

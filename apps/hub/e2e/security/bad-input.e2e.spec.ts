@@ -24,8 +24,8 @@ describe('bad input answers 400 with the field, never 500', () => {
     reference: { kind: 'case', id: 'x' },
   });
 
-  it('refuses a quantity of 1e-7 or 5e-324, or with three decimals, naming quantity', async () => {
-    for (const quantity of [1e-7, 5e-324, 0.001, 1.005, -1, 0, 1e300, '2']) {
+  it('refuses a quantity of 1e-7 or 5e-324, or with a seventh decimal, naming quantity', async () => {
+    for (const quantity of [1e-7, 5e-324, 0.0000001, 1.0000005, 1_000_000.5, -1, 0, 1e300, '2']) {
       const details = await refused('/v1/consumption', f.service, consumption(quantity));
       expect(Object.keys(details)).toEqual(['quantity']);
     }

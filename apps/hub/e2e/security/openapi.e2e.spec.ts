@@ -69,8 +69,9 @@ describe('the OpenAPI document', () => {
     expect(schemas.ActivateAgreementDto.additionalProperties).toBe(false);
     expect(schemas.ActivateAgreementDto.properties.startsOn).toMatchObject({ format: 'date' });
     expect(schemas.LogConsumptionDto.properties.quantity).toMatchObject({
-      minimum: 0.01,
-      multipleOf: 0.01,
+      minimum: 0.000001,
+      maximum: 1_000_000,
+      multipleOf: 0.000001,
     });
     expect(schemas.CustomerDto.properties.orgId).toMatchObject({ minLength: 1 });
     const constrained = Object.values(schemas as Record<string, Schema>)

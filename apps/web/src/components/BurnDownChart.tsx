@@ -97,7 +97,7 @@ export default function BurnDownChart(props: {
     `${props.title}: ${format.number(line.consumed)} used of ${format.number(line.total)}, ` +
     `${format.number(line.remaining)} remaining. ` +
     (facts.exhaustsOn
-      ? `At ${format.number(facts.burnRatePerDay)} per day it runs out ${format.day(facts.exhaustsOn)}` +
+      ? `At ${format.rate(facts.burnRatePerDay)} per day it runs out ${format.day(facts.exhaustsOn)}` +
         (facts.exhaustsBeforeEnd ? ', before the end.' : ', after the end.')
       : 'Nothing consumed in the last 90 days.') +
     ` ${props.endLabel}.`;

@@ -1,5 +1,5 @@
 import { EntitlementId, PackageId } from '../shared';
-import { EntitlementLine, toHundredths } from '../contracts/entitlement';
+import { EntitlementLine, fromMillionths, toMillionths } from '../contracts/entitlement';
 import { BalanceEvent, BalanceWarningPercent, CheckBalance } from './balance.events';
 
 /** Contract and package lines may reuse an entitlement id, so a line is keyed by both. */
@@ -10,22 +10,25 @@ export function lineKey(packageId: PackageId | undefined, entitlementId: Entitle
 /** The shares recorded per line: 75 and 90 warn, 100 is exhausted (domain.md §9). */
 export const BALANCE_SHARES = [75, 90, 100] as const;
 
-/** What the ledger knows of a line's balance facts: its consumed hundredths, shares recorded. */
+/** What the ledger knows of a line's balance facts: its consumed millionths, shares recorded. */
 export interface LineBalance {
-  consumedHundredths: number;
+  consumedMillionths: number;
   recorded: readonly number[];
 }
 
-/** The shares of `total` that `consumedHundredths` reached and that were not yet recorded. */
+/** The shares of `total` that `consumedMillionths` reached and that were not yet recorded. */
 export function sharesReached(
   total: number,
-  consumedHundredths: number,
+  consumedMillionths: number,
   recorded: readonly number[],
 ): number[] {
-  const totalHundredths = toHundredths(total) ?? 0;
-  if (totalHundredths <= 0) return [];
+  const totalMillionths = toMillionths(total) ?? 0;
+  if (totalMillionths <= 0) return [];
   return BALANCE_SHARES.filter(
-    (share) => consumedHundredths * 100 >= share * totalHundredths && !recorded.includes(share),
+    // BigInt: a line's millionths times 100 may pass 2^53 once it holds enough records.
+    (share) =>
+      BigInt(consumedMillionths) * 100n >= BigInt(share) * BigInt(totalMillionths) &&
+      !recorded.includes(share),
   );
 }
 
@@ -35,7 +38,7 @@ export function sharesReached(
  */
 export function decideBalance(command: CheckBalance, line: LineBalance): BalanceEvent[] {
   const { contractId, packageId, entitlementId, total, at } = command;
-  const consumed = line.consumedHundredths / 100;
+  const consumed = fromMillionths(line.consumedMillionths);
   const base = {
     contractId,
     ...(packageId !== undefined ? { packageId } : {}),
@@ -43,7 +46,7 @@ export function decideBalance(command: CheckBalance, line: LineBalance): Balance
     total,
     consumed,
   };
-  return sharesReached(total, line.consumedHundredths, line.recorded).map((share): BalanceEvent =>
+  return sharesReached(total, line.consumedMillionths, line.recorded).map((share): BalanceEvent =>
     share === 100
       ? { type: 'BalanceExhausted', data: { ...base, exhaustedAt: at } }
       : {
@@ -73,7 +76,7 @@ export function lineBalanceOf(
   const key = lineKey(packageId, entitlementId);
   return {
     total: line.quantity,
-    consumedHundredths: ledger.consumed[key] ?? 0,
+    consumedMillionths: ledger.consumed[key] ?? 0,
     recorded: ledger.balanceShares?.[key] ?? [],
   };
 }

@@ -9,7 +9,14 @@ import {
   ValidationError,
   refuse,
 } from '../shared';
-import { EntitlementLine, fromHundredths, isIsoDate, toHundredths } from '../contracts/entitlement';
+import {
+  EntitlementLine,
+  MAX_CONSUMED_QUANTITY,
+  fromMillionths,
+  isIsoDate,
+  isQuantity,
+  toMillionths,
+} from '../contracts/entitlement';
 import { ConsumptionCommand, LogConsumption } from './consumption.commands';
 import { ConsumptionEvent } from './consumption.events';
 import { decideBalance, lineKey, shareOf } from './balance';
@@ -24,7 +31,7 @@ export interface LedgerRecord {
   consumptionId: ConsumptionId;
   packageId?: PackageId;
   entitlementId: EntitlementId;
-  hundredths: number;
+  millionths: number;
   reversed: boolean;
   /** What the record states, so the same id with other content is told apart (domain.md §2). */
   content: string;
@@ -34,7 +41,7 @@ export interface LedgerRecord {
 export interface LedgerState {
   /** Persistent, so folding a ledger of n records costs about n·√n, not n². */
   records: PersistentMap<LedgerRecord>;
-  /** Hundredths consumed, keyed by `lineKey(packageId, entitlementId)`. */
+  /** Millionths consumed, keyed by `lineKey(packageId, entitlementId)`. */
   consumed: Readonly<Record<string, number>>;
   /** The balance shares (75, 90, 100) the clock recorded, by line key. */
   balanceShares?: Readonly<Record<string, readonly number[]>>;
@@ -46,7 +53,7 @@ export { lineKey };
 function contentOf(fact: {
   packageId?: PackageId;
   entitlementId: EntitlementId;
-  hundredths: number | null;
+  millionths: number | null;
   deliveredOn: string;
   reference?: { kind: string; id: string };
   workspaceId?: string;
@@ -55,7 +62,7 @@ function contentOf(fact: {
   return JSON.stringify([
     fact.packageId ?? null,
     fact.entitlementId,
-    fact.hundredths,
+    fact.millionths,
     fact.deliveredOn,
     fact.reference?.kind ?? null,
     fact.reference?.id ?? null,
@@ -89,35 +96,33 @@ function checkWhereAndWhen(command: LogConsumption): void {
   }
 }
 
-/** Delivered hours are a proactive delivery's (domain.md §2): positive, to the hundredth. */
+/** Delivered hours are a proactive delivery's (domain.md §2): a quantity like any other. */
 function checkDeliveredHours(command: LogConsumption, line: EntitlementLine): void {
   if (command.deliveredHours === undefined) return;
-  const hundredths = toHundredths(command.deliveredHours);
   if (line.category !== 'proactive') {
     throw new ValidationError('Invalid consumption.', {
       deliveredHours: ['only for proactive deliveries'],
     });
   }
-  if (hundredths === null || hundredths <= 0 || hundredths > 100_000_000) {
+  if (!isQuantity(command.deliveredHours, MAX_CONSUMED_QUANTITY)) {
     throw new ValidationError('Invalid consumption.', {
-      deliveredHours: ['must be positive, at most 1000000, with at most two decimals'],
+      deliveredHours: [QUANTITY_RULE],
     });
   }
 }
 
+const QUANTITY_RULE = 'must be positive, at most 1000000, with at most six decimal places';
+
 function validate(command: LogConsumption): number {
   const fields: Record<string, string[]> = {};
-  const hundredths = toHundredths(command.quantity);
   // At most 1,000,000 (domain.md §2), here too: the decider also serves inbound messages.
-  if (hundredths === null || hundredths <= 0 || hundredths > 100_000_000) {
-    fields.quantity = ['must be positive, at most 1000000, with at most two decimals'];
-  }
+  if (!isQuantity(command.quantity, MAX_CONSUMED_QUANTITY)) fields.quantity = [QUANTITY_RULE];
   if (!isIsoDate(command.deliveredOn)) fields.deliveredOn = ['must be a day YYYY-MM-DD'];
   if (!command.reference?.kind || !command.reference.id) {
     fields.reference = ['kind and id are required'];
   }
   if (Object.keys(fields).length > 0) throw new ValidationError('Invalid consumption.', fields);
-  return hundredths as number;
+  return toMillionths(command.quantity) as number;
 }
 
 const notFound = (code: string, what: string, details: Record<string, unknown>) =>
@@ -165,7 +170,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
         // since), other content under the same id is refused, never silently dropped.
         const existing = state.records.get(command.consumptionId);
         if (existing) {
-          const content = contentOf({ ...command, hundredths: toHundredths(command.quantity) });
+          const content = contentOf({ ...command, millionths: toMillionths(command.quantity) });
           if (content === existing.content) return [];
           refuse(
             'consumption_id_conflict',
@@ -173,15 +178,15 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
             { consumptionId: command.consumptionId },
           );
         }
-        const hundredths = validate(command);
+        const millionths = validate(command);
         const line = chargedLine(command);
         checkWhereAndWhen(command);
         checkDeliveredHours(command, line);
-        const total = toHundredths(line.quantity) ?? 0;
+        const total = toMillionths(line.quantity) ?? 0;
         const consumed = state.consumed[lineKey(command.packageId, line.entitlementId)] ?? 0;
         const remaining = Math.max(0, total - consumed);
         // Consumption past the balance is still recorded; the excess shows as overage.
-        const overage = Math.max(0, hundredths - remaining);
+        const overage = Math.max(0, millionths - remaining);
         return [
           {
             type: 'ConsumptionLogged',
@@ -192,7 +197,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
               entitlementId: command.entitlementId,
               category: line.category,
               unit: line.unit,
-              quantity: fromHundredths(hundredths),
+              quantity: fromMillionths(millionths),
               deliveredOn: command.deliveredOn,
               reference: command.reference,
               ...(command.workspaceId !== undefined ? { workspaceId: command.workspaceId } : {}),
@@ -200,7 +205,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
                 ? { deliveredHours: command.deliveredHours }
                 : {}),
               source: command.source,
-              overage: fromHundredths(overage),
+              overage: fromMillionths(overage),
               loggedAt: command.at,
             },
           },
@@ -209,7 +214,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
       case 'CheckBalance': {
         const key = lineKey(command.packageId, command.entitlementId);
         return decideBalance(command, {
-          consumedHundredths: state.consumed[key] ?? 0,
+          consumedMillionths: state.consumed[key] ?? 0,
           recorded: state.balanceShares?.[key] ?? [],
         });
       }
@@ -234,7 +239,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
               contractId: command.contractId,
               ...(record.packageId !== undefined ? { packageId: record.packageId } : {}),
               entitlementId: record.entitlementId,
-              quantity: fromHundredths(record.hundredths),
+              quantity: fromMillionths(record.millionths),
               reason: command.reason,
               reversedAt: command.at,
             },
@@ -255,7 +260,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
       }
       case 'ConsumptionLogged': {
         const { consumptionId, packageId, entitlementId } = event.data;
-        const hundredths = toHundredths(event.data.quantity) ?? 0;
+        const millionths = toMillionths(event.data.quantity) ?? 0;
         const key = lineKey(packageId, entitlementId);
         return {
           ...state,
@@ -263,11 +268,11 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
             consumptionId,
             packageId,
             entitlementId,
-            hundredths,
+            millionths,
             reversed: false,
-            content: contentOf({ ...event.data, hundredths }),
+            content: contentOf({ ...event.data, millionths }),
           }),
-          consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) + hundredths },
+          consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) + millionths },
         };
       }
       case 'ConsumptionReversed': {
@@ -277,7 +282,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
         return {
           ...state,
           records: state.records.set(record.consumptionId, { ...record, reversed: true }),
-          consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) - record.hundredths },
+          consumed: { ...state.consumed, [key]: (state.consumed[key] ?? 0) - record.millionths },
         };
       }
     }

@@ -106,7 +106,7 @@ describe('consumption ledger decider', () => {
         .then([logged(log('c-2', 0.1), 0.1)]);
     });
 
-    it('sums hundredths without float drift', () => {
+    it('sums millionths without float drift', () => {
       const tenths = Array.from({ length: 99 }, (_, i) => logged(log(`t-${i}`, 0.1)));
       given(consumptionDecider, tenths)
         .when(log('c-last', 0.2))
@@ -151,14 +151,32 @@ describe('consumption ledger decider', () => {
         .thenNothing();
     });
 
-    it.each([0, -1, 0.001, 2.345])('refuses quantity %p on field quantity', (quantity) => {
+    it.each([0, -1, 1_000_000.5])('refuses quantity %p on field quantity', (quantity) => {
       const error = given(consumptionDecider)
         .when(log('c-1', quantity))
         .thenFails('validation_failed');
       expect(error.details).toEqual({
-        quantity: ['must be positive, at most 1000000, with at most two decimals'],
+        quantity: ['must be positive, at most 1000000, with at most six decimal places'],
       });
     });
+
+    // Regression (issue 17 item 6): quantities were kept in hundredths, so 0.125 was refused.
+    it('accepts a quantity with six decimals and sums it exactly', () => {
+      given(consumptionDecider, [logged(log('c-1', 9.875)), logged(log('c-2', 0.124999))])
+        .when(log('c-3', 0.000002))
+        .then([logged(log('c-3', 0.000002), 0.000001)]);
+    });
+
+    it.each([1e-7, 0.0000001, 1.0000001, 2.3456789])(
+      'refuses a seventh decimal (%p) with 400 on field quantity, recording nothing',
+      (quantity) => {
+        const error = given(consumptionDecider)
+          .when(log('c-1', quantity))
+          .thenFails('validation_failed');
+        expect(error.status).toBe(400);
+        expect(Object.keys(error.details ?? {})).toEqual(['quantity']);
+      },
+    );
 
     it('refuses a malformed delivery day', () => {
       const error = given(consumptionDecider)

@@ -93,4 +93,14 @@ describe('consumption decider: what a record must satisfy (domain.md §2)', () =
       .when({ ...log, deliveredHours: 0 })
       .thenFails('validation_failed');
   });
+
+  it('delivered hours follow the quantity rule: six decimals kept, a seventh refused', () => {
+    given(consumptionDecider)
+      .when({ ...log, deliveredHours: 1.333333 })
+      .thenEvents(([event]) => expect(event.data).toMatchObject({ deliveredHours: 1.333333 }));
+    const error = given(consumptionDecider)
+      .when({ ...log, deliveredHours: 1e-7 })
+      .thenFails('validation_failed');
+    expect(Object.keys(error.details ?? {})).toEqual(['deliveredHours']);
+  });
 });

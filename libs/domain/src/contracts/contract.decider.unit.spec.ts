@@ -108,11 +108,19 @@ describe('contract decider', () => {
     expect(error.details).toHaveProperty('entitlements');
   });
 
-  it.each([0, -1, 1.005, Number.NaN])('refuses quantity %p', (quantity) => {
+  it.each([0, -1, 1.0000005, 1e-7, Number.NaN])('refuses line quantity %p', (quantity) => {
     const error = given(contractDecider)
       .when({ ...add, entitlements: [{ ...line, quantity }] })
       .thenFails('validation_failed');
     expect(error.details).toHaveProperty(['entitlements[0].quantity']);
+  });
+
+  it('accepts a line quantity with six decimals, like a consumption quantity', () => {
+    given(contractDecider)
+      .when({ ...add, entitlements: [{ ...line, quantity: 10.125001 }] })
+      .thenEvents(([event]) =>
+        expect(event.data).toMatchObject({ entitlements: [{ quantity: 10.125001 }] }),
+      );
   });
 
   it('refuses duplicate entitlement ids', () => {

@@ -14,7 +14,7 @@ export interface EntitlementLine {
   service: string;
   description?: string;
   unit: string;
-  /** At most two decimals (hours may be quarter hours, credits whole). */
+  /** At most six decimal places, like a consumption quantity (domain.md §2). */
   quantity: number;
   kind: EntitlementKind;
 }
@@ -41,19 +41,47 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-/**
- * A quantity as integer hundredths, or null when it is not a finite number with at most
- * two decimals. Balances are summed in hundredths so 0.1 + 0.2 never drifts.
- */
-export function toHundredths(quantity: number): number | null {
-  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return null;
-  const scaled = Math.round(quantity * 100);
-  return Math.abs(scaled - quantity * 100) < 1e-6 ? scaled : null;
+/** Quantities are exact to the millionth (domain.md §2: at most 6 decimal places). */
+export const QUANTITY_DECIMALS = 6;
+const MILLION = 1_000_000;
+/** The most one consumption record may carry (domain.md §2). */
+export const MAX_CONSUMED_QUANTITY = 1_000_000;
+
+/** The decimal places a number needs when written in full (`1e-7` needs 7, `0.125` needs 3). */
+function decimalPlaces(value: number): number {
+  // String(n) is the shortest text that reads back as n, so its digits are the number's own.
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(value)));
+  if (!match) return Infinity;
+  return Math.max(0, (match[2]?.length ?? 0) - Number(match[3] ?? 0));
 }
 
-/** Back from hundredths to the number the API shows. */
-export function fromHundredths(hundredths: number): number {
-  return hundredths / 100;
+/**
+ * A quantity as integer millionths, or null when it is not a finite number with at most six
+ * decimal places however written (`1e-7` has seven). Balances are summed in millionths so
+ * 0.1 + 0.2 never drifts; 1,000,000 is 10^12 millionths, far below 2^53.
+ */
+export function toMillionths(quantity: number): number | null {
+  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return null;
+  if (decimalPlaces(quantity) > QUANTITY_DECIMALS) return null;
+  const millionths = Math.round(quantity * MILLION);
+  return Number.isSafeInteger(millionths) ? millionths : null;
+}
+
+/** Back from millionths to the number the API shows. */
+export function fromMillionths(millionths: number): number {
+  return millionths / MILLION;
+}
+
+/** A recorded fact's quantity in millionths: recorded facts were checked, so rounding is a guard. */
+export function recordedMillionths(quantity: number): number {
+  return toMillionths(quantity) ?? Math.round(quantity * MILLION);
+}
+
+/** A positive quantity of at most `max`, exact to the millionth (HTTP and inbound checks). */
+export function isQuantity(value: unknown, max: number): boolean {
+  if (typeof value !== 'number') return false;
+  const millionths = toMillionths(value);
+  return millionths !== null && millionths > 0 && value <= max;
 }
 
 /** Refuses (400) a period whose days are malformed or whose end precedes its start. */
@@ -82,9 +110,8 @@ export function normaliseEntitlements(
     if (!KINDS.includes(input.kind)) flag(`${at}.kind`, 'must be consumable or benefit');
     if (!input.service?.trim()) flag(`${at}.service`, 'must not be empty');
     if (!input.unit?.trim()) flag(`${at}.unit`, 'must not be empty');
-    const hundredths = toHundredths(input.quantity);
-    if (hundredths === null || hundredths <= 0) {
-      flag(`${at}.quantity`, 'must be positive with at most two decimals');
+    if (!isQuantity(input.quantity, Infinity)) {
+      flag(`${at}.quantity`, 'must be positive with at most six decimal places');
     }
     const entitlementId =
       input.entitlementId ??

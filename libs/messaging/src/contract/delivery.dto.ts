@@ -1,15 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsPositive,
-  Max,
-  ValidateNested,
-} from 'class-validator';
-import { DateOnlyField, IdField, InstantField, TextField } from './validators';
+import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { DateOnlyField, IdField, InstantField, QuantityField, TextField } from './validators';
 
 // Payloads of the delivery topic (api.md "Inbound messages"): what internal services report
 // having delivered, and when a case was first answered.
@@ -38,17 +30,8 @@ export class ConsumptionDeliveredPayload {
   @IdField()
   entitlementId!: string;
 
-  // Hours and credits are recorded to the hundredth; larger numbers are a producer bug.
-  @ApiProperty({
-    type: Number,
-    example: 1.5,
-    exclusiveMinimum: true,
-    minimum: 0,
-    maximum: 1_000_000,
-  })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(1_000_000)
+  // Exact to the millionth (domain.md §2); larger numbers are a producer bug.
+  @QuantityField({ example: 1.5 })
   quantity!: number;
 
   @DateOnlyField()
@@ -66,11 +49,8 @@ export class ConsumptionDeliveredPayload {
   workspaceId?: string;
 
   /** Proactive lines only: the hours the service took, whatever its unit. */
-  @ApiProperty({ type: Number, required: false, example: 6, minimum: 0, maximum: 1_000_000 })
+  @QuantityField({ required: false, example: 6 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(1_000_000)
   deliveredHours?: number;
 }
 

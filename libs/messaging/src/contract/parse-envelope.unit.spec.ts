@@ -34,6 +34,14 @@ describe('parseEnvelope', () => {
     expect(result.message.messageId).toBe('m-1');
   });
 
+  it('accepts a quantity with six decimals as it is', () => {
+    const payload = { ...delivered, quantity: 0.125001, deliveredHours: 0.000001 };
+    const result = parseEnvelope(Buffer.from(JSON.stringify(envelope({ payload }))));
+    if (!result.ok || result.message.type !== 'ConsumptionDelivered') throw new Error('refused');
+    expect(result.message.payload.quantity).toBe(0.125001);
+    expect(result.message.payload.deliveredHours).toBe(0.000001);
+  });
+
   it('accepts a valid message of every directory type', () => {
     const payloads: Record<string, object> = {
       OrganizationUpserted: {
@@ -116,7 +124,10 @@ describe('parseEnvelope', () => {
 
   it.each([
     ['a negative quantity', { quantity: -1 }, 'payload.quantity'],
-    ['three decimals', { quantity: 1.005 }, 'payload.quantity'],
+    ['a seventh decimal', { quantity: 1.0000005 }, 'payload.quantity'],
+    ['a quantity of 1e-7 (no decimal point in its text)', { quantity: 1e-7 }, 'payload.quantity'],
+    ['a quantity above 1,000,000', { quantity: 1_000_000.5 }, 'payload.quantity'],
+    ['delivered hours of 1e-7', { deliveredHours: 1e-7 }, 'payload.deliveredHours'],
     ['a quantity as text', { quantity: '2' }, 'payload.quantity'],
     ['a date that does not exist', { deliveredOn: '2025-02-30' }, 'payload.deliveredOn'],
     ['an instant for a date', { deliveredOn: '2025-03-31T00:00:00Z' }, 'payload.deliveredOn'],

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { MAX_CONSUMED_QUANTITY, isQuantity } from '@hub/domain/contracts/entitlement';
 
 // Shared field shapes of the inbound contract, so every payload spells a date or an id the same way.
 
@@ -52,5 +53,29 @@ export function InstantField(options: ApiPropertyOptions = {}): PropertyDecorato
     } as ApiPropertyOptions),
     Matches(INSTANT, { message: '$property must be an ISO-8601 instant with an offset' }),
     IsISO8601({ strict: true }, { message: '$property must be a real instant' }),
+  );
+}
+
+/**
+ * A positive quantity of at most 1,000,000 with at most six decimal places (domain.md §2), read
+ * as the HTTP API reads it: `1e-7` is a validation failure, never a crash of the decimal check.
+ */
+export function QuantityField(options: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: Number,
+      minimum: 0.000001,
+      maximum: MAX_CONSUMED_QUANTITY,
+      multipleOf: 0.000001,
+      ...options,
+    } as ApiPropertyOptions),
+    ValidateBy({
+      name: 'isQuantity',
+      validator: {
+        validate: (value) => isQuantity(value, MAX_CONSUMED_QUANTITY),
+        defaultMessage: () =>
+          `$property must be a number from 0.000001 to ${MAX_CONSUMED_QUANTITY} with at most six decimal places`,
+      },
+    }),
   );
 }

@@ -26,7 +26,7 @@ export const balanceChecks: Workflow<BalanceCause, LineBalanceRead | null> = {
     const at = event.type === 'ConsumptionLogged' ? event.data.loggedAt : event.data.reversedAt;
     const cancel: Step[] = event.type === 'ConsumptionReversed' ? [{ kind: 'cancel', owner }] : [];
     if (!balance) return cancel;
-    const shares = sharesReached(balance.total, balance.consumedHundredths, balance.recorded);
+    const shares = sharesReached(balance.total, balance.consumedMillionths, balance.recorded);
     const checks = shares.map((share): Step => ({
       kind: 'schedule',
       timer: timer('ledger', {

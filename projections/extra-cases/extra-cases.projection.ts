@@ -72,6 +72,17 @@ function locate(event: RecordedOf<ExtraCasesEvent>): DocKey[] {
 const refs = (lines: readonly EntitlementLine[]): EntitlementRef[] =>
   lines.map(({ entitlementId, service, kind }) => ({ entitlementId, service, kind }));
 
+/** A contract or package as this view keeps it: its own fields, its lines' services, since when. */
+const known = <T extends object>(
+  own: T,
+  lines: readonly EntitlementLine[],
+  knownSince: string,
+) => ({
+  ...own,
+  entitlements: refs(lines),
+  knownSince,
+});
+
 function mapInto(
   docs: ProjectionDocs,
   workspaceId: string,
@@ -168,27 +179,15 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
       });
     }
     case 'ContractAdded': {
-      const { contractId, agreementId, startsOn, endsOn, entitlements } = event.data;
-      const doc: KnownContractDoc = {
-        contractId,
-        agreementId,
-        startsOn,
-        endsOn,
-        entitlements: refs(entitlements),
-        knownSince: event.data.addedAt,
-      };
+      const { contractId, agreementId, startsOn, endsOn, entitlements, addedAt } = event.data;
+      const contract = { contractId, agreementId, startsOn, endsOn };
+      const doc: KnownContractDoc = known(contract, entitlements, addedAt);
       return docs.put(C.contracts, contractId, doc);
     }
     case 'AddOnPackagePurchased': {
       const { packageId, contractId, agreementId, expiresOn, entitlements } = event.data;
-      const doc: KnownPackageDoc = {
-        packageId,
-        contractId,
-        agreementId,
-        expiresOn,
-        entitlements: refs(entitlements),
-        knownSince: event.data.purchasedAt,
-      };
+      const addOn = { packageId, contractId, agreementId, expiresOn };
+      const doc: KnownPackageDoc = known(addOn, entitlements, event.data.purchasedAt);
       return docs.put(C.packages, packageId, doc);
     }
     case 'WorkspaceCreated': {

@@ -6,3 +6,4 @@ export * from './ids';
 export * from './caller';
 export * from './persistent-map';
 export * from './clock';
+export * from './term';

@@ -1,12 +1,5 @@
+import { ClockCommand } from './command';
 import { DomainEvent } from './event';
-
-/**
- * What the hub's clock asks of an aggregate at a due time `at` (a notice, an expiry, a
- * warning): the same envelope for every term, whatever `what` names (the term, the target).
- */
-export type ClockCommand<T extends string, What extends object> = { type: T } & What & {
-    at: string;
-  };
 
 /** Days before a term's end when its people are told (domain.md §9). */
 export type TermNoticeDays = 30 | 7 | 1;

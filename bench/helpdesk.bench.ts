@@ -24,18 +24,23 @@ import { parseSearchInput, searchCustomers } from '@hub/projections/helpdesk/hel
 import { normalizeText } from '@hub/projections/helpdesk/helpdesk.terms';
 import { BenchOrg, BenchUser, benchOrg, benchUser, pick, random } from './helpdesk-data';
 import { Baseline, Lookup } from './helpdesk-baseline';
+import { nowSeconds, options } from './bench-args';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const ORGS = arg('orgs', 10_000);
-const USERS = arg('users', 200_000);
-const SEARCHES = arg('searches', 2_000);
-const PARTNERS = arg('partners', 20);
+const {
+  orgs: ORGS,
+  users: USERS,
+  searches: SEARCHES,
+  partners: PARTNERS,
+} = options({
+  orgs: 10_000,
+  users: 200_000,
+  searches: 2_000,
+  partners: 20,
+});
 const APPEND_BATCH = 2_000;
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** Monotonic milliseconds: searches are timed to the fraction of a millisecond. */
+const now = () => nowSeconds() * 1000;
 
 function directoryEvent(type: string, data: object): NewEvent {
   return {

@@ -22,20 +22,16 @@ import {
 } from './projections-baseline';
 import { describeThreadCpu, markThreadCpu } from './thread-cpu';
 import { seedLog } from './seeded-log';
+import { arg, flag, nowSeconds as now } from './bench-args';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
 const EVENTS = arg('events', 1_000_000);
 // FerretDB 1.x (SQLite handler) evaluates every update's `_id` by scanning, so the MongoDB store
 // inserts what it knows to be new and reads positions in bulk; still slower than SQLite per
 // document, so its default stays small: raise it with --mongo-events (README has 50,000).
 const MONGO_EVENTS = arg('mongo-events', 5_000);
 const BATCH = arg('batch', 1_000);
-const SKIP_MONGO = process.argv.includes('--skip-mongo');
-const MONGO_ONLY = process.argv.includes('--mongo-only');
-const now = (): number => Number(process.hrtime.bigint()) / 1e9;
+const SKIP_MONGO = flag('skip-mongo');
+const MONGO_ONLY = flag('mongo-only');
 
 interface Row {
   engine: string;

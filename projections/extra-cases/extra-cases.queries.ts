@@ -54,13 +54,8 @@ export function readExtraCasesParams(query: RawQuery, now: Date): ExtraCasesPara
     day: evaluationDay(reader.day('asOfDate'), now),
     limit: reader.limit(),
   };
-  const cursor = reader.text('cursor');
-  if (cursor !== undefined) {
-    const after = Buffer.from(cursor, 'base64url').toString('utf8');
-    if (!/^[^|]+\|[^|]+$/.test(after))
-      reader.fail('cursor', 'must be a nextCursor from a previous page');
-    else params.after = after;
-  }
+  const after = reader.afterCursor();
+  if (after !== undefined) params.after = after;
   reader.done();
   return params;
 }

@@ -19,6 +19,7 @@ import {
   KnownPackageDoc,
   WorkspaceMappingsDoc,
 } from './extra-cases.documents';
+import { groupCreated, leaveGroups } from '../cases/case-groups';
 
 const HANDLES = [
   'CaseOpened',
@@ -118,23 +119,6 @@ function admit(
 const mappedOnce = (mapped: Record<string, string>, id: string, at: string) =>
   mapped[id] !== undefined ? mapped : { ...mapped, [id]: at };
 
-/**
- * A removed member leaves the workspace's groups, so a later group grant does not admit them; what
- * they were admitted to there stops counting with their membership (the access read model).
- */
-function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data']): void {
-  for (const groupId of data.groupIds) {
-    const group = docs.get<ExtraCaseGroupDoc>(C.groups, groupId);
-    const members = group?.membersByWorkspace[data.workspaceId];
-    if (!group || !members?.includes(data.userId)) continue;
-    const left = members.filter((userId) => userId !== data.userId);
-    docs.put(C.groups, groupId, {
-      ...group,
-      membersByWorkspace: { ...group.membersByWorkspace, [data.workspaceId]: left },
-    });
-  }
-}
-
 function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void {
   switch (event.type) {
     case 'CaseOpened': {
@@ -166,18 +150,9 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
       return admit(docs, found.caseId, members, event.data.grantedAt);
     }
     case 'WorkspaceMemberRemoved':
-      return leaveGroups(docs, event.data);
-    case 'GroupCreated': {
-      const { groupId, workspaceId, memberUserIds } = event.data;
-      const group = docs.get<ExtraCaseGroupDoc>(C.groups, groupId) ?? {
-        groupId,
-        membersByWorkspace: {},
-      };
-      return docs.put(C.groups, groupId, {
-        ...group,
-        membersByWorkspace: { ...group.membersByWorkspace, [workspaceId]: [...memberUserIds] },
-      });
-    }
+      return leaveGroups(docs, C.groups, event.data);
+    case 'GroupCreated':
+      return groupCreated(docs, C.groups, event.data);
     case 'ContractAdded': {
       const { contractId, agreementId, startsOn, endsOn, entitlements, addedAt } = event.data;
       const contract = { contractId, agreementId, startsOn, endsOn };

@@ -1,9 +1,18 @@
 import { GroupCreated, WorkspaceMemberRemoved } from '@hub/domain/workspaces/workspace.events';
-import { ProjectionDocs } from '@hub/projection/projection';
+import { DocKey, ProjectionDocs, RecordedOf } from '@hub/projection/projection';
 import { CaseGroupDoc } from './cases.documents';
 
 // The case views (cases, extra cases) each keep their own copy of groups' members, so each is
 // self-contained when folded as of a past moment; this is how both keep it.
+
+/** The group documents a group fact touches: the created group, or the remover's groups. */
+export function groupKeys(
+  collection: string,
+  event: RecordedOf<GroupCreated | WorkspaceMemberRemoved>,
+): DocKey[] {
+  const ids = event.type === 'GroupCreated' ? [event.data.groupId] : event.data.groupIds;
+  return ids.map((id) => ({ collection, id }));
+}
 
 /** A group was created: its members in its workspace (group ids are unique per workspace only). */
 export function groupCreated(

@@ -23,7 +23,7 @@ import {
   listKeyOf,
   viewerId,
 } from './cases.documents';
-import { groupCreated, leaveGroups } from './case-groups';
+import { groupCreated, groupKeys, leaveGroups } from './case-groups';
 
 const HANDLES = [
   'CaseOpened',
@@ -51,9 +51,8 @@ type CaseProjectionEvent =
 function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
   switch (event.type) {
     case 'GroupCreated':
-      return [{ collection: C.groups, id: event.data.groupId }];
     case 'WorkspaceMemberRemoved':
-      return event.data.groupIds.map((id) => ({ collection: C.groups, id }));
+      return groupKeys(C.groups, event);
     case 'CaseGroupAccessGranted':
       return [
         { collection: C.cases, id: event.data.caseId },

@@ -19,7 +19,7 @@ import {
   KnownPackageDoc,
   WorkspaceMappingsDoc,
 } from './extra-cases.documents';
-import { groupCreated, leaveGroups } from '../cases/case-groups';
+import { groupCreated, groupKeys, leaveGroups } from '../cases/case-groups';
 
 const HANDLES = [
   'CaseOpened',
@@ -62,9 +62,8 @@ function locate(event: RecordedOf<ExtraCasesEvent>): DocKey[] {
         { collection: C.groups, id: event.data.groupId },
       ];
     case 'GroupCreated':
-      return [{ collection: C.groups, id: event.data.groupId }];
     case 'WorkspaceMemberRemoved':
-      return event.data.groupIds.map((id) => ({ collection: C.groups, id }));
+      return groupKeys(C.groups, event);
     default:
       return [{ collection: C.workspaces, id: event.data.workspaceId }];
   }

@@ -1,9 +1,9 @@
 import { ProjectionDocs } from '@hub/projection/projection';
 
 /**
- * A workspace's own copy of what is mapped into it (`contractIds`, `packageIds`): the activity
- * views keep one each, so an as-of fold of one of them alone answers with the mappings as they
- * stood then.
+ * A workspace's own copy of what is mapped into it (`contractIds`, `packageIds`). The activity
+ * views keep one each rather than read the `access` projection's, so an as-of fold of one of
+ * them alone answers with the mappings as they stood at that moment.
  */
 export type WorkspaceMappedDoc<K extends string> = {
   [key: string]: unknown;

@@ -125,10 +125,8 @@ export function readCaseListParams(query: RawQuery): CaseListParams {
     workspaceId: reader.text('workspaceId') ?? 'all',
     status: reader.oneOf('status', ['open', 'closed'] as const),
     severity: reader.oneOf('severity', ['A', 'B', 'C'] as const),
-    limit: reader.limit(),
+    ...reader.listPage(),
   };
-  const after = reader.afterCursor();
-  if (after !== undefined) params.after = after;
   reader.done();
   return params;
 }

@@ -15,9 +15,7 @@ export interface PartnerCaseParams {
 
 export function readPartnerCaseParams(query: RawQuery): PartnerCaseParams {
   const reader = new QueryReader(query, ['limit', 'cursor'], CASE_PAGE);
-  const params: PartnerCaseParams = { limit: reader.limit() };
-  const after = reader.afterCursor();
-  if (after !== undefined) params.after = after;
+  const params: PartnerCaseParams = reader.listPage();
   reader.done();
   return params;
 }

@@ -52,10 +52,8 @@ export function readExtraCasesParams(query: RawQuery, now: Date): ExtraCasesPara
     workspaceId: reader.text('workspaceId') ?? 'all',
     // Contract expiry is judged on this day: `asOfDate`, else today (UTC).
     day: evaluationDay(reader.day('asOfDate'), now),
-    limit: reader.limit(),
+    ...reader.listPage(),
   };
-  const after = reader.afterCursor();
-  if (after !== undefined) params.after = after;
   reader.done();
   return params;
 }

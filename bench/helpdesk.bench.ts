@@ -22,7 +22,15 @@ import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { helpdeskProjection } from '@hub/projections/helpdesk/helpdesk.projection';
 import { parseSearchInput, searchCustomers } from '@hub/projections/helpdesk/helpdesk.search';
 import { normalizeText } from '@hub/projections/helpdesk/helpdesk.terms';
-import { BenchOrg, BenchUser, benchOrg, benchUser, pick, random } from './helpdesk-data';
+import {
+  BenchOrg,
+  BenchUser,
+  benchOrg,
+  benchPartner,
+  benchUser,
+  pick,
+  random,
+} from './helpdesk-data';
 import { Baseline, Lookup } from './helpdesk-baseline';
 import { nowSeconds, options } from './bench-args';
 
@@ -69,7 +77,7 @@ async function appendAll(store: EventStore, streams: [string, NewEvent][]): Prom
 
 /** A realistic mix of what agents type: a domain, an address, a name, an order number. */
 function lookups(orgs: BenchOrg[], users: BenchUser[], rnd: () => number): Lookup[] {
-  const mine = orgs.filter((org) => org.managedByPartnerIds.includes('p0'));
+  const mine = orgs.filter((org) => org.managedByPartnerIds.includes(benchPartner(0)));
   const myOrgIds = new Set(mine.map((org) => org.orgId));
   const myUsers = users.filter((user) => myOrgIds.has(user.orgId));
   const all: Lookup[] = [];
@@ -145,7 +153,9 @@ async function main(): Promise<void> {
 
     const baseline = new Baseline(join(dir, 'baseline.sqlite'), orgs, users);
     const view = runner.view('helpdesk');
-    const scope = orgs.filter((o) => o.managedByPartnerIds.includes('p0')).map((o) => o.orgId);
+    const scope = orgs
+      .filter((o) => o.managedByPartnerIds.includes(benchPartner(0)))
+      .map((o) => o.orgId);
     const mix = lookups(orgs, users, random(7));
     // Warm both (prepared statements, page cache), then measure each lookup in turn.
     for (const l of mix.slice(0, 50)) {

@@ -2,7 +2,8 @@
 // SqliteEventStore holding a mixed workload of the hub's domain events, into (a) a
 // SqliteReadModelStore and (b) a MongoReadModelStore (FerretDB), each against a baseline that
 // bulk-writes the same final documents straight into a fresh store of the same engine.
-// `npm run bench:projections [-- --events N --mongo-events N --batch N --skip-mongo --mongo-only]`.
+// `npm run bench:projections [-- --events N --mongo-events N --batch N --snapshot-every N --skip-mongo
+// --mongo-only]`.
 // Seeding runs in a child process with synchronous=NORMAL (it is setup, not measured).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,9 @@ const EVENTS = arg('events', 1_000_000);
 // document, so its default stays small: raise it with --mongo-events (README has 50,000).
 const MONGO_EVENTS = arg('mongo-events', 5_000);
 const BATCH = arg('batch', 1_000);
+// The hub's default (SNAPSHOT_EVERY_EVENTS); 0 measures the runner without snapshots, whose
+// cadence closes a catch-up's window (every snapshot rewrites the documents changed since).
+const SNAPSHOT_EVERY = arg('snapshot-every', 10_000);
 const SKIP_MONGO = flag('skip-mongo');
 const MONGO_ONLY = flag('mongo-only');
 
@@ -43,7 +47,10 @@ interface Row {
 /** Starts the runner on an empty read store and waits until every projection reached `head`. */
 async function rebuild(eventsFile: string, store: ReadModelStore, head: GlobalPosition) {
   const events = new SqliteEventStore({ file: eventsFile });
-  const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, { batchSize: BATCH });
+  const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
+    batchSize: BATCH,
+    snapshotEvery: SNAPSHOT_EVERY,
+  });
   const progress = setInterval(() => {
     void runner
       .status()
@@ -119,7 +126,7 @@ async function mongoRun(dir: string): Promise<Row> {
 
 function report(rows: Row[]): void {
   console.log(
-    `\nfull rebuild of ${ALL_PROJECTIONS.length} projections (${ALL_PROJECTIONS.map((p) => p.name).join(', ')}), batch ${BATCH}\n`,
+    `\nfull rebuild of ${ALL_PROJECTIONS.length} projections (${ALL_PROJECTIONS.map((p) => p.name).join(', ')}), batch ${BATCH}, a snapshot every ${SNAPSHOT_EVERY || 'never'} events\n`,
   );
   console.log(
     '| engine | events | rebuild s | events/s | documents | direct-write s | documents/s | hub/direct |',

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventStoreConformance } from '../conformance/event-store.conformance';
 import { numbered, take } from '../conformance/conformance.fixtures';
-import { NO_STREAM } from '../event-store.port';
+import { GlobalPosition, NO_STREAM } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'hub-event-store-'));
 let files = 0;
 const freshFile = (): string => join(dir, `events-${(files += 1)}.sqlite`);
+const at = (position: number) => BigInt(position) as GlobalPosition;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeEventStoreConformance(
@@ -153,5 +154,29 @@ describe('SqliteEventStore', () => {
     const reopened = new SqliteEventStore(file);
     expect(await reopened.readStream('late-1')).toHaveLength(1);
     await reopened.close();
+  });
+
+  it('counts the events after a position by rows when the log has a gap (the subtraction would be wrong)', async () => {
+    await store.appendToStream('gap-1', numbered(4), NO_STREAM);
+    await store.close();
+    // A file whose positions skip 3 (written by hand: the hub itself always appends max + 1).
+    const raw = new Database(file);
+    raw.prepare('DELETE FROM events WHERE position = 3').run();
+    raw.close();
+    store = new SqliteEventStore(file);
+    expect(await store.countEventsAfter(null)).toBe(3);
+    expect(await store.countEventsAfter(at(1))).toBe(2);
+    expect(await store.countEventsAfter(at(1), 1)).toBe(1);
+    expect(await store.countEventsAfter(at(4))).toBe(0);
+  });
+
+  it('counts by position on a gapless log, and goes on doing so as it grows', async () => {
+    await store.appendToStream('count-1', numbered(3), NO_STREAM);
+    expect(await store.countEventsAfter(at(1))).toBe(2);
+    await store.appendToStream('count-2', numbered(5), NO_STREAM);
+    expect(await store.countEventsAfter(at(1))).toBe(7);
+    expect(await store.countEventsAfter(at(1), 4)).toBe(4);
+    expect(await store.countEventsAfter(at(8))).toBe(0);
+    expect(await store.countEventsAfter(at(20))).toBe(0);
   });
 });

@@ -22,6 +22,8 @@ export class SqliteEventReads {
   private readonly backwards: Database.Statement;
   private readonly head: Database.Statement;
   private readonly countFrom: Database.Statement;
+  /** Whether positions run 1, 2, 3… without a gap (checked once; appends keep it so). */
+  private gapless?: boolean;
   private readonly allByShape = new Map<string, Database.Statement>();
 
   constructor(
@@ -71,9 +73,22 @@ export class SqliteEventReads {
     );
   }
 
-  /** Events after `position`, counted on the primary key (at most `limit`). */
+  /**
+   * Events after `position` (at most `limit`). Appends write max + 1, so a log that starts
+   * gapless stays so and the count is a subtraction; counting rows cost a scan of the rest of
+   * the log, which progress reports and lag figures repeated every few seconds.
+   */
   countAfter(position: bigint, limit = -1): number {
-    return this.countFrom.get(Number(position) + 1, limit) as number;
+    this.gapless ??=
+      this.db
+        .prepare(
+          'SELECT count(*) = coalesce(max(position), 0) AND coalesce(min(position), 1) >= 1 FROM events',
+        )
+        .pluck()
+        .get() === 1;
+    if (!this.gapless) return this.countFrom.get(Number(position) + 1, limit) as number;
+    const after = Math.max(0, Number(this.headPosition() ?? 0n) - Math.max(0, Number(position)));
+    return limit < 0 ? after : Math.min(after, limit);
   }
 
   headPosition(): GlobalPosition | null {

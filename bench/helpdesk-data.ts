@@ -1,5 +1,7 @@
 // Synthetic directory for the help-desk bench: organisations with domains, sites and order
 // numbers, and their users, deterministic for a seed so runs compare.
+import { OrgId, PartnerId, UserId } from '@hub/domain';
+import { OrganizationRecord, UserRecord } from '@hub/domain/directory/directory.events';
 
 const FIRST =
   'ada alan anna arne astrid bea bo carl cecilia dag david ebba elin emil erik eva felix frida gustav hanna hugo ida ingrid isak jan johan julia karin karl lars lena linnea lisa magnus maja maria markus mats nils nora olof oskar per petra rasmus rebecka sara sofia sten svea tove ulf vera viktor wilma yusuf zara'.split(
@@ -30,37 +32,19 @@ export function random(seed: number): () => number {
 export const pick = <T>(rnd: () => number, items: readonly T[]): T =>
   items[Math.floor(rnd() * items.length)];
 
-export interface BenchOrg {
-  orgId: string;
-  name: string;
-  createdAt: string;
-  domains: { name: string; status: 'claimed' | 'verified' }[];
-  sites: string[];
-  orderNumbers: string[];
-  managedByPartnerIds: string[];
-  administrators: { userId: string; email: string }[];
-  licences: { sku: string; quantity: number }[];
-}
+/** The bench's records are the directory's own (what OrganizationUpserted/UserUpserted carry). */
+export type BenchOrg = OrganizationRecord;
+export type BenchUser = UserRecord;
 
-export interface BenchUser {
-  userId: string;
-  orgId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  status: string;
-  licences: string[];
-  devices: { deviceId: string; model: string }[];
-  features: string[];
-}
+/** Partner `p<n>` of the bench; the agent searching is p0's. */
+export const benchPartner = (n: number) => `p${n}` as PartnerId;
 
 /** Organisation `i`: managed by partner `p<i mod partners>` (one in `partners` per partner). */
 export function benchOrg(i: number, partners: number, rnd: () => number): BenchOrg {
   const name = `${pick(rnd, WORDS)} ${pick(rnd, WORDS)} ${pick(rnd, SUFFIX)}`;
   const slug = `${name.split(' ').slice(0, 2).join('')}${i}`;
   return {
-    orgId: `org-${i.toString(36)}-${Math.floor(rnd() * 1e6).toString(36)}`,
+    orgId: `org-${i.toString(36)}-${Math.floor(rnd() * 1e6).toString(36)}` as OrgId,
     name: name.replace(/\b\w/g, (c) => c.toUpperCase()),
     createdAt: new Date(Date.UTC(2018, 0, 1) + i * 3_600_000).toISOString(),
     domains: [
@@ -69,7 +53,7 @@ export function benchOrg(i: number, partners: number, rnd: () => number): BenchO
     ],
     sites: [`${slug}.webex.example`],
     orderNumbers: [`OR-${(100_000 + i).toString()}`, ...(i % 4 === 0 ? [`OR-${900_000 + i}`] : [])],
-    managedByPartnerIds: [`p${i % partners}`],
+    managedByPartnerIds: [benchPartner(i % partners)],
     administrators: [],
     licences: [{ sku: 'MEETINGS', quantity: 10 + (i % 90) }],
   };
@@ -79,7 +63,7 @@ export function benchUser(j: number, org: BenchOrg, rnd: () => number): BenchUse
   const firstName = pick(rnd, FIRST);
   const lastName = pick(rnd, LAST);
   return {
-    userId: `user-${j.toString(36)}-${Math.floor(rnd() * 1e6).toString(36)}`,
+    userId: `user-${j.toString(36)}-${Math.floor(rnd() * 1e6).toString(36)}` as UserId,
     orgId: org.orgId,
     email: `${firstName}.${lastName}${j % 97}@${org.domains[0].name}`,
     firstName: firstName[0].toUpperCase() + firstName.slice(1),

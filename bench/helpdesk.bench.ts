@@ -22,20 +22,33 @@ import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { helpdeskProjection } from '@hub/projections/helpdesk/helpdesk.projection';
 import { parseSearchInput, searchCustomers } from '@hub/projections/helpdesk/helpdesk.search';
 import { normalizeText } from '@hub/projections/helpdesk/helpdesk.terms';
-import { BenchOrg, BenchUser, benchOrg, benchUser, pick, random } from './helpdesk-data';
+import {
+  BenchOrg,
+  BenchUser,
+  benchOrg,
+  benchPartner,
+  benchUser,
+  pick,
+  random,
+} from './helpdesk-data';
 import { Baseline, Lookup } from './helpdesk-baseline';
+import { nowSeconds, options } from './bench-args';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const ORGS = arg('orgs', 10_000);
-const USERS = arg('users', 200_000);
-const SEARCHES = arg('searches', 2_000);
-const PARTNERS = arg('partners', 20);
+const {
+  orgs: ORGS,
+  users: USERS,
+  searches: SEARCHES,
+  partners: PARTNERS,
+} = options({
+  orgs: 10_000,
+  users: 200_000,
+  searches: 2_000,
+  partners: 20,
+});
 const APPEND_BATCH = 2_000;
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** Monotonic milliseconds: searches are timed to the fraction of a millisecond. */
+const now = () => nowSeconds() * 1000;
 
 function directoryEvent(type: string, data: object): NewEvent {
   return {
@@ -64,7 +77,7 @@ async function appendAll(store: EventStore, streams: [string, NewEvent][]): Prom
 
 /** A realistic mix of what agents type: a domain, an address, a name, an order number. */
 function lookups(orgs: BenchOrg[], users: BenchUser[], rnd: () => number): Lookup[] {
-  const mine = orgs.filter((org) => org.managedByPartnerIds.includes('p0'));
+  const mine = orgs.filter((org) => org.managedByPartnerIds.includes(benchPartner(0)));
   const myOrgIds = new Set(mine.map((org) => org.orgId));
   const myUsers = users.filter((user) => myOrgIds.has(user.orgId));
   const all: Lookup[] = [];
@@ -140,7 +153,9 @@ async function main(): Promise<void> {
 
     const baseline = new Baseline(join(dir, 'baseline.sqlite'), orgs, users);
     const view = runner.view('helpdesk');
-    const scope = orgs.filter((o) => o.managedByPartnerIds.includes('p0')).map((o) => o.orgId);
+    const scope = orgs
+      .filter((o) => o.managedByPartnerIds.includes(benchPartner(0)))
+      .map((o) => o.orgId);
     const mix = lookups(orgs, users, random(7));
     // Warm both (prepared statements, page cache), then measure each lookup in turn.
     for (const l of mix.slice(0, 50)) {

@@ -32,17 +32,19 @@ import { Fixtures } from '../apps/hub/e2e/hub.fixtures';
 import { TestHub } from '../apps/hub/e2e/test-hub';
 import { IngestRunner } from '../apps/ingest/src/ingest-runner';
 import { standaloneMessageHandler } from '@hub/application/inbound/standalone-handler';
+import { flag, nowSeconds as now, options } from './bench-args';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const MESSAGES = arg('messages', 200_000);
-const CONTRACTS = arg('contracts', 24);
-const PARTITIONS = arg('partitions', 6);
+const {
+  messages: MESSAGES,
+  contracts: CONTRACTS,
+  partitions: PARTITIONS,
+} = options({
+  messages: 200_000,
+  contracts: 24,
+  partitions: 6,
+});
 /** The hub store's durability: FULL (the default: every commit is fsynced) or NORMAL. */
-const SYNCHRONOUS = process.argv.includes('--synchronous-normal') ? 'NORMAL' : 'FULL';
-const now = (): number => Number(process.hrtime.bigint()) / 1e9;
+const SYNCHRONOUS = flag('synchronous-normal') ? 'NORMAL' : 'FULL';
 
 /** An agreement with several contracts, each with a large consumable line (no overage noise). */
 async function seedContracts(dataDir: string): Promise<string[]> {

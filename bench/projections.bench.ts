@@ -23,11 +23,8 @@ import {
 } from './projections-baseline';
 import { describeThreadCpu, markThreadCpu } from './thread-cpu';
 import { seedLog } from './seeded-log';
+import { arg, flag, nowSeconds as now } from './bench-args';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
 const EVENTS = arg('events', 1_000_000);
 // FerretDB 1.x (SQLite handler) evaluates every update's `_id` by scanning, so the MongoDB store
 // inserts what it knows to be new and reads positions in bulk; still slower than SQLite per
@@ -37,9 +34,8 @@ const BATCH = arg('batch', 1_000);
 // The hub's default (SNAPSHOT_EVERY_EVENTS); 0 measures the runner without snapshots, whose
 // cadence closes a catch-up's window (every snapshot rewrites the documents changed since).
 const SNAPSHOT_EVERY = arg('snapshot-every', 10_000);
-const SKIP_MONGO = process.argv.includes('--skip-mongo');
-const MONGO_ONLY = process.argv.includes('--mongo-only');
-const now = (): number => Number(process.hrtime.bigint()) / 1e9;
+const SKIP_MONGO = flag('skip-mongo');
+const MONGO_ONLY = flag('mongo-only');
 
 interface Row {
   engine: string;

@@ -1,5 +1,6 @@
 import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
 import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
+import { WorkspaceMappedDoc } from '../customer-activity/workspace-mappings';
 
 /** A consumable line of a package and its running balance, in integer millionths. */
 export interface PackageLine {
@@ -58,16 +59,8 @@ export interface PackageRecordDoc {
   source: string;
 }
 
-/**
- * The packages mapped into a workspace: an own copy (not the `access` projection's) so an
- * as-of fold of this projection alone answers with the mappings as they stood then.
- */
-export interface WorkspacePackagesDoc {
-  [key: string]: unknown;
-  workspaceId: string;
-  agreementId: string;
-  packageIds: string[];
-}
+/** The packages mapped into a workspace (this view's own copy, see workspace-mappings.ts). */
+export type WorkspacePackagesDoc = WorkspaceMappedDoc<'packageIds'>;
 
 export const ADDON_COLLECTIONS = {
   packages: 'packages',

@@ -6,12 +6,8 @@ import {
   PackageMappedToWorkspace,
   WorkspaceCreated,
 } from '@hub/domain/workspaces/workspace.events';
-import {
-  ADDON_COLLECTIONS as C,
-  PackageDoc,
-  PackageRecordDoc,
-  WorkspacePackagesDoc,
-} from './addon-balances.documents';
+import { ADDON_COLLECTIONS as C, PackageDoc, PackageRecordDoc } from './addon-balances.documents';
+import { WorkspaceMappings } from '../customer-activity/workspace-mappings';
 
 /** The events this read model folds. */
 type AddonBalancesEvent =
@@ -130,15 +126,7 @@ function reversed(docs: ProjectionDocs, data: ConsumptionReversed['data']): void
   charge(docs, record.packageId, record.entitlementId, -record.quantityMillionths);
 }
 
-function workspace(docs: ProjectionDocs, workspaceId: string): WorkspacePackagesDoc {
-  return (
-    docs.get<WorkspacePackagesDoc>(C.workspaces, workspaceId) ?? {
-      workspaceId,
-      agreementId: '',
-      packageIds: [],
-    }
-  );
-}
+const workspaces = new WorkspaceMappings(C.workspaces, 'packageIds');
 
 function evolve(docs: ProjectionDocs, event: RecordedOf<AddonBalancesEvent>): void {
   switch (event.type) {
@@ -146,19 +134,10 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<AddonBalancesEvent>): vo
       return purchased(docs, event.data);
     case 'PackageWithdrawn':
       return withdrawn(docs, event.data);
-    case 'WorkspaceCreated': {
-      const { workspaceId, agreementId } = event.data;
-      return docs.put(C.workspaces, workspaceId, { ...workspace(docs, workspaceId), agreementId });
-    }
-    case 'PackageMappedToWorkspace': {
-      const { workspaceId, packageId } = event.data;
-      const doc = workspace(docs, workspaceId);
-      if (doc.packageIds.includes(packageId)) return;
-      return docs.put(C.workspaces, workspaceId, {
-        ...doc,
-        packageIds: [...doc.packageIds, packageId],
-      });
-    }
+    case 'WorkspaceCreated':
+      return workspaces.created(docs, event.data.workspaceId, event.data.agreementId);
+    case 'PackageMappedToWorkspace':
+      return workspaces.mapped(docs, event.data.workspaceId, event.data.packageId);
     case 'ConsumptionLogged': {
       const packageId = packageOf(event.data);
       if (packageId !== null) logged(docs, packageId, event.data);

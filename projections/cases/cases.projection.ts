@@ -23,6 +23,7 @@ import {
   listKeyOf,
   viewerId,
 } from './cases.documents';
+import { groupCreated, groupKeys, leaveGroups } from './case-groups';
 
 const HANDLES = [
   'CaseOpened',
@@ -50,9 +51,8 @@ type CaseProjectionEvent =
 function locate(event: RecordedOf<CaseProjectionEvent>): DocKey[] {
   switch (event.type) {
     case 'GroupCreated':
-      return [{ collection: C.groups, id: event.data.groupId }];
     case 'WorkspaceMemberRemoved':
-      return event.data.groupIds.map((id) => ({ collection: C.groups, id }));
+      return groupKeys(C.groups, event);
     case 'CaseGroupAccessGranted':
       return [
         { collection: C.cases, id: event.data.caseId },
@@ -156,23 +156,6 @@ function firstResponse(docs: ProjectionDocs, data: CaseFirstResponseRecorded['da
   });
 }
 
-/**
- * A removed member leaves the workspace's groups, so a later group grant does not admit them; what
- * they were admitted to there stops counting with their membership (the access read model).
- */
-function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data']): void {
-  for (const groupId of data.groupIds) {
-    const group = docs.get<CaseGroupDoc>(C.groups, groupId);
-    const members = group?.membersByWorkspace[data.workspaceId];
-    if (!group || !members?.includes(data.userId)) continue;
-    const left = members.filter((userId) => userId !== data.userId);
-    docs.put(C.groups, groupId, {
-      ...group,
-      membersByWorkspace: { ...group.membersByWorkspace, [data.workspaceId]: left },
-    });
-  }
-}
-
 function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): void {
   switch (event.type) {
     case 'CaseOpened':
@@ -205,18 +188,9 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<CaseProjectionEvent>): v
       return docs.put(C.cases, found.caseId, { ...found, breachedAt });
     }
     case 'WorkspaceMemberRemoved':
-      return leaveGroups(docs, event.data);
-    case 'GroupCreated': {
-      const { groupId, workspaceId, memberUserIds } = event.data;
-      const group = docs.get<CaseGroupDoc>(C.groups, groupId) ?? {
-        groupId,
-        membersByWorkspace: {},
-      };
-      return docs.put(C.groups, groupId, {
-        ...group,
-        membersByWorkspace: { ...group.membersByWorkspace, [workspaceId]: [...memberUserIds] },
-      });
-    }
+      return leaveGroups(docs, C.groups, event.data);
+    case 'GroupCreated':
+      return groupCreated(docs, C.groups, event.data);
   }
 }
 

@@ -125,15 +125,8 @@ export function readCaseListParams(query: RawQuery): CaseListParams {
     workspaceId: reader.text('workspaceId') ?? 'all',
     status: reader.oneOf('status', ['open', 'closed'] as const),
     severity: reader.oneOf('severity', ['A', 'B', 'C'] as const),
-    limit: reader.limit(),
+    ...reader.listPage(),
   };
-  const cursor = reader.text('cursor');
-  if (cursor !== undefined) {
-    const after = Buffer.from(cursor, 'base64url').toString('utf8');
-    if (!/^[^|]+\|[^|]+$/.test(after))
-      reader.fail('cursor', 'must be a nextCursor from a previous page');
-    else params.after = after;
-  }
   reader.done();
   return params;
 }

@@ -15,14 +15,7 @@ export interface PartnerCaseParams {
 
 export function readPartnerCaseParams(query: RawQuery): PartnerCaseParams {
   const reader = new QueryReader(query, ['limit', 'cursor'], CASE_PAGE);
-  const params: PartnerCaseParams = { limit: reader.limit() };
-  const cursor = reader.text('cursor');
-  if (cursor !== undefined) {
-    const after = Buffer.from(cursor, 'base64url').toString('utf8');
-    if (!/^[^|]+\|[^|]+$/.test(after))
-      reader.fail('cursor', 'must be a nextCursor from a previous page');
-    else params.after = after;
-  }
+  const params: PartnerCaseParams = reader.listPage();
   reader.done();
   return params;
 }

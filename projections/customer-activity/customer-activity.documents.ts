@@ -1,5 +1,6 @@
 import { EntitlementCategory } from '@hub/domain/contracts/entitlement';
 import { ConsumptionReference } from '@hub/domain/consumption/consumption.events';
+import { WorkspaceMappedDoc } from './workspace-mappings';
 
 /** A contract with its period; its status is evaluated at query time (evolve knows no "today"). */
 export interface ContractDoc {
@@ -72,17 +73,8 @@ export interface DailyBurnDoc {
   loggedMillionths: number;
 }
 
-/**
- * The contracts mapped into a workspace. Kept here rather than read from the `access`
- * projection so an as-of fold of this one projection answers on its own, with the mappings
- * as they stood at that moment.
- */
-export interface WorkspaceMappingDoc {
-  [key: string]: unknown;
-  workspaceId: string;
-  agreementId: string;
-  contractIds: string[];
-}
+/** The contracts mapped into a workspace (this view's own copy, see workspace-mappings.ts). */
+export type WorkspaceMappingDoc = WorkspaceMappedDoc<'contractIds'>;
 
 export const ACTIVITY_COLLECTIONS = {
   contracts: 'contracts',

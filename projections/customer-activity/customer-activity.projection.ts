@@ -12,10 +12,10 @@ import {
   ContractDoc,
   DailyBurnDoc,
   RecordDoc,
-  WorkspaceMappingDoc,
   balanceId,
   dailyBurnId,
 } from './customer-activity.documents';
+import { WorkspaceMappings } from './workspace-mappings';
 
 /** The events this read model folds. */
 type CustomerActivityEvent =
@@ -150,33 +150,16 @@ function consumptionReversed(docs: ProjectionDocs, data: ConsumptionReversed['da
     });
 }
 
-function mapping(docs: ProjectionDocs, workspaceId: string): WorkspaceMappingDoc {
-  return (
-    docs.get<WorkspaceMappingDoc>(C.workspaces, workspaceId) ?? {
-      workspaceId,
-      agreementId: '',
-      contractIds: [],
-    }
-  );
-}
+const workspaces = new WorkspaceMappings(C.workspaces, 'contractIds');
 
 function evolve(docs: ProjectionDocs, event: RecordedOf<CustomerActivityEvent>): void {
   switch (event.type) {
     case 'ContractAdded':
       return contractAdded(docs, event.data);
-    case 'WorkspaceCreated': {
-      const { workspaceId, agreementId } = event.data;
-      return docs.put(C.workspaces, workspaceId, { ...mapping(docs, workspaceId), agreementId });
-    }
-    case 'ContractMappedToWorkspace': {
-      const { workspaceId, contractId } = event.data;
-      const doc = mapping(docs, workspaceId);
-      if (doc.contractIds.includes(contractId)) return;
-      return docs.put(C.workspaces, workspaceId, {
-        ...doc,
-        contractIds: [...doc.contractIds, contractId],
-      });
-    }
+    case 'WorkspaceCreated':
+      return workspaces.created(docs, event.data.workspaceId, event.data.agreementId);
+    case 'ContractMappedToWorkspace':
+      return workspaces.mapped(docs, event.data.workspaceId, event.data.contractId);
     case 'ConsumptionLogged':
       if (isPackageRecord(event.data)) return;
       return consumptionLogged(docs, event.data);

@@ -1,6 +1,7 @@
 import { SupportCategory } from '@hub/domain/cases/case.events';
 import { CaseType } from '@hub/domain/cases/response-target';
 import { EntitlementKind } from '@hub/domain/contracts/entitlement';
+import { CaseGroupDoc } from '../cases/cases.documents';
 
 /** What a case names, kept to judge at query time whether it is extra (domain.md §5). */
 export interface ExtraCaseCandidateDoc {
@@ -30,12 +31,8 @@ export interface CaseViewer {
   admittedAt: string;
 }
 
-/** A group's members per workspace (group ids are unique per workspace only). */
-export interface ExtraCaseGroupDoc {
-  [key: string]: unknown;
-  groupId: string;
-  membersByWorkspace: Record<string, string[]>;
-}
+/** A group's members per workspace, kept as the cases view keeps them (case-groups.ts). */
+export type ExtraCaseGroupDoc = CaseGroupDoc;
 
 /** The part of an entitlement line the extra-cases view shows: its service. */
 export interface EntitlementRef {

@@ -1,4 +1,5 @@
 import { SpecEvent } from '@hub/testing/projection/projection-specs';
+import { caseOpened as casesCaseOpened } from '../cases/cases.fixtures';
 
 /** Builders of the events the extra-cases specs replay. */
 export const workspaceCreated = (workspaceId: string, agreementId = 'a1'): SpecEvent => ({
@@ -66,27 +67,21 @@ export const packageMapped = (workspaceId: string, packageId: string): SpecEvent
   data: { workspaceId, packageId, mappedAt: '2026-01-02T00:00:00.000Z' },
 });
 
+/** A case opened as the cases specs open one, on a day of March 2026 (an advisory case). */
 export function caseOpened(
   caseId: string,
   workspaceId: string,
   names: object = {},
   day = '03',
 ): SpecEvent {
-  return {
-    type: 'CaseOpened',
-    streamName: `case-${caseId}`,
-    data: {
-      caseId,
-      workspaceId,
-      severity: 'C',
-      caseType: 'advisory',
-      product: 'Exchange Online',
-      title: `Case ${caseId}`,
-      primaryContactUserId: 'u1',
-      openedBy: 'u1',
-      openedAt: `2026-03-${day}T10:00:00.000Z`,
-      initialResponseDueAt: `2026-03-${day}T18:00:00.000Z`,
-      ...names,
-    },
-  };
+  return casesCaseOpened(caseId, workspaceId, {
+    severity: 'C',
+    caseType: 'advisory',
+    product: 'Exchange Online',
+    primaryContactUserId: 'u1',
+    openedBy: 'u1',
+    openedAt: `2026-03-${day}T10:00:00.000Z`,
+    initialResponseDueAt: `2026-03-${day}T18:00:00.000Z`,
+    ...names,
+  });
 }

@@ -19,6 +19,7 @@ import {
   KnownPackageDoc,
   WorkspaceMappingsDoc,
 } from './extra-cases.documents';
+import { groupCreated, groupKeys, leaveGroups } from '../cases/case-groups';
 
 const HANDLES = [
   'CaseOpened',
@@ -61,9 +62,8 @@ function locate(event: RecordedOf<ExtraCasesEvent>): DocKey[] {
         { collection: C.groups, id: event.data.groupId },
       ];
     case 'GroupCreated':
-      return [{ collection: C.groups, id: event.data.groupId }];
     case 'WorkspaceMemberRemoved':
-      return event.data.groupIds.map((id) => ({ collection: C.groups, id }));
+      return groupKeys(C.groups, event);
     default:
       return [{ collection: C.workspaces, id: event.data.workspaceId }];
   }
@@ -71,6 +71,17 @@ function locate(event: RecordedOf<ExtraCasesEvent>): DocKey[] {
 
 const refs = (lines: readonly EntitlementLine[]): EntitlementRef[] =>
   lines.map(({ entitlementId, service, kind }) => ({ entitlementId, service, kind }));
+
+/** A contract or package as this view keeps it: its own fields, its lines' services, since when. */
+const known = <T extends object>(
+  own: T,
+  lines: readonly EntitlementLine[],
+  knownSince: string,
+) => ({
+  ...own,
+  entitlements: refs(lines),
+  knownSince,
+});
 
 function mapInto(
   docs: ProjectionDocs,
@@ -107,23 +118,6 @@ function admit(
 const mappedOnce = (mapped: Record<string, string>, id: string, at: string) =>
   mapped[id] !== undefined ? mapped : { ...mapped, [id]: at };
 
-/**
- * A removed member leaves the workspace's groups, so a later group grant does not admit them; what
- * they were admitted to there stops counting with their membership (the access read model).
- */
-function leaveGroups(docs: ProjectionDocs, data: WorkspaceMemberRemoved['data']): void {
-  for (const groupId of data.groupIds) {
-    const group = docs.get<ExtraCaseGroupDoc>(C.groups, groupId);
-    const members = group?.membersByWorkspace[data.workspaceId];
-    if (!group || !members?.includes(data.userId)) continue;
-    const left = members.filter((userId) => userId !== data.userId);
-    docs.put(C.groups, groupId, {
-      ...group,
-      membersByWorkspace: { ...group.membersByWorkspace, [data.workspaceId]: left },
-    });
-  }
-}
-
 function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void {
   switch (event.type) {
     case 'CaseOpened': {
@@ -155,40 +149,19 @@ function evolve(docs: ProjectionDocs, event: RecordedOf<ExtraCasesEvent>): void 
       return admit(docs, found.caseId, members, event.data.grantedAt);
     }
     case 'WorkspaceMemberRemoved':
-      return leaveGroups(docs, event.data);
-    case 'GroupCreated': {
-      const { groupId, workspaceId, memberUserIds } = event.data;
-      const group = docs.get<ExtraCaseGroupDoc>(C.groups, groupId) ?? {
-        groupId,
-        membersByWorkspace: {},
-      };
-      return docs.put(C.groups, groupId, {
-        ...group,
-        membersByWorkspace: { ...group.membersByWorkspace, [workspaceId]: [...memberUserIds] },
-      });
-    }
+      return leaveGroups(docs, C.groups, event.data);
+    case 'GroupCreated':
+      return groupCreated(docs, C.groups, event.data);
     case 'ContractAdded': {
-      const { contractId, agreementId, startsOn, endsOn, entitlements } = event.data;
-      const doc: KnownContractDoc = {
-        contractId,
-        agreementId,
-        startsOn,
-        endsOn,
-        entitlements: refs(entitlements),
-        knownSince: event.data.addedAt,
-      };
+      const { contractId, agreementId, startsOn, endsOn, entitlements, addedAt } = event.data;
+      const contract = { contractId, agreementId, startsOn, endsOn };
+      const doc: KnownContractDoc = known(contract, entitlements, addedAt);
       return docs.put(C.contracts, contractId, doc);
     }
     case 'AddOnPackagePurchased': {
       const { packageId, contractId, agreementId, expiresOn, entitlements } = event.data;
-      const doc: KnownPackageDoc = {
-        packageId,
-        contractId,
-        agreementId,
-        expiresOn,
-        entitlements: refs(entitlements),
-        knownSince: event.data.purchasedAt,
-      };
+      const addOn = { packageId, contractId, agreementId, expiresOn };
+      const doc: KnownPackageDoc = known(addOn, entitlements, event.data.purchasedAt);
       return docs.put(C.packages, packageId, doc);
     }
     case 'WorkspaceCreated': {

@@ -52,15 +52,8 @@ export function readExtraCasesParams(query: RawQuery, now: Date): ExtraCasesPara
     workspaceId: reader.text('workspaceId') ?? 'all',
     // Contract expiry is judged on this day: `asOfDate`, else today (UTC).
     day: evaluationDay(reader.day('asOfDate'), now),
-    limit: reader.limit(),
+    ...reader.listPage(),
   };
-  const cursor = reader.text('cursor');
-  if (cursor !== undefined) {
-    const after = Buffer.from(cursor, 'base64url').toString('utf8');
-    if (!/^[^|]+\|[^|]+$/.test(after))
-      reader.fail('cursor', 'must be a nextCursor from a previous page');
-    else params.after = after;
-  }
   reader.done();
   return params;
 }

@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@hub/access';
+import { ProjectionView } from '@hub/projection/projection-runner';
 import { ReadModels } from '@hub/projection/query/read-models';
 import { ReadQueryDto, TextParam } from '@hub/projection/query/query-params';
 import { nowOf } from '@hub/projection/query/request-clock';
@@ -88,6 +89,18 @@ class GdapQueryDto extends ReadQueryDto {
 export class PartnerRelationsController {
   constructor(private readonly readModels: ReadModels) {}
 
+  /** Every route's answer: `read` of `what`, at the asked position, scoped to the caller, as of now. */
+  private async answer<W, A>(
+    read: (view: ProjectionView, caller: RelationsCaller, what: W, now: Date) => Promise<A>,
+    what: W,
+    user: AuthenticatedUser,
+    minPosition: ReadQueryDto['minPosition'],
+    request: { server?: unknown },
+  ): Promise<A> {
+    const view = await this.readModels.view('partner-relations', minPosition);
+    return read(view, callerOf(user), what, nowOf(request));
+  }
+
   @Get('gdap-relationships')
   @ApiOperation({
     summary:
@@ -101,8 +114,7 @@ export class PartnerRelationsController {
     @Req() request: { server?: unknown },
   ): Promise<GdapRelationshipsAnswer> {
     const filter = { partnerId: query.partnerId, customerOrgId: query.customerOrgId };
-    const view = await this.readModels.view('partner-relations', query.minPosition);
-    return gdapRelationships(view, callerOf(user), filter, nowOf(request));
+    return this.answer(gdapRelationships, filter, user, query.minPosition, request);
   }
 
   @Get('customers/:orgId/service-health')
@@ -118,8 +130,7 @@ export class PartnerRelationsController {
     @Query() { minPosition }: ReadQueryDto,
     @Req() request: { server?: unknown },
   ): Promise<ServiceHealthAnswer> {
-    const view = await this.readModels.view('partner-relations', minPosition);
-    return serviceHealth(view, callerOf(user), orgId, nowOf(request));
+    return this.answer(serviceHealth, orgId, user, minPosition, request);
   }
 
   @Get('customers/:orgId/readonly-sessions')
@@ -134,7 +145,6 @@ export class PartnerRelationsController {
     @Query() { minPosition }: ReadQueryDto,
     @Req() request: { server?: unknown },
   ): Promise<SessionsAnswer> {
-    const view = await this.readModels.view('partner-relations', minPosition);
-    return readOnlySessions(view, callerOf(user), orgId, nowOf(request));
+    return this.answer(readOnlySessions, orgId, user, minPosition, request);
   }
 }

@@ -1,7 +1,4 @@
 import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SqliteEventStore } from '@hub/event-store';
 import {
   createKafka,
@@ -16,15 +13,14 @@ import { PrivateKafka, privateKafka } from '@hub/testing';
 import { IngestRunner } from '../../../ingest/src/ingest-runner';
 import { standaloneMessageHandler } from '@hub/application/inbound/standalone-handler';
 import { eventually, freshKafkaEnv } from '@hub/testing/kafka/ingest-test-kit';
-import { deliveries, ledgerEntries, seedContracts } from './ledger-workload';
+import { deliveries, hubDataDir, ledgerEntries, seedContracts } from './ledger-workload';
 
 // Port of this file's own broker: stopping the shared one would pull it from under every other
 // test and developer using it (and a broker started from another checkout is not ours to stop).
 const BROKER_PORT = 19392;
 
 describe('ingest with the hub handler across a broker stop and restart (private broker)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ingest-restart-'));
-  const eventsFile = join(dataDir, 'events.sqlite');
+  const { dataDir, eventsFile, removeDataDir } = hubDataDir('ingest-restart-');
   let broker: PrivateKafka;
   let store: SqliteEventStore;
   let runner: IngestRunner | undefined;
@@ -42,7 +38,7 @@ describe('ingest with the hub handler across a broker stop and restart (private 
       await store?.close();
     } finally {
       broker?.remove();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     }
   }, 60_000);
 

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildProcess, spawn } from 'node:child_process';
 import { SqliteEventStore } from '@hub/event-store';
@@ -14,14 +12,14 @@ import {
   eventually,
   freshKafkaEnv,
 } from '@hub/testing/kafka/ingest-test-kit';
+import { hubDataDir } from './ledger-workload';
 
 const TOTAL = 2000;
 const CONTRACTS = 3;
 const child = join(__dirname, '..', '..', '..', 'ingest', 'src', 'ingest-child.ts');
 
 describe('ingest killed with SIGKILL mid-stream and restarted (real broker, SQLite file)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ingest-crash-'));
-  const eventsFile = join(dataDir, 'events.sqlite');
+  const { dataDir, eventsFile, removeDataDir } = hubDataDir('ingest-crash-');
   const env = freshKafkaEnv('crash', 3);
   const settings = kafkaSettingsFromEnv(env)!;
   const kafka = brokerKafka();
@@ -71,7 +69,7 @@ describe('ingest killed with SIGKILL mid-stream and restarted (real broker, SQLi
     for (const proc of children)
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     await reader?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
   });
 
   it('records every produced consumption exactly once', async () => {

@@ -1,7 +1,4 @@
 import { testSubjectKeys } from '@hub/testing/event-store/test-subject-keys';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SqliteEventStore } from '@hub/event-store';
 import {
   ensureTopics,
@@ -14,15 +11,20 @@ import { produce } from '@hub/testing/kafka/kafka-test-kit';
 import { IngestRunner } from '../../../ingest/src/ingest-runner';
 import { standaloneMessageHandler } from '@hub/application/inbound/standalone-handler';
 import { brokerKafka, eventually, freshKafkaEnv } from '@hub/testing/kafka/ingest-test-kit';
-import { CountedHandler, deliveries, ledgerEntries, seedContracts } from './ledger-workload';
+import {
+  CountedHandler,
+  deliveries,
+  hubDataDir,
+  ledgerEntries,
+  seedContracts,
+} from './ledger-workload';
 
 const PARTITIONS = 4;
 
 // Two ingest members of one group, each as its own process would be: its own connection to the
 // SQLite file and its own hub handler (command executor, caches). One stops mid-stream.
 describe('two ingest members in one group with the hub handler (real broker, SQLite file)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ingest-group-'));
-  const eventsFile = join(dataDir, 'events.sqlite');
+  const { dataDir, eventsFile, removeDataDir } = hubDataDir('ingest-group-');
   const env = freshKafkaEnv('group', PARTITIONS);
   const settings = kafkaSettingsFromEnv(env)!;
   const kafka = brokerKafka();
@@ -61,7 +63,7 @@ describe('two ingest members in one group with the hub handler (real broker, SQL
   afterAll(async () => {
     for (const entry of members) if (entry.running) await entry.runner.stop();
     for (const store of stores) await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
   });
 
   it('shares the partitions, and one stopping mid-stream hands its partitions over with nothing lost or doubled', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SqliteEventStore } from '@hub/event-store';
 import { InboundMessage, MessageContext, MessageHandler } from '@hub/messaging';
 import { Fixtures } from '../hub.fixtures';
@@ -6,6 +9,17 @@ import { consumptionDelivered, deliveryEnvelope } from '@hub/testing/kafka/inges
 
 // A delivery workload for the ingest tests that check "nothing lost, nothing doubled" with the
 // hub's real handler: contracts seeded through the HTTP routes, then read back from the ledgers.
+
+/**
+ * A fresh hub data folder for one spec: `eventsFile` is the SQLite file the seeding hub and the
+ * ingest members share; `removeDataDir` deletes it all once the spec is done.
+ */
+export function hubDataDir(prefix: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const eventsFile = join(dataDir, 'events.sqlite');
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  return { dataDir, eventsFile, removeDataDir };
+}
 
 /** Contracts created through the real routes in a hub whose SQLite file is `dataDir/events.sqlite`. */
 export async function seedContracts(dataDir: string, count: number): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { AgreementId, Caller, OrgId, UserId } from '../shared';
+import { AgreementId, Caller, IssuedCommand, OrgId, UserId } from '../shared';
 import { AgreementType, NamedPerson } from './agreement.events';
 import { AdministrationCommand } from './agreement.administration';
 
@@ -21,13 +21,10 @@ export interface ActivateAgreement {
 }
 
 /** A Customer Administrator sets the account-type policy (PUT …/account-policy). */
-export interface ChangeAccountPolicy {
-  type: 'ChangeAccountPolicy';
-  agreementId: AgreementId;
-  allowPersonalAccounts: boolean;
-  at: string;
-  by: Caller;
-}
+export type ChangeAccountPolicy = IssuedCommand<
+  'ChangeAccountPolicy',
+  { agreementId: AgreementId; allowPersonalAccounts: boolean }
+>;
 
 /**
  * System step, issued by the handler after an invitation that intended the

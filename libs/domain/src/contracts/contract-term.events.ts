@@ -1,36 +1,31 @@
-import { ContractId, DomainEvent } from '../shared';
+import {
+  ClockCommand,
+  ContractId,
+  NoticeTermEnd,
+  TermExpired,
+  TermExpiring,
+  TermNoticeDays,
+} from '../shared';
 
-/** Days before a contract's or package's end when its people are told (domain.md §9). */
-export type TermNoticeDays = 30 | 7 | 1;
+export type { TermNoticeDays };
+
+/** What names a contract's term: the contract and its last day (`YYYY-MM-DD`). */
+export interface ContractTerm {
+  contractId: ContractId;
+  endsOn: string;
+}
 
 /** A contract is `daysLeft` days from its end (recorded by the hub's clock). */
-export type ContractExpiring = DomainEvent<
-  'ContractExpiring',
-  { contractId: ContractId; daysLeft: TermNoticeDays; endsOn: string; noticedAt: string }
->;
+export type ContractExpiring = TermExpiring<'ContractExpiring', ContractTerm>;
 
 /** The contract's last day passed: its entitlements take no more consumption. */
-export type ContractExpired = DomainEvent<
-  'ContractExpired',
-  { contractId: ContractId; endsOn: string; expiredAt: string }
->;
+export type ContractExpired = TermExpired<'ContractExpired', ContractTerm>;
 
 /** The hub's clock: `daysLeft` days remain before the contract ending on `endsOn` ends. */
-export interface NoticeContractExpiry {
-  type: 'NoticeContractExpiry';
-  contractId: ContractId;
-  daysLeft: TermNoticeDays;
-  endsOn: string;
-  at: string;
-}
+export type NoticeContractExpiry = NoticeTermEnd<'NoticeContractExpiry', ContractTerm>;
 
 /** The hub's clock: the contract's last day has passed. */
-export interface ExpireContract {
-  type: 'ExpireContract';
-  contractId: ContractId;
-  endsOn: string;
-  at: string;
-}
+export type ExpireContract = ClockCommand<'ExpireContract', ContractTerm>;
 
 export type ContractTermEvent = ContractExpiring | ContractExpired;
 export type ContractTermCommand = NoticeContractExpiry | ExpireContract;

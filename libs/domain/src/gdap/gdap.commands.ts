@@ -1,4 +1,4 @@
-import { Caller, OrgId, PartnerId, RelationshipId } from '../shared';
+import { IssuedCommand, OrgId, PartnerId, RelationshipId } from '../shared';
 import { PartnerCaller } from '../partners/partner-caller';
 import { GdapTermCommand } from './gdap-term.events';
 
@@ -19,20 +19,17 @@ export interface RequestGdapRelationship {
 }
 
 /** The customer's CustomerAdministrator approves a pending request (…/{id}/approve). */
-export interface ApproveGdapRelationship {
-  type: 'ApproveGdapRelationship';
-  relationshipId: RelationshipId;
-  at: string;
-  by: Caller;
-}
+export type ApproveGdapRelationship = IssuedCommand<
+  'ApproveGdapRelationship',
+  { relationshipId: RelationshipId }
+>;
 
 /** Either side's administrator ends the relationship (…/{id}/terminate). */
-export interface TerminateGdapRelationship {
-  type: 'TerminateGdapRelationship';
-  relationshipId: RelationshipId;
-  at: string;
-  by: PartnerCaller;
-}
+export type TerminateGdapRelationship = IssuedCommand<
+  'TerminateGdapRelationship',
+  { relationshipId: RelationshipId },
+  PartnerCaller
+>;
 
 /** Every command a GDAP relationship decides. */
 export type GdapCommand =

@@ -1,43 +1,36 @@
-import { ContractId, DomainEvent, PackageId } from '../shared';
+import {
+  ClockCommand,
+  ContractId,
+  NoticeTermEnd,
+  PackageId,
+  TermExpired,
+  TermExpiring,
+} from '../shared';
 import { TermNoticeDays, dayTermEndsAt } from '../contracts/contract-term.events';
 
 /** Days before a package's end when its people are told (domain.md §9). */
 export type PackageNoticeDays = TermNoticeDays;
 
+/** What names a package's term: the package and its last active day (`YYYY-MM-DD`). */
+export interface PackageTerm {
+  packageId: PackageId;
+  expiresOn: string;
+}
+
+/** A package's facts also name the contract it extends. */
+type PackageOfContract = PackageTerm & { contractId: ContractId };
+
 /** A package is `daysLeft` days from its end (recorded by the hub's clock). */
-export type PackageExpiring = DomainEvent<
-  'PackageExpiring',
-  {
-    packageId: PackageId;
-    contractId: ContractId;
-    daysLeft: PackageNoticeDays;
-    expiresOn: string;
-    noticedAt: string;
-  }
->;
+export type PackageExpiring = TermExpiring<'PackageExpiring', PackageOfContract>;
 
 /** The package's last day passed: it is inactive from then on. */
-export type PackageExpired = DomainEvent<
-  'PackageExpired',
-  { packageId: PackageId; contractId: ContractId; expiresOn: string; expiredAt: string }
->;
+export type PackageExpired = TermExpired<'PackageExpired', PackageOfContract>;
 
 /** The hub's clock: `daysLeft` days remain before the package expiring on `expiresOn` ends. */
-export interface NoticePackageExpiry {
-  type: 'NoticePackageExpiry';
-  packageId: PackageId;
-  daysLeft: PackageNoticeDays;
-  expiresOn: string;
-  at: string;
-}
+export type NoticePackageExpiry = NoticeTermEnd<'NoticePackageExpiry', PackageTerm>;
 
 /** The hub's clock: the package's last day has passed. */
-export interface ExpirePackage {
-  type: 'ExpirePackage';
-  packageId: PackageId;
-  expiresOn: string;
-  at: string;
-}
+export type ExpirePackage = ClockCommand<'ExpirePackage', PackageTerm>;
 
 export type PackageTermEvent = PackageExpiring | PackageExpired;
 export type PackageTermCommand = NoticePackageExpiry | ExpirePackage;

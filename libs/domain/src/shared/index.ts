@@ -6,3 +6,5 @@ export * from './ids';
 export * from './caller';
 export * from './persistent-map';
 export * from './clock';
+export * from './command';
+export * from './term';

@@ -1,4 +1,4 @@
-import { DomainEvent, OrgId, PartnerId, SubscriptionId, UserId } from '../shared';
+import { ActedBy, DomainEvent, OrgId, PartnerId, SubscriptionId } from '../shared';
 
 /** What a subscription buys (domain.md §6); `marketplace` is a third-party (ISV) product. */
 export type Product = 'azure' | 'office365' | 'dynamics-crm' | 'ems' | 'marketplace';
@@ -40,25 +40,19 @@ export type SubscriptionRegistered = DomainEvent<
 /** A Customer Administrator gave a partner access on one subscription (Azure RBAC, seed 002). */
 export type PartnerSubscriptionAccessGranted = DomainEvent<
   'PartnerSubscriptionAccessGranted',
-  {
-    orgId: OrgId;
-    subscriptionId: SubscriptionId;
-    partnerId: PartnerId;
-    grantedBy: UserId;
-    grantedAt: string;
-  }
+  { orgId: OrgId; subscriptionId: SubscriptionId; partnerId: PartnerId } & ActedBy<'granted'>
 >;
 
 /** A Customer Administrator allowed a partner's Help Desk to open the org read-only (domain.md §7). */
 export type ReadOnlyAccessConsentGiven = DomainEvent<
   'ReadOnlyAccessConsentGiven',
-  { orgId: OrgId; partnerId: PartnerId; givenBy: UserId; givenAt: string }
+  { orgId: OrgId; partnerId: PartnerId } & ActedBy<'given'>
 >;
 
 /** A Customer Administrator withdrew that consent; it ends the partner's open sessions. */
 export type ReadOnlyAccessConsentWithdrawn = DomainEvent<
   'ReadOnlyAccessConsentWithdrawn',
-  { orgId: OrgId; partnerId: PartnerId; withdrawnBy: UserId; withdrawnAt: string }
+  { orgId: OrgId; partnerId: PartnerId } & ActedBy<'withdrawn'>
 >;
 
 /** Every fact a customer stream holds. */

@@ -43,30 +43,30 @@ const create: CreateWorkspace = {
   by: csam,
 };
 
+/** What every mapping command carries: the workspace, when, and the CSAM who asks. */
+const mapping = { workspaceId, at, by: csam };
+const contractId = 'con-1' as ContractId;
+const packageId = 'pkg-1' as PackageId;
+/** The fact a mapping records: the contract or package is visible in the workspace from `at`. */
+const mappedFact = <T extends string, A extends object>(type: T, aspect: A) => ({
+  type,
+  data: { workspaceId, ...aspect, mappedAt: at },
+});
+
 const mapContract: MapContract = {
   type: 'MapContract',
-  workspaceId,
-  contractId: 'con-1' as ContractId,
+  ...mapping,
+  contractId,
   contractAgreementId: agreementId,
-  at,
-  by: csam,
 };
-const contractMapped = {
-  type: 'ContractMappedToWorkspace' as const,
-  data: { workspaceId, contractId: 'con-1' as ContractId, mappedAt: at },
-};
+const contractMapped = mappedFact('ContractMappedToWorkspace', { contractId });
 const mapPackage: MapPackage = {
   type: 'MapPackage',
-  workspaceId,
-  packageId: 'pkg-1' as PackageId,
+  ...mapping,
+  packageId,
   packageAgreementId: agreementId,
-  at,
-  by: csam,
 };
-const packageMapped = {
-  type: 'PackageMappedToWorkspace' as const,
-  data: { workspaceId, packageId: 'pkg-1' as PackageId, mappedAt: at },
-};
+const packageMapped = mappedFact('PackageMappedToWorkspace', { packageId });
 
 describe('workspace decider: creation and mapping', () => {
   it('names its stream and derives invitation ids case-insensitively', () => {

@@ -125,16 +125,22 @@ export type GroupCreated = DomainEvent<
   }
 >;
 
+/** What a mapping makes visible in a workspace (a contract or an add-on package), and since when. */
+type MappedToWorkspace<T extends string, Aspect extends object> = DomainEvent<
+  T,
+  { workspaceId: WorkspaceId } & Aspect & { mappedAt: string }
+>;
+
 /** A contract's aspects are now visible in the workspace. */
-export type ContractMappedToWorkspace = DomainEvent<
+export type ContractMappedToWorkspace = MappedToWorkspace<
   'ContractMappedToWorkspace',
-  { workspaceId: WorkspaceId; contractId: ContractId; mappedAt: string }
+  { contractId: ContractId }
 >;
 
 /** An add-on package's aspects are now visible in the workspace. */
-export type PackageMappedToWorkspace = DomainEvent<
+export type PackageMappedToWorkspace = MappedToWorkspace<
   'PackageMappedToWorkspace',
-  { workspaceId: WorkspaceId; packageId: PackageId; mappedAt: string }
+  { packageId: PackageId }
 >;
 
 /** Every fact of a `workspace-<workspaceId>` stream. */

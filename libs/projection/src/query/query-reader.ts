@@ -67,6 +67,26 @@ export class QueryReader {
     return fallback;
   }
 
+  /**
+   * The list key a `cursor` resumes after: the `nextCursor` of a previous page is the base64url
+   * of a `<a>|<b>` list key. Undefined when no cursor was given (or a bad one, which fails).
+   */
+  private afterCursor(): string | undefined {
+    const cursor = this.text('cursor');
+    if (cursor === undefined) return undefined;
+    const after = Buffer.from(cursor, 'base64url').toString('utf8');
+    if (/^[^|]+\|[^|]+$/.test(after)) return after;
+    this.fail('cursor', 'must be a nextCursor from a previous page');
+    return undefined;
+  }
+
+  /** A page of a list by list key: its `limit`, and `after` only when a cursor was given. */
+  listPage(): { limit: number; after?: string } {
+    const limit = this.limit();
+    const after = this.afterCursor();
+    return after === undefined ? { limit } : { limit, after };
+  }
+
   /** Throws the collected errors, if any. */
   done(): void {
     if (Object.keys(this.errors).length > 0)

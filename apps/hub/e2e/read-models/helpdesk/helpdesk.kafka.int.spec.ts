@@ -49,6 +49,15 @@ function person(userId: string, orgId: string, first: string, last: string) {
   };
 }
 
+/** An organization and one Ingrid Halvorsen of it: two messages keyed by the org, in order. */
+function orgWithUser(ids: [string, string], org: ReturnType<typeof organization>, userId: string) {
+  const user = person(userId, org.orgId, 'Ingrid', 'Halvorsen');
+  return [
+    { key: org.orgId, value: directoryMessage(ids[0], 'OrganizationUpserted', org) },
+    { key: org.orgId, value: directoryMessage(ids[1], 'UserUpserted', user) },
+  ];
+}
+
 // The help-desk scenario of the partner issue: directory facts arrive over the real Kafka broker,
 // the hub ingests and projects them, and an agent searches only its partner's customers.
 describe('Help desk fed by directory events over Kafka (real broker, whole hub)', () => {
@@ -75,38 +84,8 @@ describe('Help desk fed by directory events over Kafka (real broker, whole hub)'
   it('finds the managed customer’s user by domain, e-mail and display name, never another partner’s', async () => {
     await eventually('ingest to start', () => Boolean(hub.app.get(IngestLifecycle).current()));
     await produce(kafka, env.KAFKA_DIRECTORY_TOPIC, [
-      {
-        key: 'fjord',
-        value: directoryMessage(
-          'd-1',
-          'OrganizationUpserted',
-          organization('fjord', 'Fjord Freight', PARTNER),
-        ),
-      },
-      {
-        key: 'fjord',
-        value: directoryMessage(
-          'd-2',
-          'UserUpserted',
-          person('u-ingrid', 'fjord', 'Ingrid', 'Halvorsen'),
-        ),
-      },
-      {
-        key: 'skog',
-        value: directoryMessage(
-          'd-3',
-          'OrganizationUpserted',
-          organization('skog', 'Skog Freight', RIVAL),
-        ),
-      },
-      {
-        key: 'skog',
-        value: directoryMessage(
-          'd-4',
-          'UserUpserted',
-          person('u-ingrid-2', 'skog', 'Ingrid', 'Halvorsen'),
-        ),
-      },
+      ...orgWithUser(['d-1', 'd-2'], organization('fjord', 'Fjord Freight', PARTNER), 'u-ingrid'),
+      ...orgWithUser(['d-3', 'd-4'], organization('skog', 'Skog Freight', RIVAL), 'u-ingrid-2'),
     ]);
 
     const search = async (q: string) => {

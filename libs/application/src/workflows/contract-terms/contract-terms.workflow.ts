@@ -1,7 +1,6 @@
 import { ContractAdded } from '@hub/domain/contracts/contract.events';
 import { ContractExpired, ContractExpiring } from '@hub/domain/contracts/contract-term.events';
 import { timeNotices } from '../../notifications/time-notices';
-import { timer } from '../../schedule/timer';
 import { dayTermTimers } from '../day-term-timers';
 import { Recipient } from '../recipients';
 import { Workflow } from '../workflow';
@@ -18,24 +17,11 @@ export const contractTerms: Workflow<ContractAdded> = {
   react: (event) => {
     const { contractId, endsOn, addedAt } = event.data;
     const owner = `contract-term:${contractId}`;
-    const stream = event.streamName;
+    const term = { decider: 'contract' as const, owner, stream: event.streamName };
     return dayTermTimers(
-      addedAt,
-      endsOn,
-      (daysLeft, at) =>
-        timer('contract', {
-          key: `${owner}:${daysLeft}`,
-          owner,
-          stream,
-          command: { type: 'NoticeContractExpiry', contractId, daysLeft, endsOn, at },
-        }),
-      (at) =>
-        timer('contract', {
-          key: `${owner}:end`,
-          owner,
-          stream,
-          command: { type: 'ExpireContract', contractId, endsOn, at },
-        }),
+      { ...term, from: addedAt, lastDay: endsOn },
+      (daysLeft, at) => ({ type: 'NoticeContractExpiry', contractId, daysLeft, endsOn, at }),
+      (at) => ({ type: 'ExpireContract', contractId, endsOn, at }),
     );
   },
 };

@@ -3,7 +3,14 @@ import { WorkspaceCreated } from '@hub/domain/workspaces/workspace.events';
 import { UserUpserted } from '@hub/domain/directory';
 import { GdapRelationshipRequested } from '@hub/domain/gdap/gdap.events';
 import { reacting, recorded } from '@hub/testing/workflow-given-when-then';
+import { IndexKind } from '../../indexes/stream-index';
+import { Step } from '../workflow';
 import { customerIndex } from './customer-index.workflow';
+
+/** The workflow's one answer to a fact: index the stream under `key` in `index`. */
+const indexed = (step: string, index: IndexKind, key: string, stream: string): Step[] => [
+  { kind: 'index', step, index, key, stream },
+];
 
 describe('customer-index workflow', () => {
   it('lists a GDAP relationship under its partner and customer', () => {
@@ -17,15 +24,7 @@ describe('customer-index workflow', () => {
     } as GdapRelationshipRequested;
     reacting(customerIndex)
       .when(recorded(requested, 'gdap-rel-1'))
-      .then([
-        {
-          kind: 'index',
-          step: 'index-gdap',
-          index: 'gdap-index',
-          key: 'p-1:org-1',
-          stream: 'gdap-rel-1',
-        },
-      ]);
+      .then(indexed('index-gdap', 'gdap-index', 'p-1:org-1', 'gdap-rel-1'));
   });
 
   it('lists a directory user under the normalised address', () => {
@@ -35,15 +34,7 @@ describe('customer-index workflow', () => {
     } as UserUpserted;
     reacting(customerIndex)
       .when(recorded(upserted, 'directory-user-u-1'))
-      .then([
-        {
-          kind: 'index',
-          step: 'index-email',
-          index: 'directory-email',
-          key: 'ann@contoso.example',
-          stream: 'directory-user-u-1',
-        },
-      ]);
+      .then(indexed('index-email', 'directory-email', 'ann@contoso.example', 'directory-user-u-1'));
   });
 
   it('lists a workspace under its agreement, so the members of the organisation can be found', () => {
@@ -53,14 +44,6 @@ describe('customer-index workflow', () => {
     } as WorkspaceCreated;
     reacting(customerIndex)
       .when(recorded(created, 'workspace-w-1'))
-      .then([
-        {
-          kind: 'index',
-          step: 'index-workspace',
-          index: 'agreement-workspace',
-          key: 'a-1',
-          stream: 'workspace-w-1',
-        },
-      ]);
+      .then(indexed('index-workspace', 'agreement-workspace', 'a-1', 'workspace-w-1'));
   });
 });

@@ -1,6 +1,5 @@
 import { PackageId } from '@hub/domain';
 import { AddOnPackagePurchased, PackageWithdrawn } from '@hub/domain/packages/package.events';
-import { timer } from '../../schedule/timer';
 import { dayTermTimers } from '../day-term-timers';
 import { Workflow } from '../workflow';
 
@@ -19,24 +18,11 @@ export const packageTerms: Workflow<AddOnPackagePurchased | PackageWithdrawn> = 
     const owner = ownerOf(event.data.packageId);
     if (event.type === 'PackageWithdrawn') return [{ kind: 'cancel', owner }];
     const { packageId, expiresOn, purchasedAt } = event.data;
-    const stream = event.streamName;
+    const term = { decider: 'package' as const, owner, stream: event.streamName };
     return dayTermTimers(
-      purchasedAt,
-      expiresOn,
-      (daysLeft, at) =>
-        timer('package', {
-          key: `${owner}:${daysLeft}`,
-          owner,
-          stream,
-          command: { type: 'NoticePackageExpiry', packageId, daysLeft, expiresOn, at },
-        }),
-      (at) =>
-        timer('package', {
-          key: `${owner}:end`,
-          owner,
-          stream,
-          command: { type: 'ExpirePackage', packageId, expiresOn, at },
-        }),
+      { ...term, from: purchasedAt, lastDay: expiresOn },
+      (daysLeft, at) => ({ type: 'NoticePackageExpiry', packageId, daysLeft, expiresOn, at }),
+      (at) => ({ type: 'ExpirePackage', packageId, expiresOn, at }),
     );
   },
 };

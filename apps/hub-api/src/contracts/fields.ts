@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { isQuantity } from '@hub/domain/contracts/entitlement';
+import { MAX_LINE_QUANTITY, isQuantity } from '@hub/domain/contracts/entitlement';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import {
   IsISO8601,
@@ -32,15 +32,12 @@ export const IsIdentifier = () =>
     }),
   );
 
-/** The largest quantity an entitlement line may carry: its millionths stay exact integers. */
-export const MAX_QUANTITY = 1_000_000_000;
-
 /**
  * A positive number from 0.000001 to `max` with at most six decimal places (domain.md §2).
  * Decided by the domain's one reading of a quantity, never on class-validator's decimal check:
  * `(1e-7).toString()` has no decimal point, which made that check throw (a 500).
  */
-export const IsQuantity = (max: number = MAX_QUANTITY) =>
+export const IsQuantity = (max: number = MAX_LINE_QUANTITY) =>
   applyDecorators(
     ValidateBy({
       name: 'isQuantity',

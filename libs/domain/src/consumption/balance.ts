@@ -1,5 +1,5 @@
 import { EntitlementId, PackageId } from '../shared';
-import { EntitlementLine, fromMillionths, toMillionths } from '../contracts/entitlement';
+import { EntitlementLine, fromMillionths, recordedMillionths } from '../contracts/entitlement';
 import { BalanceEvent, BalanceWarningPercent, CheckBalance } from './balance.events';
 
 /** Contract and package lines may reuse an entitlement id, so a line is keyed by both. */
@@ -22,7 +22,7 @@ export function sharesReached(
   consumedMillionths: number,
   recorded: readonly number[],
 ): number[] {
-  const totalMillionths = toMillionths(total) ?? 0;
+  const totalMillionths = recordedMillionths(total);
   if (totalMillionths <= 0) return [];
   return BALANCE_SHARES.filter(
     // BigInt: a line's millionths times 100 may pass 2^53 once it holds enough records.

@@ -15,6 +15,7 @@ import {
   fromMillionths,
   isIsoDate,
   isQuantity,
+  recordedMillionths,
   toMillionths,
 } from '../contracts/entitlement';
 import { ConsumptionCommand, LogConsumption } from './consumption.commands';
@@ -182,7 +183,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
         const line = chargedLine(command);
         checkWhereAndWhen(command);
         checkDeliveredHours(command, line);
-        const total = toMillionths(line.quantity) ?? 0;
+        const total = recordedMillionths(line.quantity);
         const consumed = state.consumed[lineKey(command.packageId, line.entitlementId)] ?? 0;
         const remaining = Math.max(0, total - consumed);
         // Consumption past the balance is still recorded; the excess shows as overage.
@@ -260,7 +261,7 @@ export const consumptionDecider: Decider<ConsumptionCommand, ConsumptionEvent, L
       }
       case 'ConsumptionLogged': {
         const { consumptionId, packageId, entitlementId } = event.data;
-        const millionths = toMillionths(event.data.quantity) ?? 0;
+        const millionths = recordedMillionths(event.data.quantity);
         const key = lineKey(packageId, entitlementId);
         return {
           ...state,

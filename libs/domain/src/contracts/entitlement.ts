@@ -46,6 +46,8 @@ export const QUANTITY_DECIMALS = 6;
 const MILLION = 1_000_000;
 /** The most one consumption record may carry (domain.md §2). */
 export const MAX_CONSUMED_QUANTITY = 1_000_000;
+/** The most an entitlement line may carry: its millionths (10^15) stay exact integers. */
+export const MAX_LINE_QUANTITY = 1_000_000_000;
 
 /** The decimal places a number needs when written in full (`1e-7` needs 7, `0.125` needs 3). */
 function decimalPlaces(value: number): number {
@@ -110,8 +112,11 @@ export function normaliseEntitlements(
     if (!KINDS.includes(input.kind)) flag(`${at}.kind`, 'must be consumable or benefit');
     if (!input.service?.trim()) flag(`${at}.service`, 'must not be empty');
     if (!input.unit?.trim()) flag(`${at}.unit`, 'must not be empty');
-    if (!isQuantity(input.quantity, Infinity)) {
-      flag(`${at}.quantity`, 'must be positive with at most six decimal places');
+    if (!isQuantity(input.quantity, MAX_LINE_QUANTITY)) {
+      flag(
+        `${at}.quantity`,
+        `must be positive, at most ${MAX_LINE_QUANTITY}, with at most six decimal places`,
+      );
     }
     const entitlementId =
       input.entitlementId ??

@@ -17,7 +17,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** An amount with two decimals, as the exports show quantities. */
+/**
+ * A quantity as the exports show it: exact to the millionth, as the JSON answers have it
+ * (domain.md §2), with at least two decimals (2.50, 0.125, 0.000001). Two fixed decimals had
+ * exported 0.125 as 0.13 and 0.000001 as 0.00.
+ */
 export function amount(value: number): string {
-  return value.toFixed(2);
+  return value.toFixed(6).replace(/0{1,4}$/, '');
 }

@@ -87,6 +87,17 @@ describe('POST /v1/consumption with six-decimal quantities (e2e)', () => {
     ]);
   });
 
+  it('exports the records as the JSON answer has them: 0.125 and 0.000001, not 0.13 and 0.00', async () => {
+    const csv = await get(
+      `/v1/customer-activity/exports/proactive.csv?workspaceId=${workspaceId}&asOfDate=2026-06-01`,
+    );
+    expect(csv.status).toBe(200);
+    const text = String(csv.body);
+    expect(text).toContain(',0.125,');
+    expect(text).toContain(',0.000001,');
+    expect(text).not.toContain(',0.13,');
+  });
+
   it('refuses 0.0000001, 1e-7 and a seventh decimal with 400 naming quantity, appending nothing', async () => {
     for (const quantity of [0.0000001, 1e-7, 0.1234567]) {
       const answer = await f.refused(() =>

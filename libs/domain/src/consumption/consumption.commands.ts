@@ -20,7 +20,7 @@ export interface LogConsumption {
   contractId: ContractId;
   packageId?: PackageId;
   entitlementId: EntitlementId;
-  /** Positive, at most two decimals. */
+  /** Positive, at most 1,000,000, with at most six decimal places (domain.md §2). */
   quantity: number;
   /** Day `YYYY-MM-DD`. */
   deliveredOn: string;

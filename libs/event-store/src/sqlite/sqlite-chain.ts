@@ -68,10 +68,14 @@ export function migrateToHashChain(db: Database.Database): void {
   }).immediate();
 }
 
-/** The stored hash of the event at `position` (the writer's predecessor link); genesis before 1. */
-export function hashStatement(db: Database.Database): (position: number) => Buffer {
-  const statement = db.prepare('SELECT hash FROM events WHERE position = ?').pluck();
-  return (position) => (statement.get(position) as Buffer | undefined) ?? GENESIS_HASH;
+/**
+ * The stored hash of the event at `position` in lower-case hex (the writer's predecessor link);
+ * genesis before 1. The writer chains in hex: a digest as a Buffer costs a Buffer per event,
+ * about as much as the SHA-256 itself.
+ */
+export function hashHexStatement(db: Database.Database): (position: number) => string {
+  const statement = db.prepare('SELECT lower(hex(hash)) FROM events WHERE position = ?').pluck();
+  return (position) => (statement.get(position) as string | undefined) ?? GENESIS_HEX;
 }
 
 /**

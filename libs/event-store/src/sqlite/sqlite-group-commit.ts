@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { ConcurrencyError } from '@hub/domain';
-import { chainHash } from '../integrity/hash-chain';
+import { chainHashHex } from '../integrity/hash-chain';
 import {
   AppendResult,
   GlobalPosition,
@@ -8,7 +8,7 @@ import {
   NewEvent,
   StreamAppend,
 } from '../event-store.port';
-import { hashStatement } from './sqlite-chain';
+import { hashHexStatement } from './sqlite-chain';
 
 /** One caller's append: one part, or several streams written together. */
 interface PendingAppend {
@@ -47,9 +47,9 @@ export class GroupCommitter {
   private readonly counters: GroupCommitStats = { commits: 0, appends: 0 };
 
   private readonly maxPosition: Database.Statement;
-  private readonly hashAt: (position: number) => Buffer;
-  /** The hash of the last event written in the open transaction: the next event's predecessor. */
-  private chainTip: Buffer = Buffer.alloc(0);
+  private readonly hashAt: (position: number) => string;
+  /** The hash (hex) of the last event written in the open transaction: the next event's predecessor. */
+  private chainTip = '';
   private readonly streamRevision: Database.Statement;
   private readonly findEvent: Database.Statement;
   private readonly insert: Database.Statement;
@@ -66,10 +66,10 @@ export class GroupCommitter {
     this.maxPosition = db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck();
     this.streamRevision = db.prepare('SELECT MAX(revision) FROM events WHERE stream = ?').pluck();
     this.findEvent = db.prepare('SELECT stream, revision, position FROM events WHERE event_id = ?');
-    this.hashAt = hashStatement(db);
+    this.hashAt = hashHexStatement(db);
     this.insert = db.prepare(
       `INSERT INTO events (position, event_id, stream, revision, type, data, metadata, recorded_at, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, unhex(?))`,
     );
     this.appendOne = db.transaction((pending, firstPosition, recordedAt) => {
       let next = firstPosition;
@@ -167,7 +167,7 @@ export class GroupCommitter {
       const metadata = JSON.stringify(event.metadata);
       const { type } = event;
       const fields = { stream, revision, type, data, metadata, recordedAt };
-      if (this.chained) this.chainTip = chainHash(this.chainTip, fields);
+      if (this.chained) this.chainTip = chainHashHex(this.chainTip, fields);
       this.insert.run(
         position,
         event.metadata.eventId,

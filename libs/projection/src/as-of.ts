@@ -2,11 +2,18 @@ import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/e
 import { ReadModelStore } from '@hub/read-store';
 import { MemoryReadModelStore } from './memory-read-model-store';
 import { Projection, buildPrefix, physicalCollection } from './projection';
-import { applyEvents } from './projection-batch';
+import { HeldDocuments } from './held-documents';
+import { applyEvents, evolveInto, locateAll, prefetchDocs } from './projection-batch';
 import { ProjectionView } from './runner-entry';
 import { readVersions } from './projection-versions';
 import { readEventPages } from './snapshots/event-pages';
-import { nearestSnapshot, snapshotMetas } from './snapshots/snapshot-layout';
+import {
+  keysHold,
+  latestSnapshot,
+  maxLevelFor,
+  nearestSnapshot,
+  snapshotMetas,
+} from './snapshots/snapshot-layout';
 import { metaId } from './snapshots/snapshot-retention';
 import { SnapshotViewStore } from './snapshots/snapshot-view-store';
 
@@ -31,6 +38,19 @@ function instantOf(asOf: AsOf): number | null {
   return limit;
 }
 
+/** Whether an event is within `asOf` (at or before its position, or recorded by its instant). */
+function withinOf(asOf: AsOf): (event: RecordedEvent) => boolean {
+  const limit = instantOf(asOf);
+  return (event) =>
+    'position' in asOf ? event.position <= asOf.position : Date.parse(event.recordedAt) <= limit!;
+}
+
+function evolveFailed(projection: Projection, event: RecordedEvent, error: unknown): Error {
+  return new Error(
+    `${projection.name}: evolve failed at ${event.type} ${event.position}: ${String(error)}`,
+  );
+}
+
 /**
  * Applies the projection's events after `after` up to `asOf` onto `store` (a fold stops at the
  * first event past an instant), with the batch code the runner uses. Answers the last applied.
@@ -44,14 +64,11 @@ async function foldOnto(
   asOf: AsOf,
   batchSize: number,
 ): Promise<GlobalPosition | null> {
-  const limit = instantOf(asOf);
-  const within = (event: RecordedEvent): boolean =>
-    'position' in asOf ? event.position <= asOf.position : Date.parse(event.recordedAt) <= limit!;
   const last = await readEventPages(
     eventStore,
     projection.handles,
     after,
-    within,
+    withinOf(asOf),
     async (page) => {
       const { failure } = await applyEvents(
         store,
@@ -60,13 +77,40 @@ async function foldOnto(
         page,
         page[page.length - 1].position,
       );
-      if (failure)
-        throw new Error(
-          `${projection.name}: evolve failed at ${failure.event.type} ${failure.event.position}: ${String(failure.error)}`,
-        );
+      if (failure) throw evolveFailed(projection, failure.event, failure.error);
     },
     batchSize,
   );
+  return last === after ? null : last;
+}
+
+/**
+ * Folds the events after a snapshot up to `asOf` over it, as one window (as a catch-up does):
+ * every document is fetched from the snapshot once, events read and change held objects, and
+ * what they wrote is serialized once, at the end, into the view's overlay.
+ */
+async function foldTail(
+  eventStore: EventStore,
+  projection: Projection,
+  view: SnapshotViewStore,
+  prefix: string,
+  after: GlobalPosition,
+  asOf: AsOf,
+): Promise<GlobalPosition | null> {
+  const held = new HeldDocuments();
+  const last = await readEventPages(
+    eventStore,
+    projection.handles,
+    after,
+    withinOf(asOf),
+    async (page) => {
+      const located = locateAll(projection, page);
+      await prefetchDocs(view, prefix, located, held);
+      const { failure } = evolveInto(projection, held, page, located);
+      if (failure) throw evolveFailed(projection, failure.event, failure.error);
+    },
+  );
+  view.overlayHeld(held);
   return last === after ? null : last;
 }
 
@@ -114,15 +158,19 @@ export async function asOfView(
     'position' in asOf ? asOf : { instantMs: limit! },
   );
   if (!snapshot) return foldAsOf(eventStore, projection, asOf);
-  const store = new SnapshotViewStore(readStore, prefix, snapshot.seq);
+  const maxLevel = maxLevelFor((await latestSnapshot(readStore, prefix))?.seq ?? snapshot.seq);
+  const store = new SnapshotViewStore(readStore, prefix, snapshot.seq, maxLevel);
   const after = parsePosition(snapshot.position)!;
-  const folded = await foldOnto(eventStore, projection, store, prefix, after, asOf, 1000);
+  const folded = await foldTail(eventStore, projection, store, prefix, after, asOf);
   const position = folded ?? (snapshot.lastEvent ? parsePosition(snapshot.lastEvent) : null);
   return {
     store,
     position,
     collection: (collection) => physicalCollection(prefix, collection),
-    // Retention deletes a snapshot's metadata before (or with) its rows.
-    intact: async () => (await readStore.get(snapshotMetas(prefix), metaId(snapshot.seq))) !== null,
+    // Retention deletes a snapshot's metadata before (or with) its rows; snapshots written
+    // meanwhile may have archived versions at a level the lookups did not ask for.
+    intact: async () =>
+      (await readStore.get(snapshotMetas(prefix), metaId(snapshot.seq))) !== null &&
+      keysHold(maxLevel, (await latestSnapshot(readStore, prefix))?.seq ?? 0),
   };
 }

@@ -106,6 +106,14 @@ export class HeldDocuments {
     return changes;
   }
 
+  /** The written documents as held (null: deleted), by logical collection: no text is made. */
+  *writtenDocuments(): Iterable<[collection: string, id: string, held: HeldDocument]> {
+    for (const [collection, ids] of this.written) {
+      const docs = this.byCollection.get(collection)!;
+      for (const id of ids) yield [collection, id, docs.get(id) ?? null];
+    }
+  }
+
   /** Every document held (absent ones left out) as JSON text, by logical collection. */
   *documents(): Iterable<[collection: string, id: string, text: string]> {
     for (const [collection, docs] of this.byCollection)

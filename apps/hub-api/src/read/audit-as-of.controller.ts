@@ -140,7 +140,8 @@ export class AuditAsOfController {
       const result = await AS_OF_QUERIES[name](view, scope, query, this.clock.now(), (email) =>
         this.keys.addressKey(email),
       );
-      // Retention dropped the snapshot while it was read: its rows may have gone, so again.
+      // Retention dropped the snapshot while it was read (its rows may have gone), or snapshots
+      // written meanwhile archived versions at a level its lookups did not ask for: again.
       if (attempt < 3 && !(await view.intact())) continue;
       return {
         projection: name,

@@ -5,6 +5,7 @@ import { documentTexts, locateAll } from '../projection-batch';
 import { readEventPages } from './event-pages';
 import {
   OPEN,
+  OPEN_KEY,
   SnapshotMeta,
   SnapshotRow,
   ensureSnapshotIndexes,
@@ -12,6 +13,7 @@ import {
   positionKey,
   snapshotMetas,
   snapshotRows,
+  versionKey,
 } from './snapshot-layout';
 import { metaId, retentionChanges, rowId } from './snapshot-retention';
 
@@ -97,12 +99,19 @@ export class SnapshotWriter {
   }
 
   /**
-   * Whether the next commit writes a snapshot (a catch-up closes its window for it); not while
-   * a commit carrying one is on its way.
+   * Whether the next commit writes a snapshot (a catch-up closes its window for it). While a
+   * commit carrying one is on its way, the next is due once `snapshotEvery` events were seen
+   * after it: the catch-up then waits for that commit, so snapshots keep their spacing however
+   * long commits take (they were as far apart as the events evolved during one, 15,000-20,000
+   * positions with `snapshotEvery` 2,000).
    */
   get due(): boolean {
-    if (!this.enabled || this.written !== null) return false;
-    return this.pending + this.seenCount(null) >= this.options.snapshotEvery;
+    if (!this.enabled) return false;
+    const since =
+      this.written === null
+        ? this.pending + this.seenCount(null)
+        : this.seen.reduce((sum, s) => (s.first > this.written!.position ? sum + s.count : sum), 0);
+    return since >= this.options.snapshotEvery;
   }
 
   /** The batch to commit instead: with a snapshot when one is due at its checkpoint. */
@@ -192,7 +201,7 @@ export class SnapshotWriter {
       if (before && text !== null && JSON.stringify(before._d) === text) continue;
       if (!before && text === null) continue;
       if (before) {
-        const archived = { ...before, _until: seq };
+        const archived = { ...before, _until: seq, _key: versionKey(before._from, seq) };
         changes.push({
           kind: 'put',
           collection: rows,
@@ -206,7 +215,7 @@ export class SnapshotWriter {
           kind: 'putJson',
           collection: rows,
           id,
-          json: `{"_doc":${JSON.stringify(id)},"_from":${seq},"_until":${OPEN},"_d":${text}}`,
+          json: `{"_doc":${JSON.stringify(id)},"_from":${seq},"_until":${OPEN},"_key":"${OPEN_KEY}","_d":${text}}`,
         });
     }
     return changes;

@@ -64,21 +64,35 @@ async function foldOnto(
   asOf: AsOf,
   batchSize: number,
 ): Promise<GlobalPosition | null> {
+  return pagesWithin(
+    eventStore,
+    projection,
+    after,
+    asOf,
+    async (page) => {
+      const last = page[page.length - 1].position;
+      const { failure } = await applyEvents(store, projection, prefix, page, last);
+      if (failure) throw evolveFailed(projection, failure.event, failure.error);
+    },
+    batchSize,
+  );
+}
+
+/** Hands the projection's events after `after` up to `asOf` over page by page; answers the last. */
+async function pagesWithin(
+  eventStore: EventStore,
+  projection: Projection,
+  after: GlobalPosition | null,
+  asOf: AsOf,
+  onPage: (page: RecordedEvent[]) => Promise<void>,
+  batchSize = 1000,
+): Promise<GlobalPosition | null> {
   const last = await readEventPages(
     eventStore,
     projection.handles,
     after,
     withinOf(asOf),
-    async (page) => {
-      const { failure } = await applyEvents(
-        store,
-        projection,
-        prefix,
-        page,
-        page[page.length - 1].position,
-      );
-      if (failure) throw evolveFailed(projection, failure.event, failure.error);
-    },
+    onPage,
     batchSize,
   );
   return last === after ? null : last;
@@ -98,20 +112,14 @@ async function foldTail(
   asOf: AsOf,
 ): Promise<GlobalPosition | null> {
   const held = new HeldDocuments();
-  const last = await readEventPages(
-    eventStore,
-    projection.handles,
-    after,
-    withinOf(asOf),
-    async (page) => {
-      const located = locateAll(projection, page);
-      await prefetchDocs(view, prefix, located, held);
-      const { failure } = evolveInto(projection, held, page, located);
-      if (failure) throw evolveFailed(projection, failure.event, failure.error);
-    },
-  );
+  const last = await pagesWithin(eventStore, projection, after, asOf, async (page) => {
+    const located = locateAll(projection, page);
+    await prefetchDocs(view, prefix, located, held);
+    const { failure } = evolveInto(projection, held, page, located);
+    if (failure) throw evolveFailed(projection, failure.event, failure.error);
+  });
   view.overlayHeld(held);
-  return last === after ? null : last;
+  return last;
 }
 
 /**

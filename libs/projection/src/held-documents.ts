@@ -55,7 +55,7 @@ export class HeldDocuments {
     const before = docs.get(id);
     if (typeof held === 'string') this.characters += held.length - textLength(before);
     else if (held === null) this.characters -= textLength(before);
-    docs.set(id, held);
+    docs.set(id, held === null || typeof held === 'string' ? held : frozen(held as Document));
   }
 
   /**

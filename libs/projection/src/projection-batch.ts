@@ -116,19 +116,28 @@ export function locateAll(projection: Projection, events: readonly RecordedEvent
   return events.map((event) => projection.locate(event));
 }
 
+/** Where a prefetch reads documents it lacks: as held (text or object), by id. */
+export type DocumentSource = (
+  collection: string,
+  ids: readonly string[],
+) => Promise<Map<string, HeldDocument>>;
+
 /**
- * Fetches every located document `known` lacks, with one getMany per collection, and adds them
+ * Fetches every located document `known` lacks, with one read per collection, and adds them
  * to `known` (which is returned). A document already in `known` is newer than the stored one,
  * so it is not fetched again; nor is one `older` holds (documents on their way to the store),
- * which is copied instead.
+ * which is copied instead. From a store the texts are read (documentTexts); a source may
+ * answer objects instead.
  */
 export async function prefetchDocs(
-  store: ReadModelStore,
+  from: ReadModelStore | DocumentSource,
   prefix: string,
   located: readonly (readonly DocKey[])[],
   known: HeldDocuments = new HeldDocuments(),
   older?: HeldDocuments,
 ): Promise<HeldDocuments> {
+  const source: DocumentSource =
+    typeof from === 'function' ? from : (collection, ids) => documentTexts(from, collection, ids);
   const idsByCollection = new Map<string, Set<string>>();
   for (const keys of located)
     for (const { collection, id } of keys) {
@@ -143,14 +152,10 @@ export async function prefetchDocs(
       ids.add(id);
     }
   // Fetched in full before anything is added, so a failing store leaves `known` as it was.
-  const fetched: [collection: string, ids: string[], found: Map<string, string>][] = [];
+  const fetched: [collection: string, ids: string[], found: Map<string, HeldDocument>][] = [];
   for (const [collection, idSet] of idsByCollection) {
     const ids = [...idSet];
-    fetched.push([
-      collection,
-      ids,
-      await documentTexts(store, physicalCollection(prefix, collection), ids),
-    ]);
+    fetched.push([collection, ids, await source(physicalCollection(prefix, collection), ids)]);
   }
   for (const [collection, ids, found] of fetched)
     for (const id of ids) known.set(collection, id, found.get(id) ?? null);

@@ -50,10 +50,7 @@ export interface SnapshotRow {
   _from: number;
   _until: number;
   _key: string;
-  /** The document; null: absent then (deleted; see tombstones above). */
-  _d: Document | null;
-  /** On a current row: the snapshot of the document's first version (0 or none: unknown). */
-  _first?: number;
+  _d: Document;
 }
 
 export function snapshotRows(prefix: string, collection: string): string {
@@ -90,12 +87,7 @@ export function keysHold(maxLevel: number, latest: number): boolean {
 
 /** The keys a row alive at snapshot `seq` can have (older versions up to `maxLevel`). */
 export function keysAt(seq: number, maxLevel: number): string[] {
-  return [OPEN_KEY, ...olderKeysAt(seq, maxLevel)];
-}
-
-/** The keys an older version alive at snapshot `seq` can have. */
-export function olderKeysAt(seq: number, maxLevel: number): string[] {
-  const keys: string[] = [];
+  const keys = [OPEN_KEY];
   for (let level = 0; level <= maxLevel; level += 1) keys.push(`${level}:${seq >> level}`);
   return keys;
 }

@@ -11,14 +11,7 @@ import {
 import { HeldDocuments } from '../held-documents';
 import { findInMemory, matchesFilter } from '../memory-query';
 import { physicalCollection } from '../projection';
-import {
-  OPEN_KEY,
-  SnapshotRow,
-  findEvery,
-  olderKeysAt,
-  rowsAt,
-  snapshotRows,
-} from './snapshot-layout';
+import { SnapshotRow, findEvery, rowsAt, snapshotRows } from './snapshot-layout';
 
 /** A document the folded events wrote: its text until a query reads it (null: deleted). */
 type Written = string | Readonly<Document> | null;
@@ -95,8 +88,9 @@ export class SnapshotViewStore implements ReadModelStore {
       if (doc === undefined) unread.push(id);
       else if (doc !== null) texts.set(id, typeof doc === 'string' ? doc : JSON.stringify(doc));
     }
-    for (const [id, doc] of await this.snapshotById(collection, unread))
-      texts.set(id, JSON.stringify(doc));
+    if (unread.length > 0)
+      for (const [id, doc] of await this.snapshotDocs(collection, { _doc: { $in: unread } }))
+        texts.set(id, JSON.stringify(doc));
     return texts;
   }
 
@@ -141,7 +135,9 @@ export class SnapshotViewStore implements ReadModelStore {
   private async byId(collection: string, ids: readonly string[]): Promise<Map<string, Document>> {
     const changed = this.overlay.get(collection);
     const unread = [...new Set(ids)].filter((id) => !changed?.has(id));
-    const found = await this.snapshotById(collection, unread);
+    const found = new Map(
+      unread.length > 0 ? await this.snapshotDocs(collection, { _doc: { $in: unread } }) : [],
+    );
     for (const id of ids) {
       const doc = this.written(collection, id);
       if (doc) found.set(id, doc);
@@ -153,7 +149,7 @@ export class SnapshotViewStore implements ReadModelStore {
   private async matching(collection: string, filter?: Filter): Promise<Map<string, Document>> {
     const changed = this.overlay.get(collection);
     const docs = new Map<string, Document>();
-    for (const [id, doc] of await this.snapshotDocs(collection, filter ?? {}))
+    for (const [id, doc] of await this.snapshotDocs(collection, filter ?? {}, true))
       if (!changed?.has(id)) docs.set(id, doc);
     for (const id of changed?.keys() ?? []) {
       const doc = this.written(collection, id);
@@ -173,50 +169,20 @@ export class SnapshotViewStore implements ReadModelStore {
   }
 
   /**
-   * The snapshot's documents of these ids. Their current rows first (one row each): a document
-   * without one was in no snapshot, one whose current row began by `seq` is that row (null: a
-   * tombstone), one first written after `seq` was absent then. Only the rest, changed since
-   * `seq`, look for the older version alive then, by its keys.
+   * The snapshot's rows alive at `seq` matching `filter`: a filter on the rows themselves, or
+   * (`onDocuments`) on the documents they hold.
    */
-  private async snapshotById(
+  private async snapshotDocs(
     collection: string,
-    ids: readonly string[],
-  ): Promise<Map<string, Document>> {
-    const found = new Map<string, Document>();
-    if (ids.length === 0) return found;
-    const table = this.rowsOf(collection);
-    const older: string[] = [];
-    for (const row of await findEvery<SnapshotRow>(this.store, table, {
-      _doc: { $in: [...ids] },
-      _key: OPEN_KEY,
-    })) {
-      if (row._from <= this.seq) {
-        if (row._d !== null) found.set(row._doc, row._d);
-      } else if ((row._first ?? 0) <= this.seq) older.push(row._doc);
-    }
-    if (older.length === 0) return found;
-    for (const row of await findEvery<SnapshotRow>(this.store, table, {
-      _doc: { $in: older },
-      _key: { $in: olderKeysAt(this.seq, this.maxLevel) },
-      _from: { $lte: this.seq },
-      _until: { $gt: this.seq },
-    }))
-      if (row._d !== null) found.set(row._doc, row._d);
-    return found;
-  }
-
-  /** The snapshot's documents alive at `seq` matching a query's filter. */
-  private async snapshotDocs(collection: string, filter: Filter): Promise<[string, Document][]> {
-    const rows = await findEvery<SnapshotRow>(
-      this.store,
-      this.rowsOf(collection),
-      rowsAt(this.seq, this.maxLevel, filter),
-    );
-    return rows.flatMap((row) => (row._d === null ? [] : [[row._doc, row._d]]));
-  }
-
-  private rowsOf(collection: string): string {
-    return snapshotRows(this.prefix, collection.slice(this.prefix.length + 1));
+    filter: Filter,
+    onDocuments = false,
+  ): Promise<[string, Document][]> {
+    const rows = onDocuments
+      ? rowsAt(this.seq, this.maxLevel, filter)
+      : { ...rowsAt(this.seq, this.maxLevel), ...filter };
+    const table = snapshotRows(this.prefix, collection.slice(this.prefix.length + 1));
+    const found = await findEvery<SnapshotRow>(this.store, table, rows);
+    return found.map((row) => [row._doc, row._d]);
   }
 
   private write(collection: string, id: string, doc: Written): void {

@@ -198,9 +198,8 @@ export class SnapshotWriter {
     for (const id of ids) {
       const text = texts.get(id) ?? null;
       const before = current.get(id);
-      // Absent at the last snapshot: never written, or a tombstone.
-      const absent = before === undefined || before._d === null;
-      if (text === null ? absent : !absent && JSON.stringify(before._d) === text) continue;
+      if (before && text !== null && JSON.stringify(before._d) === text) continue;
+      if (!before && text === null) continue;
       if (before) {
         const archived = { ...before, _until: seq, _key: versionKey(before._from, seq) };
         changes.push({
@@ -210,15 +209,14 @@ export class SnapshotWriter {
           doc: archived,
         });
       }
-      // A deleted document keeps a current row (a tombstone, `_d` null), so a document without
-      // one was never in a snapshot; `_first` is the snapshot of its first version (0: unknown).
-      const first = before ? (before._first ?? 0) : seq;
-      changes.push({
-        kind: 'putJson',
-        collection: rows,
-        id,
-        json: `{"_doc":${JSON.stringify(id)},"_from":${seq},"_until":${OPEN},"_key":"${OPEN_KEY}","_first":${first},"_d":${text ?? 'null'}}`,
-      });
+      if (text === null) changes.push({ kind: 'delete', collection: rows, id });
+      else
+        changes.push({
+          kind: 'putJson',
+          collection: rows,
+          id,
+          json: `{"_doc":${JSON.stringify(id)},"_from":${seq},"_until":${OPEN},"_key":"${OPEN_KEY}","_d":${text}}`,
+        });
     }
     return changes;
   }

@@ -114,12 +114,7 @@ async function foldTail(
   const held = new HeldDocuments();
   const last = await pagesWithin(eventStore, projection, after, asOf, async (page) => {
     const located = locateAll(projection, page);
-    await prefetchDocs(
-      (collection, ids) => view.heldDocuments(collection, ids),
-      prefix,
-      located,
-      held,
-    );
+    await prefetchDocs((collection, ids) => view.byId(collection, ids), prefix, located, held);
     const { failure } = evolveInto(projection, held, page, located);
     if (failure) throw evolveFailed(projection, failure.event, failure.error);
   });

@@ -1,7 +1,6 @@
 import {
   Checkpoint,
   Document,
-  DocumentChange,
   Filter,
   FindOptions,
   Page,
@@ -47,19 +46,6 @@ export class SnapshotViewStore implements ReadModelStore {
       );
   }
 
-  private overlayChanges(changes: readonly DocumentChange[]): void {
-    for (const change of changes)
-      this.write(
-        change.collection,
-        change.id,
-        change.kind === 'delete'
-          ? null
-          : change.kind === 'putJson'
-            ? change.json
-            : structuredClone(change.doc),
-      );
-  }
-
   async get<T extends Document>(collection: string, id: string): Promise<T | null> {
     return ((await this.getMany<T>(collection, [id]))[0] as T | undefined) ?? null;
   }
@@ -68,30 +54,6 @@ export class SnapshotViewStore implements ReadModelStore {
     const found = await this.byId(collection, ids);
     // As the memory store answers (a fold's): in the order asked, repeats included.
     return ids.flatMap((id) => (found.has(id) ? [structuredClone(found.get(id)) as T] : []));
-  }
-
-  /**
-   * The documents a fold's prefetch asks for, as objects (prefetchDocs' source): fresh from the
-   * snapshot's rows, so no text is made of them and parsed again when an event reads them.
-   */
-  async heldDocuments(collection: string, ids: readonly string[]): Promise<Map<string, Document>> {
-    return this.byId(collection, ids);
-  }
-
-  /** The folded events' prefetch reads documents as text (see prefetchDocs). */
-  async getManyJson(collection: string, ids: readonly string[]): Promise<Map<string, string>> {
-    const texts = new Map<string, string>();
-    const changed = this.overlay.get(collection);
-    const unread: string[] = [];
-    for (const id of new Set(ids)) {
-      const doc = changed?.get(id);
-      if (doc === undefined) unread.push(id);
-      else if (doc !== null) texts.set(id, typeof doc === 'string' ? doc : JSON.stringify(doc));
-    }
-    if (unread.length > 0)
-      for (const [id, doc] of await this.snapshotDocs(collection, { _doc: { $in: unread } }))
-        texts.set(id, JSON.stringify(doc));
-    return texts;
   }
 
   async find<T extends Document>(collection: string, options: FindOptions = {}): Promise<Page<T>> {
@@ -117,7 +79,16 @@ export class SnapshotViewStore implements ReadModelStore {
   }
 
   async applyBatch(batch: ProjectionBatch): Promise<void> {
-    this.overlayChanges(batch.changes);
+    for (const change of batch.changes)
+      this.write(
+        change.collection,
+        change.id,
+        change.kind === 'delete'
+          ? null
+          : change.kind === 'putJson'
+            ? change.json
+            : structuredClone(change.doc),
+      );
   }
 
   async getCheckpoint(): Promise<Checkpoint | null> {
@@ -132,11 +103,20 @@ export class SnapshotViewStore implements ReadModelStore {
 
   async close(): Promise<void> {}
 
-  private async byId(collection: string, ids: readonly string[]): Promise<Map<string, Document>> {
+  /**
+   * The documents of these ids, as objects: also a fold's prefetch source (prefetchDocs), so no
+   * text is made of the snapshot's documents and parsed again when an event reads them.
+   */
+  async byId(collection: string, ids: readonly string[]): Promise<Map<string, Document>> {
     const changed = this.overlay.get(collection);
     const unread = [...new Set(ids)].filter((id) => !changed?.has(id));
     const found = new Map(
-      unread.length > 0 ? await this.snapshotDocs(collection, { _doc: { $in: unread } }) : [],
+      unread.length > 0
+        ? await this.snapshotDocs(collection, {
+            ...rowsAt(this.seq, this.maxLevel),
+            _doc: { $in: unread },
+          })
+        : [],
     );
     for (const id of ids) {
       const doc = this.written(collection, id);
@@ -149,7 +129,10 @@ export class SnapshotViewStore implements ReadModelStore {
   private async matching(collection: string, filter?: Filter): Promise<Map<string, Document>> {
     const changed = this.overlay.get(collection);
     const docs = new Map<string, Document>();
-    for (const [id, doc] of await this.snapshotDocs(collection, filter ?? {}, true))
+    for (const [id, doc] of await this.snapshotDocs(
+      collection,
+      rowsAt(this.seq, this.maxLevel, filter),
+    ))
       if (!changed?.has(id)) docs.set(id, doc);
     for (const id of changed?.keys() ?? []) {
       const doc = this.written(collection, id);
@@ -168,18 +151,8 @@ export class SnapshotViewStore implements ReadModelStore {
     return parsed;
   }
 
-  /**
-   * The snapshot's rows alive at `seq` matching `filter`: a filter on the rows themselves, or
-   * (`onDocuments`) on the documents they hold.
-   */
-  private async snapshotDocs(
-    collection: string,
-    filter: Filter,
-    onDocuments = false,
-  ): Promise<[string, Document][]> {
-    const rows = onDocuments
-      ? rowsAt(this.seq, this.maxLevel, filter)
-      : { ...rowsAt(this.seq, this.maxLevel), ...filter };
+  /** The documents of the snapshot's rows matching `rows` (a filter on the rows: see rowsAt). */
+  private async snapshotDocs(collection: string, rows: Filter): Promise<[string, Document][]> {
     const table = snapshotRows(this.prefix, collection.slice(this.prefix.length + 1));
     const found = await findEvery<SnapshotRow>(this.store, table, rows);
     return found.map((row) => [row._doc, row._d]);

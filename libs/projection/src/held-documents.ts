@@ -55,7 +55,7 @@ export class HeldDocuments {
     const before = docs.get(id);
     if (typeof held === 'string') this.characters += held.length - textLength(before);
     else if (held === null) this.characters -= textLength(before);
-    docs.set(id, held === null || typeof held === 'string' ? held : frozen(held as Document));
+    docs.set(id, held === null || typeof held === 'string' ? held : frozen(held));
   }
 
   /**
@@ -65,7 +65,7 @@ export class HeldDocuments {
   put(collection: string, id: string, doc: Document): void {
     const before = this.get(collection, id);
     const asObject = typeof before === 'object' && before !== null;
-    this.set(collection, id, asObject ? frozen(doc) : documentText(doc, id));
+    this.set(collection, id, asObject ? doc : documentText(doc, id));
   }
 
   /** Marks a document as changed: it is written when the batch commits. */
@@ -142,7 +142,7 @@ function documentText(doc: Readonly<Document>, id: string): string {
   return text === '{}' ? `{${idField}}` : `{${idField},${text.slice(1)}`;
 }
 
-function frozen(doc: Document): Readonly<Document> {
+function frozen(doc: Readonly<Document>): Readonly<Document> {
   if (FREEZE) deepFreeze(doc);
   return doc;
 }

@@ -110,7 +110,7 @@ export class SnapshotWriter {
     const since =
       this.written === null
         ? this.pending + this.seenCount(null)
-        : this.seen.reduce((sum, s) => (s.first > this.written!.position ? sum + s.count : sum), 0);
+        : this.seenCount(null) - this.seenCount(this.written.position);
     return since >= this.options.snapshotEvery;
   }
 

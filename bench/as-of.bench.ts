@@ -1,7 +1,7 @@
 // As-of answers at scale: customer-activity, addon-balances and cases answered as they stood at
 // random past instants and positions (from the nearest snapshot, as GET /v1/audit/projections
 // answers), against the live query of the same projection in the same run, on logs of each size.
-// `npm run bench:as-of [-- --sizes 100000,1000000 --requests 200 --every 5000]`.
+// `npm run bench:as-of [-- --sizes 100000,1000000 --requests 200 --every 2500]`.
 // Each log is seeded in a child process (seeded-log.ts) and projected by the real runner into
 // a SQLite read store, snapshots included; the rebuild is setup, timed but not a target.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const SIZES = arg('sizes', '100000,1000000').split(',').map(Number);
 const REQUESTS = Number(arg('requests', '200'));
-const EVERY = Number(arg('every', '5000'));
+const EVERY = Number(arg('every', '2500'));
 const NAMES = ['customer-activity', 'addon-balances', 'cases'];
 const NOW = new Date('2024-06-15T12:00:00.000Z');
 const AUDITOR: CallerScope = { all: true, userId: 'bench-auditor', workspaces: new Map() };

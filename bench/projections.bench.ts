@@ -33,7 +33,7 @@ const MONGO_EVENTS = arg('mongo-events', 5_000);
 const BATCH = arg('batch', 1_000);
 // The hub's default (SNAPSHOT_EVERY_EVENTS); 0 measures the runner without snapshots, whose
 // cadence closes a catch-up's window (every snapshot rewrites the documents changed since).
-const SNAPSHOT_EVERY = arg('snapshot-every', 5_000);
+const SNAPSHOT_EVERY = arg('snapshot-every', 2_500);
 const SKIP_MONGO = flag('skip-mongo');
 const MONGO_ONLY = flag('mongo-only');
 

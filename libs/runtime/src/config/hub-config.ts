@@ -194,7 +194,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
     readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
     leaseMs: positiveInt(env, 'LEASE_MS', 10_000),
-    snapshotEvery: positiveInt(env, 'SNAPSHOT_EVERY_EVENTS', 5_000),
+    snapshotEvery: positiveInt(env, 'SNAPSHOT_EVERY_EVENTS', 2_500),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

@@ -10,10 +10,14 @@ import { KnownPositions } from './known-positions';
 import { StoredDocument } from './mongo-query';
 
 const DUPLICATE_KEY = 11000;
-// Bounded commands: FerretDB 1.24 (SQLite handler) evaluates an update's or delete's `_id`
-// without its index (a scan of the table per statement), so one huge command could outlast
-// the driver's socket timeout on a big collection. Inserts use the index and are cheap.
-const CHUNK = 100;
+// Small update commands: FerretDB 1.24 (SQLite handler) keeps each statement's query open, on a
+// connection of its own, until the whole command ends, and a database has 100 connections. A
+// command of 100 replacements took them all and waited for one more, for ever (a rebuild with
+// snapshots hung; mongo-bulk-replacements.int.spec.ts). With 8, the seven projections of a
+// projector writing at once hold at most 63. It also evaluates an update's or delete's `_id`
+// without its index (a scan per statement), so commands stay short either way. Inserts use the
+// index and are cheap.
+const CHUNK = 8;
 const INSERT_CHUNK = 1_000;
 
 /**

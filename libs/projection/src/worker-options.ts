@@ -72,8 +72,11 @@ export function workerOptions(
     retryDelayMs: options.retryDelayMs ?? 100,
     idleProbeMs: options.idleProbeMs ?? 200,
     // As-of answers fold at most this many events after a snapshot (bench:as-of at 1,000,000
-    // events: p95 37-79 ms with 2,500, 61-133 ms with 5,000), paid for in rebuild time.
-    snapshotEvery: options.snapshotEvery ?? 2_500,
+    // events: p95 33-70 ms with 2,500, 61-133 ms with 5,000), paid for in rebuild time. Never
+    // on a store whose updates cost a scan each: every snapshot rewrites the current row of each
+    // document changed since the last, and FerretDB 1.24 rebuilt 50,000 events in minutes
+    // instead of seconds (bench:projections); as-of answers there fold from the first event.
+    snapshotEvery: options.snapshotEvery ?? (costlyUpdates ? 0 : 2_500),
     // Every snapshot of the last 512 intervals (1,280,000 handled events) is kept, so answers
     // that far back are as fast as recent ones; older ones are thinned (snapshot-retention.ts).
     snapshotKeepRecent: options.snapshotKeepRecent ?? 512,

@@ -28,8 +28,11 @@ export interface HubConfig {
   readyMaxLagEvents: number;
   /** Lease time of each projection and workflow (LEASE_MS): a standby takes over this long after its holder dies. */
   leaseMs: number;
-  /** A projection snapshots its documents every this many of its events (SNAPSHOT_EVERY_EVENTS). */
-  snapshotEvery: number;
+  /**
+   * A projection snapshots its documents every this many of its events (SNAPSHOT_EVERY_EVENTS;
+   * 0: never). Unset, the runner's default for the read store (ProjectionRunnerOptions).
+   */
+  snapshotEvery?: number;
   /** Runs the projector and ingest in this process too (`npm start`). */
   roles: HubRoles;
   /**
@@ -89,6 +92,16 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1)
     throw new ConfigError(name, `must be a positive integer (got "${raw}")`);
+  return value;
+}
+
+/** A whole number (0 allowed), or undefined when the variable is unset. */
+function wholeNumber(env: Env, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(name, `must be a whole number, 0 or more (got "${raw}")`);
   return value;
 }
 
@@ -194,7 +207,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     sseHeartbeatMs: positiveInt(env, 'SSE_HEARTBEAT_MS', 15000),
     readyMaxLagEvents: positiveInt(env, 'READY_MAX_LAG_EVENTS', 1000),
     leaseMs: positiveInt(env, 'LEASE_MS', 10_000),
-    snapshotEvery: positiveInt(env, 'SNAPSHOT_EVERY_EVENTS', 2_500),
+    snapshotEvery: wholeNumber(env, 'SNAPSHOT_EVERY_EVENTS'),
     roles: {
       api: roles.includes('api'),
       projector: roles.includes('projector'),

@@ -2,6 +2,7 @@ import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/e
 import { ReadModelStore } from '@hub/read-store';
 import { CatchUpLog, CatchUpReader } from './catch-up-log';
 import { CatchUpWindow } from './catch-up-window';
+import { IdleProbe } from './idle-probe';
 import { LiveFeed } from './live-feed';
 import { ProjectionFailure, WorkerOptions, WorkerState, describeFailure } from './worker-options';
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
@@ -178,18 +179,19 @@ export class ProjectionWorker {
       }),
       this.options.batchSize * 2,
     );
+    const probe = new IdleProbe(this.options.idleProbeMs);
     try {
       while (!this.stopping && this.state !== 'halted' && !feed.isEnded) {
         const poked = new Promise<void>((resolve) => (this.poke = resolve));
         const batch = await feed.next(
           this.options.batchSize,
-          this.probeRequested ? 0 : this.options.idleProbeMs,
+          this.probeRequested ? 0 : probe.ms,
           Promise.race([this.stopSignal, poked]),
         );
         if (this.stopping) return;
         const fresh = batch.filter((event) => this.isNew(event));
         if (fresh.length > 0) await this.process(fresh, fresh[fresh.length - 1].position);
-        else await this.advanceToHead();
+        probe.moved(fresh.length > 0 || (await this.advanceToHead()));
       }
     } finally {
       await feed.close();
@@ -199,11 +201,12 @@ export class ProjectionWorker {
   /**
    * Moves the checkpoint to the head when no event this projection handles lies between the
    * two; the check reads the store, not the subscription, so it cannot race with delivery.
+   * Answers whether the head had moved past the checkpoint.
    */
-  private async advanceToHead(): Promise<void> {
+  private async advanceToHead(): Promise<boolean> {
     this.probeRequested = false;
     const head = await this.eventStore.headPosition();
-    if (head === null || (this.checkpoint !== null && head <= this.checkpoint)) return;
+    if (head === null || (this.checkpoint !== null && head <= this.checkpoint)) return false;
     const next = (
       await this.eventStore.readAll({
         fromPosition: this.checkpoint ?? undefined,
@@ -212,6 +215,7 @@ export class ProjectionWorker {
       })
     ).find((event) => this.isNew(event));
     if (next === undefined || next.position > head) await this.process([], head);
+    return true;
   }
 
   /** Applies events and the checkpoint, retrying and finally halting; false when halted or stopped. */

@@ -73,7 +73,8 @@ export function workerOptions(
     // A projection that skips what is appended (access, under consumption) moves its checkpoint
     // only on this probe, and a minPosition query in another process waits for it: 200 ms made
     // the split layout's freshness p50 129 ms (bench:freshness), 25 ms makes it 27-32 ms. The
-    // probe is two indexed reads, and a checkpoint write only when the head moved.
+    // probe reads the head (and a checkpoint is written only when it moved); while the log
+    // stands still the wait doubles up to 8 times this (IdleProbe).
     idleProbeMs: options.idleProbeMs ?? 25,
     // As-of answers fold at most this many events after a snapshot (bench:as-of at 1,000,000
     // events: p95 33-70 ms with 2,500, 61-133 ms with 5,000), paid for in rebuild time. Never

@@ -32,7 +32,7 @@ export class ProjectionWorker {
   private stopping = false;
   private stopSignal!: Promise<void>;
   private signalStop!: () => void;
-  private probeRequested = false;
+  private readonly probe: IdleProbe;
   private poke: () => void = () => undefined;
   private running: Promise<void> | null = null;
   private readonly snapshots: SnapshotWriter;
@@ -51,6 +51,7 @@ export class ProjectionWorker {
   ) {
     this.prefix = buildPrefix(projection.name, build);
     this.snapshots = new SnapshotWriter(readStore, eventStore, projection, this.prefix, options);
+    this.probe = new IdleProbe(options.idleProbeMs);
     this.stopSignal = new Promise((resolve) => (this.signalStop = resolve));
   }
 
@@ -66,7 +67,7 @@ export class ProjectionWorker {
 
   /** Asks an idle worker to advance its checkpoint to the head now (someone is waiting). */
   requestProbe(): void {
-    this.probeRequested = true;
+    this.probe.request();
     this.poke();
   }
 
@@ -179,19 +180,18 @@ export class ProjectionWorker {
       }),
       this.options.batchSize * 2,
     );
-    const probe = new IdleProbe(this.options.idleProbeMs);
     try {
       while (!this.stopping && this.state !== 'halted' && !feed.isEnded) {
         const poked = new Promise<void>((resolve) => (this.poke = resolve));
         const batch = await feed.next(
           this.options.batchSize,
-          this.probeRequested ? 0 : probe.ms,
+          this.probe.ms,
           Promise.race([this.stopSignal, poked]),
         );
         if (this.stopping) return;
         const fresh = batch.filter((event) => this.isNew(event));
-        if (fresh.length > 0) await this.process(fresh, fresh[fresh.length - 1].position);
-        probe.moved(fresh.length > 0 || (await this.advanceToHead()));
+        if (fresh.length === 0) this.probe.probed(await this.advanceToHead());
+        else if (await this.process(fresh, fresh[fresh.length - 1].position)) this.probe.arrived();
       }
     } finally {
       await feed.close();
@@ -204,7 +204,6 @@ export class ProjectionWorker {
    * Answers whether the head had moved past the checkpoint.
    */
   private async advanceToHead(): Promise<boolean> {
-    this.probeRequested = false;
     const head = await this.eventStore.headPosition();
     if (head === null || (this.checkpoint !== null && head <= this.checkpoint)) return false;
     const next = (

@@ -91,17 +91,13 @@ export class HeldDocuments {
   /** The final state of the written documents, as changes to the build's physical collections. */
   changes(prefix: string): DocumentChange[] {
     const changes: DocumentChange[] = [];
-    for (const [collection, ids] of this.written) {
+    for (const [collection, id, held] of this.writtenDocuments()) {
       const physical = physicalCollection(prefix, collection);
-      const docs = this.byCollection.get(collection)!;
-      for (const id of ids) {
-        const held = docs.get(id) ?? null;
-        changes.push(
-          held === null
-            ? { kind: 'delete', collection: physical, id }
-            : { kind: 'putJson', collection: physical, id, json: asText(held, id) },
-        );
-      }
+      changes.push(
+        held === null
+          ? { kind: 'delete', collection: physical, id }
+          : { kind: 'putJson', collection: physical, id, json: asText(held, id) },
+      );
     }
     return changes;
   }

@@ -87,21 +87,20 @@ function port(env: Env, name: string, fallback: number): number {
 }
 
 function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new ConfigError(name, `must be a positive integer (got "${raw}")`);
-  return value;
+  return integer(env, name, 1, 'a positive integer') ?? fallback;
 }
 
 /** A whole number (0 allowed), or undefined when the variable is unset. */
 function wholeNumber(env: Env, name: string): number | undefined {
+  return integer(env, name, 0, 'a whole number, 0 or more');
+}
+
+function integer(env: Env, name: string, min: number, what: string): number | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new ConfigError(name, `must be a whole number, 0 or more (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(name, `must be ${what} (got "${raw}")`);
   return value;
 }
 

@@ -4,7 +4,7 @@ import { CatchUpPage } from './catch-up-log';
 import { Projection } from './projection';
 import { WorkerOptions } from './worker-options';
 import { HeldDocuments } from './held-documents';
-import { EvolveFailure, evolveInto, locateAll, prefetchDocs } from './projection-batch';
+import { EvolveFailure, evolveInto, locateAll, prefetchDocs, storeTexts } from './projection-batch';
 
 /**
  * The documents of one catch-up window: each page is evolved when it is read, over documents
@@ -46,7 +46,7 @@ export class CatchUpWindow {
    */
   async add(events: readonly RecordedEvent[]): Promise<EvolveFailure | undefined> {
     const located = locateAll(this.projection, events);
-    await prefetchDocs(this.store, this.prefix, located, this.docs, this.older);
+    await prefetchDocs(storeTexts(this.store), this.prefix, located, this.docs, this.older);
     const { applied, failure } = evolveInto(this.projection, this.docs, events, located);
     this.size += applied;
     if (applied > 0) this.lastApplied = events[applied - 1].position;

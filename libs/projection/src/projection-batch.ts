@@ -122,22 +122,24 @@ export type DocumentSource = (
   ids: readonly string[],
 ) => Promise<Map<string, HeldDocument>>;
 
+/** A store as a prefetch source: the documents' texts (documentTexts). */
+export function storeTexts(store: ReadModelStore): DocumentSource {
+  return (collection, ids) => documentTexts(store, collection, ids);
+}
+
 /**
- * Fetches every located document `known` lacks, with one read per collection, and adds them
- * to `known` (which is returned). A document already in `known` is newer than the stored one,
- * so it is not fetched again; nor is one `older` holds (documents on their way to the store),
- * which is copied instead. From a store the texts are read (documentTexts); a source may
- * answer objects instead.
+ * Fetches every located document `known` lacks from `source`, with one read per collection,
+ * and adds them to `known` (which is returned). A document already in `known` is newer than
+ * the stored one, so it is not fetched again; nor is one `older` holds (documents on their way
+ * to the store), which is copied instead.
  */
 export async function prefetchDocs(
-  from: ReadModelStore | DocumentSource,
+  source: DocumentSource,
   prefix: string,
   located: readonly (readonly DocKey[])[],
   known: HeldDocuments = new HeldDocuments(),
   older?: HeldDocuments,
 ): Promise<HeldDocuments> {
-  const source: DocumentSource =
-    typeof from === 'function' ? from : (collection, ids) => documentTexts(from, collection, ids);
   const idsByCollection = new Map<string, Set<string>>();
   for (const keys of located)
     for (const { collection, id } of keys) {
@@ -233,7 +235,7 @@ export async function applyEvents(
   extend: (batch: ProjectionBatch) => Promise<ProjectionBatch> = async (batch) => batch,
 ): Promise<{ committed: GlobalPosition | null; failure?: EvolveFailure }> {
   const located = locateAll(projection, events);
-  const held = await prefetchDocs(store, prefix, located);
+  const held = await prefetchDocs(storeTexts(store), prefix, located);
   const { applied, failure } = evolveInto(projection, held, events, located);
   const changes = held.changes(prefix);
   const committed = failure ? (applied > 0 ? events[applied - 1].position : null) : checkpoint;

@@ -7,19 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_STREAM, NewEvent, SqliteEventStore } from '@hub/event-store';
+import { arg } from './bench-args';
 
-const argIndex = process.argv.indexOf('--events');
-const EVENTS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 2_000;
+const EVENTS = arg('events', 2_000);
 const ROUNDS = 3;
 const BATCHED_EVENTS = EVENTS * 10;
-const verifyIndex = process.argv.indexOf('--verify');
-const VERIFY_EVENTS = verifyIndex > 0 ? Number(process.argv[verifyIndex + 1]) : 500_000;
-const chainIndex = process.argv.indexOf('--chain-events');
+const VERIFY_EVENTS = arg('verify', 500_000);
 /**
  * The chain's cost is a few per cent of an append: measured on longer runs than the cases
  * above (a 20,000-event case lasts under half a second) and over more interleaved rounds.
  */
-const CHAIN_EVENTS = chainIndex > 0 ? Number(process.argv[chainIndex + 1]) : 100_000;
+const CHAIN_EVENTS = arg('chain-events', 100_000);
 const CHAIN_ROUNDS = 5;
 const WRITERS = 16;
 const BATCH = 100;

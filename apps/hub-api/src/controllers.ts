@@ -15,6 +15,7 @@ import { AuditController } from './read/audit.controller';
 import { AuditAsOfController } from './read/audit-as-of.controller';
 import { ProjectionsController } from './read/projections.controller';
 import { SignInController } from './sign-in/sign-in.controller';
+import { PrivacyController } from './privacy/privacy.controller';
 
 /** The command routes (api.md "Commands"), one controller per slice; each dispatches on the CommandBus. */
 export const COMMAND_CONTROLLERS = [
@@ -31,6 +32,7 @@ export const COMMAND_CONTROLLERS = [
   GdapController,
   HelpDeskController,
   InboundController,
+  PrivacyController,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from '@hub/access';
@@ -9,11 +9,9 @@ import { ReadModels } from '@hub/projection/query/read-models';
 import { READ_CONTROLLERS } from '@hub/projections/controllers';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { HitLogThrottlerStorage } from './http/hit-log-throttler-storage';
 import { NotificationStreams } from './notifications/notification-streams';
 import { IntegrityModule } from './audit/integrity.module';
-import { PrivacyModule } from './privacy/privacy.module';
-import { OutOfScopeInterceptor } from './http/out-of-scope.interceptor';
 
 /**
  * The HTTP API role: every route of api.md over the application layer (commands) and the
@@ -27,10 +25,12 @@ export class HubApiModule {
       module: HubApiModule,
       imports: [
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot([{ ttl: 1000, limit: config.throttlePerSecond }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 1000, limit: config.throttlePerSecond }],
+          storage: new HitLogThrottlerStorage(),
+        }),
         ApplicationModule,
         IntegrityModule,
-        PrivacyModule,
       ],
       controllers: [...COMMAND_CONTROLLERS, ...READ_CONTROLLERS, ...OPERATIONS_CONTROLLERS],
       providers: [
@@ -39,8 +39,6 @@ export class HubApiModule {
         NotificationStreams,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: OutOfScopeInterceptor },
       ],
     };
   }

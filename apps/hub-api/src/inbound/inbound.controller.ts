@@ -21,6 +21,7 @@ import {
 import { HubMessageHandler } from '@hub/application/inbound/hub-message-handler';
 import { positionOf } from '@hub/application/execution/answers';
 import { BatchMessageRefused, MAX_BATCH, readInboundBody } from './inbound-body';
+import { CommandInterceptors } from '../http/command-route';
 import { InboundBatchAnswer, InboundMessageAnswer } from './inbound.dto';
 
 /**
@@ -90,6 +91,7 @@ const ONE_OR_BATCH_ANSWER = {
   ...Object.values(PAYLOAD_CLASSES),
 )
 @RequireTokenRole('Service')
+@CommandInterceptors()
 @Controller()
 export class InboundController {
   constructor(private readonly handler: HubMessageHandler) {}

@@ -5,7 +5,7 @@ import { ValidationError, deterministicId } from '@hub/domain';
 import { ANY, EVENT_STORE, EventStore, SubjectKeyStore } from '@hub/event-store';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { NotificationOutbox } from '@hub/application/notifications/notification-outbox';
-import { By, Issuer } from '../http/command-route';
+import { By, CommandInterceptors, Issuer } from '../http/command-route';
 
 /**
  * The right to erasure (domain.md §10): deleting a person's keys makes every sealed field of
@@ -13,6 +13,7 @@ import { By, Issuer } from '../http/command-route';
  */
 @ApiTags('privacy')
 @ApiBearerAuth()
+@CommandInterceptors()
 @Controller('privacy')
 export class PrivacyController {
   constructor(

@@ -9,6 +9,7 @@ import {
 import { RequireTokenRole } from '@hub/access';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
 import { ProjectionStatus } from '@hub/projection/projection-status';
+import { CommandInterceptors } from '../http/command-route';
 import { ProjectionStatusAnswer, ProjectionsAnswer } from './projections.answers';
 
 /** Each projection's checkpoint, head and lag; rebuilds beside the live build (api.md). */
@@ -30,6 +31,7 @@ export class ProjectionsController {
   }
 
   @Post(':name/rebuild')
+  @CommandInterceptors()
   @HttpCode(202)
   @RequireTokenRole('Operator')
   @ApiOperation({

@@ -1,6 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { CommandMetricsInterceptor, HttpMetricsHook } from './http-metrics';
+import { HttpMetricsHook } from './http-metrics';
 import { HUB_METRICS, HubMetrics } from './hub-metrics';
 import { MetricsController } from './metrics.controller';
 import { ProbesController } from './probes.controller';
@@ -21,7 +20,6 @@ export class ObservabilityModule {
         { provide: HUB_METRICS, useFactory: () => new HubMetrics() },
         HttpMetricsHook,
         ProjectionLagSource,
-        { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
       ],
       exports: [HUB_METRICS],
     };

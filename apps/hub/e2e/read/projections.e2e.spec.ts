@@ -24,7 +24,11 @@ describe('GET /v1/projections and POST /v1/projections/{name}/rebuild', () => {
   afterAll(() => hub.stop());
 
   it('shows each projection with its checkpoint, the head and the lag', async () => {
+    // The activation's reactions may still be appending: the head answered lies between the
+    // head before the call and the head after it.
+    const headBefore = BigInt((await hub.events.headPosition()) ?? 0n);
     const answer = await hub.call('GET', '/v1/projections', { token: operator });
+    const headAfter = BigInt((await hub.events.headPosition()) ?? 0n);
     expect(answer.status).toBe(200);
     const names = answer.body.projections.map((p: { name: string }) => p.name);
     expect(names).toEqual(
@@ -38,9 +42,10 @@ describe('GET /v1/projections and POST /v1/projections/{name}/rebuild', () => {
       ]),
     );
     const access = answer.body.projections.find((p: { name: string }) => p.name === 'access');
-    const head = String(await hub.events.headPosition());
-    expect(access).toMatchObject({ version: accessProjection.version, head });
-    expect(BigInt(access.checkpoint)).toBeLessThanOrEqual(BigInt(head));
+    expect(access).toMatchObject({ version: accessProjection.version });
+    expect(BigInt(access.head)).toBeGreaterThanOrEqual(headBefore);
+    expect(BigInt(access.head)).toBeLessThanOrEqual(headAfter);
+    expect(BigInt(access.checkpoint)).toBeLessThanOrEqual(BigInt(access.head));
     expect(access.lag).toBeGreaterThanOrEqual(0);
   });
 

@@ -114,3 +114,13 @@ export async function startBaseline(dir: string, balances: number): Promise<Serv
     port,
   );
 }
+
+/**
+ * The framework floor of `bench/http-floor-server.ts` on files in `dir`: the hub's stack doing
+ * the baseline's storage work, its tokens signed with `BENCH_SECRET`.
+ */
+export async function startFloor(dir: string, balances: number): Promise<Server> {
+  const port = await freePort();
+  const args = [dir, String(port), String(balances), BENCH_SECRET];
+  return startChild('dist/bench/http-floor-server.js', args, {}, join(dir, 'floor.log'), port);
+}

@@ -31,16 +31,25 @@ async function call(url: string, token: string, body?: object): Promise<Record<s
   return answer;
 }
 
+const token = (claims: object) => mintToken(claims as never, BENCH_SECRET, 24 * 3600);
+const admin = { sub: 'sa-1', email: 'sa-1@contoso.example', name: 'Sa One' };
+
+/** The tokens the loads send: the delivery service's (commands) and the customer's administrator's (queries). */
+export function benchTokens(): Pick<Seeded, 'service' | 'customerAdmin'> {
+  return {
+    service: token({ sub: 'delivery-service', roles: ['Service'], orgKind: 'provider' }),
+    customerAdmin: token({ ...admin, roles: [], orgKind: 'customer', accountType: 'work' }),
+  };
+}
+
 export async function seed(url: string, contracts: number): Promise<Seeded> {
-  const token = (claims: object) => mintToken(claims as never, BENCH_SECRET, 24 * 3600);
   const csam = token({
     sub: 'csam-1',
     email: 'csam@provider.example',
     roles: ['CSAM'],
     orgKind: 'provider',
   });
-  const admin = { sub: 'sa-1', email: 'sa-1@contoso.example', name: 'Sa One' };
-  const customerAdmin = token({ ...admin, roles: [], orgKind: 'customer', accountType: 'work' });
+  const { service, customerAdmin } = benchTokens();
   const agreement = await call(`${url}/v1/agreements`, csam, {
     customer: { orgId: 'org-contoso', name: 'Contoso' },
     type: 'unified',
@@ -73,7 +82,6 @@ export async function seed(url: string, contracts: number): Promise<Seeded> {
       contractId: contract.contractId,
     });
   }
-  const service = token({ sub: 'delivery-service', roles: ['Service'], orgKind: 'provider' });
   return { agreementId: agreement.agreementId, contractIds, service, customerAdmin };
 }
 

@@ -1,15 +1,16 @@
 // The hub over HTTP, against a bare Fastify server doing the same storage work, in the same run:
 // consumption commands (each with a fresh id) and Customer Activity queries at a fixed number of
-// connections, from autocannon on loopback; then the commands through two `api` processes
-// against one, on one DATA_DIR (a projector process beside them).
+// connections, from autocannon on loopback; between the two, the framework floor (the stack
+// architecture.md prescribes, doing only the baseline's storage work); then the commands through
+// two `api` processes against one, on one DATA_DIR (a projector process beside them).
 // `npm run bench:http [-- --seconds N --connections N --query-connections N --contracts N]`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { arg } from './bench-args';
 import { Load, LoadResult, formatLoad, measure } from './http-load';
-import { Server, cpuSeconds, startBaseline, startHub } from './http-processes';
-import { Seeded, consumptionBody, seed } from './http-seed';
+import { Server, cpuSeconds, startBaseline, startFloor, startHub } from './http-processes';
+import { Seeded, benchTokens, consumptionBody, seed } from './http-seed';
 
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 32);
@@ -99,23 +100,22 @@ async function main(): Promise<void> {
     console.log(
       `${SECONDS} s a run (after ${WARM_UP_SECONDS} s of warm-up); commands at ${CONNECTIONS} connections, queries at ${QUERY_CONNECTIONS}; ${CONTRACTS} contracts\n`,
     );
-    const base = await withServer(
-      () => startBaseline(root, CONTRACTS),
-      async (server) => {
-        const seeded: Seeded = {
-          agreementId: 'agr-bench',
-          contractIds: Array.from({ length: CONTRACTS }, (_, i) => `ctr-${i}`),
-          service: '',
-          customerAdmin: '',
-        };
-        return {
-          commands: await warmThenMeasure([server], commands(seeded)),
-          queries: await warmThenMeasure([server], queries(seeded)),
-        };
-      },
-    );
+    // The baselines' own data: the contracts their storage knows, the hub's bench tokens.
+    const unseeded: Seeded = {
+      agreementId: 'agr-bench',
+      contractIds: Array.from({ length: CONTRACTS }, (_, i) => `ctr-${i}`),
+      ...benchTokens(),
+    };
+    const both = async (server: Server) => ({
+      commands: await warmThenMeasure([server], commands(unseeded)),
+      queries: await warmThenMeasure([server], queries(unseeded)),
+    });
+    const base = await withServer(() => startBaseline(join(root, 'baseline'), CONTRACTS), both);
     line('baseline commands', base.commands);
     line('baseline queries', base.queries);
+    const floor = await withServer(() => startFloor(join(root, 'floor'), CONTRACTS), both);
+    line('floor commands', floor.commands);
+    line('floor queries', floor.queries);
 
     const hubDir = join(root, 'hub');
     const hub = await withServer(
@@ -145,7 +145,12 @@ async function main(): Promise<void> {
       `query p50 ${hub.queries.p50.toFixed(1)} ms, p99 ${hub.queries.p99.toFixed(1)} ms at ${Math.round(hub.queries.perSecond)}/s (target p99 <= 10 ms: ${hub.queries.p99 <= 10 ? 'met' : 'NOT met'})`,
     );
     console.log(
-      `CPU per command: hub ${hub.commands.cpuMs.toFixed(2)} ms, baseline ${base.commands.cpuMs.toFixed(2)} ms (${(hub.commands.cpuMs / base.commands.cpuMs).toFixed(1)}x)`,
+      `CPU per command: hub ${hub.commands.cpuMs.toFixed(2)} ms, floor ${floor.commands.cpuMs.toFixed(2)} ms, baseline ${base.commands.cpuMs.toFixed(2)} ms (${(hub.commands.cpuMs / base.commands.cpuMs).toFixed(1)}x)`,
+    );
+    const percent = (a: Measured, b: Measured) =>
+      `${((a.perSecond / b.perSecond) * 100).toFixed(0)}%`;
+    console.log(
+      `command throughput floor/baseline: ${percent(floor.commands, base.commands)} (the stack alone, with the baseline's storage work); hub/floor: ${percent(hub.commands, floor.commands)}`,
     );
     console.log(`two api processes / one: ${scale.toFixed(2)}x (goal 1.5x)`);
   } finally {

@@ -50,12 +50,15 @@ export class SqliteEventStore implements EventStore, EventLogIntegrity {
       resolved.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       () => dataVersion.get() as number,
     );
+    this.reads = new SqliteEventReads(this.db, resolved.upcasters);
     this.writer = new GroupCommitter(
       this.db,
-      () => this.signal.notify(),
+      (written) => {
+        this.reads.heads.appended(written);
+        this.signal.notify();
+      },
       resolved.hashChain ?? true,
     );
-    this.reads = new SqliteEventReads(this.db, resolved.upcasters);
     this.chain = new SqliteChainVerifier(this.db);
   }
 

@@ -17,7 +17,11 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
+/** Streams this append wrote (not replays), each with its last revision. */
+type Written = Map<string, number>;
+
+type Outcome =
+  { ok: true; results: AppendResult[]; written: Written } | { ok: false; error: unknown };
 
 interface PresentEvent {
   stream: string;
@@ -50,6 +54,8 @@ export class GroupCommitter {
   private readonly hashAt: (position: number) => string;
   /** The hash (hex) of the last event written in the open transaction: the next event's predecessor. */
   private chainTip = '';
+  /** What the append being written has written so far. */
+  private written: Written = new Map();
   private readonly streamRevision: Database.Statement;
   private readonly findEvent: Database.Statement;
   private readonly insert: Database.Statement;
@@ -58,9 +64,10 @@ export class GroupCommitter {
     (pending: PendingAppend, firstPosition: number, recordedAt: string) => AppendResult[]
   >;
 
+  /** `onCommitted` hears, after each commit, the streams it wrote and their last revisions. */
   constructor(
     db: Database.Database,
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (written: ReadonlyMap<string, number>) => void,
     private readonly chained = true,
   ) {
     this.maxPosition = db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck();
@@ -88,11 +95,12 @@ export class GroupCommitter {
       let tip = this.hashAt(next - 1);
       return batch.map((pending): Outcome => {
         this.chainTip = tip;
+        this.written = new Map();
         try {
           const results = this.appendOne(pending, next, recordedAt);
           for (const result of results) next = Math.max(next, Number(result.position) + 1);
           tip = this.chainTip;
-          return { ok: true, results };
+          return { ok: true, results, written: this.written };
         } catch (error) {
           return { ok: false, error };
         }
@@ -133,6 +141,12 @@ export class GroupCommitter {
       return;
     }
     this.counters.commits += 1;
+    const written: Written = new Map();
+    for (const outcome of outcomes) {
+      if (outcome.ok)
+        for (const [stream, revision] of outcome.written) written.set(stream, revision);
+    }
+    this.onCommitted(written);
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) {
@@ -140,7 +154,6 @@ export class GroupCommitter {
         pending.resolve(outcome.results);
       } else pending.reject(outcome.error);
     });
-    this.onCommitted();
   }
 
   private write(part: StreamAppend, firstPosition: number, recordedAt: string): AppendResult {
@@ -180,6 +193,7 @@ export class GroupCommitter {
         this.chained ? this.chainTip : null,
       );
     }
+    this.written.set(stream, revision);
     return { nextExpectedRevision: revision, position: BigInt(position) as GlobalPosition };
   }
 

@@ -8,6 +8,7 @@ import {
 } from '../event-store.port';
 import { NO_UPCASTERS, Upcasters } from '../upcasting/upcasters';
 import { DeferredMetadataEvent, EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-schema';
+import { StreamHeads } from './sqlite-stream-heads';
 
 // The highest code point: `stream < prefix || MAX_CHAR` keeps a prefix filter on the
 // (stream, revision) index instead of a LIKE, whose ASCII case folding would be wrong here.
@@ -29,6 +30,8 @@ export class SqliteEventReads {
   constructor(
     private readonly db: Database.Database,
     private readonly upcasters: Upcasters = NO_UPCASTERS,
+    /** Heads this connection knows (its appends report theirs): reads past them are skipped. */
+    readonly heads = new StreamHeads(db),
   ) {
     this.forwards = db
       .prepare(
@@ -48,11 +51,20 @@ export class SqliteEventReads {
 
   readStream(stream: string, options: ReadStreamOptions = {}): RecordedEvent[] {
     const limit = options.maxCount ?? -1;
-    const rows =
-      options.direction === 'backwards'
-        ? this.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.forwards.all(stream, options.fromRevision ?? 0, limit);
-    return this.upcasters.upcastAll((rows as EventRow[]).map(toRecordedEvent));
+    if (options.direction === 'backwards') {
+      const from = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
+      return this.recorded(this.backwards.all(stream, from, limit) as EventRow[]);
+    }
+    const from = options.fromRevision ?? 0;
+    const toTheEnd = limit < 0;
+    if (toTheEnd && this.heads.knownEmptyFrom(stream, from)) return [];
+    const rows = this.forwards.all(stream, from, limit) as EventRow[];
+    if (toTheEnd) this.heads.readTo(stream, rows.length > 0 ? rows[rows.length - 1][2] : from - 1);
+    return this.recorded(rows);
+  }
+
+  private recorded(rows: EventRow[]): RecordedEvent[] {
+    return this.upcasters.upcastAll(rows.map(toRecordedEvent));
   }
 
   /** Events at or after `fromPosition` (inclusive), in log order. */

@@ -151,7 +151,9 @@ function rowsByCategoryAndUnit(
   const groups = new Map<string, BalanceDoc[]>();
   for (const line of balances) {
     const key = `${categoryOf(line)}\u0000${line.unit}`;
-    groups.set(key, [...(groups.get(key) ?? []), line]);
+    const group = groups.get(key);
+    if (group) group.push(line);
+    else groups.set(key, [line]);
   }
   return [...groups.entries()].map(([key, lines]) => {
     const [category, unit] = key.split('\u0000') as [CategoryRow['category'], string];

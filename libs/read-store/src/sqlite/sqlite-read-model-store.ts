@@ -111,9 +111,12 @@ export class SqliteReadModelStore implements ReadModelStore, LeaseStore {
   async getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]> {
     const byId = await this.getManyJson(collection, ids);
     // In the order asked for, each found document once.
-    return [...new Set(ids)].flatMap((id) =>
-      byId.has(id) ? [JSON.parse(byId.get(id)!) as T] : [],
-    );
+    const documents: T[] = [];
+    for (const id of new Set(ids)) {
+      const text = byId.get(id);
+      if (text !== undefined) documents.push(JSON.parse(text) as T);
+    }
+    return documents;
   }
 
   async getManyJson(collection: string, ids: readonly string[]): Promise<Map<string, string>> {

@@ -2,7 +2,11 @@ import { KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { AuthenticationError } from '@hub/domain';
 import { AuthenticatedUser, userFromClaims } from './claims';
-import { secretKey, verifyToken } from './token';
+import { JwtPayload } from 'jsonwebtoken';
+import { assertCurrent, secretKey, verifiedPayload } from './token';
+
+/** HS256 tokens remembered once their signature checked out; all forgotten past this many. */
+const MAX_REMEMBERED_TOKENS = 10_000;
 
 /** An OpenID provider whose RS256 tokens the hub accepts (HUB_JWKS_URL, _ISSUER, _AUDIENCE). */
 export interface OpenIdSettings {
@@ -32,6 +36,12 @@ export type EpochClock = () => number;
 export class TokenVerifier {
   private readonly keySet?: ReturnType<typeof createRemoteJWKSet>;
   private readonly key: KeyObject;
+  /**
+   * HS256 tokens whose signature checked out, by their whole text: a client sends the same
+   * token with every request, and decoding and verifying it again cost a few percent of a
+   * query's CPU. A hit still meets the time checks and the claim rules at the clock's time.
+   */
+  private readonly signed = new Map<string, JwtPayload>();
 
   constructor(
     secret: string,
@@ -50,13 +60,21 @@ export class TokenVerifier {
   async verify(token: string): Promise<AuthenticatedUser> {
     const nowMs = this.clock();
     const nowSeconds = Math.floor(nowMs / 1000);
+    const known = this.signed.get(token);
+    if (known) return userFromClaims(assertCurrent(known, nowSeconds), nowSeconds);
     let algorithm: string | undefined;
     try {
       algorithm = decodeProtectedHeader(token).alg;
     } catch {
       throw new AuthenticationError('Invalid bearer token: not a JWT');
     }
-    if (algorithm === 'HS256') return verifyToken(token, this.key, nowSeconds);
+    if (algorithm === 'HS256') {
+      const payload = verifiedPayload(token, this.key, nowSeconds);
+      const user = userFromClaims(payload, nowSeconds);
+      if (this.signed.size >= MAX_REMEMBERED_TOKENS) this.signed.clear();
+      this.signed.set(token, payload);
+      return user;
+    }
     if (algorithm === 'RS256' && this.keySet && this.openId) {
       let claims: Record<string, unknown>;
       try {

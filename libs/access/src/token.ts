@@ -35,6 +35,15 @@ export function verifyToken(
   secret: string | KeyObject,
   nowSeconds: number,
 ): AuthenticatedUser {
+  return userFromClaims(verifiedPayload(token, secret, nowSeconds), nowSeconds);
+}
+
+/** An HS256 token's payload, its signature and its `exp` and `nbf` checked at `nowSeconds`. */
+export function verifiedPayload(
+  token: string,
+  secret: string | KeyObject,
+  nowSeconds: number,
+): jwt.JwtPayload {
   let payload: jwt.JwtPayload;
   try {
     const decoded = jwt.verify(token, secret, {
@@ -46,7 +55,19 @@ export function verifyToken(
   } catch (error) {
     throw new AuthenticationError(`Invalid bearer token: ${(error as Error).message}`);
   }
-  return userFromClaims(payload, nowSeconds);
+  return payload;
+}
+
+/**
+ * The time checks `jwt.verify` makes (`exp` passed, `nbf` not reached), for a payload whose
+ * signature was checked before.
+ */
+export function assertCurrent(payload: jwt.JwtPayload, nowSeconds: number): jwt.JwtPayload {
+  if (typeof payload.exp === 'number' && nowSeconds >= payload.exp)
+    throw new AuthenticationError('Invalid bearer token: jwt expired');
+  if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds)
+    throw new AuthenticationError('Invalid bearer token: jwt not active');
+  return payload;
 }
 
 /** Signs a token for local use and tests (`npm run token`). */

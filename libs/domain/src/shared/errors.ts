@@ -90,3 +90,15 @@ export class AuthenticationError extends HubError {
     super('unauthorized', message);
   }
 }
+
+/**
+ * The process is shutting down and a store the request needs has closed (503 `shutting_down`):
+ * a request still running when its client went away and the server closed. Another process,
+ * or this one restarted, answers it.
+ */
+export class ShuttingDownError extends HubError {
+  readonly status = 503;
+  constructor(store: string) {
+    super('shutting_down', `${store} is closed: the process is shutting down`);
+  }
+}

@@ -156,6 +156,17 @@ describe('SqliteEventStore', () => {
     await reopened.close();
   });
 
+  // Seen in a two-api load: a handler whose client had gone away outlived the HTTP server and
+  // read the closed store; it logged a 500 ("SqliteEventStore is closed").
+  it('refuses reads and appends after close with 503 shutting_down, not an error that answers 500', async () => {
+    await store.close();
+    const refusal = { status: 503, code: 'shutting_down' };
+    await expect(store.readStream('late-1')).rejects.toMatchObject(refusal);
+    await expect(store.appendToStream('late-1', numbered(1), NO_STREAM)).rejects.toMatchObject(
+      refusal,
+    );
+  });
+
   it('counts the events after a position by rows when the log has a gap (the subtraction would be wrong)', async () => {
     await store.appendToStream('gap-1', numbered(4), NO_STREAM);
     await store.close();

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ShuttingDownError } from '@hub/domain';
 import {
   AppendResult,
   EventStore,
@@ -138,6 +139,6 @@ export class SqliteEventStore implements EventStore, EventLogIntegrity {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new Error('SqliteEventStore is closed');
+    if (this.closed) throw new ShuttingDownError('SqliteEventStore');
   }
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ConcurrencyError } from '@hub/domain';
+import { ConcurrencyError, ShuttingDownError } from '@hub/domain';
 import { chainHashHex } from '../integrity/hash-chain';
 import {
   AppendResult,
@@ -109,7 +109,7 @@ export class GroupCommitter {
   }
 
   append(parts: readonly StreamAppend[]): Promise<AppendResult[]> {
-    if (this.closed) return Promise.reject(new Error('SqliteEventStore is closed'));
+    if (this.closed) return Promise.reject(new ShuttingDownError('SqliteEventStore'));
     return new Promise((resolve, reject) => {
       this.queue.push({ parts, resolve, reject });
       this.scheduled ??= setImmediate(() => this.flush());

@@ -50,6 +50,11 @@ describe('KafkaInboundConsumer in a group of two (real broker)', () => {
     );
     await produce(kafka, topic, batch('after', 40));
     await eventually('the next 40 handled', () => allCalls().length >= 80);
+    // A call is recorded when handling starts; its append commits a moment later.
+    await eventually(
+      'the 80 handled messages stored',
+      async () => (await handlers[0].storedMessageIds()).length >= 80,
+    );
 
     const expected = [...batch('before', 40), ...batch('after', 40)].map(
       (r) => JSON.parse(r.value).messageId,

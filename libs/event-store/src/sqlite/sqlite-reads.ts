@@ -59,7 +59,7 @@ export class SqliteEventReads {
     const toTheEnd = limit < 0;
     if (toTheEnd && this.heads.knownEmptyFrom(stream, from)) return [];
     const rows = this.forwards.all(stream, from, limit) as EventRow[];
-    if (toTheEnd) this.heads.readTo(stream, rows.length > 0 ? rows[rows.length - 1][2] : from - 1);
+    if (toTheEnd) this.heads.readTo(stream, lastRevision(rows) ?? from - 1);
     return this.recorded(rows);
   }
 
@@ -141,4 +141,11 @@ export class SqliteEventReads {
     }
     return statement;
   }
+}
+
+/** The revision of the last of `rows` (read in stream order), if any. */
+function lastRevision(rows: readonly EventRow[]): number | undefined {
+  if (rows.length === 0) return undefined;
+  const [, , revision] = rows[rows.length - 1];
+  return revision;
 }

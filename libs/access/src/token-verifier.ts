@@ -1,8 +1,8 @@
 import { KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { JwtPayload } from 'jsonwebtoken';
 import { AuthenticationError } from '@hub/domain';
 import { AuthenticatedUser, userFromClaims } from './claims';
-import { JwtPayload } from 'jsonwebtoken';
 import { assertCurrent, secretKey, verifiedPayload } from './token';
 
 /** HS256 tokens remembered once their signature checked out; all forgotten past this many. */

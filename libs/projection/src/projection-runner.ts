@@ -19,6 +19,7 @@ import { ProjectorLog } from './projector-log';
 import { clearRebuildRequest, rebuildRequests, recordRebuildRequest } from './rebuild-requests';
 import { reportProgress, statusAt } from './runner-status';
 import { CheckpointWaiters } from './checkpoint-waiters';
+import { showsPosition } from './shows-position';
 import { CatchUpLog } from './catch-up-log';
 import { LeaseOptions, ProjectionLeases, heldLeases, projectionLease } from './projection-leases';
 
@@ -196,6 +197,9 @@ export class ProjectionRunner {
   /** Resolves once the active build has applied `position`; ProjectionLaggingError after `timeoutMs`. */
   async waitForPosition(name: string, position: GlobalPosition, timeoutMs: number): Promise<void> {
     const entry = this.entry(name);
+    const handles = entry.projection.handles;
+    if (await showsPosition(this.eventStore, handles, this.activeCheckpoint(entry), position))
+      return;
     entry.worker?.requestProbe();
     await this.waiters.waitForLogged(
       name,

@@ -3,6 +3,7 @@ import { MemoryReadModelStore } from './memory-read-model-store';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionDocs } from './projection';
 import { ProjectionLaggingError } from './projector.errors';
+import { SHOWS_POSITION_LOOK_LIMIT } from './shows-position';
 import { eventually } from '@hub/testing/eventually';
 import { MemoryEventStore } from '@hub/event-store/memory/memory-event-store';
 import { appendTypes } from '@hub/testing/projection/sample-events';
@@ -241,6 +242,36 @@ describe('ProjectionRunner', () => {
       const waiting = r.waitForPosition('sample', 1n as GlobalPosition, 2000);
       await appendTypes(events, 's', 'ItemAdded');
       await expect(waiting).resolves.toBeUndefined();
+    });
+
+    it('answers at once when no event the projection handles lies up to the position, with no projector running', async () => {
+      const projector = await start();
+      await appendTypes(events, 's', 'ItemAdded');
+      await projector.waitForPosition('sample', 1n as GlobalPosition, 2000);
+      await projector.stop();
+      runner = new ProjectionRunner(events, store, [sampleProjection()], fast);
+      await runner.load();
+      const { position } = await appendTypes(events, 'other', 'SomethingElse', 'SomethingElse');
+      // Nothing moves the checkpoint now: only the look past it can answer within 50 ms.
+      await expect(runner.waitForPosition('sample', position, 50)).resolves.toBeUndefined();
+      await appendTypes(events, 's', 'ItemRenamed');
+      const { position: later } = await appendTypes(events, 'other', 'SomethingElse');
+      const lagging = await runner.waitForPosition('sample', later, 50).catch((e: unknown) => e);
+      expect(lagging).toBeInstanceOf(ProjectionLaggingError);
+      await expect(runner.waitForPosition('sample', position, 50)).resolves.toBeUndefined();
+    });
+
+    it('waits as usual for a build further behind than the look reaches', async () => {
+      const projector = await start();
+      await appendTypes(events, 's', 'ItemAdded');
+      await projector.waitForPosition('sample', 1n as GlobalPosition, 2000);
+      await projector.stop();
+      runner = new ProjectionRunner(events, store, [sampleProjection()], fast);
+      await runner.load();
+      const others = Array<string>(SHOWS_POSITION_LOOK_LIMIT + 1).fill('SomethingElse');
+      const { position } = await appendTypes(events, 'other', ...others);
+      const lagging = await runner.waitForPosition('sample', position, 50).catch((e: unknown) => e);
+      expect(lagging).toBeInstanceOf(ProjectionLaggingError);
     });
 
     it('sees a projector in another process through the stored checkpoint', async () => {

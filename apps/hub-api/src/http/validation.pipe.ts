@@ -1,5 +1,6 @@
 import { ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
 import { ValidationError } from '@hub/domain';
+import { rememberValidationMetadata } from './validation-metadata';
 
 /** Flattens nested class-validator errors into `{ "path.to.field": [reasons] }`. */
 export function fieldDetails(errors: ClassValidatorError[], prefix = ''): Record<string, string[]> {
@@ -14,6 +15,7 @@ export function fieldDetails(errors: ClassValidatorError[], prefix = ''): Record
 
 /** The global pipe: whitelist, refuse unknown fields, transform; 400 `validation_failed` with field details. */
 export function hubValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -244,13 +244,19 @@ describe('ProjectionRunner', () => {
       await expect(waiting).resolves.toBeUndefined();
     });
 
-    it('answers at once when no event the projection handles lies up to the position, with no projector running', async () => {
+    /** A query-only runner, after a projector applied one event and stopped (nothing moves it). */
+    const readerAfterProjectorStopped = async (): Promise<ProjectionRunner> => {
       const projector = await start();
       await appendTypes(events, 's', 'ItemAdded');
       await projector.waitForPosition('sample', 1n as GlobalPosition, 2000);
       await projector.stop();
-      runner = new ProjectionRunner(events, store, [sampleProjection()], fast);
-      await runner.load();
+      const reader = new ProjectionRunner(events, store, [sampleProjection()], fast);
+      await reader.load();
+      return reader;
+    };
+
+    it('answers at once when no event the projection handles lies up to the position, with no projector running', async () => {
+      runner = await readerAfterProjectorStopped();
       const { position } = await appendTypes(events, 'other', 'SomethingElse', 'SomethingElse');
       // Nothing moves the checkpoint now: only the look past it can answer within 50 ms.
       await expect(runner.waitForPosition('sample', position, 50)).resolves.toBeUndefined();
@@ -262,12 +268,7 @@ describe('ProjectionRunner', () => {
     });
 
     it('waits as usual for a build further behind than the look reaches', async () => {
-      const projector = await start();
-      await appendTypes(events, 's', 'ItemAdded');
-      await projector.waitForPosition('sample', 1n as GlobalPosition, 2000);
-      await projector.stop();
-      runner = new ProjectionRunner(events, store, [sampleProjection()], fast);
-      await runner.load();
+      runner = await readerAfterProjectorStopped();
       const others = Array<string>(SHOWS_POSITION_LOOK_LIMIT + 1).fill('SomethingElse');
       const { position } = await appendTypes(events, 'other', ...others);
       const lagging = await runner.waitForPosition('sample', position, 50).catch((e: unknown) => e);

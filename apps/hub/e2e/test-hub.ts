@@ -10,6 +10,8 @@ import { RuntimeOptions } from '@hub/runtime/runtime.module';
 import { HubModule } from '../hub.module';
 import { RequestClock } from '@hub/projection/query/request-clock';
 import { parsedBody, requestHeaders } from './hub-client';
+import { WorkflowRunner } from '@hub/application/workflows/workflow-runner';
+import { eventually } from '@hub/testing/eventually';
 
 export interface HubResponse<T = Record<string, any>> {
   status: number;
@@ -106,6 +108,22 @@ export class TestHub implements HubClient {
   /** Every event in the log (to prove a refused call appended nothing). */
   async allEvents(): Promise<RecordedEvent[]> {
     return this.events.readAll();
+  }
+
+  /** How many events the log holds once the workflows' reactions so far are in it. */
+  async settledEventCount(): Promise<number> {
+    await this.reactionsSettled();
+    return (await this.allEvents()).length;
+  }
+
+  /**
+   * Waits until the workflows have completed every event logged so far: their reactions (an
+   * index entry, a notice) append after the command that caused them has answered.
+   */
+  async reactionsSettled(): Promise<void> {
+    const runner = this.app.get(WorkflowRunner, { strict: false });
+    if (!runner.runsHere) return;
+    await eventually('the workflows to complete what is logged', () => runner.caughtUp());
   }
 
   async stop(): Promise<void> {

@@ -137,7 +137,7 @@ describe('Framework errors in the hub shape, correlation ids echoed (api.md "Err
   it('records the accepted correlation id, never a replaced one, in the events', async () => {
     const long = `c${'y'.repeat(200)}`;
     const f = new Fixtures(hub);
-    const before = (await hub.allEvents()).length;
+    const before = await hub.settledEventCount();
     await hub.call('POST', '/v1/partners', {
       token: f.csam,
       headers: { 'x-correlation-id': long },

@@ -33,7 +33,7 @@ describe('token claims are cross-checked (api.md "Auth, production")', () => {
 
   it('refuses Service claimed by a partner organisation (writing consumption)', async () => {
     const token = hub.token({ sub: 'svc', roles: ['Service'], orgKind: 'partner', org: 'p1' });
-    const before = (await hub.allEvents()).length;
+    const before = await hub.settledEventCount();
     const answer = await hub.call('POST', '/v1/consumption', {
       token,
       body: {

@@ -6,7 +6,7 @@ describe('customer subscriptions, partner access and read-only consent, end to e
   let t: ReturnType<typeof tokens>;
 
   async function refused(call: () => Promise<{ status: number; body: any }>) {
-    const before = (await hub.allEvents()).length;
+    const before = await hub.settledEventCount();
     const response = await call();
     expect((await hub.allEvents()).length).toBe(before);
     return response;

@@ -48,7 +48,7 @@ describe('workspace mappings, invitations and groups', () => {
         'ContractMappedToWorkspace',
         'PackageMappedToWorkspace',
       ]);
-      const before = (await hub.allEvents()).length;
+      const before = await hub.settledEventCount();
       expect((await map(f.csam, { contractId })).status).toBe(201);
       expect((await hub.allEvents()).length).toBe(before);
     });

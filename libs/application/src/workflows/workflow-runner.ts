@@ -33,6 +33,10 @@ export class WorkflowRunner {
   private position?: GlobalPosition;
   private started = false;
   private fence?: Fence;
+  /** The checkpoint committed last, and the commit under way. */
+  private stored?: GlobalPosition;
+  private committing?: Promise<void>;
+  private lost = false;
 
   constructor(
     private readonly workflows: Workflows,
@@ -59,6 +63,9 @@ export class WorkflowRunner {
     this.stopped = true;
     await this.subscription?.close();
     await this.running;
+    // The last completed steps' checkpoint, unless the lease passed on.
+    await this.committing;
+    if (!this.lost) await this.commitCompleted();
     this.started = false;
   }
 
@@ -70,6 +77,8 @@ export class WorkflowRunner {
   private async run(): Promise<void> {
     const from = await this.storedPosition();
     this.position = from;
+    this.stored = from;
+    this.lost = false;
     // Before the first fact: the schedule must hold every due time the facts up to the
     // checkpoint cause, which a store from before the schedule, or one that lost it, does not.
     await this.backfill.ensure(from);
@@ -107,6 +116,10 @@ export class WorkflowRunner {
     return next.length === 0;
   }
 
+  /**
+   * Runs `step` until it completes (retried with backoff, never skipped), then marks `position`
+   * completed; its checkpoint is committed beside the next steps (`commitCompleted`).
+   */
   private async completeStep(
     step: () => Promise<unknown>,
     position: GlobalPosition,
@@ -114,22 +127,11 @@ export class WorkflowRunner {
     for (let attempt = 0; !this.stopped; attempt += 1) {
       try {
         await step();
-        await this.readModels.applyBatch({
-          projection: CHECKPOINT,
-          changes: [],
-          checkpoint: position.toString(),
-          ...(this.fence ? { fence: this.fence } : {}),
-        });
         this.position = position;
+        this.commitSoon();
         return;
       } catch (error) {
-        if (isLeaseLost(error)) {
-          // Another process runs the reactions now; it redoes this step (steps are idempotent).
-          this.logger.warn(`workflow lease lost at ${position}; stopping here`);
-          this.stopped = true;
-          await this.subscription?.close();
-          return;
-        }
+        if (isLeaseLost(error)) return this.leaseLost(position);
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
         this.logger.warn(
           `workflow step at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
@@ -137,5 +139,52 @@ export class WorkflowRunner {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+
+  private commitSoon(): void {
+    if (this.committing) return;
+    this.committing = this.commitCompleted().finally(() => {
+      this.committing = undefined;
+      // A step completed between the last write and this line: its checkpoint goes now.
+      if (!this.stopped && this.position !== this.stored) this.commitSoon();
+    });
+  }
+
+  /**
+   * Commits the checkpoint of the last completed step, one write at a time: the steps completed
+   * while one commits go in the next, so a busy log costs a write per pause, not per event (a
+   * step redone after a crash changes nothing). Refused once the lease passed on.
+   */
+  private async commitCompleted(): Promise<void> {
+    for (let attempt = 0; this.position !== undefined && this.position !== this.stored;) {
+      const position = this.position;
+      try {
+        await this.readModels.applyBatch({
+          projection: CHECKPOINT,
+          changes: [],
+          checkpoint: position.toString(),
+          ...(this.fence ? { fence: this.fence } : {}),
+        });
+        this.stored = position;
+        attempt = 0;
+      } catch (error) {
+        if (isLeaseLost(error)) return this.leaseLost(position);
+        if (this.stopped) return;
+        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
+        attempt += 1;
+        this.logger.warn(
+          `workflow checkpoint at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** Another process runs the reactions now; it redoes what this one left (steps are idempotent). */
+  private async leaseLost(position: GlobalPosition): Promise<void> {
+    this.logger.warn(`workflow lease lost at ${position}; stopping here`);
+    this.lost = true;
+    this.stopped = true;
+    await this.subscription?.close();
   }
 }

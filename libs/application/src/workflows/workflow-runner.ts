@@ -132,11 +132,7 @@ export class WorkflowRunner {
         return;
       } catch (error) {
         if (isLeaseLost(error)) return this.leaseLost(position);
-        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
-        this.logger.warn(
-          `workflow step at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await this.backOff('step', position, attempt, error);
       }
     }
   }
@@ -170,14 +166,24 @@ export class WorkflowRunner {
       } catch (error) {
         if (isLeaseLost(error)) return this.leaseLost(position);
         if (this.stopped) return;
-        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
+        await this.backOff('checkpoint', position, attempt, error);
         attempt += 1;
-        this.logger.warn(
-          `workflow checkpoint at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+
+  /** Waits before retrying what failed at `position`: 100 ms, doubling, at most 30 s. */
+  private async backOff(
+    what: string,
+    position: GlobalPosition,
+    attempt: number,
+    error: unknown,
+  ): Promise<void> {
+    const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt);
+    this.logger.warn(
+      `workflow ${what} at ${position} failed (${(error as Error).message}); retrying in ${delay} ms`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
 
   /** Another process runs the reactions now; it redoes what this one left (steps are idempotent). */

@@ -158,6 +158,21 @@ export function batches(ctx: ConformanceContext): void {
       expect(await ctx.store().get(c, 'y')).toEqual({ v: 'older' });
     });
 
+    it("commits two processes' first checkpoints of one projection written at once (the outbox's, unfenced)", async () => {
+      const other = ctx.another() ?? ctx.store();
+      // Many fresh checkpoints raced at once: the first write of each is an insert from both.
+      const names = Array.from({ length: 40 }, (_, i) => `${ctx.collection('first_race')}_${i}`);
+      const results = await Promise.allSettled(
+        names.flatMap((projection) => [
+          ctx.store().applyBatch({ projection, checkpoint: '1', changes: [] }),
+          other.applyBatch({ projection, checkpoint: '2', changes: [] }),
+        ]),
+      );
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+      for (const projection of names)
+        expect(['1', '2']).toContain((await ctx.store().getCheckpoint(projection))?.position);
+    });
+
     it('lets a batch overwrite a document written directly by put', async () => {
       const c = ctx.collection('batch_after_put');
       await ctx.store().put(c, 'a', { v: 'direct' });

@@ -152,16 +152,10 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
     // Outside a batch: unconditional, and the stored position becomes unknown.
     const filter = { _id: assertId(id) };
     const replacement = assertDocument(doc);
-    const upsert = () =>
-      this.collection(collection).replaceOne(filter, replacement, { upsert: true });
-    try {
-      await upsert();
-    } catch (error) {
-      // Two upserts of a new id at once: the loser's insert collides on _id. The document
-      // exists now, so the retry replaces it (as if this put had come second).
-      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
-      await upsert();
-    }
+    // A concurrent put of a new id may insert first: this one then replaces it (came second).
+    await upsertRacing(() =>
+      this.collection(collection).replaceOne(filter, replacement, { upsert: true }),
+    );
     this.known.set(collection, id, '');
   }
 
@@ -204,10 +198,13 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
   private async saveCheckpoint({ projection, checkpoint, fence }: ProjectionBatch): Promise<void> {
     const updatedAt = new Date().toISOString();
     if (!fence) {
-      await this.checkpoints().updateOne(
-        { _id: projection },
-        { $set: { position: checkpoint, updatedAt } },
-        { upsert: true },
+      // Every api process writes the notification outbox's checkpoint: two first ones may race.
+      await upsertRacing(() =>
+        this.checkpoints().updateOne(
+          { _id: projection },
+          { $set: { position: checkpoint, updatedAt } },
+          { upsert: true },
+        ),
       );
       return;
     }
@@ -259,5 +256,18 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
   /** Collection names start with a letter, so `<prefix>_checkpoints` cannot collide with one. */
   private checkpoints(): Collection<StoredCheckpoint> {
     return this.db.collection<StoredCheckpoint>(`${this.prefix}_checkpoints`);
+  }
+}
+
+/**
+ * Runs an upsert, and once more when a concurrent upsert of the same new `_id` inserted first
+ * (the loser's insert collides on `_id`): the document exists now, so the retry updates it.
+ */
+async function upsertRacing<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    return upsert();
   }
 }

@@ -54,14 +54,20 @@ describe('WorkflowRunner', () => {
       }) as unknown as Workflows;
     const noBackfill = { ensure: async () => 0 } as unknown as ScheduleBackfill;
 
-    it('is committed once for the steps completed while a commit was under way, ending at the last', async () => {
+    /** A runner whose first step's checkpoint commit is under way (held by the gate). */
+    const committingFirst = async () => {
       const events = new MemoryEventStore();
-      const { store, writes, release } = gatedStore();
+      const gated = gatedStore();
       const reacted: RecordedEvent[] = [];
-      const runner = new WorkflowRunner(reacting(reacted), noBackfill, events, store);
+      const runner = new WorkflowRunner(reacting(reacted), noBackfill, events, gated.store);
       runner.begin();
       const first = await appendTypes(events, 's-1', 'ItemAdded');
-      await eventually('the first commit to start', () => writes.length === 1);
+      await eventually('the first commit to start', () => gated.writes.length === 1);
+      return { events, reacted, runner, first, ...gated };
+    };
+
+    it('is committed once for the steps completed while a commit was under way, ending at the last', async () => {
+      const { events, store, writes, release, reacted, runner, first } = await committingFirst();
       let last: GlobalPosition = first.position;
       for (let i = 2; i <= 10; i += 1)
         last = (await appendTypes(events, `s-${i}`, 'ItemAdded')).position;
@@ -76,13 +82,7 @@ describe('WorkflowRunner', () => {
     });
 
     it('commits what completed last when stopped while a commit was under way', async () => {
-      const events = new MemoryEventStore();
-      const { store, writes, release } = gatedStore();
-      const reacted: RecordedEvent[] = [];
-      const runner = new WorkflowRunner(reacting(reacted), noBackfill, events, store);
-      runner.begin();
-      await appendTypes(events, 's-1', 'ItemAdded');
-      await eventually('the first commit to start', () => writes.length === 1);
+      const { events, store, release, reacted, runner } = await committingFirst();
       const { position } = await appendTypes(events, 's-2', 'ItemAdded');
       await eventually('the second step to complete', () => reacted.length === 2);
       const stopping = runner.end();

@@ -8,6 +8,7 @@ import { ProjectionFailure, WorkerOptions, WorkerState, describeFailure } from '
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import { EvolveFailure, applyEvents } from './projection-batch';
 import { SnapshotWriter } from './snapshots/snapshot-writer';
+import { nextHandled } from './shows-position';
 
 export type { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
 
@@ -206,13 +207,7 @@ export class ProjectionWorker {
   private async advanceToHead(): Promise<boolean> {
     const head = await this.eventStore.headPosition();
     if (head === null || (this.checkpoint !== null && head <= this.checkpoint)) return false;
-    const next = (
-      await this.eventStore.readAll({
-        fromPosition: this.checkpoint ?? undefined,
-        maxCount: 2,
-        filter: { eventTypes: this.projection.handles },
-      })
-    ).find((event) => this.isNew(event));
+    const next = await nextHandled(this.eventStore, this.projection.handles, this.checkpoint);
     if (next === undefined || next.position > head) await this.process([], head);
     return true;
   }

@@ -1,4 +1,4 @@
-import { EventStore, GlobalPosition } from '@hub/event-store';
+import { EventStore, GlobalPosition, RecordedEvent } from '@hub/event-store';
 
 /**
  * How far behind the log a build may be for `showsPosition` to look between its checkpoint and
@@ -23,15 +23,23 @@ export async function showsPosition(
   if (checkpoint !== null && checkpoint >= position) return true;
   const behind = await eventStore.countEventsAfter(checkpoint, SHOWS_POSITION_LOOK_LIMIT + 1);
   if (behind > SHOWS_POSITION_LOOK_LIMIT) return false;
-  // Read from the checkpoint itself (inclusive, as every adapter takes a position it holds).
-  const next = (
-    await eventStore.readAll({
-      fromPosition: checkpoint ?? undefined,
-      maxCount: 2,
-      filter: { eventTypes: handles },
-    })
-  ).find((event) => checkpoint === null || event.position > checkpoint);
+  const next = await nextHandled(eventStore, handles, checkpoint);
   if (next !== undefined) return next.position > position;
   const head = await eventStore.headPosition();
   return head !== null && head >= position;
+}
+
+/** The first event of the types a build `handles` after its `checkpoint`, if the log holds one. */
+export async function nextHandled(
+  eventStore: EventStore,
+  handles: readonly string[],
+  checkpoint: GlobalPosition | null,
+): Promise<RecordedEvent | undefined> {
+  // Read from the checkpoint itself (inclusive, as every adapter takes a position it holds).
+  const events = await eventStore.readAll({
+    fromPosition: checkpoint ?? undefined,
+    maxCount: 2,
+    filter: { eventTypes: handles },
+  });
+  return events.find((event) => checkpoint === null || event.position > checkpoint);
 }

@@ -30,8 +30,8 @@ export function rememberValidationMetadata(storage: Storage = getMetadataStorage
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000')}`;
-    const byOptions = answers.get(target) ?? new Map<string, Metadata>();
-    answers.set(target, byOptions);
+    let byOptions = answers.get(target);
+    if (!byOptions) answers.set(target, (byOptions = new Map<string, Metadata>()));
     let answer = byOptions.get(key);
     if (!answer) {
       answer = lookUp(target, schema, always, strictGroups, groups);

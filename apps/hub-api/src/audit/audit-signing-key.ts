@@ -5,8 +5,8 @@ import {
   generateKeyPairSync,
   sign,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generatedOnce } from '@hub/runtime/config/generated-secret';
 
 /** The file in DATA_DIR holding the digest signing key (PKCS#8 PEM), beside the JWT secret. */
 export const SIGNING_KEY_FILE = 'audit-signing-key.pem';
@@ -24,18 +24,7 @@ export class AuditSigningKey {
 
   static load(dataDir: string): AuditSigningKey {
     const file = join(dataDir, SIGNING_KEY_FILE);
-    if (!existsSync(file)) {
-      mkdirSync(dataDir, { recursive: true });
-      const { privateKey } = generateKeyPairSync('ed25519');
-      const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-      // 'wx': two processes starting on one DATA_DIR must not overwrite each other's key.
-      try {
-        writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-    }
-    const privateKey = createPrivateKey(readFileSync(file, 'utf8'));
+    const privateKey = createPrivateKey(generatedOnce(file, newSigningKeyPem));
     if (privateKey.asymmetricKeyType !== 'ed25519')
       throw new Error(`${file} does not hold an Ed25519 private key`);
     const publicKeyPem = createPublicKey(privateKey)
@@ -48,6 +37,12 @@ export class AuditSigningKey {
   sign(text: string): string {
     return sign(null, Buffer.from(text, 'utf8'), this.privateKey).toString('base64');
   }
+}
+
+/** A new Ed25519 private key, as PKCS#8 PEM. */
+function newSigningKeyPem(): string {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
 /** What a digest signs: one line per field, so a verifier rebuilds it from the digest's own fields. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { OpenIdSettings } from '@hub/access';
 import { KafkaConfigError, KafkaSettings, kafkaSettingsFromEnv } from '@hub/messaging';
+import { generatedOnce } from './generated-secret';
 import { openIdSettings } from './openid-config';
 
 /** The hub's configuration, read from the environment once at boot and validated. */
@@ -121,12 +121,10 @@ function jwtSecret(env: Env, dataDir: string): HubConfig['jwt'] {
       throw new ConfigError('HUB_JWT_SECRET', 'must be at least 32 characters');
     return { secret: given, generated: false };
   }
-  const file = join(dataDir, 'jwt-secret');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  }
-  return { secret: readFileSync(file, 'utf8').trim(), generated: true };
+  const secret = generatedOnce(join(dataDir, 'jwt-secret'), () =>
+    randomBytes(48).toString('base64url'),
+  );
+  return { secret, generated: true };
 }
 
 /**
@@ -141,12 +139,10 @@ function masterKey(env: Env, dataDir: string): HubConfig['masterKey'] {
       throw new ConfigError('HUB_MASTER_KEY', 'must be 32 bytes in base64');
     return { key, generated: false };
   }
-  const file = join(dataDir, 'master-key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  }
-  return { key: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), generated: true };
+  const stored = generatedOnce(join(dataDir, 'master-key'), () =>
+    randomBytes(32).toString('base64'),
+  );
+  return { key: Buffer.from(stored, 'base64'), generated: true };
 }
 
 /** The Kafka settings, a bad variable refused as a `ConfigError` naming it like every other. */

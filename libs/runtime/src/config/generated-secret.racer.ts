@@ -1,0 +1,21 @@
+// One of several processes racing to load the config of the same fresh DATA_DIRs (run by
+// generated-secret.int.spec.ts): says it is ready, waits for the word to go, then prints, per
+// directory, the secrets it read or its error.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from './hub-config';
+
+const [root, count] = [process.argv[2], Number(process.argv[3])];
+writeFileSync(join(root, `ready-${process.pid}`), '');
+// A busy wait, so every racer starts within microseconds of the others.
+while (!existsSync(join(root, 'go')));
+const seen: string[] = [];
+for (let i = 0; i < count; i += 1) {
+  try {
+    const config = loadConfig({ DATA_DIR: join(root, `d${i}`) });
+    seen.push(`${config.masterKey.key.toString('base64')} ${config.jwt.secret}`);
+  } catch (error) {
+    seen.push(`error: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+process.stdout.write(JSON.stringify(seen));

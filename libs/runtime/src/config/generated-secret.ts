@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * A secret generated once into `file` (mode 0600) and read from it ever after. Processes that
+ * start together on one fresh DATA_DIR agree on it: each writes its candidate, whole and synced,
+ * to a file of its own and links it into place, which only the first link does; every process
+ * then reads what is in place. A crash leaves either no secret or a whole one, never a part.
+ */
+export function generatedOnce(file: string, generate: () => string): string {
+  if (!existsSync(file)) {
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
+    const candidate = `${file}.${process.pid}-${randomBytes(6).toString('hex')}`;
+    writeSynced(candidate, generate());
+    try {
+      linkSync(candidate, file);
+      syncDirectory(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(candidate, { force: true });
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function writeSynced(file: string, content: string): void {
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

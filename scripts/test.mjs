@@ -19,6 +19,10 @@ const runs = [
   { name: 'unit+e2e', jest: ['--selectProjects', 'unit', 'e2e', '--maxWorkers=2'] },
   { name: 'int', jest: ['--selectProjects', 'int', '--runInBand'] },
 ];
+// A run that outlives its tests (a handle left open) is ended by --forceExit, which names the
+// leak; the processes tests start die with it (libs/testing/src/die-with-parent.js). A run that
+// hangs before its end is killed after RUN_LIMIT_MS and counted as failed.
+const RUN_LIMIT_MS = 30 * 60_000;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -33,10 +37,12 @@ for (const run of runs) {
       '--json',
       `--outputFile=${out}`,
       '--passWithNoTests',
+      '--forceExit',
       ...args,
     ],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', timeout: RUN_LIMIT_MS, killSignal: 'SIGKILL' },
   );
+  if (result.error) console.error(`jest (${run.name}) did not end: ${result.error.message}`);
   if (result.status !== 0) exitCode = result.status ?? 1;
   try {
     const report = JSON.parse(readFileSync(out, 'utf8'));

@@ -54,16 +54,36 @@ export class HubProcess implements HubClient {
       HOST: '127.0.0.1',
     });
     const hub = new HubProcess(name, child, `http://127.0.0.1:${port}`);
-    await eventually(
-      () => {
-        if (child.exitCode !== null || child.signalCode !== null)
-          throw new Error(`${name} exited: ${hub.output()}`);
-        return hub.lines.some((line) => line.includes(' listening on http'));
-      },
-      120_000,
-      `${name} to listen`,
-    );
+    try {
+      await eventually(
+        () => {
+          if (child.exitCode !== null || child.signalCode !== null)
+            throw new Error(`${name} exited: ${hub.output()}`);
+          return hub.lines.some((line) => line.includes(' listening on http'));
+        },
+        120_000,
+        `${name} to listen`,
+      );
+    } catch (error) {
+      await hub.kill();
+      throw error;
+    }
     return hub;
+  }
+
+  /**
+   * Starts every process of `wanted` at once; if one fails, stops those that started (after
+   * all have settled, so none is left starting) and throws the first failure.
+   */
+  static async startAll(
+    wanted: readonly { name: string; env: Record<string, string> }[],
+  ): Promise<HubProcess[]> {
+    const settled = await Promise.allSettled(wanted.map((w) => HubProcess.start(w.name, w.env)));
+    const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (!failed) return started;
+    await Promise.all(started.map((hub) => hub.stop()));
+    throw failed.reason;
   }
 
   get pid(): number {

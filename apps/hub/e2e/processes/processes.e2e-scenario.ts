@@ -23,12 +23,10 @@ async function workflowCheckpoint(store: SharedStore): Promise<bigint> {
 }
 
 interface Processes {
-  dataDir: string;
   apiA: HubProcess;
   apiB: HubProcess;
   projectors: HubProcess[];
   workflows: HubProcess[];
-  all: HubProcess[];
 }
 
 /**
@@ -52,32 +50,34 @@ export function describeProcesses(
     let sequence = 0;
     const written: { email: string; workspaceId: string }[] = [];
 
+    /** Every process started, stopped after the tests even when a start failed. */
+    const started: HubProcess[] = [];
+    let dataDir: string;
+
     beforeAll(async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hub-processes-'));
+      dataDir = mkdtempSync(join(tmpdir(), 'hub-processes-'));
       const base = { DATA_DIR: dataDir, LEASE_MS: String(LEASE_MS), ...env() };
-      const start = (name: string, roles: string) =>
-        HubProcess.start(name, { ...base, HUB_ROLES: roles });
+      const start = async (...processes: [name: string, roles: string][]) => {
+        const hubs = await HubProcess.startAll(
+          processes.map(([name, roles]) => ({ name, env: { ...base, HUB_ROLES: roles } })),
+        );
+        started.push(...hubs);
+        return hubs;
+      };
       // The first projector and workflows process take the leases before the standbys start.
-      const [apiA, apiB, projector1, workflows1] = await Promise.all([
-        start('api-a', 'api'),
-        start('api-b', 'api'),
-        start('projector-1', 'projector'),
-        start('workflows-1', 'workflows'),
-      ]);
-      const [projector2, workflows2] = await Promise.all([
-        start('projector-2', 'projector'),
-        start('workflows-2', 'workflows'),
-      ]);
+      const [apiA, apiB, projector1, workflows1] = await start(
+        ['api-a', 'api'],
+        ['api-b', 'api'],
+        ['projector-1', 'projector'],
+        ['workflows-1', 'workflows'],
+      );
+      const [projector2, workflows2] = await start(
+        ['projector-2', 'projector'],
+        ['workflows-2', 'workflows'],
+      );
       const projectors = [projector1, projector2];
       const workflows = [workflows1, workflows2];
-      p = {
-        dataDir,
-        apiA,
-        apiB,
-        projectors,
-        workflows,
-        all: [apiA, apiB, ...projectors, ...workflows],
-      };
+      p = { apiA, apiB, projectors, workflows };
       store = await openStore(dataDir);
       const activated = await activateAgreement(
         apiA,
@@ -89,12 +89,11 @@ export function describeProcesses(
 
     afterAll(async () => {
       await store?.close();
-      await Promise.all((p?.all ?? []).map((hub) => hub.stop()));
-      if (p) rmSync(p.dataDir, { recursive: true, force: true });
+      await Promise.all(started.map((hub) => hub.stop()));
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       await cleanUp();
     }, 60_000);
 
-    /** A workspace created through `writer`, its invitation read through `reader` at once. */
     /** A workspace created through `writer`, its administrator invited by `email`. */
     async function createWorkspace(writer: HubProcess, email: string) {
       const created = await writer.call('POST', '/v1/workspaces', {

@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { fsyncPath } from '../fsync-path';
 
 /**
  * A secret generated once into `file` (mode 0600) and read from it ever after. Processes that
@@ -26,7 +27,7 @@ export function generatedOnce(file: string, generate: () => string): string {
     writeSynced(candidate, generate());
     try {
       linkSync(candidate, file);
-      syncDirectory(dir);
+      fsyncPath(dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     } finally {
@@ -40,15 +41,6 @@ function writeSynced(file: string, content: string): void {
   const fd = openSync(file, 'wx', 0o600);
   try {
     writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function syncDirectory(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -31,7 +31,7 @@ describe('KafkaInboundConsumer transient failures and redelivery (real broker)',
       ...['p0-1', 'p0-2', 'p0-3', 'p0-4'].map((id) => ({ value: caseResponded(id), partition: 0 })),
       ...['p1-1', 'p1-2', 'p1-3'].map((id) => ({ value: caseResponded(id), partition: 1 })),
     ]);
-    await start(topic, handler);
+    const consumer = await start(topic, handler);
 
     const attempts = () => handler.calls.filter((c) => c.messageId === 'p0-2').length;
     await eventually('several failed attempts at p0-2', () => attempts() >= 3);
@@ -43,7 +43,9 @@ describe('KafkaInboundConsumer transient failures and redelivery (real broker)',
     expect(handler.calls.some((c) => c.messageId === 'p0-3' || c.messageId === 'p0-4')).toBe(false);
 
     outage = false;
+    // A call is recorded when handling starts; what it stores is read once all is committed.
     await eventually('p0-4 handled', () => handler.calls.some((c) => c.messageId === 'p0-4'));
+    await eventually('lag 0', async () => (await consumer.lag()).every((p) => p.lag === '0'));
     const partition0 = handler.calls.filter((c) => c.partition === 0).map((c) => c.messageId);
     const failures = attempts() - 1;
     expect(partition0).toEqual(['p0-1', ...Array(failures + 1).fill('p0-2'), 'p0-3', 'p0-4']);
@@ -62,9 +64,11 @@ describe('KafkaInboundConsumer transient failures and redelivery (real broker)',
       topic,
       produced.map((id, i) => ({ value: caseResponded(id), partition: i % 2 })),
     );
-    await start(topic, handler);
+    const consumer = await start(topic, handler);
 
+    // What broke: the stored ids were read while the last delivery's append was under way.
     await eventually('all six deliveries handled', () => handler.calls.length === produced.length);
+    await eventually('lag 0', async () => (await consumer.lag()).every((p) => p.lag === '0'));
     expect(handler.calls.filter((c) => c.messageId === 'd-2')).toHaveLength(2);
     const stored = (await handler.storedMessageIds()).filter((id) => id.startsWith('d-'));
     expect(stored.sort()).toEqual(['d-1', 'd-2', 'd-3', 'd-4']);

@@ -2,10 +2,20 @@
 // unit and e2e specs in parallel workers, integration specs one at a time (some of them stop
 // and restart the shared Kafka broker) — and closes with one plain summary line.
 // Extra arguments go to both jest runs (e.g. `npm test -- libs/domain`).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { join } from 'node:path';
+
+/** A jest run that has not ended after this long is killed, and counted as failed. */
+const RUN_LIMIT_MS = 30 * 60_000;
+/**
+ * How long jest may take to exit once its results are written. Longer means a test left a
+ * handle open (jest names it: "did not exit one second after…"); the run is ended then, with a
+ * warning, and its results stand. The processes tests start die with it (die-with-parent.js).
+ */
+const EXIT_GRACE_MS = 15_000;
 
 const args = process.argv.slice(2);
 const up = spawnSync('bash', ['infra/local/up.sh'], { stdio: 'inherit' });
@@ -14,36 +24,50 @@ if (up.status !== 0) {
   process.exit(up.status ?? 1);
 }
 
+/** Runs jest to its end, bounded as above; answers its exit code (1 when it had to be killed). */
+function runJest(name, jestArgs, resultsFile) {
+  const child = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...jestArgs], {
+    stdio: 'inherit',
+  });
+  return new Promise((resolve) => {
+    let endedAt = null;
+    const kill = (why) => {
+      console.error(`\nnpm test: jest (${name}) ${why}; ended here`);
+      child.kill('SIGKILL');
+    };
+    const limit = setTimeout(() => kill(`ran over ${RUN_LIMIT_MS / 60_000} minutes`), RUN_LIMIT_MS);
+    const watch = setInterval(() => {
+      if (endedAt === null && existsSync(resultsFile)) endedAt = Date.now();
+      if (endedAt !== null && Date.now() - endedAt > EXIT_GRACE_MS) {
+        clearInterval(watch);
+        kill(
+          `did not exit ${EXIT_GRACE_MS / 1000} s after writing its results (a handle left open)`,
+        );
+      }
+    }, 500);
+    child.once('exit', (code) => {
+      clearTimeout(limit);
+      clearInterval(watch);
+      const finished = endedAt !== null || existsSync(resultsFile);
+      resolve(code ?? (finished ? 0 : 1));
+    });
+  });
+}
+
 const outDir = mkdtempSync(join(tmpdir(), 'hub-jest-'));
 const runs = [
   { name: 'unit+e2e', jest: ['--selectProjects', 'unit', 'e2e', '--maxWorkers=2'] },
   { name: 'int', jest: ['--selectProjects', 'int', '--runInBand'] },
 ];
-// A run that outlives its tests (a handle left open) is ended by --forceExit, which names the
-// leak; the processes tests start die with it (libs/testing/src/die-with-parent.js). A run that
-// hangs before its end is killed after RUN_LIMIT_MS and counted as failed.
-const RUN_LIMIT_MS = 30 * 60_000;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exitCode = 0;
 for (const run of runs) {
   const out = join(outDir, `${run.name}.json`);
-  const result = spawnSync(
-    process.execPath,
-    [
-      'node_modules/jest/bin/jest.js',
-      ...run.jest,
-      '--json',
-      `--outputFile=${out}`,
-      '--passWithNoTests',
-      '--forceExit',
-      ...args,
-    ],
-    { stdio: 'inherit', timeout: RUN_LIMIT_MS, killSignal: 'SIGKILL' },
-  );
-  if (result.error) console.error(`jest (${run.name}) did not end: ${result.error.message}`);
-  if (result.status !== 0) exitCode = result.status ?? 1;
+  const jestArgs = [...run.jest, '--json', `--outputFile=${out}`, '--passWithNoTests', ...args];
+  const status = await runJest(run.name, jestArgs, out);
+  if (status !== 0) exitCode = status;
   try {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     passed += report.numPassedTests;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { openWalDatabase } from '../sqlite/open-wal';
 
 /** A subject's data key and its generation (a new one after an erasure). */
 export interface SubjectKey {
@@ -28,8 +29,7 @@ export class SubjectKeyStore {
     if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
     this.lookupKey = createHmac('sha256', masterKey).update('hub/lookup/v1').digest();
     this.wrapKey = createHmac('sha256', masterKey).update('hub/wrap/v1').digest();
-    this.db = new Database(file, { timeout: 10_000 });
-    if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db = openWalDatabase(file);
     this.db.pragma('synchronous = FULL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS subject_keys (

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { numbered } from '../conformance/conformance.fixtures';
 import { NO_STREAM } from '../event-store.port';
 import { chainHash } from '../integrity/hash-chain';
+import { writeUnchainedLog } from './sqlite-chain.fixtures';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'hub-event-chain-'));
@@ -138,23 +139,7 @@ describe('SqliteEventStore hash chain', () => {
 
   it('chains a file written before the chain existed when it is opened, once', async () => {
     const file = freshFile();
-    const legacy = new Database(file);
-    legacy.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL,
-      stream TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
-      metadata TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
-    const insert = legacy.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (let n = 1; n <= 5; n += 1)
-      insert.run(
-        n,
-        `e${n}`,
-        'old-1',
-        n - 1,
-        'Numbered',
-        `{"n":${n}}`,
-        '{}',
-        '2024-01-01T00:00:00.000Z',
-      );
-    legacy.close();
+    writeUnchainedLog(file);
 
     const store = new SqliteEventStore(file);
     await store.appendToStream('new-1', numbered(2), NO_STREAM);

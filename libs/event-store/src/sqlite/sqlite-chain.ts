@@ -44,9 +44,13 @@ const fieldsOf = (row: ChainRow | VerifyRow) => ({
  * next open skips the scan.
  */
 export function migrateToHashChain(db: Database.Database): void {
-  if ((db.pragma('user_version', { simple: true }) as number) >= CHAINED_SCHEMA_VERSION) return;
-  const columns = db.pragma('table_info(events)') as { name: string }[];
+  const chained = () =>
+    (db.pragma('user_version', { simple: true }) as number) >= CHAINED_SCHEMA_VERSION;
+  if (chained()) return;
+  // Looked at again under the write lock: another process opening the file may have chained it.
   db.transaction(() => {
+    if (chained()) return;
+    const columns = db.pragma('table_info(events)') as { name: string }[];
     if (!columns.some((column) => column.name === 'hash'))
       db.exec('ALTER TABLE events ADD COLUMN hash BLOB');
     const read = db

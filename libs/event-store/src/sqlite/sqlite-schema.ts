@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, GlobalPosition, RecordedEvent } from '../event-store.port';
 import { Upcasters } from '../upcasting/upcasters';
+import { openWalDatabase } from './open-wal';
 import { migrateToHashChain } from './sqlite-chain';
 
 /** How hard SQLite syncs on commit: FULL survives power loss in WAL mode, NORMAL may lose the last commits. */
@@ -68,8 +69,7 @@ DROP INDEX IF EXISTS events_type_position;
 
 /** Opens (and creates when new) the event database with the store's pragmas. */
 export function openEventDatabase(options: SqliteEventStoreOptions): Database.Database {
-  const db = new Database(options.file, { timeout: 10_000 });
-  if (options.file !== ':memory:') db.pragma('journal_mode = WAL');
+  const db = openWalDatabase(options.file);
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   // Appends land on random pages of the event-id and stream indexes; SQLite's default 2 MB
   // page cache misses on most of them once the log outgrows it (bench:ingest: ~20% of a message).

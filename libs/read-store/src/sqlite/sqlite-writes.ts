@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { openWalDatabase } from '@hub/event-store/sqlite/open-wal';
 
 /**
  * One statement of a write, run once per row: with the row's value from each of `columns`
@@ -33,8 +34,7 @@ export interface ReadStoreDatabaseOptions {
 }
 
 export function openReadStoreDatabase(options: ReadStoreDatabaseOptions): Database.Database {
-  const db = new Database(options.file, { timeout: 10_000 });
-  if (options.file !== ':memory:') db.pragma('journal_mode = WAL');
+  const db = openWalDatabase(options.file);
   db.pragma(`synchronous = ${options.synchronous}`);
   db.pragma(`cache_size = -${options.cacheMiB * 1024}`);
   // Deleted rows and freed pages are overwritten with zeros, so a rebuild after an erasure

@@ -1,33 +1,15 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '@hub/testing/eventually';
-import { exited, runTypeScript } from '@hub/testing/run-typescript';
+import { raceProcesses } from '@hub/testing/process-race';
 
 const RACER = join(__dirname, 'generated-secret.racer.ts');
 const PROCESSES = 4;
 const DIRECTORIES = 200;
 
 /** Runs the racer in `PROCESSES` node processes at once over the same fresh directories. */
-async function race(root: string): Promise<string[][]> {
-  const children = Array.from({ length: PROCESSES }, () =>
-    runTypeScript(RACER, [root, String(DIRECTORIES)]),
-  );
-  const ready = () => readdirSync(root).filter((name) => name.startsWith('ready-')).length;
-  await eventually(() => ready() === PROCESSES, 60_000, 'every racer to be ready');
-  writeFileSync(join(root, 'go'), '');
-  return Promise.all(
-    children.map(async (child) => {
-      let out = '';
-      let err = '';
-      child.stdout!.on('data', (chunk) => (out += chunk));
-      child.stderr!.on('data', (chunk) => (err += chunk));
-      const code = await exited(child);
-      if (code !== 0) throw new Error(`racer exited ${code}: ${err}`);
-      return JSON.parse(out) as string[];
-    }),
-  );
-}
+const race = (root: string) =>
+  raceProcesses<string[]>(RACER, root, [String(DIRECTORIES)], PROCESSES);
 
 describe('the generated JWT secret and master key, on the real file system', () => {
   let root: string;

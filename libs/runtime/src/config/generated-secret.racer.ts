@@ -1,14 +1,11 @@
 // One of several processes racing to load the config of the same fresh DATA_DIRs (run by
-// generated-secret.int.spec.ts): says it is ready, waits for the word to go, then prints, per
-// directory, the secrets it read or its error.
-import { existsSync, writeFileSync } from 'node:fs';
+// generated-secret.int.spec.ts): prints, per directory, the secrets it read or its error.
 import { join } from 'node:path';
+import { readyToRace } from '@hub/testing/process-race';
 import { loadConfig } from './hub-config';
 
 const [root, count] = [process.argv[2], Number(process.argv[3])];
-writeFileSync(join(root, `ready-${process.pid}`), '');
-// A busy wait, so every racer starts within microseconds of the others.
-while (!existsSync(join(root, 'go')));
+readyToRace(root);
 const seen: string[] = [];
 for (let i = 0; i < count; i += 1) {
   try {

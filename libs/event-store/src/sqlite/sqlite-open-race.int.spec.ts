@@ -13,7 +13,7 @@ describe('SQLite files opened by several processes at once, on the real file sys
   beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'hub-sqlite-open-'))));
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  const race = () => raceProcesses<string[]>(RACER, root, [String(FILES)], PROCESSES);
+  const race = () => raceProcesses(RACER, root, FILES, PROCESSES);
 
   // What broke: SQLite refused all but one switch of a new file to WAL with "database is locked"
   // at once, not after its busy timeout, so a process starting beside another could die.

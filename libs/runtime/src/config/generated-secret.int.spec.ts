@@ -8,8 +8,7 @@ const PROCESSES = 4;
 const DIRECTORIES = 200;
 
 /** Runs the racer in `PROCESSES` node processes at once over the same fresh directories. */
-const race = (root: string) =>
-  raceProcesses<string[]>(RACER, root, [String(DIRECTORIES)], PROCESSES);
+const race = (root: string) => raceProcesses(RACER, root, DIRECTORIES, PROCESSES);
 
 describe('the generated JWT secret and master key, on the real file system', () => {
   let root: string;

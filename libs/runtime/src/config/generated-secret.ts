@@ -1,15 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fsyncPath } from '../fsync-path';
 
@@ -24,7 +14,8 @@ export function generatedOnce(file: string, generate: () => string): string {
     const dir = dirname(file);
     mkdirSync(dir, { recursive: true });
     const candidate = `${file}.${process.pid}-${randomBytes(6).toString('hex')}`;
-    writeSynced(candidate, generate());
+    writeFileSync(candidate, generate(), { mode: 0o600, flag: 'wx' });
+    fsyncPath(candidate);
     try {
       linkSync(candidate, file);
       fsyncPath(dir);
@@ -35,14 +26,4 @@ export function generatedOnce(file: string, generate: () => string): string {
     }
   }
   return readFileSync(file, 'utf8').trim();
-}
-
-function writeSynced(file: string, content: string): void {
-  const fd = openSync(file, 'wx', 0o600);
-  try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -9,6 +9,7 @@ import { ReadModels } from '@hub/projection/query/read-models';
 import { READ_CONTROLLERS } from '@hub/projections/controllers';
 import { HubConfig } from '@hub/runtime/config/hub-config';
 import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from './controllers';
+import { COMMAND_INTERCEPTOR_PROVIDERS } from './http/command-route';
 import { HitLogThrottlerStorage } from './http/hit-log-throttler-storage';
 import { NotificationStreams } from './notifications/notification-streams';
 import { IntegrityModule } from './audit/integrity.module';
@@ -37,6 +38,7 @@ export class HubApiModule {
         ReadModels,
         CallerScopes,
         NotificationStreams,
+        ...COMMAND_INTERCEPTOR_PROVIDERS,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

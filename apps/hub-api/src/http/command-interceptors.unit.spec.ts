@@ -1,8 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
+import { CallHandler, ExecutionContext, NestInterceptor, RequestMethod } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { Observable, lastValueFrom, map, of } from 'rxjs';
 import { CommandMetricsInterceptor } from '@hub/runtime/observability/http-metrics';
 import { READ_CONTROLLERS } from '@hub/projections/controllers';
 import { COMMAND_CONTROLLERS, OPERATIONS_CONTROLLERS } from '../controllers';
+import { CommandInterceptor } from './command-route';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { OutOfScopeInterceptor } from './out-of-scope.interceptor';
 
@@ -12,7 +14,7 @@ const WRITING = new Set([
   RequestMethod.PATCH,
   RequestMethod.DELETE,
 ]);
-const EXPECTED = [IdempotencyInterceptor, CommandMetricsInterceptor, OutOfScopeInterceptor];
+const EXPECTED = [CommandInterceptor];
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -38,7 +40,7 @@ describe('the command interceptors, bound per route', () => {
     routesOf,
   );
 
-  it('run on every writing route, in order: idempotency, metrics, out of scope', () => {
+  it('run on every writing route, as one interceptor', () => {
     const writing = routes.filter((route) => WRITING.has(route.method));
     expect(writing.length).toBeGreaterThan(40);
     for (const { route, interceptors } of writing) {
@@ -54,5 +56,57 @@ describe('the command interceptors, bound per route', () => {
     for (const { route, interceptors } of queries) {
       expect({ route, interceptors }).toEqual({ route, interceptors: [] });
     }
+  });
+});
+
+/** A layer that records when it is entered and wraps the answer below it in its name. */
+function recording(name: string, entered: string[]): NestInterceptor {
+  return {
+    intercept: (_: ExecutionContext, next: CallHandler): Observable<unknown> => {
+      entered.push(name);
+      return next.handle().pipe(map((answer) => `${name}(${String(answer)})`));
+    },
+  };
+}
+
+describe('CommandInterceptor', () => {
+  it('nests idempotency, metrics and out of scope around the handler, in that order', async () => {
+    const entered: string[] = [];
+    const interceptor = new CommandInterceptor(
+      recording('idempotency', entered) as IdempotencyInterceptor,
+      recording('metrics', entered) as CommandMetricsInterceptor,
+      recording('outOfScope', entered) as OutOfScopeInterceptor,
+    );
+    const handler: CallHandler = {
+      handle: () => {
+        entered.push('handler');
+        return of('answer');
+      },
+    };
+    const answer = await lastValueFrom(
+      interceptor.intercept({} as ExecutionContext, handler) as Observable<unknown>,
+    );
+    expect(entered).toEqual(['idempotency', 'metrics', 'outOfScope', 'handler']);
+    expect(answer).toBe('idempotency(metrics(outOfScope(answer)))');
+  });
+
+  it('does not enter a layer before the one above it asks for it (a replay stops there)', async () => {
+    const entered: string[] = [];
+    const replaying: NestInterceptor = {
+      intercept: () => {
+        entered.push('idempotency');
+        return of('replayed');
+      },
+    };
+    const interceptor = new CommandInterceptor(
+      replaying as IdempotencyInterceptor,
+      recording('metrics', entered) as CommandMetricsInterceptor,
+      recording('outOfScope', entered) as OutOfScopeInterceptor,
+    );
+    const handler: CallHandler = { handle: () => of('answer') };
+    const answer = await lastValueFrom(
+      interceptor.intercept({} as ExecutionContext, handler) as Observable<unknown>,
+    );
+    expect({ entered, answer }).toEqual({ entered: ['idempotency'], answer: 'replayed' });
   });
 });

@@ -1,7 +1,16 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { raceProcesses } from '@hub/testing/process-race';
+import { generatedOnce } from './generated-secret';
 
 const RACER = join(__dirname, 'generated-secret.racer.ts');
 const PROCESSES = 4;
@@ -35,4 +44,25 @@ describe('the generated JWT secret and master key, on the real file system', () 
         expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
     }
   }, 120_000);
+
+  // What broke: a process that died between writing its candidate and removing it left the
+  // candidate (a whole secret, mode 0600) beside the secret for good.
+  it('removes a candidate a crashed start left behind, and keeps one a start is still using', () => {
+    const file = join(root, 'master-key');
+    writeFileSync(file, 'the secret\n', { mode: 0o600 });
+    const abandoned = join(root, 'master-key.4242-0123456789ab');
+    const inUse = join(root, 'master-key.4243-ba9876543210');
+    const unrelated = join(root, 'master-key.backup');
+    for (const path of [abandoned, inUse, unrelated]) writeFileSync(path, 'x', { mode: 0o600 });
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    for (const path of [abandoned, unrelated]) utimesSync(path, twoMinutesAgo, twoMinutesAgo);
+
+    expect(generatedOnce(file, () => 'another secret')).toBe('the secret');
+    expect(readdirSync(root).sort()).toEqual([
+      'master-key',
+      'master-key.4243-ba9876543210',
+      'master-key.backup',
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe('the secret\n');
+  });
 });

@@ -17,6 +17,11 @@ const revisions = async (store: SqliteEventStore, stream: string, fromRevision: 
 const forwardsOf = (store: SqliteEventStore) =>
   (store as unknown as { reads: { forwards: Database.Statement } }).reads.forwards;
 
+/** The `PRAGMA data_version` statement of a store's known heads. */
+const dataVersionOf = (store: SqliteEventStore) =>
+  (store as unknown as { reads: { heads: { dataVersion: Database.Statement } } }).reads.heads
+    .dataVersion;
+
 // Two stores on one file: two connections, as two processes of the hub have.
 describe('SqliteEventStore: reads past a stream end it knows', () => {
   let here: SqliteEventStore;
@@ -37,6 +42,17 @@ describe('SqliteEventStore: reads past a stream end it knows', () => {
     expect(await revisions(here, 'a-1', 2)).toEqual([]);
     expect(await revisions(here, 'a-1', 0)).toEqual([0, 1]);
     expect(queries).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a stream it knows nothing of without first asking whether others committed', async () => {
+    await elsewhere.appendToStream('c-1', numbered(1), NO_STREAM);
+    const asked = jest.spyOn(dataVersionOf(here), 'get');
+    expect(await revisions(here, 'c-1', 0)).toEqual([0]);
+    expect(await revisions(here, 'c-2', 0)).toEqual([]);
+    expect(asked).not.toHaveBeenCalled();
+    // A known end is trusted only after asking.
+    expect(await revisions(here, 'c-1', 1)).toEqual([]);
+    expect(asked).toHaveBeenCalledTimes(1);
   });
 
   it('sees what another connection appended to a stream it had read to the end', async () => {

@@ -23,9 +23,11 @@ export class StreamHeads {
 
   /** Whether `stream` is known to hold nothing from `fromRevision` on. */
   knownEmptyFrom(stream: string, fromRevision: number): boolean {
-    this.forgetIfChangedElsewhere();
+    // A stream this connection knows nothing of (a new id's claim, on every command) is read
+    // either way: asking SQLite whether another process committed would only cost the question.
     const head = this.heads.get(stream);
-    return head !== undefined && fromRevision > head;
+    if (head === undefined || fromRevision <= head) return false;
+    return !this.forgetIfChangedElsewhere();
   }
 
   /**
@@ -46,10 +48,12 @@ export class StreamHeads {
     this.heads.set(stream, revision);
   }
 
-  private forgetIfChangedElsewhere(): void {
+  /** Whether another connection committed since the last look (then all is forgotten). */
+  private forgetIfChangedElsewhere(): boolean {
     const version = this.dataVersion.get();
-    if (version === this.version) return;
+    if (version === this.version) return false;
     this.heads.clear();
     this.version = version;
+    return true;
   }
 }

@@ -191,8 +191,11 @@ export class ProjectionWorker {
         );
         if (this.stopping) return;
         const fresh = batch.filter((event) => this.isNew(event));
-        if (fresh.length === 0) this.probe.probed(await this.advanceToHead());
-        else if (await this.process(fresh, fresh[fresh.length - 1].position)) this.probe.arrived();
+        if (fresh.length === 0) {
+          this.probe.probed(await this.advanceToHead());
+          await this.finishSnapshot();
+        } else if (await this.process(fresh, fresh[fresh.length - 1].position))
+          this.probe.arrived();
       }
     } finally {
       await feed.close();
@@ -210,6 +213,16 @@ export class ProjectionWorker {
     const next = await nextHandled(this.eventStore, this.projection.handles, this.checkpoint);
     if (next === undefined || next.position > head) await this.process([], head);
     return true;
+  }
+
+  /** Writes the rest of a snapshot under way, when nothing else is there to carry it. */
+  private async finishSnapshot(): Promise<void> {
+    if (this.checkpoint === null || this.state === 'halted') return;
+    const position = this.checkpoint;
+    const rest = this.snapshots.rest(position);
+    if (!rest) return;
+    if (await this.retrying(() => this.readStore.applyBatch(rest)))
+      this.snapshots.committed(position);
   }
 
   /** Applies events and the checkpoint, retrying and finally halting; false when halted or stopped. */

@@ -85,5 +85,8 @@ export function workerOptions(
     // Every snapshot of the last 512 intervals (1,280,000 handled events) is kept, so answers
     // that far back are as fast as recent ones; older ones are thinned (snapshot-retention.ts).
     snapshotKeepRecent: options.snapshotKeepRecent ?? 512,
+    // A live batch carries this many of a snapshot's rows (a few ms of writing) rather than
+    // all of them at once; a catch-up window carries as many as it has changes of its own.
+    snapshotChunk: options.snapshotChunk ?? 250,
   };
 }

@@ -1,21 +1,17 @@
 import { EventStore, GlobalPosition, RecordedEvent, parsePosition } from '@hub/event-store';
 import { DocumentChange, ProjectionBatch, ReadModelStore } from '@hub/read-store';
 import { Projection } from '../projection';
-import { documentTexts, locateAll } from '../projection-batch';
+import { locateAll } from '../projection-batch';
 import { readEventPages } from './event-pages';
 import {
-  OPEN,
-  OPEN_KEY,
   SnapshotMeta,
-  SnapshotRow,
   ensureSnapshotIndexes,
   latestSnapshot,
   positionKey,
   snapshotMetas,
-  snapshotRows,
-  versionKey,
 } from './snapshot-layout';
-import { metaId, retentionChanges, rowId } from './snapshot-retention';
+import { metaId, retentionChanges } from './snapshot-retention';
+import { versionChanges } from './snapshot-versions';
 
 /** When a build snapshots its documents (ProjectionRunnerOptions). */
 export interface SnapshotOptions {
@@ -23,6 +19,23 @@ export interface SnapshotOptions {
   snapshotEvery: number;
   /** How many of the newest snapshots are all kept (see keepsSnapshot); at least 2. */
   snapshotKeepRecent: number;
+  /**
+   * How many of a snapshot's rows a batch carries at least (a batch with more changes of its own
+   * carries as many as it has); the snapshot's metadata comes with its last rows.
+   */
+  snapshotChunk: number;
+}
+
+/**
+ * A snapshot decided at its checkpoint, whose rows ride along with the batches from that one on:
+ * the rows left, and what closes it (its metadata and the retention policy's deletions).
+ */
+interface Unwritten {
+  position: GlobalPosition;
+  rows: DocumentChange[];
+  closing: DocumentChange[];
+  /** Whether the batch at `position` (with the first rows) was committed. */
+  started: boolean;
 }
 
 /** Events read but not committed yet: a page of a window, or a live batch. */
@@ -35,9 +48,15 @@ interface Seen {
 
 /**
  * Writes a build's snapshots (snapshot-layout.ts) with its checkpoints: once `snapshotEvery`
- * handled events were committed since the last snapshot, the next batch also carries the new
- * versions of every document changed since then, the snapshot's metadata and the retention
- * policy's deletions, so a snapshot lands exactly when its checkpoint does (or not at all).
+ * handled events were committed since the last snapshot, the versions of every document changed
+ * since then are decided at the next batch's checkpoint, and written with that batch and the
+ * ones after it, `snapshotChunk` rows or more at a time; the snapshot's metadata (and the
+ * retention policy's deletions) come with the last rows. Written at once, a snapshot of a live
+ * projection (2,500 new documents at the default) held its checkpoint back by about 100 ms, and
+ * every `minPosition` query behind it (bench:freshness). Until its metadata lands, no answer
+ * reads the snapshot: the rows it has written are versions from its `seq` on, which a reader of
+ * an earlier snapshot passes over, and the versions they replaced are kept as of then. A crash in
+ * between leaves such rows; the next snapshot, numbered the same, writes over them.
  */
 export class SnapshotWriter {
   private seq = 0;
@@ -49,6 +68,9 @@ export class SnapshotWriter {
   /** Documents changed since the last snapshot, by logical collection. */
   private dirty = new Map<string, Set<string>>();
   private written: { position: GlobalPosition; seq: number } | null = null;
+  private unwritten: Unwritten | null = null;
+  /** What of `unwritten` the batch on its way carries: its checkpoint, rows, and the closing. */
+  private carried: { checkpoint: string; rows: number; closes: boolean } | null = null;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -106,7 +128,8 @@ export class SnapshotWriter {
    * positions with `snapshotEvery` 2,000).
    */
   get due(): boolean {
-    if (!this.enabled) return false;
+    // Not while rows of one wait for batches to come (the batch on its way may carry its last).
+    if (!this.enabled || (this.unwritten && !this.carried?.closes)) return false;
     const since =
       this.written === null
         ? this.pending + this.seenCount(null)
@@ -114,17 +137,33 @@ export class SnapshotWriter {
     return since >= this.options.snapshotEvery;
   }
 
-  /** The batch to commit instead: with a snapshot when one is due at its checkpoint. */
+  /**
+   * The batch to commit instead: with a snapshot's rows when one is being written, or decided at
+   * its checkpoint when one is due.
+   */
   async extend(batch: ProjectionBatch): Promise<ProjectionBatch> {
     if (!this.enabled) return batch;
-    const target = parsePosition(batch.checkpoint)!;
     this.markDirty(
       batch.changes.map((c) => ({ collection: this.logical(c.collection), id: c.id })),
     );
+    // Its first batch was not committed (a failed commit, then another batch): decided again.
+    if (
+      this.unwritten &&
+      !this.unwritten.started &&
+      this.unwritten.position.toString() !== batch.checkpoint
+    )
+      this.unwritten = null;
+    this.unwritten ??= await this.decide(batch);
+    return this.carry(batch);
+  }
+
+  /** The snapshot decided at `batch`'s checkpoint when one is due there, or null. */
+  private async decide(batch: ProjectionBatch): Promise<Unwritten | null> {
+    const target = parsePosition(batch.checkpoint)!;
     // A page only partly committed (an evolve failed in it) leaves its latest time unknown.
-    if (this.seen.some((s) => s.first <= target && s.through > target)) return batch;
+    if (this.seen.some((s) => s.first <= target && s.through > target)) return null;
     const count = this.pending + this.seenCount(target);
-    if (count < this.options.snapshotEvery) return batch;
+    if (count < this.options.snapshotEvery) return null;
     const seq = this.seq + 1;
     this.written = { position: target, seq };
     const done = this.seenUpTo(target);
@@ -135,24 +174,54 @@ export class SnapshotWriter {
       recordedAtMs: Math.max(this.recordedAtMs, ...done.map((s) => s.maxMs)),
       lastEvent: done.length > 0 ? done[done.length - 1].through.toString() : this.lastEvent,
     };
-    const changes = [...batch.changes];
+    const rows: DocumentChange[] = [];
     const latest = new Map(batch.changes.map((c) => [`${c.collection}\u0000${c.id}`, c]));
     for (const [collection, ids] of this.dirty)
-      changes.push(...(await this.versions(collection, [...ids], seq, latest)));
-    changes.push({
-      kind: 'put',
-      collection: snapshotMetas(this.prefix),
-      id: metaId(seq),
-      doc: meta,
-    });
+      rows.push(
+        ...(await versionChanges(this.store, this.prefix, {
+          collection,
+          ids: [...ids],
+          seq,
+          latest,
+        })),
+      );
     const keep = Math.max(2, this.options.snapshotKeepRecent);
-    changes.push(...(await retentionChanges(this.store, this.projection, this.prefix, seq, keep)));
+    const closing: DocumentChange[] = [
+      { kind: 'put', collection: snapshotMetas(this.prefix), id: metaId(seq), doc: meta },
+      ...(await retentionChanges(this.store, this.projection, this.prefix, seq, keep)),
+    ];
+    return { position: target, rows, closing, started: false };
+  }
+
+  /** `batch` with the next rows of the snapshot being written (and its closing, with the last). */
+  private carry(
+    batch: ProjectionBatch,
+    room = Math.max(this.options.snapshotChunk, batch.changes.length),
+  ): ProjectionBatch {
+    this.carried = null;
+    if (!this.unwritten) return batch;
+    const rows = this.unwritten.rows.slice(0, room);
+    const closes = rows.length === this.unwritten.rows.length;
+    this.carried = { checkpoint: batch.checkpoint, rows: rows.length, closes };
+    const changes = [...batch.changes, ...rows, ...(closes ? this.unwritten.closing : [])];
     return { ...batch, changes };
+  }
+
+  /**
+   * The batch that writes what is left of a snapshot under way, at `checkpoint` (the build's,
+   * unchanged): for a projection that has nothing more to commit for now. Null when none is
+   * (or its first batch is not committed yet).
+   */
+  rest(checkpoint: GlobalPosition): ProjectionBatch | null {
+    if (!this.unwritten?.started) return null;
+    const batch = { projection: this.prefix, changes: [], checkpoint: checkpoint.toString() };
+    return this.carry(batch, Infinity);
   }
 
   /** A batch with checkpoint `position` was committed. */
   committed(position: GlobalPosition): void {
     if (!this.enabled) return;
+    this.carriedCommitted(position.toString());
     const done = this.seenUpTo(position);
     this.seen = this.seen.filter((s) => s.through > position);
     for (const s of done) this.recordedAtMs = Math.max(this.recordedAtMs, s.maxMs);
@@ -166,59 +235,14 @@ export class SnapshotWriter {
     this.written = null;
   }
 
-  /** The row changes for documents of one collection changed since the last snapshot. */
-  private async versions(
-    collection: string,
-    ids: string[],
-    seq: number,
-    latest: Map<string, DocumentChange>,
-  ): Promise<DocumentChange[]> {
-    const live = this.prefix + '_' + collection;
-    const texts = new Map<string, string | null>();
-    const unread: string[] = [];
-    for (const id of ids) {
-      const change = latest.get(`${live}\u0000${id}`);
-      if (!change) unread.push(id);
-      else
-        texts.set(
-          id,
-          change.kind === 'delete'
-            ? null
-            : change.kind === 'put'
-              ? JSON.stringify(change.doc)
-              : change.json,
-        );
-    }
-    for (const [id, text] of await documentTexts(this.store, live, unread)) texts.set(id, text);
-    const rows = snapshotRows(this.prefix, collection);
-    const current = new Map(
-      (await this.store.getMany<SnapshotRow>(rows, ids)).map((row) => [row._doc, row]),
-    );
-    const changes: DocumentChange[] = [];
-    for (const id of ids) {
-      const text = texts.get(id) ?? null;
-      const before = current.get(id);
-      if (before && text !== null && JSON.stringify(before._d) === text) continue;
-      if (!before && text === null) continue;
-      if (before) {
-        const archived = { ...before, _until: seq, _key: versionKey(before._from, seq) };
-        changes.push({
-          kind: 'put',
-          collection: rows,
-          id: rowId(id, before._from, seq),
-          doc: archived,
-        });
-      }
-      if (text === null) changes.push({ kind: 'delete', collection: rows, id });
-      else
-        changes.push({
-          kind: 'putJson',
-          collection: rows,
-          id,
-          json: `{"_doc":${JSON.stringify(id)},"_from":${seq},"_until":${OPEN},"_key":"${OPEN_KEY}","_d":${text}}`,
-        });
-    }
-    return changes;
+  /** The rows the batch committed at `checkpoint` carried are written. */
+  private carriedCommitted(checkpoint: string): void {
+    const carried = this.carried;
+    this.carried = null;
+    if (!this.unwritten || carried?.checkpoint !== checkpoint) return;
+    this.unwritten.started = true;
+    this.unwritten.rows.splice(0, carried.rows);
+    if (carried.closes) this.unwritten = null;
   }
 
   private markDirty(keys: readonly { collection: string; id: string }[]): void {

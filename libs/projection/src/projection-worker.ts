@@ -255,7 +255,7 @@ export class ProjectionWorker {
           this.prefix,
           remaining,
           target,
-          (batch) => this.snapshots.extend(batch),
+          (batch) => this.snapshots.extend(batch, true),
         );
         if (result.committed !== null) this.advance(result.committed);
         if (!result.failure) return true;

@@ -1,4 +1,5 @@
 import { MemoryEventStore } from '@hub/event-store/memory/memory-event-store';
+import { ProjectionBatch } from '@hub/read-store';
 import { appendTypes } from '@hub/testing/projection/sample-events';
 import { sampleProjection } from '@hub/testing/projection/sample-projection';
 import { eventually } from '@hub/testing/eventually';
@@ -39,6 +40,40 @@ describe('a snapshot written a few rows a batch', () => {
       expect(rows.map((row) => row._doc).sort()).toEqual(
         Array.from({ length: 30 }, (_, i) => `s${i}`).sort(),
       );
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  // What broke: catch-up windows carried a snapshot a chunk at a time too, so the next snapshot
+  // waited for a whole window instead of its interval; at 1,000,000 events (bench:projections) a
+  // window's snapshot outgrew the arguments a call takes ("Maximum call stack size exceeded").
+  it('goes whole with a catch-up window, as it is decided', async () => {
+    const events = new MemoryEventStore();
+    for (let i = 0; i < 400; i += 1)
+      await appendTypes(events, `s${i % 40}`, i % 3 === 0 ? 'ItemAdded' : 'ItemRenamed');
+    const carried: { rows: number; meta: boolean }[] = [];
+    const store = new (class extends MemoryReadModelStore {
+      override async applyBatch(batch: ProjectionBatch): Promise<void> {
+        await super.applyBatch(batch);
+        carried.push({
+          rows: batch.changes.filter((c) => c.collection.includes('_snapshots2_')).length,
+          meta: batch.changes.some((c) => c.collection.endsWith('_snapshots2')),
+        });
+      }
+    })();
+    const projection = sampleProjection();
+    const runner = new ProjectionRunner(events, store, [projection], {
+      batchSize: 20,
+      snapshotEvery: 30,
+      snapshotChunk: 1,
+    });
+    await runner.start();
+    try {
+      await runner.waitForPosition('sample', (await events.headPosition())!, 5000);
+      const snapshots = carried.filter((batch) => batch.rows > 0 || batch.meta);
+      expect(snapshots.length).toBeGreaterThan(8);
+      expect(snapshots.filter((batch) => !batch.meta || batch.rows === 0)).toEqual([]);
     } finally {
       await runner.stop();
     }

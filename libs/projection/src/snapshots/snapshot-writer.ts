@@ -20,8 +20,9 @@ export interface SnapshotOptions {
   /** How many of the newest snapshots are all kept (see keepsSnapshot); at least 2. */
   snapshotKeepRecent: number;
   /**
-   * How many of a snapshot's rows a batch carries at least (a batch with more changes of its own
-   * carries as many as it has); the snapshot's metadata comes with its last rows.
+   * How many of a snapshot's rows a live batch carries at least (one with more changes of its own
+   * carries as many as it has); a catch-up window carries them all. The snapshot's metadata comes
+   * with its last rows.
    */
   snapshotChunk: number;
 }
@@ -49,8 +50,9 @@ interface Seen {
 /**
  * Writes a build's snapshots (snapshot-layout.ts) with its checkpoints: once `snapshotEvery`
  * handled events were committed since the last snapshot, the versions of every document changed
- * since then are decided at the next batch's checkpoint, and written with that batch and the
- * ones after it, `snapshotChunk` rows or more at a time; the snapshot's metadata (and the
+ * since then are decided at the next batch's checkpoint, and written with that batch (a catch-up
+ * window) or, live, with it and the ones after it, `snapshotChunk` rows or more at a time; the
+ * snapshot's metadata (and the
  * retention policy's deletions) come with the last rows. Written at once, a snapshot of a live
  * projection (2,500 new documents at the default) held its checkpoint back by about 100 ms, and
  * every `minPosition` query behind it (bench:freshness). Until its metadata lands, no answer
@@ -139,9 +141,9 @@ export class SnapshotWriter {
 
   /**
    * The batch to commit instead: with a snapshot's rows when one is being written, or decided at
-   * its checkpoint when one is due.
+   * its checkpoint when one is due; all of them, or for a `live` batch the next chunk.
    */
-  async extend(batch: ProjectionBatch): Promise<ProjectionBatch> {
+  async extend(batch: ProjectionBatch, live = false): Promise<ProjectionBatch> {
     if (!this.enabled) return batch;
     this.markDirty(
       batch.changes.map((c) => ({ collection: this.logical(c.collection), id: c.id })),
@@ -154,7 +156,10 @@ export class SnapshotWriter {
     )
       this.unwritten = null;
     this.unwritten ??= await this.decide(batch);
-    return this.carry(batch);
+    return this.carry(
+      batch,
+      live ? Math.max(this.options.snapshotChunk, batch.changes.length) : Infinity,
+    );
   }
 
   /** The snapshot decided at `batch`'s checkpoint when one is due there, or null. */
@@ -171,20 +176,16 @@ export class SnapshotWriter {
       seq,
       position: batch.checkpoint,
       positionKey: positionKey(target),
-      recordedAtMs: Math.max(this.recordedAtMs, ...done.map((s) => s.maxMs)),
+      recordedAtMs: done.reduce((latest, s) => Math.max(latest, s.maxMs), this.recordedAtMs),
       lastEvent: done.length > 0 ? done[done.length - 1].through.toString() : this.lastEvent,
     };
     const rows: DocumentChange[] = [];
     const latest = new Map(batch.changes.map((c) => [`${c.collection}\u0000${c.id}`, c]));
-    for (const [collection, ids] of this.dirty)
-      rows.push(
-        ...(await versionChanges(this.store, this.prefix, {
-          collection,
-          ids: [...ids],
-          seq,
-          latest,
-        })),
-      );
+    for (const [collection, ids] of this.dirty) {
+      const changed = { collection, ids: [...ids], seq, latest };
+      // One at a time: a window's snapshot can hold more rows than a call takes arguments.
+      for (const row of await versionChanges(this.store, this.prefix, changed)) rows.push(row);
+    }
     const keep = Math.max(2, this.options.snapshotKeepRecent);
     const closing: DocumentChange[] = [
       { kind: 'put', collection: snapshotMetas(this.prefix), id: metaId(seq), doc: meta },
@@ -194,10 +195,7 @@ export class SnapshotWriter {
   }
 
   /** `batch` with the next rows of the snapshot being written (and its closing, with the last). */
-  private carry(
-    batch: ProjectionBatch,
-    room = Math.max(this.options.snapshotChunk, batch.changes.length),
-  ): ProjectionBatch {
+  private carry(batch: ProjectionBatch, room: number): ProjectionBatch {
     this.carried = null;
     if (!this.unwritten) return batch;
     const rows = this.unwritten.rows.slice(0, room);

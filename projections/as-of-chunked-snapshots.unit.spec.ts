@@ -2,8 +2,13 @@ import { ProjectionBatch } from '@hub/read-store';
 import { eventually } from '@hub/testing/eventually';
 import { MemoryReadModelStore } from '@hub/projection/memory-read-model-store';
 import { ProjectionRunner } from '@hub/projection/projection-runner';
+import { SnapshotShare, snapshotShare } from '@hub/projection/snapshots/snapshot-share.fixtures';
 import { buildPrefix } from '@hub/projection/projection';
-import { SnapshotRow, snapshotMetas } from '@hub/projection/snapshots/snapshot-layout';
+import {
+  SnapshotRow,
+  snapshotMetas,
+  snapshotRows,
+} from '@hub/projection/snapshots/snapshot-layout';
 import { ALL_PROJECTIONS } from './index';
 import {
   NAMES,
@@ -13,12 +18,12 @@ import {
 } from './as-of-snapshots.fixtures';
 
 const projections = ALL_PROJECTIONS.filter((p) => (NAMES as readonly string[]).includes(p.name));
-const isRow = (collection: string) => collection.includes('_snapshots2_');
-const isMeta = (collection: string) => collection.endsWith('_snapshots2');
+const activity = projections.find((p) => p.name === 'customer-activity')!;
+const prefix = buildPrefix(activity.name, { version: activity.version, generation: 0 });
 
 /** What each committed batch of customer-activity carried: its own changes, snapshot rows, metadata. */
 class RecordingStore extends MemoryReadModelStore {
-  readonly carried: { own: number; rows: number; meta: boolean }[] = [];
+  readonly carried: SnapshotShare[] = [];
   /** Once set: every commit fails, as if the process had died. */
   dead = false;
   /** Dies after committing this many batches that carry rows of a snapshot but not its end. */
@@ -27,13 +32,8 @@ class RecordingStore extends MemoryReadModelStore {
   override async applyBatch(batch: ProjectionBatch): Promise<void> {
     if (this.dead) throw new Error('the process died');
     await super.applyBatch(batch);
-    if (!batch.projection.startsWith('customer_activity')) return;
-    const snapshot = batch.changes.filter((c) => c.collection.includes('_snapshots2'));
-    this.carried.push({
-      own: batch.changes.length - snapshot.length,
-      rows: snapshot.filter((change) => isRow(change.collection)).length,
-      meta: snapshot.some((change) => isMeta(change.collection)),
-    });
+    if (batch.projection !== prefix) return;
+    this.carried.push(snapshotShare(batch, prefix));
     const partial = this.carried.filter((c) => c.rows > 0 && !c.meta).length;
     if (partial >= this.dieAfterPartialBatches) this.dead = true;
   }
@@ -56,16 +56,14 @@ async function caughtUp(runner: ProjectionRunner, events: ReturnType<typeof rand
 
 /** Every snapshot metadata row of customer-activity, and every version row's span. */
 async function snapshotsOf(store: MemoryReadModelStore) {
-  const activity = projections.find((p) => p.name === 'customer-activity')!;
-  const prefix = buildPrefix(activity.name, { version: activity.version, generation: 0 });
-  const metas = (await store.find<{ seq: number }>(snapshotMetas(prefix), { limit: 10_000 })).items;
+  const written = (await store.find<{ seq: number }>(snapshotMetas(prefix), { limit: 10_000 }))
+    .items;
   const rows: SnapshotRow[] = [];
-  for (const collection of ['balances', 'records', 'daily_burn', 'contracts'])
+  for (const { name } of activity.collections)
     rows.push(
-      ...(await store.find<SnapshotRow>(`${prefix}_snapshots2_${collection}`, { limit: 100_000 }))
-        .items,
+      ...(await store.find<SnapshotRow>(snapshotRows(prefix, name), { limit: 100_000 })).items,
     );
-  return { seqs: metas.map((m) => m.seq).sort((a, b) => a - b), rows };
+  return { seqs: written.map((m) => m.seq).sort((a, b) => a - b), rows };
 }
 
 describe('snapshots written a few rows a batch (live projections)', () => {

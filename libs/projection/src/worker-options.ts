@@ -86,7 +86,7 @@ export function workerOptions(
     // that far back are as fast as recent ones; older ones are thinned (snapshot-retention.ts).
     snapshotKeepRecent: options.snapshotKeepRecent ?? 512,
     // A live batch carries this many of a snapshot's rows (a few ms of writing) rather than
-    // all of them at once; a catch-up window carries as many as it has changes of its own.
+    // all of them at once; a catch-up window carries them all.
     snapshotChunk: options.snapshotChunk ?? 250,
   };
 }

@@ -7,6 +7,7 @@ import { MemoryReadModelStore } from '../memory-read-model-store';
 import { buildPrefix } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { SnapshotMeta, SnapshotRow, snapshotMetas, snapshotRows } from './snapshot-layout';
+import { SnapshotShare, snapshotShare } from './snapshot-share.fixtures';
 
 describe('a snapshot written a few rows a batch', () => {
   // What broke: a snapshot of a live projection went with one batch, 2,500 new documents at the
@@ -52,17 +53,15 @@ describe('a snapshot written a few rows a batch', () => {
     const events = new MemoryEventStore();
     for (let i = 0; i < 400; i += 1)
       await appendTypes(events, `s${i % 40}`, i % 3 === 0 ? 'ItemAdded' : 'ItemRenamed');
-    const carried: { rows: number; meta: boolean }[] = [];
+    const projection = sampleProjection();
+    const prefix = buildPrefix(projection.name, { version: projection.version, generation: 0 });
+    const carried: SnapshotShare[] = [];
     const store = new (class extends MemoryReadModelStore {
       override async applyBatch(batch: ProjectionBatch): Promise<void> {
         await super.applyBatch(batch);
-        carried.push({
-          rows: batch.changes.filter((c) => c.collection.includes('_snapshots2_')).length,
-          meta: batch.changes.some((c) => c.collection.endsWith('_snapshots2')),
-        });
+        carried.push(snapshotShare(batch, prefix));
       }
     })();
-    const projection = sampleProjection();
     const runner = new ProjectionRunner(events, store, [projection], {
       batchSize: 20,
       snapshotEvery: 30,

@@ -32,6 +32,7 @@ export interface SnapshotOptions {
  * the rows left, and what closes it (its metadata and the retention policy's deletions).
  */
 interface Unwritten {
+  seq: number;
   position: GlobalPosition;
   rows: DocumentChange[];
   closing: DocumentChange[];
@@ -52,8 +53,8 @@ interface Seen {
  * handled events were committed since the last snapshot, the versions of every document changed
  * since then are decided at the next batch's checkpoint, and written with that batch (a catch-up
  * window) or, live, with it and the ones after it, `snapshotChunk` rows or more at a time; the
- * snapshot's metadata (and the
- * retention policy's deletions) come with the last rows. Written at once, a snapshot of a live
+ * snapshot's metadata (and the retention policy's deletions) come with the last rows. Written
+ * at once, a snapshot of a live
  * projection (2,500 new documents at the default) held its checkpoint back by about 100 ms, and
  * every `minPosition` query behind it (bench:freshness). Until its metadata lands, no answer
  * reads the snapshot: the rows it has written are versions from its `seq` on, which a reader of
@@ -69,7 +70,6 @@ export class SnapshotWriter {
   private seen: Seen[] = [];
   /** Documents changed since the last snapshot, by logical collection. */
   private dirty = new Map<string, Set<string>>();
-  private written: { position: GlobalPosition; seq: number } | null = null;
   private unwritten: Unwritten | null = null;
   /** What of `unwritten` the batch on its way carries: its checkpoint, rows, and the closing. */
   private carried: { checkpoint: string; rows: number; closes: boolean } | null = null;
@@ -130,12 +130,14 @@ export class SnapshotWriter {
    * positions with `snapshotEvery` 2,000).
    */
   get due(): boolean {
-    // Not while rows of one wait for batches to come (the batch on its way may carry its last).
-    if (!this.enabled || (this.unwritten && !this.carried?.closes)) return false;
-    const since =
-      this.written === null
-        ? this.pending + this.seenCount(null)
-        : this.seenCount(null) - this.seenCount(this.written.position);
+    if (!this.enabled) return false;
+    const under = this.unwritten;
+    if (under === null) return this.pending + this.seenCount(null) >= this.options.snapshotEvery;
+    // Rows of one still wait for later batches: no other before it is written.
+    if (!this.carried?.closes) return false;
+    const since = under.started
+      ? this.pending + this.seenCount(null)
+      : this.seenCount(null) - this.seenCount(under.position);
     return since >= this.options.snapshotEvery;
   }
 
@@ -170,7 +172,6 @@ export class SnapshotWriter {
     const count = this.pending + this.seenCount(target);
     if (count < this.options.snapshotEvery) return null;
     const seq = this.seq + 1;
-    this.written = { position: target, seq };
     const done = this.seenUpTo(target);
     const meta: SnapshotMeta = {
       seq,
@@ -191,7 +192,7 @@ export class SnapshotWriter {
       { kind: 'put', collection: snapshotMetas(this.prefix), id: metaId(seq), doc: meta },
       ...(await retentionChanges(this.store, this.projection, this.prefix, seq, keep)),
     ];
-    return { position: target, rows, closing, started: false };
+    return { seq, position: target, rows, closing, started: false };
   }
 
   /** `batch` with the next rows of the snapshot being written (and its closing, with the last). */
@@ -219,27 +220,23 @@ export class SnapshotWriter {
   /** A batch with checkpoint `position` was committed. */
   committed(position: GlobalPosition): void {
     if (!this.enabled) return;
-    this.carriedCommitted(position.toString());
     const done = this.seenUpTo(position);
     this.seen = this.seen.filter((s) => s.through > position);
     for (const s of done) this.recordedAtMs = Math.max(this.recordedAtMs, s.maxMs);
     if (done.length > 0) this.lastEvent = done[done.length - 1].through.toString();
     this.pending += done.reduce((sum, s) => sum + s.count, 0);
-    if (this.written?.position === position) {
-      this.seq = this.written.seq;
-      this.pending = 0;
-      this.dirty = new Map();
-    }
-    this.written = null;
-  }
-
-  /** The rows the batch committed at `checkpoint` carried are written. */
-  private carriedCommitted(checkpoint: string): void {
     const carried = this.carried;
     this.carried = null;
-    if (!this.unwritten || carried?.checkpoint !== checkpoint) return;
-    this.unwritten.started = true;
-    this.unwritten.rows.splice(0, carried.rows);
+    const under = this.unwritten;
+    if (under === null || carried?.checkpoint !== position.toString()) return;
+    // Its first batch: what follows counts toward the next snapshot.
+    if (!under.started) {
+      this.seq = under.seq;
+      this.pending = 0;
+      this.dirty = new Map();
+      under.started = true;
+    }
+    under.rows.splice(0, carried.rows);
     if (carried.closes) this.unwritten = null;
   }
 

@@ -8,6 +8,7 @@ import { ProjectionFailure, WorkerOptions, WorkerState, describeFailure } from '
 import { Projection, ProjectionBuild, buildPrefix, physicalCollection } from './projection';
 import { EvolveFailure, applyEvents } from './projection-batch';
 import { SnapshotWriter } from './snapshots/snapshot-writer';
+import { WorkerBackoff } from './worker-backoff';
 import { nextHandled } from './shows-position';
 
 export type { ProjectionFailure, WorkerOptions, WorkerState } from './worker-options';
@@ -37,6 +38,7 @@ export class ProjectionWorker {
   private poke: () => void = () => undefined;
   private running: Promise<void> | null = null;
   private readonly snapshots: SnapshotWriter;
+  private readonly backoff: WorkerBackoff;
 
   constructor(
     private readonly projection: Projection,
@@ -54,6 +56,7 @@ export class ProjectionWorker {
     this.snapshots = new SnapshotWriter(readStore, eventStore, projection, this.prefix, options);
     this.probe = new IdleProbe(options.idleProbeMs);
     this.stopSignal = new Promise((resolve) => (this.signalStop = resolve));
+    this.backoff = new WorkerBackoff(options, this.stopSignal, () => this.stopping);
   }
 
   get collections(): string[] {
@@ -217,12 +220,10 @@ export class ProjectionWorker {
 
   /** Writes the rest of a snapshot under way, when nothing else is there to carry it. */
   private async finishSnapshot(): Promise<void> {
-    if (this.checkpoint === null || this.state === 'halted') return;
     const position = this.checkpoint;
-    const rest = this.snapshots.rest(position);
-    if (!rest) return;
-    if (await this.retrying(() => this.readStore.applyBatch(rest)))
-      this.snapshots.committed(position);
+    const rest = position === null || this.isHalted() ? null : this.snapshots.rest(position);
+    if (rest && (await this.retrying(() => this.readStore.applyBatch(rest))))
+      this.snapshots.committed(position!);
   }
 
   /** Applies events and the checkpoint, retrying and finally halting; false when halted or stopped. */
@@ -246,7 +247,7 @@ export class ProjectionWorker {
           this.halt(failure.event, failure.error, failures);
           return false;
         }
-        if (!(await this.backOff(failures))) return false;
+        if (!(await this.backoff.wait(failures))) return false;
       }
       try {
         const result = await applyEvents(
@@ -267,26 +268,9 @@ export class ProjectionWorker {
     }
   }
 
-  /** A store action, retried with backoff (briefly down stores); null once halted or stopped. */
-  private async retrying<T>(action: () => Promise<T>): Promise<{ value: T } | null> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return { value: await action() };
-      } catch (error) {
-        if (attempt >= this.options.maxAttempts) {
-          this.halt(null, error, attempt);
-          return null;
-        }
-      }
-      if (!(await this.backOff(attempt))) return null;
-    }
-  }
-
-  /** Waits before retry `attempt` + 1; false when the worker is stopped meanwhile. */
-  private async backOff(attempt: number): Promise<boolean> {
-    const delay = this.options.retryDelayMs * 2 ** (attempt - 1);
-    await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), this.stopSignal]);
-    return !this.stopping;
+  /** A store action, retried with backoff; null once stopped, or halted after its last attempt. */
+  private retrying<T>(action: () => Promise<T>): Promise<{ value: T } | null> {
+    return this.backoff.retrying(action, (error, attempts) => this.halt(null, error, attempts));
   }
 
   private advance(position: GlobalPosition): void {
